@@ -1,0 +1,38 @@
+"""Text in, facts out: pure functions over one press release (no Qt, no database, no I/O
+beyond the one-time gazetteer load)."""
+
+from __future__ import annotations
+
+from app.extract.context import Context
+from app.extract.gazetteer import Gazetteers, default_gazetteers
+from app.extract.model import Extraction
+from app.extract.text import body_start, read_header, split_sentences
+
+
+def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None) -> Extraction:
+    from app.extract import culture, entities, events, people, quantities
+
+    ctx = Context(
+        text=text,
+        doc=read_header(text, path),
+        sentences=split_sentences(text),
+        gaz=gaz or default_gazetteers(),
+        body_start=body_start(text),
+    )
+    ctx.places = entities.find_places(ctx)
+    ctx.organizations = entities.find_organizations(ctx)
+    ctx.people = people.find_people(ctx)
+    return Extraction(
+        text=text,
+        document=ctx.doc,
+        sentences=ctx.sentences,
+        people=ctx.people,
+        organizations=ctx.organizations,
+        places=ctx.places,
+        events=events.find_events(ctx),
+        quantities=quantities.find_quantities(ctx),
+        culture=culture.find_culture(ctx),
+    )
+
+
+__all__ = ["extract", "Extraction"]

@@ -1,0 +1,26 @@
+"""What the extraction stages share while working on one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.extract.gazetteer import Gazetteers
+from app.extract.model import DocumentInfo, Entity, Person, Span
+
+
+@dataclass
+class Context:
+    text: str
+    doc: DocumentInfo
+    sentences: list[Span]
+    gaz: Gazetteers
+    body_start: int = 0
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> Span | None:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return (s, e)
+        return None

@@ -1,0 +1,41 @@
+"""General-knowledge word lists (titles, countries, places, organisations) under resources/.
+
+Users extend them by editing the files; nothing in them is specific to one release.
+Loading is the only I/O of the extractor and happens once, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from app.resources import gazetteer_dir
+
+
+@dataclass
+class Gazetteers:
+    # Each table is a list of rows (dicts) as read from its TSV file; the stages that use
+    # them build their own indexes.
+    tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        return self.tables.get(name, [])
+
+
+def load_gazetteers(folder: Path) -> Gazetteers:
+    tables: dict[str, list[dict[str, str]]] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+            tables[path.stem] = [
+                {k: (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(lines, delimiter="\t")
+            ]
+    return Gazetteers(tables)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteers() -> Gazetteers:
+    return load_gazetteers(gazetteer_dir())

@@ -1,0 +1,99 @@
+"""Sentences and the release header (time, title, reference), found in the text itself."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.extract.model import DocumentInfo, Span
+
+# Words after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "prof", "vs", "etc",
+    "inc", "ltd", "co", "corp", "approx", "art", "para", "vol", "pp", "e.g", "i.e", "u.s",
+}
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)")
+_REF = re.compile(r"^\s*(\d{3,5})-(\d{2})-(\d{2})-(\d{4})\s*$", re.M)
+_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans, trimmed of surrounding white space. Paragraph breaks always split."""
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        _split_paragraph(text, para.start(), para.end(), spans)
+    return spans
+
+
+def _split_paragraph(text: str, start: int, end: int, out: list[Span]) -> None:
+    seg_start = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        stop = m.end()
+        nxt = _next_non_space(text, stop, end)
+        if nxt is None:
+            break
+        ch = text[nxt]
+        # A new sentence starts with a capital, a quote or a bracket; digits and lower case
+        # continue the sentence ("In 2023. 91 delegations", "approx. five").
+        if not (ch.isupper() or ch in "\"“‘'(["):
+            continue
+        word = re.search(r"([A-Za-z][A-Za-z.]*)\.+$", text[max(seg_start, m.start() - 12):m.start() + 1])
+        if word and text[m.start()] == "." and word.group(1).lower().rstrip(".") in _ABBREV:
+            continue
+        if word and len(word.group(1)) == 1 and word.group(1).isupper():
+            continue  # an initial: "A. Lukashenko"
+        _push(text, seg_start, stop, out)
+        seg_start = nxt
+    _push(text, seg_start, end, out)
+
+
+def _next_non_space(text: str, pos: int, end: int) -> int | None:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos if pos < end else None
+
+
+def _push(text: str, s: int, e: int, out: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def read_header(text: str, path: str | None = None) -> DocumentInfo:
+    """Title, date and reference of a release laid out as: time, title, reference, body.
+
+    The reference ("1184-24-06-2024") carries the date as DD-MM-YYYY. When it is missing the
+    title is the first substantial line and the date stays unknown.
+    """
+    info = DocumentInfo(path=path)
+    ref = _REF.search(text[:3000])
+    if ref:
+        info.ref = ref.group(0).strip()
+        try:
+            info.date = date(int(ref.group(4)), int(ref.group(3)), int(ref.group(2))).isoformat()
+        except ValueError:
+            info.date = None
+    head_end = ref.start() if ref else min(len(text), 3000)
+    for line in re.finditer(r"[^\n]+", text[:head_end] if ref else text[:head_end]):
+        s = line.group(0).strip()
+        if not s or _TIME.match(s):
+            continue
+        if not ref and len(s) < 15:
+            continue
+        off = line.start() + line.group(0).index(s)
+        info.title = s
+        info.title_span = (off, off + len(s))
+        if ref or len(s) >= 15:
+            break
+    return info
+
+
+def body_start(text: str) -> int:
+    """Offset where the body starts: after the reference line, or 0."""
+    ref = _REF.search(text[:3000])
+    return ref.end() if ref else 0
