@@ -1,0 +1,279 @@
+"""Packaging: the wheel's contents, the icons, the desktop files and the version's single source.
+
+The wheel is built once per run (about two seconds with a cached hatchling; it needs PyPI for the
+isolated build environment, as CI has). The validators run when installed (Debian's
+desktop-file-utils and appstream) and are skipped with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import app
+
+ROOT = Path(__file__).resolve().parent.parent
+LINUX = ROOT / "packaging" / "linux"
+ICONS = ROOT / "resources" / "icons"
+DESKTOP = LINUX / f"{app.APP_ID}.desktop"
+METAINFO = LINUX / f"{app.APP_ID}.metainfo.xml"
+PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def _build_wheel(out: Path) -> Path:
+    try:
+        import build  # noqa: F401
+
+        cmd = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)]
+    except ImportError:
+        cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(ROOT)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, f"wheel build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    wheels = list(out.glob("factbrowser-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    return _build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def wheel_files(wheel) -> dict[str, bytes]:
+    with zipfile.ZipFile(wheel) as zf:
+        return {name: zf.read(name) for name in zf.namelist() if not name.endswith("/")}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.slow
+def test_wheel_name_and_metadata_carry_the_one_version(wheel, wheel_files):
+    assert wheel.name.startswith(f"factbrowser-{app.__version__}-py3-none-any")
+    meta = wheel_files[f"factbrowser-{app.__version__}.dist-info/METADATA"].decode()
+    assert f"\nVersion: {app.__version__}\n" in meta
+    deps = [line for line in meta.splitlines() if line.startswith("Requires-Dist:")]
+    assert any("pyside6-essentials" in d.lower() for d in deps)
+    assert not any(re.search(r"\b(pyinstaller|pillow|build)\b", d, re.I) for d in deps
+                   if "extra ==" not in d), deps
+    entry = wheel_files[f"factbrowser-{app.__version__}.dist-info/entry_points.txt"].decode()
+    assert re.search(r"^factbrowser\s*=\s*app\.cli:main$", entry, re.M), entry
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["corpus", "gazetteers", "icons"])
+def test_wheel_holds_every_resource_file_byte_for_byte(wheel_files, folder):
+    sources = sorted(p for p in (ROOT / "resources" / folder).rglob("*") if p.is_file())
+    assert sources, f"resources/{folder} is empty"
+    for path in sources:
+        name = "app/_resources/" + path.relative_to(ROOT / "resources").as_posix()
+        assert name in wheel_files, f"{name} missing from the wheel"
+        assert _digest(wheel_files[name]) == _digest(path.read_bytes()), name
+
+
+@pytest.mark.slow
+def test_wheel_holds_every_module_and_nothing_from_the_checkout_around_it(wheel_files):
+    modules = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app").rglob("*.py"))
+    for required in ("app/__init__.py", "app/cli.py", "app/resources.py", "app/__main__.py"):
+        assert required in modules
+    missing = [m for m in modules if m not in wheel_files]
+    assert not missing, missing
+    stray = [n for n in wheel_files if n.startswith(("tests/", "benchmarks/", ".venv/"))
+             or n.endswith(".pyc") or "__pycache__" in n]
+    assert not stray, stray
+
+
+@pytest.mark.slow
+def test_wheel_carries_the_desktop_integration_as_shared_data(wheel_files):
+    data = f"factbrowser-{app.__version__}.data/data/share/"
+    assert wheel_files[data + f"applications/{app.APP_ID}.desktop"] == DESKTOP.read_bytes()
+    assert wheel_files[data + f"metainfo/{app.APP_ID}.metainfo.xml"] == METAINFO.read_bytes()
+    for size in PNG_SIZES:
+        name = data + f"icons/hicolor/{size}x{size}/apps/{app.APP_ID}.png"
+        assert _png_size(wheel_files[name]) == (size, size)
+    assert data + f"icons/hicolor/scalable/apps/{app.APP_ID}.svg" in wheel_files
+
+
+@pytest.mark.slow
+def test_installed_wheel_finds_its_resources_without_the_checkout(wheel, tmp_path):
+    """Unpack the wheel as pip would (no editable hook) and import it from a folder far away."""
+    target = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(target)
+    # -I -S: no site-packages (so no editable install of the checkout), no cwd on the path.
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "root = Path(sys.argv[1]).resolve()\n"
+        "sys.path.insert(0, str(root))\n"
+        "import app, app.resources as r\n"
+        "assert Path(app.__file__).resolve().is_relative_to(root), app.__file__\n"
+        "assert r.resources_dir().resolve() == root / 'app' / '_resources', r.resources_dir()\n"
+        "assert sorted(r.corpus_dir().glob('*.txt')), 'no corpus'\n"
+        "assert sorted(r.gazetteer_dir().iterdir()), 'no gazetteers'\n"
+        "assert (r.icons_dir() / 'factbrowser.svg').is_file()\n"
+        "print(app.__version__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-I", "-S", "-c", probe, str(target)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == app.__version__
+
+
+# --- icons -----------------------------------------------------------------------------------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_icons_have_the_sizes_their_names_say():
+    for size in PNG_SIZES:
+        assert _png_size((ICONS / f"factbrowser-{size}.png").read_bytes()) == (size, size)
+
+
+def test_svg_icon_is_the_source_and_renders():
+    root = ET.parse(ICONS / "factbrowser.svg").getroot()
+    assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 512 512"
+
+
+def test_ico_holds_png_images_of_each_declared_size():
+    data = (ICONS / "factbrowser.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1) and count >= 5
+    sizes = []
+    for i in range(count):
+        w, h, _, _, planes, bits, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i: 22 + 16 * i])
+        declared = w or 256
+        assert _png_size(data[offset:offset + length]) == (declared, h or 256)
+        assert offset + length <= len(data)
+        sizes.append(declared)
+    assert {16, 32, 48, 256} <= set(sizes)
+
+
+def test_icns_chunks_add_up_and_hold_pngs():
+    data = (ICONS / "factbrowser.icns").read_bytes()
+    assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
+    pos, types = 8, {}
+    while pos < len(data):
+        ostype, length = data[pos:pos + 4], struct.unpack(">I", data[pos + 4:pos + 8])[0]
+        assert length > 8
+        types[ostype] = _png_size(data[pos + 8:pos + length])
+        pos += length
+    assert pos == len(data)
+    assert types[b"ic07"] == (128, 128) and types[b"ic09"] == (512, 512)
+    assert types[b"ic10"] == (1024, 1024)
+
+
+# --- desktop files and version ---------------------------------------------------------------
+
+
+def _desktop_entry() -> dict[str, str]:
+    lines = DESKTOP.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if "=" in line)
+
+
+def test_desktop_entry_names_the_app_id_icon_and_command():
+    entry = _desktop_entry()
+    assert entry["Name"] == app.APP_NAME
+    assert entry["Icon"] == app.APP_ID
+    assert entry["Exec"].split()[0] == "factbrowser"
+    assert entry["Type"] == "Application"
+
+
+def test_metainfo_matches_the_app_and_its_changelog():
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == app.APP_ID
+    assert root.findtext("name") == app.APP_NAME
+    assert root.find("launchable").text == DESKTOP.name
+    releases = root.findall("releases/release")
+    assert releases and releases[0].get("version") == app.__version__
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    for release in releases:
+        heading = f"## [{release.get('version')}] - {release.get('date')}"
+        assert heading in changelog, heading
+        assert release.find("description/p") is not None
+
+
+def test_metainfo_screenshots_are_the_readmes():
+    root = ET.parse(METAINFO).getroot()
+    names = [Path(img.text).name for img in root.iter("image")]
+    assert len(names) == 5
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        shot = ROOT / "docs" / "screenshots" / name
+        assert shot.is_file(), f"{shot} (made by `factbrowser screenshot`) is missing"
+        assert f"docs/screenshots/{name}" in readme, f"README does not show {name}"
+
+
+def test_changelog_has_a_dated_section_for_the_current_version():
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(app.__version__)}\] - \d{{4}}-\d\d-\d\d$", text, re.M)
+
+
+def test_version_has_one_source():
+    """The spec and pyproject read app/__init__.py; no other file may spell the version out."""
+    assert re.fullmatch(r"\d+\.\d+\.\d+", app.__version__)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject and 'path = "app/__init__.py"' in pyproject
+    spec = (ROOT / "packaging" / "pyinstaller" / "factbrowser.spec").read_text(encoding="utf-8")
+    assert app.__version__ not in spec and "__init__.py" in spec
+    offenders = [p for p in (ROOT / "app").rglob("*.py") if p.name != "__init__.py"
+                 and re.search(r"""__version__\s*=""", p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
+
+
+# --- validators (Debian's desktop-file-utils and appstream) ----------------------------------
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (apt-get install desktop-file-utils appstream)")
+    return path
+
+
+def test_desktop_file_validates():
+    proc = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout + proc.stderr
+
+
+def test_metainfo_validates():
+    proc = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_installed_tree_validates(tmp_path):
+    tool = _tool("appstreamcli")
+    sys.path.insert(0, str(LINUX))
+    try:
+        import install_desktop
+    finally:
+        sys.path.remove(str(LINUX))
+    install_desktop.install(tmp_path, exec_path="/opt/Fact Browser/FactBrowser")
+    desktop = tmp_path / "share" / "applications" / DESKTOP.name
+    assert 'Exec="/opt/Fact Browser/FactBrowser"' in desktop.read_text(encoding="utf-8")
+    if shutil.which("desktop-file-validate"):
+        proc = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True,
+                              text=True, timeout=60)
+        assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout
+    proc = subprocess.run([tool, "validate-tree", "--no-net", str(tmp_path)], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
