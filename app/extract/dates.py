@@ -1,0 +1,385 @@
+"""Date expressions in a release, with span and precision, years resolved against the
+document date.
+
+    "On June 24-25"                -> 2024-06-24 .. 2024-06-25 (day)
+    "January 31-February 1"        -> cross-month range
+    "from May 15 to August 15, 2027", "21 June", "on 3-4 July", "November 29, 2023"
+    "late January", "in November"  -> month precision (YYYY-MM)
+    "in the fourth quarter of 2024"-> 2024-10 .. 2024-12 (quarter)
+    "the summer of 2023"           -> 2023-06 .. 2023-08 (season)
+    "in 2023", "since 2019"        -> year precision
+    "tomorrow", "the same day"     -> relative to the document date / the previous date
+
+A year that is not written comes from the sentence ("Last year, ...", "In 2023, ..."), else
+from the document date, moved a year forward when the clause speaks of the future and the
+month is already past ("scheduled for February 9" in a December release), and a year back
+when the clause reports a past event on a date well after the document date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.extract.model import Span
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+        r"Nov\.?|Dec\.?)")
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*[-–—‑]\s*"
+_TO = rf"(?:{_DASH}|\s+(?:to|till|until|through|thru)\s+)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+_NOT_FIG = r"(?![\d%]|\s*(?:%|percent|per\s*cent))"
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4}
+_REL_YEAR = r"(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year"
+
+# Words that put a clause in the future (an upcoming event) ...
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
+    r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
+    r"due\s+to|set\s+to|going\s+to|invit\w+)\b", re.I)
+# ... and the verbs that report a past event as such.
+PAST_EVENT = re.compile(
+    r"\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
+    r"talked|spoke|hosted|was\s+signed|were\s+signed|gathered|had\s+(?:a\s+)?meetings?|"
+    r"received|was\s+received|attended|took\s+part|participated|chaired|"
+    r"had\s+taken\s+place|was\s+launched|opened)\b", re.I)
+
+
+@dataclass
+class DateExpr:
+    start: str  # ISO, as precise as `precision`
+    end: str
+    precision: str  # day, month, quarter, half, season, year
+    span: Span
+    text: str
+    explicit_year: bool = False
+    role: str = "date"  # date | until (an end point: "until June 28") | relative
+
+    @property
+    def day_start(self) -> date | None:
+        return _iso_day(self.start)
+
+    @property
+    def is_scorable(self) -> bool:
+        """At least month-precise and not a vague season: fit to date an event."""
+        return self.precision in ("day", "month", "quarter", "half")
+
+
+def _iso_day(s: str) -> date | None:
+    try:
+        return date.fromisoformat(s) if len(s) == 10 else None
+    except ValueError:
+        return None
+
+
+def parse_doc_date(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _int_day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+# --- raw patterns -------------------------------------------------------------------------
+# Each yields a "raw" date: (y1, m1, d1, y2, m2, d2, precision); missing parts are None.
+# Longer forms come first; a span claimed by one pattern is not matched again.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # January 31-February 1 ; from May 15 to August 15, 2027 ; September 30 to October 2
+    ("md_md", re.compile(
+        rf"\b(?:(?P<from>[Ff]rom|[Bb]etween)\s+)?{_WD}(?P<m1>{_MON})\s+(?P<d1>{_D})(?:,?\s+(?P<y1>{_Y}))?"
+        rf"{_TO}"
+        rf"(?P<m2>{_MON})\s+(?P<d2>{_D})(?:,?\s+(?P<y2>{_Y}))?\b{_NOT_FIG}")),
+    # 21 June to 5 July
+    ("dm_dm", re.compile(
+        rf"\b(?:(?P<from>[Ff]rom|[Bb]etween)\s+)?{_WD}(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?"
+        rf"{_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_MON})(?:,?\s+(?P<y2>{_Y}))?\b")),
+    # June 24-25 ; June 3–4, 2024
+    ("md_d", re.compile(
+        rf"\b{_WD}(?P<m1>{_MON})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})(?:,?\s+(?P<y1>{_Y}))?\b{_NOT_FIG}")),
+    # 3-4 July ; 26-28 June 2024
+    ("d_dm", re.compile(
+        rf"\b{_WD}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # November 29, 2023 ; June 17
+    ("md", re.compile(rf"\b{_WD}(?P<m1>{_MON})\s+(?P<d1>{_D})(?:,?\s+(?P<y1>{_Y}))?\b{_NOT_FIG}")),
+    # 21 June ; 28 April 2022
+    ("dm", re.compile(rf"\b{_WD}(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # the fourth quarter of 2024 ; Q1 2024
+    ("quarter", re.compile(
+        rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+        rf"(?:\s+of\s+(?P<y1>{_Y}|{_REL_YEAR}))?\b", re.I)),
+    ("q", re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y1>{_Y})\b")),
+    # the first half of 2024
+    ("half", re.compile(
+        rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+)?(?P<y1>{_Y}|{_REL_YEAR})\b",
+        re.I)),
+    # the summer of 2023 ; in the autumn
+    ("season", re.compile(
+        rf"\b(?:(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+(?P<y1>{_Y}|{_REL_YEAR})"
+        rf"|(?<=\bin\s)the\s+(?P<s2>spring|summer|autumn|fall|winter)\b(?!\s+of))", re.I)),
+    # January-February 2024 ; (in) January-April
+    ("mm", re.compile(
+        rf"\b(?P<m1>{_MON}){_DASH}(?P<m2>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # late January ; mid-May 2024 ; the end of March
+    ("m_part", re.compile(
+        rf"\b(?P<part>late|early|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+        rf"the\s+start\s+of)[\s-]+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b", re.I)),
+    # January 2024
+    ("my", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_Y})\b")),
+    # in November ; planned for May (a bare month needs a preposition: "May" is also a verb)
+    ("m", re.compile(
+        rf"\b(?P<prep>in|In|for|For|since|Since|until|by|from|From|during|During|of|before|"
+        rf"after|till|through)\s+(?P<core>(?P<m1>{_MON}))\b(?!\s+\d)")),
+    # 2024-2026 ; in 2023 ; since 2019 (a bare year needs a preposition: "EXPO 2027" is a name)
+    ("years", re.compile(
+        rf"\b(?P<prep>in|In|for|For|since|Since|from|From|by|until|of|during|During|before|"
+        rf"after|Before|After|till|through|Until|By)\s+(?P<core>(?P<y1>{_Y})(?:{_DASH}(?P<y2>{_Y}))?)\b"
+        rf"(?!\s*(?:%|percent))")),
+    ("until", re.compile(rf"\b(?:until|till|through|up\s+to)\s+(?P<m1>{_MON})\s+(?P<d1>{_D})"
+                         rf"(?:,?\s+(?P<y1>{_Y}))?\b")),
+    ("until_dm", re.compile(rf"\b(?:until|till|through|up\s+to)\s+(?P<d1>{_D})\s+(?P<m1>{_MON})"
+                            rf"(?:,?\s+(?P<y1>{_Y}))?\b")),
+    ("rel", re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|on\s+that\s+day|"
+                       r"tomorrow|yesterday|today)\b", re.I)),
+]
+# "until June 28" must win over the plain "June 28".
+_ORDER = ["md_md", "dm_dm", "md_d", "d_dm", "until", "until_dm", "md", "dm", "quarter", "q",
+          "half", "season", "mm", "m_part", "my", "m", "years", "rel"]
+_BY_NAME = dict(_PATTERNS)
+
+
+@dataclass
+class _Raw:
+    kind: str
+    m: re.Match
+    span: Span
+
+
+def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
+    claimed: list[Span] = []
+    found: list[_Raw] = []
+    for name in _ORDER:
+        for m in _BY_NAME[name].finditer(text, start, end):
+            s, e = m.span("core") if "core" in m.groupdict() else m.span()
+            if any(s < ce and cs < e for cs, ce in claimed):
+                continue
+            claimed.append((s, e))
+            found.append(_Raw(name, m, (s, e)))
+    found.sort(key=lambda r: r.span)
+    return found
+
+
+# --- year resolution --------------------------------------------------------------------------
+
+_SENT_YEAR = re.compile(rf"^\W*(?:In|Since|During)\s+(?P<y>{_Y}),")
+_SENT_REL = re.compile(r"\b(?P<w>last|this|next|previous|past|current|coming)\s+year\b", re.I)
+
+
+def sentence_year(text: str, s: int, e: int, doc: date | None) -> int | None:
+    """A year the sentence sets for its undated days: "In 2023, ...", "Last year, ..."."""
+    sent = text[s:e]
+    m = _SENT_YEAR.match(sent)
+    if m:
+        return int(m.group("y"))
+    if doc is None:
+        return None
+    m = _SENT_REL.search(sent)
+    if m and m.start() < 60:  # a framing adverbial near the start, not "...next year's forum"
+        w = m.group("w").lower()
+        return doc.year - 1 if w in ("last", "previous", "past") else (
+            doc.year + 1 if w in ("next", "coming") else doc.year)
+    return None
+
+
+def _rel_year(phrase: str, doc: date | None) -> int | None:
+    if re.fullmatch(_Y, phrase):
+        return int(phrase)
+    if doc is None:
+        return None
+    w = phrase.lower().split()
+    if "last" in w or "previous" in w or "past" in w:
+        return doc.year - 1
+    if "next" in w or "coming" in w:
+        return doc.year + 1
+    return doc.year
+
+
+def _guess_year(month: int, day: int | None, clause: str, doc: date | None,
+                sent_year: int | None) -> int | None:
+    if sent_year is not None:
+        return sent_year
+    if doc is None:
+        return None
+    year = doc.year
+    future = bool(FUTURE.search(clause))
+    if future and month < doc.month:
+        return year + 1
+    if not future and PAST_EVENT.search(clause):
+        try:
+            d = date(year, month, day or 1)
+        except ValueError:
+            return year
+        if d > doc + timedelta(days=30):
+            return year - 1
+    return year
+
+
+def _mk(y: int | None, m: int, d: int | None) -> str | None:
+    if y is None:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+# --- public API -------------------------------------------------------------------------------
+
+def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str | None = None,
+               prev_day: str | None = None) -> list[DateExpr]:
+    """Date expressions between start and end (one sentence), in text order.
+
+    prev_day is the last day-precise date before this sentence ("the same day").
+    """
+    end = len(text) if end is None else end
+    doc = parse_doc_date(doc_date)
+    raws = _raw_matches(text, start, end)
+    sy = sentence_year(text, start, end, doc)
+    out: list[DateExpr] = []
+    for i, r in enumerate(raws):
+        # The clause that decides the tense: from the previous date to the next one.
+        c0 = raws[i - 1].span[1] if i else start
+        c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
+        clause = text[c0:c1]
+        d = _resolve(r, clause, doc, sy, prev_day)
+        if d is None:
+            continue
+        if d.precision == "day" and d.role != "until":
+            prev_day = d.end if d.role == "relative" else d.start
+        out.append(d)
+    return out
+
+
+def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
+                   first: int = 0) -> list[list[DateExpr]]:
+    """Dates of every sentence (a list per sentence), carrying "the same day" across them."""
+    prev: str | None = None
+    result: list[list[DateExpr]] = []
+    for s, e in sentences:
+        if e <= first:
+            result.append([])
+            continue
+        ds = find_dates(text, max(s, first), e, doc_date, prev)
+        for d in ds:
+            if d.precision == "day" and d.role != "until":
+                prev = d.start
+        result.append(ds)
+    return result
+
+
+def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
+             prev_day: str | None) -> DateExpr | None:
+    g = r.m.groupdict()
+    text = r.m.group("core") if "core" in g else r.m.group(0)
+    k = r.kind
+    try:
+        if k in ("md_md", "dm_dm", "md_d", "d_dm", "md", "dm", "until", "until_dm"):
+            m1 = _month(g["m1"])
+            d1 = _int_day(g["d1"])
+            m2 = _month(g["m2"]) if g.get("m2") else m1
+            d2 = _int_day(g["d2"]) if g.get("d2") else d1
+            y1 = int(g["y1"]) if g.get("y1") else None
+            y2 = int(g["y2"]) if g.get("y2") else None
+            explicit = y1 is not None or y2 is not None
+            if y1 is None and y2 is not None:
+                y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+            if y1 is None:
+                y1 = _guess_year(m1, d1, clause, doc, sy)
+            if y2 is None and y1 is not None:
+                y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+            s, e = _mk(y1, m1, d1), _mk(y2, m2, d2)
+            if s is None or e is None or e < s:
+                return None
+            role = "until" if k.startswith("until") else "date"
+            return DateExpr(s, e, "day", r.span, text, explicit, role)
+        if k in ("quarter", "q"):
+            q = _ORD.get(g["q"].lower(), None) if not g["q"].isdigit() else int(g["q"])
+            y = _rel_year(g["y1"], doc) if g.get("y1") else (sy or (doc.year if doc else None))
+            if y is None or q is None:
+                return None
+            return DateExpr(f"{y:04d}-{3 * q - 2:02d}", f"{y:04d}-{3 * q:02d}", "quarter", r.span,
+                            text, bool(g.get("y1") and g["y1"][0].isdigit()))
+        if k == "half":
+            h = 1 if g["h"].lower() in ("first", "1st") else 2
+            y = _rel_year(g["y1"], doc)
+            if y is None:
+                return None
+            return DateExpr(f"{y:04d}-{6 * h - 5:02d}", f"{y:04d}-{6 * h:02d}", "half", r.span,
+                            text, g["y1"][0].isdigit())
+        if k == "season":
+            name = (g.get("s") or g.get("s2")).lower()
+            a, b = _SEASONS[name]
+            if g.get("y1"):
+                y = _rel_year(g["y1"], doc)
+            else:
+                y = _guess_year(a, None, clause, doc, sy)
+            if y is None:
+                return None
+            yb = y + 1 if b < a else y
+            return DateExpr(f"{y:04d}-{a:02d}", f"{yb:04d}-{b:02d}", "season", r.span, text,
+                            bool(g.get("y1")))
+        if k in ("mm", "m_part", "my", "m"):
+            m1 = _month(g["m1"])
+            m2 = _month(g["m2"]) if g.get("m2") else m1
+            y = int(g["y1"]) if g.get("y1") else _guess_year(m1, None, clause, doc, sy)
+            if y is None:
+                return None
+            y2 = y if m2 >= m1 else y + 1
+            return DateExpr(f"{y:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", r.span, text,
+                            bool(g.get("y1")))
+        if k == "years":
+            y1 = int(g["y1"])
+            y2 = int(g["y2"]) if g.get("y2") else y1
+            if y2 < y1:
+                return None
+            return DateExpr(f"{y1:04d}", f"{y2:04d}", "year", r.span, text, True)
+        if k == "rel":
+            w = text.lower()
+            if "same" in w or "that day" in w:
+                base = _iso_day(prev_day) if prev_day else None
+                delta = 0
+            else:
+                base = doc
+                delta = {"tomorrow": 1, "yesterday": -1, "today": 0}[w.strip()]
+            if base is None:
+                return None
+            d = (base + timedelta(days=delta)).isoformat()
+            return DateExpr(d, d, "day", r.span, text, False, "relative")
+    except (KeyError, ValueError, AttributeError):
+        return None
+    return None
