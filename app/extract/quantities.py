@@ -1,10 +1,368 @@
-"""Figures: money, percentages, counts (stub: filled in by the quantities work)."""
+"""Figures: money, percentages, physical amounts, growth multiples and counts of things.
+
+A figure is a number with what it measures. Numbers that only name or order things are left
+out: dates and clock times, years, ordinals ("32nd"), ranks ("ranked fourth"), identifiers
+("Resolution 1244", "78/282", "EXPO 2027"), durations ("three years") and anaphoric numbers
+("the two countries").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.extract import measures
 from app.extract.context import Context
+from app.extract.gazetteer import Gazetteers
 from app.extract.model import Quantity
+from app.extract.numbers import (
+    DIGIT_NUMBER,
+    MULTIPLIER,
+    WORD_NUMBER,
+    currency_code,
+    currency_table,
+    multiplier_value,
+    parse_number,
+)
+from app.extract.periods import date_spans, find_periods, nearest_period
+
+_NUM = re.compile(
+    rf"(?<![\w/.,\-–#№])(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{WORD_NUMBER}))(?![\w/]|[.,]\d)", re.I)
+_MULT_AFTER = re.compile(rf"[\s-]*({MULTIPLIER})\b", re.I)
+_SHORT_MULT = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|m|b|k)\b", re.I)
+_PERCENT = re.compile(r"\s*-?\s*(percentage\s+points?|per\s*cent|percent|pct\b|%|p\.p\.)", re.I)
+_TIMES = re.compile(r"\s*(?:-\s*)?(times\b|fold\b)", re.I)
+_FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|hundred)fold\b", re.I)
+
+_QUALIFIERS = [
+    (r"more\s+than", "more than"), (r"over", "over"), (r"above", "over"),
+    (r"in\s+excess\s+of", "over"), (r"upwards\s+of", "over"), (r"just\s+over", "over"),
+    (r"exceeding", "over"), (r"exceeded", "over"), (r"exceeds", "over"), (r"exceed", "over"),
+    (r"about", "about"), (r"around", "about"), (r"approximately", "about"),
+    (r"approx\.", "about"), (r"roughly", "about"), (r"circa", "about"), (r"close\s+to", "about"),
+    (r"some", "some"), (r"nearly", "nearly"), (r"almost", "almost"), (r"approaching", "almost"),
+    (r"up\s+to", "up to"), (r"as\s+many\s+as", "up to"), (r"as\s+much\s+as", "up to"),
+    (r"less\s+than", "less than"), (r"fewer\s+than", "less than"), (r"under", "less than"),
+    (r"below", "less than"), (r"at\s+least", "at least"), (r"no\s+fewer\s+than", "at least"),
+    (r"no\s+less\s+than", "at least"), (r"at\s+most", "at most"), (r"just\s+under", "almost"),
+]
+_QUAL_RE = re.compile(
+    r"\b(" + "|".join(p for p, _ in _QUALIFIERS) + r")\s*$", re.I)
+# Qualifiers that are part of the figure's words; verbs ("exceeded") stay outside its text.
+_QUAL_IN_TEXT = {"more than", "over", "about", "some", "nearly", "almost", "up to", "less than",
+                 "at least", "at most", "around", "approximately", "roughly", "fewer than",
+                 "under", "above", "in excess of", "upwards of", "as many as", "as much as",
+                 "close to", "circa", "just over", "just under", "no fewer than",
+                 "no less than", "approx."}
+
+# Words before a number that make it an identifier: "Resolution 1244", "No. 5", "Article 51".
+_ID_BEFORE = re.compile(
+    r"\b(?:no|nos|number|resolution|resolutions|article|articles|art|paragraph|para|clause|"
+    r"chapter|section|item|point|page|pages|room|flight|gate|line|platform|decree|law|order|"
+    r"protocol|annex|appendix|round|stage|phase|level|grade|class|group|act|vol|volume|"
+    r"part|hall|building|block|unit|route|bus|train|car|seat|box|tier|code|category|"
+    r"type|model|version|step|format|plus|minus)\.?\s*$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|other|"
+    r"first|last|next|previous|another|any|these|which|whose)\s+$", re.I)
+_FUNCTION_CAPS = {
+    "in", "on", "about", "over", "some", "nearly", "almost", "around", "up", "by", "from",
+    "to", "with", "of", "and", "all", "only", "just", "another", "exactly", "at", "since",
+    "until", "for", "more", "than", "less", "fewer", "approximately", "roughly", "under",
+    "above", "below", "as", "the", "a", "an", "total", "overall", "close", "circa", "exceeding", "approaching", "during",
+    "after", "before", "between", "among", "including", "through", "throughout", "while",
+    "however", "also", "then", "today", "yesterday", "tomorrow", "now", "still", "yet",
+    "again", "altogether", "together", "those", "these", "there", "here",
+}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:increas\w*|grew|grow\w*|rose|risen|ris\w*|surg\w*|jump\w*|soar\w*|doubl\w*|"
+    r"multipl\w*|expand\w*|boost\w*|decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|"
+    r"gr[oe]w[ns]?|up|down)\b[^.;:]{0,40}$", re.I)
+_GROWTH_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|larger|greater|bigger|smaller|"
+                           r"faster|as\s+(?:much|many|high|large))\b", re.I)
+
+
+@dataclass
+class _Hit:
+    start: int  # span of the figure's words (qualifier .. unit or counted noun)
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None
+    head: tuple[int, int] | None  # the counted noun, for counts
+    kind: str  # money, percent, unit, times, count
+    num_end: int = 0  # end of the number and its multiplier
+
+
+@lru_cache(maxsize=4)
+def _unit_re(rows: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    forms: dict[str, str] = {}
+    for unit, alts in rows:
+        for f in alts.split("|"):
+            if f.strip():
+                forms.setdefault(f.strip().lower(), unit.strip())
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\s*-?\s*({alt or '(?!x)x'})\b", re.I), forms
+
+
+def _units(gaz: Gazetteers) -> tuple[re.Pattern, dict[str, str]]:
+    return _unit_re(tuple((r.get("unit", ""), r.get("forms", "")) for r in gaz.rows("units")))
 
 
 def find_quantities(ctx: Context) -> list[Quantity]:
-    return []
+    text = ctx.text
+    doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
+    masked = date_spans(text, ctx.body_start)
+    out: list[Quantity] = []
+    para_periods: list = []
+    para_start = 0
+    prev_para_end = -1
+    doc_category = measures.document_category(ctx.doc.title or "")
+    for s, e in ctx.sentences:
+        if e <= ctx.body_start:
+            continue
+        s = max(s, ctx.body_start)
+        hits = _sentence_hits(ctx, s, e, masked)
+        periods = find_periods(text, s, e, doc_year)
+        same_para = "\n" not in text[prev_para_end:s] if prev_para_end >= 0 else False
+        if not same_para:
+            para_periods, para_start = [], s
+        for h in hits:
+            p = nearest_period(periods, (h.start, h.end), text)
+            period = p.value if p else None
+            if period is None:
+                # A figure in a sentence without its own period takes the paragraph's latest:
+                # "As part of their implementation, 993 measures were implemented".
+                own = [q for q in para_periods if not q.comparison and not q.weak]
+                period = own[-1].value if own else None
+            measure = measures.measure_phrase(text, s, e, h.start, h.end, h.kind, h.head,
+                                              h.num_end)
+            category = measures.category(text[s:e], measure, h.unit, doc_category,
+                                         text[para_start:e])
+            out.append(Quantity(
+                value=h.value, unit=h.unit, measure=measure, period=period,
+                category=category, qualifier=h.qualifier, text=text[h.start:h.end],
+                span=(h.start, h.end)))
+        para_periods = para_periods + periods
+        prev_para_end = e
+    return out
+
+
+def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]]) -> list[_Hit]:
+    text = ctx.text
+    table = currency_table(ctx.gaz)
+    unit_re, unit_forms = _units(ctx.gaz)
+    hits: list[_Hit] = []
+    sentence = text[s:e]
+    votes = bool(re.search(r"\bvot(?:e|es|ed|ing)\b", sentence, re.I))
+    for m in _NUM.finditer(text, s, e):
+        ns, ne = m.span()
+        if hits and ns < hits[-1].end:
+            continue
+        if any(a < ne and ns < b for a, b in masked):
+            continue
+        hit = _read_figure(text, s, e, ns, ne, m.group("d") is not None, table, unit_re,
+                           unit_forms, votes)
+        if hit:
+            hits.append(hit)
+    for m in _FOLD_WORD.finditer(text, s, e):
+        if not any(h.start <= m.start() < h.end for h in hits):
+            v = parse_number(m.group(1))
+            if v:
+                hits.append(_Hit(m.start(), m.end(), v, "times", None, None, "times", m.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes) -> _Hit | None:
+    raw = text[ns:ne]
+    value = parse_number(raw)
+    if value is None:
+        return None
+    before = text[s:ns]
+    start, end = ns, ne
+    unit: str | None = None
+    kind = "count"
+
+    # Currency written before the amount: "$46.5 billion", "USD 37.01 billion", "RUB 8.5 bn".
+    pm = re.search(rf"(?:{table.prefix_re.pattern})\s*$", before, re.I)
+    if pm:
+        code = currency_code(table, pm.group(0).strip(), prefix=True)
+        if code:
+            unit, kind, start = code, "money", s + pm.start()
+
+    # Multiplier: "billion", "bn", glued "$5m".
+    mult = 1.0
+    rest = text[end:e]
+    mm = _MULT_AFTER.match(rest)
+    if mm:
+        mult, end = multiplier_value(mm.group(1)), end + mm.end()
+    elif unit:
+        sm = _SHORT_MULT.match(rest)
+        if sm:
+            mult, end = multiplier_value(sm.group(1)), end + sm.end()
+    rest = text[end:e]
+    num_end = end
+
+    if unit is None:
+        pc = _PERCENT.match(rest)
+        cm = re.match(rf"\s*(?:{table.suffix_re.pattern})", rest, re.I)
+        um = unit_re.match(rest)
+        tm = _TIMES.match(rest)
+        if pc:
+            unit = "percentage points" if pc.group(1).lower().startswith("percentage") else "percent"
+            kind, end = "percent", end + pc.end()
+        elif cm:
+            code = currency_code(table, cm.group(0).strip(), prefix=False)
+            if code:
+                unit, kind, end = code, "money", end + cm.end()
+        if unit is None and um:
+            unit, kind, end = unit_forms[" ".join(um.group(1).lower().split())], "unit", end + um.end()
+        if unit is None and tm:
+            kind, end = "times", end + tm.end()
+            growth = (tm.group(1).lower() == "fold" or _GROWTH_BEFORE.search(before)
+                      or _GROWTH_AFTER.match(text[end:e]))
+            unit = "times" if growth else "count"
+            kind = "times" if growth else "occurrences"
+
+    qualifier, qstart = _qualifier(text, s, start)
+    has_scale = mult != 1.0 or unit is not None
+    if not _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier):
+        return None
+
+    head = None
+    if unit is None:
+        counted = _counted(text, s, e, ns, end, raw, is_digit, votes)
+        if counted is None:
+            if mult == 1.0:
+                return None
+            unit, kind = "count", "count"
+        else:
+            end, head = counted
+            unit, kind = "count", "count"
+    if qualifier and text[qstart:start].strip().lower() in _QUAL_IN_TEXT:
+        start = qstart
+    return _Hit(start, end, value * mult, unit, qualifier, head, kind, num_end)
+
+
+def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
+    qm = _QUAL_RE.search(text[max(s, start - 25):start])
+    if not qm:
+        return None, start
+    word = " ".join(qm.group(1).lower().split())
+    norm = next((n for p, n in _QUALIFIERS if re.fullmatch(p, word)), word)
+    return norm, max(s, start - 25) + qm.start(1)
+
+
+def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> bool:
+    before = text[s:ns]
+    # Identifiers and names: "Resolution 1244", "EXPO 2027", "Memory Train 2024".
+    if _ID_BEFORE.search(before):
+        return False
+    prev = re.search(r"([A-Za-z][\w'’&.-]*)\s+$", before)
+    if prev and not has_scale:
+        w = prev.group(1)
+        if w[0].isupper() and w.lower() not in _FUNCTION_CAPS and w.lower() not in _MONTH_NAMES \
+                and not w.endswith(("'s", "’s")):
+            return False
+    if is_digit:
+        # A year, unless something makes it an amount ("over 2000 students", "2000 tonnes").
+        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not has_scale and not qualifier:
+            return False
+    else:
+        w = raw.lower()
+        if w == "one" and not has_scale:
+            return False
+        # "the two countries", "both three", "its two deputies": pointing back, not counting.
+        if _DETERMINER_BEFORE.search(before) and not has_scale:
+            return False
+    after = text[ne:ne + 2]
+    # "one-on-one", "two-day", "three-year": compound adjectives, not counts.
+    if re.match(r"-[A-Za-z]", after) and not has_scale:
+        return False
+    return True
+
+
+_IRREGULAR_PLURALS = {
+    "children", "people", "men", "women", "servicemen", "personnel", "staff", "police",
+    "media", "youth", "cattle", "alumni", "criteria", "data", "feet", "teeth", "mice",
+    "geese", "crew", "faculty", "businessmen", "servicewomen", "sportsmen", "policemen",
+    "peacekeepers", "schoolchildren", "clergy", "livestock", "offspring", "aircraft",
+}
+_NOT_COUNTED = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
+    "times", "percent", "per", "o'clock", "am", "pm", "a.m", "p.m", "st", "nd", "rd", "th",
+    "sides", "parties", "occasions", "ways", "things", "kinds", "others", "ones",
+    "millennia", "millennium", "yrs", "mins", "hrs", "was", "is", "has", "does", "goes",
+    "minus", "plus", "us", "its", "this", "his", "hers", "ours", "yours", "theirs", "as",
+    "thus", "less", "unless", "always", "perhaps", "yes", "series", "whereas",
+}
+_STOP = {
+    "of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "but", "the",
+    "a", "an", "that", "which", "who", "whom", "whose", "were", "was", "are", "is", "be",
+    "been", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "than", "as", "into", "over", "under", "per", "each", "this", "these", "those",
+    "it", "they", "them", "we", "he", "she", "its", "their", "our", "his", "her", "not",
+    "no", "more", "less", "about", "after", "before", "during", "since", "until", "while",
+    "out", "up", "down", "also", "already", "still", "just", "only", "very", "so", "such",
+    "if", "when", "where", "there", "here", "then", "now", "against", "between", "among",
+    "through", "across", "within", "without", "including", "like", "did", "do", "does",
+}
+_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+
+
+def _is_plural_head(w: str) -> bool:
+    lw = w.lower()
+    if lw in _NOT_COUNTED or lw in _STOP:
+        return False
+    if lw in _IRREGULAR_PLURALS:
+        return True
+    if not w.islower() and not w[0].isupper():
+        return False
+    return (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s"))
+            and w.islower())
+
+
+def _counted(text, s, e, ns, end, raw, is_digit, votes) -> tuple[int, tuple[int, int]] | None:
+    """End of the figure's words and span of the counted noun, or None when nothing is counted."""
+    pos = end
+    for _ in range(5):
+        m = _WORD.match(text, pos, e)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in _STOP:
+            if pos == end and lw in {"in", "of", "against", "for"}:
+                break  # nothing named right after the number: maybe named elsewhere
+            return None
+        if lw in _NOT_COUNTED or lw in _MONTH_NAMES:
+            return None
+        if _is_plural_head(w):
+            return m.end(), (m.start(1), m.end(1))
+        pos = m.end()
+    return _bare_count(text, s, e, ns, end, votes)
+
+
+def _bare_count(text, s, e, ns, end, votes) -> tuple[int, tuple[int, int]] | None:
+    """A number standing for a count named elsewhere: "149 of its residents", "19 against",
+    "Regular visits to the regions, 15 in 2023, ..."."""
+    rest = text[end:e]
+    m = re.match(r"\s+of\s+(?:its|their|the|them|these|those|whom|which|his|her|our)\s+"
+                 r"((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)", rest)
+    if m:
+        last = m.group(1).split()[-1]
+        if _is_plural_head(last):
+            hs = end + m.end(1) - len(last)
+            return end + m.end(), (hs, hs + len(last))
+    if votes:
+        m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained)\b", rest, re.I)
+        if m:
+            return end + m.end(), (end + m.start(1), end + m.end(1))
+    before = text[s:ns]
+    if re.search(r",\s*$", before) and re.match(r"\s+in\s+(?:19|20)\d\d\b", rest):
+        return end, None
+    return None

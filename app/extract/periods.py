@@ -1,0 +1,154 @@
+"""Periods a figure refers to ("in 2023", "in the first quarter of 2024" -> 2024-Q1,
+"for 2024–2026", "in January-April 2024" -> 2024-01/2024-04, "last year"), and the calendar
+dates and clock times whose digits are not figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DASH = r"\s*[-–—]\s*"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4}
+
+# Calendar dates and times: their digits are never figures.
+_DATE_RES = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY}\b(?!\s*(?:%|percent|per\s*cent)))?"
+               rf"(?:,?\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+]
+
+
+def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for rx in _DATE_RES:
+        for m in rx.finditer(text, start, end):
+            if any(ch.isdigit() for ch in m.group(0)):
+                out.append(m.span())
+    return sorted(out)
+
+
+@dataclass
+class Period:
+    value: str  # "2023", "2024-Q1", "2024-H1", "2024-01", "2024-01/2024-04", "2021-2023"
+    span: tuple[int, int]
+    comparison: bool = False  # "than in 2022", "compared with 2022": not the figure's own period
+    weak: bool = False  # implied by a date without a year, or carried over
+
+
+_QUARTER = re.compile(
+    rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+({_YEAR})\b"
+    rf"|\b(?:Q([1-4])|([1-4])Q)\s*({_YEAR})\b", re.I)
+_HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_YEAR})\b"
+                   rf"|\bH([12])\s*({_YEAR})\b", re.I)
+_MONTH_RANGE = re.compile(
+    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b(?!\s*[-–—]\s*\d)")
+_YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:[-–—]|\s+to\s+|\s+through\s+)\s*({_YEAR}|\d\d)\b(?![-/]\d)")
+_YEAR_ONLY = re.compile(rf"(?<![\d/.,-])\b({_YEAR})\b(?![-/]\d|\.\d|,\d{{3}})")
+_SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+of\s+({_YEAR})\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:(last|past|previous)\s+year|(this|the\s+current)\s+year|(next)\s+year"
+    r"|(so\s+far\s+this|since\s+the\s+beginning\s+of\s+(?:this|the)|year\s+to\s+date))\b",
+    re.I)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bthan(?:\s+(?:in|for|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|for))?|"
+    r"\bover|\bagainst|\bfrom|\bsince|\bversus|\bvs\.?)\s*(?:the\s+same\s+period\s+of\s+)?$",
+    re.I)
+
+
+def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[Period]:
+    """Period expressions between start and end, the most specific one for each stretch."""
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: str, span: tuple[int, int], weak: bool = False) -> None:
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            return
+        taken.append(span)
+        before = text[max(start, span[0] - 40):span[0]]
+        found.append(Period(value, span, bool(_COMPARISON_BEFORE.search(before)), weak))
+
+    for m in _QUARTER.finditer(text, start, end):
+        q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
+        add(f"{m.group(2) or m.group(5)}-Q{q}", m.span())
+    for m in _HALF.finditer(text, start, end):
+        h = _ORD.get((m.group(1) or "").lower()) or int(m.group(3))
+        add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
+    for m in _MONTH_RANGE.finditer(text, start, end):
+        a, b = _month(m.group(1)), _month(m.group(2))
+        y = m.group(3)
+        add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+    for m in _SEASON.finditer(text, start, end):
+        add(m.group(2), m.span())
+    for m in _YEAR_RANGE.finditer(text, start, end):
+        a, b = m.group(1), m.group(2)
+        if len(b) == 2:
+            b = a[:2] + b
+        if int(a) < int(b) <= int(a) + 30:
+            add(f"{a}-{b}", m.span())
+    for m in _MONTH_YEAR.finditer(text, start, end):
+        add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
+    for m in _YEAR_ONLY.finditer(text, start, end):
+        add(m.group(1), m.span())
+    if doc_year:
+        for m in _RELATIVE.finditer(text, start, end):
+            if m.group(1):
+                add(str(doc_year - 1), m.span())
+            elif m.group(3):
+                add(str(doc_year + 1), m.span())
+            else:
+                add(str(doc_year), m.span())
+        # A day and month with no year: the document's year, as a weak hint.
+        for s, e in date_spans(text, start, end):
+            if not re.search(_YEAR, text[s:e]):
+                add(str(doc_year), (s, e), weak=True)
+    return sorted(found, key=lambda p: p.span)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def nearest_period(periods: list[Period], span: tuple[int, int], text: str) -> Period | None:
+    """The period closest to a figure, not crossing a bracket and not a comparison base."""
+    best: tuple[float, Period] | None = None
+    for p in periods:
+        if p.comparison:
+            continue
+        if p.span[1] <= span[0]:
+            gap = text[p.span[1]:span[0]]
+            dist = len(gap)
+        elif p.span[0] >= span[1]:
+            gap = text[span[1]:p.span[0]]
+            dist = len(gap) * 1.2  # a period before the figure usually governs the clause
+        else:
+            gap, dist = "", 0
+        brackets = re.sub(r"[^()]", "", gap)
+        inside_after = p.span[0] >= span[1] and brackets.endswith("(")
+        inside_before = p.span[1] <= span[0] and brackets.startswith(")")
+        if inside_after or inside_before:
+            continue  # a period in brackets belongs to the bracket, not to this figure
+        if "(" in gap or ")" in gap:
+            dist += 500
+        if ";" in gap:
+            dist += 200
+        if p.weak:
+            dist += 1000
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    return best[1] if best else None
