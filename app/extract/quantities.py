@@ -28,7 +28,8 @@ from app.extract.numbers import (
 from app.extract.periods import date_spans, find_periods, nearest_period
 
 _NUM = re.compile(
-    rf"(?<![\w/.,\-–#№])(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{WORD_NUMBER}))(?![\w/]|[.,]\d)", re.I)
+    rf"(?<![\w/.,\-–#№])(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{WORD_NUMBER}))"
+    r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
 _MULT_AFTER = re.compile(rf"[\s-]*({MULTIPLIER})\b", re.I)
 _SHORT_MULT = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s*-?\s*(percentage\s+points?|per\s*cent|percent|pct\b|%|p\.p\.)", re.I)
