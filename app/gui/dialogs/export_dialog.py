@@ -1,0 +1,190 @@
+"""File ▸ Export Tables…: chosen tables, format, scope and folder; runs off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtWidgets
+
+from app.gui import worker as workers
+
+TABLE_LABELS = {"people": "People", "meetings": "Meetings", "trade": "Trade figures",
+                "figures": "All figures", "culture": "Culture", "sources": "Sources (documents)"}
+FORMATS = [("csv", "CSV"), ("json", "JSON"), ("xlsx", "Excel (XLSX)")]
+SCOPES = [("all", "All rows"), ("shown", "Rows shown under the current filters"),
+          ("selected", "Selected rows")]
+
+
+class ExportDialog(QtWidgets.QDialog):
+    exported = QtCore.Signal(object)    # ExportResult
+
+    def __init__(self, main_window):
+        super().__init__(main_window)
+        self.main = main_window
+        self.setWindowTitle("Export Tables")
+        self.setMinimumWidth(520)
+        self.result_value = None
+        self.error: str | None = None
+        self._thread = None
+
+        tables_box = QtWidgets.QGroupBox("Tables")
+        grid = QtWidgets.QGridLayout(tables_box)
+        self.table_checks: dict[str, QtWidgets.QCheckBox] = {}
+        current = main_window.current_tab().table if main_window.current_tab() else "people"
+        for i, table in enumerate(self._tables()):
+            check = QtWidgets.QCheckBox(TABLE_LABELS.get(table, table.capitalize()))
+            check.setChecked(table == current)
+            self.table_checks[table] = check
+            grid.addWidget(check, i // 2, i % 2)
+
+        self.format_combo = QtWidgets.QComboBox()
+        self.format_combo.setAccessibleName("Export format")
+        for key, label in FORMATS:
+            self.format_combo.addItem(label, key)
+
+        scope_box = QtWidgets.QGroupBox("Rows")
+        scope_layout = QtWidgets.QVBoxLayout(scope_box)
+        self.scope_buttons: dict[str, QtWidgets.QRadioButton] = {}
+        for key, label in SCOPES:
+            button = QtWidgets.QRadioButton(label)
+            self.scope_buttons[key] = button
+            scope_layout.addWidget(button)
+        self.scope_buttons["all"].setChecked(True)
+
+        self.dest_edit = QtWidgets.QLineEdit(str(self._default_dest()))
+        self.dest_edit.setAccessibleName("Destination folder")
+        browse = QtWidgets.QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        dest_row = QtWidgets.QHBoxLayout()
+        dest_row.addWidget(self.dest_edit, 1)
+        dest_row.addWidget(browse)
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("Format:", self.format_combo)
+        form.addRow("Destination folder:", dest_row)
+
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QtWidgets.QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(tables_box)
+        layout.addWidget(scope_box)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def _tables(self) -> list[str]:
+        tables = getattr(self.main.store, "TABLES", None) or tuple(TABLE_LABELS)
+        return list(tables)
+
+    def _default_dest(self) -> Path:
+        saved = self.main.settings.value("exportDir")
+        if saved:
+            return Path(saved)
+        docs = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs or Path.home()) / "Fact Browser export"
+
+    def _browse(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Export to folder", self.dest_edit.text())
+        if folder:
+            self.dest_edit.setText(folder)
+
+    # --- choices ------------------------------------------------------------------------
+    def chosen_tables(self) -> list[str]:
+        return [t for t, c in self.table_checks.items() if c.isChecked()]
+
+    def scope(self) -> str:
+        return next(k for k, b in self.scope_buttons.items() if b.isChecked())
+
+    def _tab_for(self, table: str):
+        name = "trade" if table in ("trade", "figures") else table
+        return self.main.tab_by_name.get(name)
+
+    def filters_for(self, table: str):
+        tab = self._tab_for(table)
+        if tab is None:
+            return self.main.window_filters()
+        if table in ("trade", "figures") and tab.table != table:
+            return self.main.window_filters()
+        return tab.current_filters()
+
+    def ids_for(self, table: str) -> list[int]:
+        tab = self._tab_for(table)
+        if tab is None or tab.table != table:
+            return []
+        return tab.selected_ids()
+
+    # --- running ------------------------------------------------------------------------
+    def start(self) -> None:
+        from app.store.export import export_tables
+
+        tables = self.chosen_tables()
+        if not tables:
+            self.status.setText("Choose at least one table.")
+            return
+        dest = Path(self.dest_edit.text().strip()).expanduser()
+        fmt = self.format_combo.currentData()
+        scope = self.scope()
+        kwargs = {}
+        if scope == "shown":
+            kwargs["filters"] = {t: self.filters_for(t) for t in tables}
+        elif scope == "selected":
+            ids = {t: self.ids_for(t) for t in tables}
+            if not any(ids.values()):
+                self.status.setText("No rows are selected in the chosen tables.")
+                return
+            kwargs["ids"] = ids
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.setText(f"Exporting {len(tables)} table(s)…")
+        self.worker = workers.Worker(export_tables, str(self.main.store.path), tables, fmt, str(dest), **kwargs)
+        self.worker.kwargs["progress"] = self.worker.report
+        self.worker.progress.connect(self._progress)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.main.settings.setValue("exportDir", str(dest))
+        self._thread = workers.start(self.worker, self)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if message:
+            self.status.setText(message)
+
+    def _done(self, result) -> None:
+        self.result_value = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        paths = [str(p) for p in getattr(result, "paths", [])]
+        counts = getattr(result, "counts", {}) or {}
+        lines = [f"{t}: {n:,} rows" for t, n in counts.items()]
+        self.status.setText("Written:\n" + "\n".join(paths) + ("\n\n" + ", ".join(lines) if lines else ""))
+        self.export_button.setEnabled(True)
+        self.main.statusBar().showMessage(f"Exported to {paths[0] if len(paths) == 1 else Path(paths[0]).parent if paths else ''}", 10000)
+        self.exported.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(f"<b>Export failed:</b> {message}<br>Nothing half-written was left behind.")
+        self.export_button.setEnabled(True)
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def reject(self) -> None:
+        if self.is_running():
+            self._thread.wait(10000)
+        super().reject()

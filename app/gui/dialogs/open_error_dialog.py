@@ -1,0 +1,98 @@
+"""A database that cannot be opened: say why, offer another file or the default database.
+
+The user's file is never written to: a broken default database is moved aside (renamed, not
+deleted) before a fresh default is built.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6 import QtWidgets
+
+OPEN_ANOTHER = "open"
+REBUILD = "rebuild"
+QUIT = "quit"
+
+
+def _reason(error: Exception) -> str:
+    from app.store import MissingDatabase, NewerSchema, NotADatabase
+
+    if isinstance(error, MissingDatabase):
+        return "The file does not exist."
+    if isinstance(error, NewerSchema):
+        return "It was written by a newer version of Fact Browser; this version cannot read it safely."
+    if isinstance(error, NotADatabase):
+        return "It is not a Fact Browser database (not SQLite, or damaged)."
+    return "It could not be opened."
+
+
+class OpenErrorDialog(QtWidgets.QMessageBox):
+    def __init__(self, path, error: Exception, parent=None):
+        super().__init__(parent)
+        self.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+        self.setWindowTitle("Cannot open database")
+        self.setText(f"Cannot open the database\n{path}")
+        self.setInformativeText(f"{_reason(error)}\n\n{error}\n\nThe file has not been changed.")
+        self.open_button = self.addButton("Open Another…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        self.rebuild_button = self.addButton("Rebuild Default", QtWidgets.QMessageBox.ButtonRole.ActionRole)
+        self.quit_button = self.addButton("Cancel", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.open_button)
+        self.setEscapeButton(self.quit_button)
+        self.choice = QUIT
+
+    def exec(self) -> int:
+        result = super().exec()
+        clicked = self.clickedButton()
+        self.choice = (OPEN_ANOTHER if clicked is self.open_button
+                       else REBUILD if clicked is self.rebuild_button else QUIT)
+        return result
+
+
+def ask_database_file(parent=None) -> str | None:
+    name, _ = QtWidgets.QFileDialog.getOpenFileName(
+        parent, "Open Database", str(Path.home()), "Fact Browser database (*.db *.sqlite *.sqlite3);;All files (*)")
+    return name or None
+
+
+def rebuild_default(failed_path) -> Path:
+    """Build (or reuse) the default database; a broken default is renamed aside first."""
+    from app.store import default_db_path, ensure_default_db
+
+    default = default_db_path()
+    if failed_path is not None and Path(failed_path).resolve() == default.resolve() and default.exists():
+        aside = default.with_name(f"{default.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+        default.rename(aside)
+    return ensure_default_db(default)
+
+
+def open_with_recovery(path, parent=None, dialog_factory=OpenErrorDialog):
+    """Open `path`; on failure loop through the dialog. Returns a Store, or None if cancelled."""
+    from app.store import Store, StoreError
+
+    while True:
+        try:
+            return Store.open(path)
+        except StoreError as error:
+            dialog = dialog_factory(path, error, parent)
+            dialog.exec()
+            if dialog.choice == OPEN_ANOTHER:
+                path = ask_database_file(parent)
+                if path is None:
+                    return None
+            elif dialog.choice == REBUILD:
+                try:
+                    path = rebuild_default(path)
+                except Exception as exc:
+                    QtWidgets.QMessageBox.critical(parent, "Rebuild failed", str(exc))
+                    return None
+            else:
+                return None
+
+
+def choose_and_open(parent=None):
+    path = ask_database_file(parent)
+    if path is None:
+        return None
+    return open_with_recovery(path, parent)

@@ -1,0 +1,72 @@
+"""Entry point for the window: `factbrowser` with no subcommand calls run()."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6 import QtCore, QtWidgets
+
+from app import APP_ID, APP_NAME, __version__
+
+
+def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("FactBrowser")
+    app.setOrganizationDomain(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    _set_icon(app)
+    return app
+
+
+def _set_icon(app: QtWidgets.QApplication) -> None:
+    from PySide6 import QtGui
+
+    from app.resources import icons_dir
+
+    for name in ("factbrowser.svg", "factbrowser.png", "icon.svg", "icon.png"):
+        path = icons_dir() / name
+        if path.exists():
+            app.setWindowIcon(QtGui.QIcon(str(path)))
+            return
+
+
+def open_store(db_path: str | None, parent=None):
+    """The Store to show, via the recovery dialog when the file cannot be opened."""
+    from app.gui.dialogs.open_error_dialog import open_with_recovery, rebuild_default
+
+    if db_path is None:
+        from app.store import StoreError, ensure_default_db
+
+        try:
+            db_path = ensure_default_db()
+        except StoreError as exc:
+            from app.store import default_db_path
+
+            db_path = default_db_path()
+            QtWidgets.QMessageBox.warning(parent, "Default database", str(exc))
+        except OSError as exc:
+            QtWidgets.QMessageBox.critical(parent, "Default database", f"Cannot create the default database: {exc}")
+            return None
+    _ = rebuild_default
+    return open_with_recovery(db_path, parent)
+
+
+def run(db_path: str | None = None) -> int:
+    app = make_app()
+    store = open_store(db_path)
+    if store is None:
+        return 1
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    # Data for the visible tab is read after the first paint, so the window appears at once.
+    QtCore.QTimer.singleShot(0, window.load_current_tab)
+    code = app.exec()
+    store.close()
+    return code

@@ -1,0 +1,431 @@
+"""The main window: toolbar (search, time window), the five fact tabs, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from app import APP_NAME
+from app.gui.search import SearchBox
+from app.gui.tabs.base_tab import BaseTab, make_filters
+from app.gui.time_window import DateField
+
+TAB_ORDER = ["people", "meetings", "trade", "culture", "sources"]
+FACT_TABLES = {"person": "people", "event": "meetings", "figure": "trade", "quantity": "trade",
+               "culture": "culture", "document": "sources"}
+
+
+def _tab_classes():
+    from app.gui.tabs.culture_tab import CultureTab
+    from app.gui.tabs.meetings_tab import MeetingsTab
+    from app.gui.tabs.people_tab import PeopleTab
+    from app.gui.tabs.sources_tab import SourcesTab
+    from app.gui.tabs.trade_tab import TradeTab
+
+    return {"people": PeopleTab, "meetings": MeetingsTab, "trade": TradeTab,
+            "culture": CultureTab, "sources": SourcesTab}
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    timeWindowChanged = QtCore.Signal(object, object)
+
+    def __init__(self, store, settings: QtCore.QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings if settings is not None else QtCore.QSettings()
+        self._window: tuple[str | None, str | None] = (None, None)
+        self.setWindowTitle(f"{APP_NAME} — {Path(store.path).name}")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setAccessibleName("Fact tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_by_name: dict[str, BaseTab] = {}
+        for name, cls in _tab_classes().items():
+            tab = cls(self)
+            self.tab_by_name[name] = tab
+            self.tabs.addTab(tab, tab.title)
+        self.setCentralWidget(self.tabs)
+
+        self._build_toolbar()
+        self._build_status()
+        self._build_menus()
+        self._restore_window()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.update_status()
+
+    # --- construction -------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Search and time window")
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        self.search = SearchBox(self)
+        self.search.hitActivated.connect(self.go_to_hit)
+        bar.addWidget(self.search)
+        bar.addSeparator()
+        label = QtWidgets.QLabel(" Time window: ")
+        bar.addWidget(label)
+        self.date_from = DateField("From")
+        self.date_to = DateField("To")
+        label.setBuddy(self.date_from)
+        self.date_from.dateEdited.connect(self._dates_edited)
+        self.date_to.dateEdited.connect(self._dates_edited)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QtWidgets.QLabel(" – "))
+        bar.addWidget(self.date_to)
+        self.clear_window_action = QtGui.QAction("Clear", self)
+        self.clear_window_action.setToolTip("Clear the time window (show all dates)")
+        self.clear_window_action.triggered.connect(lambda: self.set_time_window(None, None))
+        self.clear_window_action.setEnabled(False)
+        bar.addAction(self.clear_window_action)
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        self.db_label = QtWidgets.QLabel()
+        self.db_label.setAccessibleName("Database path")
+        self.counts_label = QtWidgets.QLabel()
+        self.window_label = QtWidgets.QLabel()
+        status.addPermanentWidget(self.window_label)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.db_label)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self._action(file_menu, "&Open Database…", self.open_database_dialog, QtGui.QKeySequence.StandardKey.Open)
+        self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
+        self._action(file_menu, "&Export Tables…", self.export_dialog, "Ctrl+Shift+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
+
+        edit_menu = menu.addMenu("&Edit")
+        self.copy_action = self._action(edit_menu, "&Copy", self.copy, QtGui.QKeySequence.StandardKey.Copy)
+        self._action(edit_menu, "&Find…", self.focus_search, QtGui.QKeySequence.StandardKey.Find)
+
+        view_menu = menu.addMenu("&View")
+        for i, name in enumerate(TAB_ORDER):
+            tab = self.tab_by_name[name]
+            self._action(view_menu, tab.title, lambda _c=False, n=name: self.show_tab(n), f"Ctrl+{i + 1}")
+        view_menu.addSeparator()
+        self._action(view_menu, "Clear &Time Window", lambda: self.set_time_window(None, None))
+        self._action(view_menu, "&Reset Layout", self.reset_layout)
+
+        help_menu = menu.addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", self.about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- tabs -----------------------------------------------------------------------------
+    def current_tab(self) -> BaseTab:
+        return self.tabs.currentWidget()
+
+    def show_tab(self, name: str) -> BaseTab:
+        tab = self.tab_by_name[name]
+        self.tabs.setCurrentWidget(tab)
+        tab.ensure_loaded()
+        return tab
+
+    def _tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.ensure_loaded()
+            self.settings.setValue("lastTab", tab.table if tab.table != "figures" else "trade")
+
+    def load_current_tab(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.ensure_loaded()
+
+    def refresh_all(self) -> None:
+        for tab in self.tab_by_name.values():
+            if tab is self.current_tab():
+                tab.refresh()
+            else:
+                tab.dirty = True
+        self.update_status()
+
+    def set_store(self, store) -> None:
+        old = self.store
+        self.store = store
+        self.setWindowTitle(f"{APP_NAME} — {Path(store.path).name}")
+        for tab in self.tab_by_name.values():
+            tab.set_store(store)
+        self.refresh_all()
+        if old is not None and old is not store:
+            try:
+                old.close()
+            except Exception:
+                pass
+
+    # --- time window ------------------------------------------------------------------------
+    def time_window(self) -> tuple[str | None, str | None]:
+        return self._window
+
+    def window_filters(self, **extra):
+        date_from, date_to = self._window
+        return make_filters(date_from=date_from, date_to=date_to, **extra)
+
+    def set_time_window(self, date_from: str | None, date_to: str | None) -> None:
+        if date_from and date_to and date_from > date_to:
+            date_from, date_to = date_to, date_from
+        if (date_from, date_to) == self._window:
+            return
+        self._window = (date_from, date_to)
+        self.date_from.set_iso(date_from)
+        self.date_to.set_iso(date_to)
+        self.clear_window_action.setEnabled(bool(date_from or date_to))
+        self.timeWindowChanged.emit(date_from, date_to)
+        self.refresh_all()
+
+    def _dates_edited(self) -> None:
+        self.set_time_window(self.date_from.iso(), self.date_to.iso())
+
+    # --- navigation ---------------------------------------------------------------------------
+    def navigate(self, table: str, row_id: int) -> bool:
+        name = "trade" if table in ("trade", "figures") else table
+        if name not in self.tab_by_name:
+            return False
+        tab = self.show_tab(name)
+        if name == "trade":
+            if not tab.select_id(row_id):
+                tab.show_table("figures")
+                return tab.select_id(row_id)
+            return True
+        found = tab.select_id(row_id)
+        if not found and any(self._window):
+            self.statusBar().showMessage("That item is outside the time window; cleared it.", 6000)
+            self.set_time_window(None, None)
+            found = tab.select_id(row_id)
+        elif not found and tab.filter_edit.text():
+            tab.filter_edit.clear()
+            tab.refresh()
+            found = tab.select_id(row_id)
+        return found
+
+    def show_source(self, document_id, start, end) -> bool:
+        tab = self.show_tab("sources")
+        return tab.show_span(document_id, start, end)
+
+    def go_to_hit(self, hit) -> None:
+        kind = getattr(hit, "type", "")
+        table = getattr(hit, "table", None) or FACT_TABLES.get(kind)
+        if kind in ("sentence", "place", "organization") or table == "sources":
+            if getattr(hit, "document_id", None) is not None:
+                self.show_source(hit.document_id, hit.start, hit.end)
+                return
+        if table and hit.fact_id is not None and self.navigate(table, hit.fact_id):
+            return
+        if getattr(hit, "document_id", None) is not None:
+            self.show_source(hit.document_id, hit.start, hit.end)
+
+    def open_link(self, url: QtCore.QUrl) -> None:
+        if url.scheme() != "fb":
+            QtGui.QDesktopServices.openUrl(url)
+            return
+        kind = url.host()
+        parts = [p for p in url.path().split("/") if p]
+        query = parse_qs(url.query())
+        try:
+            if kind == "source":
+                start = int(query["start"][0]) if query.get("start") and query["start"][0] != "None" else None
+                end = int(query["end"][0]) if query.get("end") and query["end"][0] != "None" else None
+                self.show_source(int(parts[0]), start, end)
+            elif kind == "fact":
+                self.open_fact(parts[0], int(parts[1]), (query.get("label") or [""])[0])
+            elif kind in self.tab_by_name or kind == "figures":
+                self.navigate(kind, int(parts[0]))
+        except (ValueError, IndexError, KeyError):
+            self.statusBar().showMessage(f"Cannot follow link {url.toString()}", 5000)
+
+    def open_fact(self, fact_type: str, fact_id: int, label: str = "") -> None:
+        table = FACT_TABLES.get(fact_type)
+        if table and self.navigate(table, fact_id):
+            return
+        if fact_type == "place" and label:
+            tab = self.show_tab("meetings")
+            at = tab.place_combo.findData(label)
+            if at >= 0:
+                tab.place_combo.setCurrentIndex(at)
+                return
+        if label:
+            self.search.setText(label)
+            self.search.setFocus()
+            self.search.run_search()
+
+    # --- edit ---------------------------------------------------------------------------------
+    def copy(self) -> None:
+        focus = QtWidgets.QApplication.focusWidget()
+        if isinstance(focus, (QtWidgets.QLineEdit, QtWidgets.QTextEdit)) and (
+            focus.hasSelectedText() if isinstance(focus, QtWidgets.QLineEdit)
+            else focus.textCursor().hasSelection()
+        ):
+            focus.copy()
+            return
+        tab = self.current_tab()
+        text = tab.copy_tsv() if tab else ""
+        if text:
+            QtWidgets.QApplication.clipboard().setText(text)
+            self.statusBar().showMessage(f"Copied {text.count(chr(10)) - 1} rows", 4000)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- status -------------------------------------------------------------------------------
+    def update_status(self) -> None:
+        self.db_label.setText(f"Database: {self.store.path}")
+        self.db_label.setToolTip(str(self.store.path))
+        try:
+            counts = self.store.counts()
+        except Exception as exc:
+            counts = {}
+            self.statusBar().showMessage(f"Cannot count rows: {exc}", 5000)
+        shown = [("people", "people"), ("meetings", "meetings"), ("trade", "trade figures"),
+                 ("culture", "cultural items"), ("sources", "documents")]
+        self.counts_label.setText(" · ".join(f"{counts.get(k, 0):,} {label}" for k, label in shown))
+        date_from, date_to = self._window
+        if date_from or date_to:
+            self.window_label.setText(f"<b>Time window: {date_from or '…'} – {date_to or '…'}</b>")
+            self.window_label.show()
+        else:
+            self.window_label.setText("All dates")
+
+    def refresh_status_after_window(self) -> None:
+        self.update_status()
+
+    # --- dialogs --------------------------------------------------------------------------------
+    def open_database_dialog(self) -> None:
+        from app.gui.dialogs.open_error_dialog import choose_and_open
+
+        store = choose_and_open(self)
+        if store is not None:
+            self.set_store(store)
+
+    def import_dialog(self, paths: list[str] | None = None) -> None:
+        from app.gui.dialogs.import_dialog import ImportDialog, choose_import_paths
+
+        if not paths:
+            paths = choose_import_paths(self)
+        if not paths:
+            return
+        dialog = ImportDialog(self.store.path, paths, self)
+        dialog.finished_import.connect(lambda _results: self.after_import())
+        dialog.start()
+        dialog.exec()
+
+    def after_import(self) -> None:
+        from app.store import Store
+
+        # Reopen so the window's connection sees what the worker's connection wrote.
+        try:
+            store = Store.open(self.store.path)
+        except Exception:
+            self.refresh_all()
+            return
+        self.set_store(store)
+
+    def export_dialog(self) -> None:
+        from app.gui.dialogs.export_dialog import ExportDialog
+
+        ExportDialog(self).exec()
+
+    def remove_document(self, doc_id: int) -> None:
+        from app.store.ingest import remove_document
+
+        try:
+            remove_document(self.store.path, doc_id)
+        except Exception as exc:
+            QtWidgets.QMessageBox.warning(self, "Remove failed", f"The document was not removed: {exc}")
+            return
+        self.statusBar().showMessage("Document removed.", 6000)
+        self.after_import()
+
+    def about(self) -> None:
+        from app.gui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # --- drops --------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        QtCore.QTimer.singleShot(0, lambda: self.offer_import(paths))
+
+    def offer_import(self, paths: list[str]) -> None:
+        names = "\n".join(Path(p).name for p in paths[:10])
+        more = f"\n…and {len(paths) - 10} more" if len(paths) > 10 else ""
+        answer = QtWidgets.QMessageBox.question(
+            self, "Import dropped files", f"Import these into the database?\n\n{names}{more}")
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self.import_dialog(paths)
+
+    # --- settings -------------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("windowState")
+        if state is not None:
+            self.restoreState(state)
+        last = self.settings.value("lastTab")
+        if last in self.tab_by_name:
+            self.tabs.setCurrentWidget(self.tab_by_name[last])
+
+    def restore_tab_state(self, tab: BaseTab) -> None:
+        key = tab.objectName()
+        for name, splitter in (("splitter", tab.splitter), ("top", tab.top_splitter)):
+            value = self.settings.value(f"{key}/{name}")
+            if value is not None:
+                splitter.restoreState(value)
+        header = self.settings.value(f"{key}/header")
+        if header is not None:
+            tab.view.horizontalHeader().restoreState(header)
+
+    def has_saved_header(self, tab: BaseTab) -> bool:
+        return self.settings.value(f"{tab.objectName()}/header") is not None
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        for tab in self.tab_by_name.values():
+            if not tab.loaded:
+                continue
+            key = tab.objectName()
+            self.settings.setValue(f"{key}/splitter", tab.splitter.saveState())
+            self.settings.setValue(f"{key}/top", tab.top_splitter.saveState())
+            self.settings.setValue(f"{key}/header", tab.view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        for key in self.settings.allKeys():
+            if key in ("geometry", "windowState") or "/" in key:
+                self.settings.remove(key)
+        self.resize(1280, 800)
+        for tab in self.tab_by_name.values():
+            tab.splitter.setSizes([330, 330])
+            tab.top_splitter.setSizes([760, 480])
+            if tab.loaded:
+                tab._columns_sized = False
+                tab._resize_columns_once()
+        self.statusBar().showMessage("Layout reset.", 4000)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,177 @@
+"""A read-only table model over one user-facing store view, fetched in windows.
+
+Only the pages the view actually paints are read (LIMIT/OFFSET through Store.rows), so a
+table of 50,000 rows opens as fast as one of 50. Sorting is done by SQL, not in Python.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6 import QtCore, QtGui
+
+PAGE = 200
+MAX_PAGES = 64
+
+HEADERS = {
+    "id": "ID", "name": "Name", "post": "Post", "country": "Country", "mentions": "Mentions",
+    "meetings": "Meetings", "first_date": "First dated event", "last_date": "Last dated event",
+    "date_start": "Date", "date_end": "Until", "kind": "Kind", "place": "Place",
+    "participants": "Participants", "status": "Status", "category": "Category",
+    "summary": "Summary", "sources": "Sources", "source": "Source", "measure": "Measure",
+    "value": "Value", "unit": "Unit", "period": "Period", "qualifier": "Qualifier",
+    "text": "Text", "derived": "Derived", "formula": "Formula", "title": "Title",
+    "date": "Date", "ref": "Ref", "path": "Path", "facts": "Facts", "added": "Added",
+}
+
+NUMERIC = {"id", "mentions", "meetings", "sources", "value", "facts"}
+
+
+def format_value(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if column == "derived":
+        return "derived" if value else ""
+    if column == "value" and isinstance(value, (int, float)):
+        if abs(value) >= 1e9:
+            return f"{value / 1e9:,.2f} bn".replace(".00 bn", " bn")
+        if abs(value) >= 1e6:
+            return f"{value / 1e6:,.2f} m".replace(".00 m", " m")
+        return f"{value:,g}"
+    return str(value)
+
+
+class StoreTableModel(QtCore.QAbstractTableModel):
+    """Rows of `table` under `filters`, ordered by one column, read a page at a time."""
+
+    def __init__(self, store, table: str, columns: list[str] | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.table = table
+        available = store.columns(table)
+        self.columns = [c for c in (columns or available) if c in available]
+        self.filters = None
+        self.order_by: str | None = None
+        self.descending = False
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        self.store = store
+        self.reload()
+
+    def set_filters(self, filters) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self.store.count(self.table, self.filters)
+        self.endResetModel()
+
+    def _page(self, number: int) -> list[dict]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self.store.rows(self.table, self.filters, order_by=self.order_by,
+                                   descending=self.descending, limit=PAGE, offset=number * PAGE)
+            self._pages[number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def row_dict(self, row: int) -> dict | None:
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def id_at(self, row: int) -> int | None:
+        data = self.row_dict(row)
+        return None if data is None else data.get("id")
+
+    def row_of_id(self, row_id: int) -> int | None:
+        """Row number of an id under the current filters and order, or None if not shown."""
+        for number, page in self._pages.items():
+            for i, data in enumerate(page):
+                if data.get("id") == row_id:
+                    return number * PAGE + i
+        if self.filters is not None and hasattr(self.filters, "ids"):
+            present = self.store.count(self.table, replace(self.filters, ids=[row_id]))
+            if not present:
+                return None
+        for number in range((self._count + PAGE - 1) // PAGE):
+            for i, data in enumerate(self._page(number)):
+                if data.get("id") == row_id:
+                    return number * PAGE + i
+        return None
+
+    # --- Qt model ------------------------------------------------------------------
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else self._count
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=QtCore.Qt.ItemDataRole.DisplayRole):
+        if orientation == QtCore.Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == QtCore.Qt.ItemDataRole.DisplayRole:
+                return HEADERS.get(column, column.replace("_", " ").capitalize())
+            if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+                return f"Sort by {HEADERS.get(column, column)}"
+        return None
+
+    def data(self, index, role=QtCore.Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_dict(index.row())
+        if row is None:
+            return None
+        column = self.columns[index.column()]
+        value = row.get(column)
+        if role == QtCore.Qt.ItemDataRole.DisplayRole:
+            return format_value(column, value)
+        if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            text = format_value(column, value)
+            if column in ("value", "derived") and row.get("derived"):
+                return f"Derived, not stated: {row.get('formula') or ''}"
+            return text if len(text) > 30 else None
+        if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+        if role == QtCore.Qt.ItemDataRole.FontRole and row.get("derived"):
+            font = QtGui.QFont()
+            font.setItalic(True)
+            return font
+        if role == QtCore.Qt.ItemDataRole.UserRole:
+            return row.get("id")
+        return None
+
+    def sort(self, column: int, order=QtCore.Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.order_by = self.columns[column]
+        self.descending = order == QtCore.Qt.SortOrder.DescendingOrder
+        self._pages.clear()
+        self.layoutChanged.emit()
+
+    # --- text ----------------------------------------------------------------------
+    def as_tsv(self, rows: list[int]) -> str:
+        def clean(text: str) -> str:
+            return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+        lines = ["\t".join(self.headerData(c, QtCore.Qt.Orientation.Horizontal) or ""
+                           for c in range(len(self.columns)))]
+        for row in sorted(rows):
+            data = self.row_dict(row) or {}
+            lines.append("\t".join(
+                "" if data.get(c) is None else clean(str(data.get(c))) for c in self.columns))
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,156 @@
+"""Category bars (vertical or horizontal) with hover tooltips and click-to-select."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from app.gui.plots import theme
+from app.gui.plots.panel import PlotPanel
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    ids: list[int] = field(default_factory=list)   # table row ids this bar stands for
+    tip: str = ""
+    derived: bool = False                           # computed from other figures: drawn hatched
+    group: int = 0                                   # colour index
+
+
+class _ClickableBars(pg.BarGraphItem):
+    def __init__(self, owner: BarPlot, **opts):
+        super().__init__(**opts)
+        self.owner = owner
+        self.setAcceptHoverEvents(True)
+
+    def _index_at(self, pos: QtCore.QPointF) -> int | None:
+        coord = pos.y() if self.owner.horizontal else pos.x()
+        i = int(round(coord))
+        if 0 <= i < len(self.owner.bars) and abs(coord - i) <= 0.4:
+            return i
+        return None
+
+    def mouseClickEvent(self, ev):
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        i = self._index_at(ev.pos())
+        if i is not None:
+            ev.accept()
+            self.owner.barClicked.emit(i)
+
+    def hoverEvent(self, ev):
+        if ev.isExit():
+            self.setToolTip("")
+            return
+        i = self._index_at(ev.pos())
+        if i is not None:
+            bar = self.owner.bars[i]
+            self.setToolTip(bar.tip or f"{bar.label}: {bar.value:g}")
+
+
+class BarPlot(PlotPanel):
+    barClicked = QtCore.Signal(int)     # bar index
+    idClicked = QtCore.Signal(int)      # first row id of the clicked bar
+
+    def __init__(self, title: str, value_label: str = "", horizontal: bool = False, parent=None):
+        super().__init__(title, parent)
+        self.horizontal = horizontal
+        self.value_label = value_label
+        self.bars: list[Bar] = []
+        self._selected: set[int] = set()
+        self.item: _ClickableBars | None = None
+        self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty_text, ignoreBounds=True)
+        self.view_box = self.plot.getViewBox()
+        self.view_box.setMouseEnabled(x=not horizontal, y=horizontal)
+        self.barClicked.connect(self._emit_id)
+        self._set_axis_labels()
+
+    def _set_axis_labels(self) -> None:
+        if self.horizontal:
+            self.plot.setLabel("bottom", self.value_label)
+            self.plot.setLabel("left", "")
+            self.plot.showGrid(x=True, y=False, alpha=0.2)
+        else:
+            self.plot.setLabel("left", self.value_label)
+            self.plot.showGrid(x=False, y=True, alpha=0.2)
+
+    def set_value_label(self, label: str) -> None:
+        self.value_label = label
+        self._set_axis_labels()
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = list(bars)
+        self.redraw()
+        self.autorange()
+
+    def autorange(self) -> None:
+        n = len(self.bars)
+        top = max([b.value for b in self.bars] + [0]) or 1
+        low = min([b.value for b in self.bars] + [0])
+        if self.horizontal:
+            self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+            self.plot.setXRange(low, top * 1.08, padding=0)
+        else:
+            self.plot.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
+            self.plot.setYRange(low, top * 1.1, padding=0)
+
+    def redraw(self) -> None:
+        if not hasattr(self, "bars"):
+            return
+        if self.item is not None:
+            self.plot.removeItem(self.item)
+            self.item = None
+        fg = theme.foreground()
+        hl = theme.highlight()
+        axis = self.plot.getAxis("left" if self.horizontal else "bottom")
+        axis.setTicks([[(i, self._short(b.label)) for i, b in enumerate(self.bars)], []])
+        if self.horizontal:
+            metrics = QtGui.QFontMetrics(QtGui.QFont())
+            width = max([metrics.horizontalAdvance(self._short(b.label)) for b in self.bars] + [30])
+            axis.setWidth(min(width + 14, 230))
+        if not self.bars:
+            self.empty_text.setText("No data under the current filters", color=fg)
+            self.empty_text.setPos(0, 0.5)
+            self.empty_text.show()
+            return
+        self.empty_text.hide()
+        brushes, pens = [], []
+        for b in self.bars:
+            colour = QtGui.QColor(theme.series(b.group))
+            if b.derived:
+                brush = QtGui.QBrush(colour, QtCore.Qt.BrushStyle.BDiagPattern)
+            else:
+                brush = pg.mkBrush(colour)
+            brushes.append(brush)
+            selected = set(b.ids) & self._selected
+            pens.append(pg.mkPen(hl, width=3) if selected else pg.mkPen(colour.darker(130), width=1))
+        n = len(self.bars)
+        positions = list(range(n))
+        values = [b.value for b in self.bars]
+        if self.horizontal:
+            opts = dict(x0=0, y=positions, height=0.7, width=values)
+        else:
+            opts = dict(x=positions, height=values, width=0.7)
+        self.item = _ClickableBars(self, brushes=brushes, pens=pens, **opts)
+        self.plot.addItem(self.item)
+
+    @staticmethod
+    def _short(text: str, limit: int = 32) -> str:
+        text = str(text or "—")
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _emit_id(self, index: int) -> None:
+        if 0 <= index < len(self.bars) and self.bars[index].ids:
+            self.idClicked.emit(self.bars[index].ids[0])
+
+    def highlight(self, ids) -> None:
+        self._selected = set(ids or [])
+        self.redraw()
+
+    def highlighted_bars(self) -> list[int]:
+        return [i for i, b in enumerate(self.bars) if set(b.ids) & self._selected]

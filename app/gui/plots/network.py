@@ -1,0 +1,121 @@
+"""Who met whom: people as nodes on a circle, edges as wide as their meetings together."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from app.gui.plots import theme
+from app.gui.plots.panel import PlotPanel
+
+
+class NetworkPlot(PlotPanel):
+    nodeClicked = QtCore.Signal(int)    # person id
+
+    def __init__(self, title: str = "Contact network", parent=None, max_nodes: int = 40):
+        super().__init__(title, parent)
+        self.max_nodes = max_nodes
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.showGrid(x=False, y=False)
+        self.plot.setAspectLocked(True)
+        self.graph = pg.GraphItem()
+        self.plot.addItem(self.graph)
+        self.graph.scatter.sigClicked.connect(self._clicked)
+        self.names: dict[int, str] = {}
+        self.edges: list[tuple[int, int, int]] = []
+        self.nodes: list[int] = []
+        self._labels: list[pg.TextItem] = []
+        self._selected: set[int] = set()
+        self.caption = pg.TextItem("", anchor=(0, 1))
+        self.plot.addItem(self.caption, ignoreBounds=True)
+
+    def set_network(self, names: dict[int, str], edges: list[tuple[int, int, int]]) -> None:
+        self.names = dict(names)
+        degree: dict[int, int] = {}
+        for a, b, w in edges:
+            degree[a] = degree.get(a, 0) + w
+            degree[b] = degree.get(b, 0) + w
+        # Busy graphs keep their best-connected people so the picture stays legible.
+        nodes = sorted(degree, key=lambda n: (-degree[n], self.names.get(n, "")))[: self.max_nodes]
+        keep = set(nodes)
+        self.nodes = sorted(nodes, key=lambda n: self.names.get(n, str(n)))
+        self.edges = [(a, b, w) for a, b, w in edges if a in keep and b in keep]
+        self.redraw()
+
+    def _positions(self) -> np.ndarray:
+        n = len(self.nodes)
+        return np.array([
+            (math.cos(2 * math.pi * i / n + math.pi / 2), math.sin(2 * math.pi * i / n + math.pi / 2))
+            for i in range(n)
+        ]) if n else np.zeros((0, 2))
+
+    def redraw(self) -> None:
+        if not hasattr(self, "graph"):
+            return
+        for label in self._labels:
+            self.plot.removeItem(label)
+        self._labels = []
+        fg = theme.foreground()
+        hl = theme.highlight()
+        if not self.nodes:
+            self.graph.setData(pos=np.zeros((0, 2)), adj=np.zeros((0, 2), dtype=int))
+            self.caption.setText("No meetings with two or more known participants", color=fg)
+            self.caption.setPos(-1, 0)
+            return
+        pos = self._positions()
+        index = {n: i for i, n in enumerate(self.nodes)}
+        adj = np.array([(index[a], index[b]) for a, b, _ in self.edges], dtype=int).reshape(-1, 2)
+        top = max([w for _, _, w in self.edges] + [1])
+        edge_colour = fg.name()
+        pens = np.array(
+            [(*pg.mkColor(edge_colour).getRgb()[:3], 150, 1.0 + 5.0 * w / top)
+             for _, _, w in self.edges],
+            dtype=[("red", np.ubyte), ("green", np.ubyte), ("blue", np.ubyte),
+                   ("alpha", np.ubyte), ("width", float)],
+        )
+        brushes = [pg.mkBrush(theme.series(0)) for _ in self.nodes]
+        node_pens = [pg.mkPen(hl, width=3) if n in self._selected else pg.mkPen(fg, width=1)
+                     for n in self.nodes]
+        self.graph.setData(
+            pos=pos, adj=adj if len(adj) else None, pen=pens if len(adj) else None,
+            size=16, symbol="o", symbolBrush=brushes, symbolPen=node_pens, pxMode=True,
+            data=np.array(self.nodes), hoverable=True, tip=self._tip,
+        )
+        for (x, y), node in zip(pos, self.nodes, strict=True):
+            anchor = (0 if x > 0.05 else 1 if x < -0.05 else 0.5, 0.5 if abs(y) < 0.95 else (1 if y > 0 else 0))
+            label = pg.TextItem(self.names.get(node, str(node)), color=fg, anchor=anchor)
+            label.setPos(x * 1.08, y * 1.08)
+            self.plot.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+        for a, b, w in self.edges:
+            if w > 1:
+                (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
+                label = pg.TextItem(str(w), color=fg, anchor=(0.5, 0.5))
+                label.setPos((xa + xb) / 2, (ya + yb) / 2)
+                self.plot.addItem(label, ignoreBounds=True)
+                self._labels.append(label)
+        self.caption.setText("edge width = meetings together", color=fg)
+        self.caption.setPos(-1.9, -1.2)
+        self.plot.setXRange(-1.9, 1.9, padding=0)
+        self.plot.setYRange(-1.25, 1.25, padding=0)
+
+    def _tip(self, x, y, data) -> str:
+        node = int(data)
+        partners = []
+        for a, b, w in self.edges:
+            if node in (a, b):
+                other = b if a == node else a
+                partners.append(f"{self.names.get(other, other)} ({w})")
+        return f"{self.names.get(node, node)}\nmet: " + (", ".join(partners) or "—")
+
+    def _clicked(self, _item, points, _ev=None) -> None:
+        if len(points):
+            self.nodeClicked.emit(int(points[0].data()))
+
+    def highlight(self, ids) -> None:
+        self._selected = set(ids or [])
+        self.redraw()

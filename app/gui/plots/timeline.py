@@ -1,0 +1,216 @@
+"""Events on a UTC date axis, one lane per kind (or per person).
+
+Held events are filled dots, planned ones hollow, recurring ones diamonds; a date range is a
+bar from start to end. Shift+drag (or dragging the shaded region) chooses the app-wide time
+window; clicking a point emits its row id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from app.gui import dates
+from app.gui.plots import theme
+from app.gui.plots.panel import PlotPanel
+
+DAY = 86400.0
+
+
+@dataclass
+class TimePoint:
+    id: int
+    start: float            # UTC timestamp
+    end: float              # UTC timestamp, == start for one-day events
+    lane: str
+    status: str = "held"    # held | planned | recurring
+    tip: str = ""
+
+
+class WindowViewBox(pg.ViewBox):
+    """A ViewBox where Shift+drag sweeps out a time window instead of panning."""
+
+    swept = QtCore.Signal(float, float, bool)
+
+    def mouseDragEvent(self, ev, axis=None):
+        if (ev.button() == QtCore.Qt.MouseButton.LeftButton
+                and ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier):
+            ev.accept()
+            x0 = self.mapSceneToView(ev.buttonDownScenePos()).x()
+            x1 = self.mapSceneToView(ev.scenePos()).x()
+            self.swept.emit(min(x0, x1), max(x0, x1), ev.isFinish())
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class TimelinePlot(PlotPanel):
+    pointClicked = QtCore.Signal(int)
+    windowChosen = QtCore.Signal(object, object)   # ISO from, ISO to
+
+    def __init__(self, title: str = "Timeline", parent=None):
+        self.view_box = WindowViewBox()
+        super().__init__(title, parent, view_box=self.view_box)
+        self.axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.plot.setAxisItems({"bottom": self.axis})
+        self.plot.setLabel("bottom", "Date (UTC)")
+        self.restyle()
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.view_box.setMouseEnabled(x=True, y=False)
+        self.points: list[TimePoint] = []
+        self.lanes: list[str] = []
+        self._selected: set[int] = set()
+
+        self.spans = pg.PlotCurveItem(connect="pairs")
+        self.scatter = pg.ScatterPlotItem(hoverable=True, tip=self._tip, size=12)
+        self.ring = pg.ScatterPlotItem(size=22, symbol="o")
+        self.ring.setZValue(20)
+        self.scatter.setZValue(10)
+        self.plot.addItem(self.spans)
+        self.plot.addItem(self.scatter)
+        self.plot.addItem(self.ring)
+        self.scatter.sigClicked.connect(self._clicked)
+
+        self.region = pg.LinearRegionItem(orientation="vertical", movable=True)
+        self.region.setZValue(-10)
+        self.region.hide()
+        self.plot.addItem(self.region, ignoreBounds=True)
+        self.region.sigRegionChangeFinished.connect(self._region_moved)
+        self.view_box.swept.connect(self._swept)
+        self._setting_region = False
+
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self._legend_items: list[pg.ScatterPlotItem] = []
+        self.hint = QtCore.QCoreApplication.translate(
+            "Timeline", "Shift+drag to choose the time window")
+        self.plot_widget.setToolTip(self.hint)
+
+    # --- data -------------------------------------------------------------------------
+    def set_points(self, points: list[TimePoint], lanes: list[str] | None = None) -> None:
+        self.points = [p for p in points if p.start is not None]
+        if lanes is None:
+            lanes = sorted({p.lane for p in self.points})
+        self.lanes = lanes
+        self.redraw()
+        self.autorange()
+
+    def autorange(self) -> None:
+        if not self.points:
+            self.plot.setXRange(dates.to_ts("2024-01-01"), dates.to_ts("2024-12-31"))
+            return
+        lo = min(p.start for p in self.points)
+        hi = max(p.end for p in self.points)
+        pad = max((hi - lo) * 0.05, 7 * DAY)
+        self.plot.setXRange(lo - pad, hi + pad, padding=0)
+        self.plot.setYRange(-0.7, max(len(self.lanes), 1) - 0.3, padding=0)
+
+    def _lane_y(self) -> dict[str, int]:
+        return {lane: i for i, lane in enumerate(self.lanes)}
+
+    def redraw(self) -> None:
+        if not hasattr(self, "scatter"):
+            return
+        fg = theme.foreground()
+        bg = theme.background()
+        ys = self._lane_y()
+        lane_colour = {lane: theme.series(i) for i, lane in enumerate(self.lanes)}
+        spots = []
+        span_x: list[float] = []
+        span_y: list[float] = []
+        for p in self.points:
+            y = ys.get(p.lane, 0)
+            colour = QtGui.QColor(lane_colour.get(p.lane, theme.series(0)))
+            hollow = p.status == "planned"
+            spots.append({
+                "pos": (p.start, y),
+                "data": p.id,
+                "symbol": "d" if p.status == "recurring" else "o",
+                "brush": pg.mkBrush(bg if hollow else colour),
+                "pen": pg.mkPen(colour, width=2.2),
+            })
+            if p.end > p.start:
+                span_x += [p.start, p.end]
+                span_y += [y, y]
+        self.scatter.setData(spots)
+        if span_x:
+            self.spans.setData(np.array(span_x), np.array(span_y), pen=pg.mkPen(fg, width=3))
+        else:
+            self.spans.setData([], [])
+        axis = self.plot.getAxis("left")
+        axis.setTicks([[(i, self._short(lane)) for i, lane in enumerate(self.lanes)], []])
+        metrics = QtGui.QFontMetrics(axis.font() if hasattr(axis, "font") else QtGui.QFont())
+        width = max([metrics.horizontalAdvance(self._short(lane)) for lane in self.lanes] + [30])
+        axis.setWidth(min(width + 14, 190))
+        self._update_legend(fg, bg)
+        self._draw_ring()
+
+    @staticmethod
+    def _short(text: str, limit: int = 26) -> str:
+        text = text or "—"
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _update_legend(self, fg: QtGui.QColor, bg: QtGui.QColor) -> None:
+        self.legend.clear()
+        self.legend.setLabelTextColor(fg)
+        self.legend.setBrush(pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
+        self.legend.setPen(pg.mkPen(fg.red(), fg.green(), fg.blue(), 80))
+        samples = [("held", "o", False), ("planned", "o", True), ("recurring", "d", False)]
+        present = {p.status for p in self.points}
+        for status, symbol, hollow in samples:
+            if status not in present:
+                continue
+            item = pg.ScatterPlotItem(symbol=symbol, size=10, pen=pg.mkPen(fg, width=2),
+                                      brush=pg.mkBrush(bg if hollow else fg))
+            self.legend.addItem(item, status)
+
+    def _tip(self, x, y, data) -> str:
+        for p in self.points:
+            if p.id == data:
+                return p.tip or f"{dates.from_ts(p.start)} {p.lane}"
+        return ""
+
+    # --- selection ---------------------------------------------------------------------
+    def _clicked(self, _item, points, _ev=None) -> None:
+        if len(points):
+            self.pointClicked.emit(int(points[0].data()))
+
+    def highlight(self, ids) -> None:
+        self._selected = set(ids or [])
+        self._draw_ring()
+
+    def _draw_ring(self) -> None:
+        ys = self._lane_y()
+        pos = [(p.start, ys.get(p.lane, 0)) for p in self.points if p.id in self._selected]
+        self.ring.setData(pos=pos, brush=None, pen=pg.mkPen(theme.highlight(), width=3))
+
+    def selected_positions(self) -> list[tuple[float, float]]:
+        return [tuple(map(float, p)) for p in zip(*self.ring.getData(), strict=False)]
+
+    # --- time window -------------------------------------------------------------------
+    def _swept(self, x0: float, x1: float, finished: bool) -> None:
+        self._setting_region = True
+        self.region.setRegion((x0, x1))
+        self.region.show()
+        self._setting_region = False
+        if finished and x1 - x0 > DAY / 2:
+            self.windowChosen.emit(dates.from_ts(x0), dates.from_ts(x1))
+
+    def _region_moved(self) -> None:
+        if self._setting_region or not self.region.isVisible():
+            return
+        x0, x1 = self.region.getRegion()
+        self.windowChosen.emit(dates.from_ts(x0), dates.from_ts(x1))
+
+    def show_window(self, date_from: str | None, date_to: str | None) -> None:
+        """Reflect the app-wide time window (None, None hides the region)."""
+        self._setting_region = True
+        if date_from or date_to:
+            lo = dates.to_ts(date_from) if date_from else self.plot.viewRange()[0][0]
+            hi = dates.to_ts(date_to, end=True) if date_to else self.plot.viewRange()[0][1]
+            self.region.setRegion((lo, hi))
+            self.region.show()
+        else:
+            self.region.hide()
+        self._setting_region = False

@@ -1,0 +1,34 @@
+"""Small read-only queries the GUI needs beyond the store API (distinct values for filters)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+ALLOWED = {
+    ("meetings", "kind"), ("meetings", "place"), ("meetings", "category"),
+    ("meetings", "status"), ("culture", "kind"), ("people", "name"), ("trade", "unit"),
+    ("figures", "category"),
+}
+
+
+def distinct(store, table: str, column: str, limit: int = 500) -> list[str]:
+    """Distinct non-empty values of a view column, most frequent first (for filter combos)."""
+    if (table, column) not in ALLOWED:
+        raise ValueError(f"{table}.{column} is not offered as a filter")
+    sql = (f"SELECT {column}, COUNT(*) AS n FROM {table} WHERE {column} IS NOT NULL "
+           f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?")
+    try:
+        return [str(r[0]) for r in store.db.execute(sql, [limit]).fetchall()]
+    except sqlite3.Error:
+        return []
+
+
+def years(store, table: str = "meetings", column: str = "date_start") -> list[int]:
+    if (table, column) not in {("meetings", "date_start"), ("culture", "date_start")}:
+        raise ValueError("unsupported year column")
+    sql = (f"SELECT DISTINCT CAST(substr({column}, 1, 4) AS INTEGER) FROM {table} "
+           f"WHERE {column} IS NOT NULL AND {column} != '' ORDER BY 1 DESC")
+    try:
+        return [int(r[0]) for r in store.db.execute(sql).fetchall() if r[0]]
+    except sqlite3.Error:
+        return []

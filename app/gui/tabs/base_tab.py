@@ -1,0 +1,279 @@
+"""What every fact tab shares: filter field, sortable lazy table, detail pane, linked plots.
+
+A tab is cheap to construct; its model and plots are made on first show (`ensure_loaded`),
+which keeps start-up down to the one tab the user sees.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import fields
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from app.gui.models.table_model import StoreTableModel
+
+ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def make_filters(**values):
+    """A store Filters with only the fields it knows (the contract may grow)."""
+    from app.store import Filters
+
+    known = {f.name for f in fields(Filters)}
+    return Filters(**{k: v for k, v in values.items() if k in known and v not in (None, "")})
+
+
+class BaseTab(QtWidgets.QWidget):
+    table = ""              # store view shown in the table
+    title = ""
+    fact_type = ""          # provenance type of the rows (person, event, quantity, culture)
+    columns: list[str] | None = None
+    hidden_columns: tuple[str, ...] = ("id",)
+
+    selectionIdsChanged = QtCore.Signal(list)
+
+    def __init__(self, main_window, parent=None):
+        super().__init__(parent)
+        self.main = main_window
+        self.model: StoreTableModel | None = None
+        self.loaded = False
+        self.dirty = True
+        self.setObjectName(f"{self.table or self.title}_tab")
+
+        self.filter_edit = QtWidgets.QLineEdit()
+        self.filter_edit.setPlaceholderText(f"Filter {self.title.lower()}…")
+        self.filter_edit.setAccessibleName(f"Filter {self.title}")
+        self.filter_edit.setClearButtonEnabled(True)
+        self._filter_timer = QtCore.QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.count_label = QtWidgets.QLabel()
+        self.count_label.setAccessibleName(f"{self.title} row count")
+
+        self.filter_row = QtWidgets.QHBoxLayout()
+        self.filter_row.setContentsMargins(0, 0, 0, 0)
+        self.filter_row.addWidget(self.filter_edit, 2)
+        self.add_filter_widgets(self.filter_row)
+        self.filter_row.addStretch(1)
+        self.filter_row.addWidget(self.count_label)
+
+        self.view = QtWidgets.QTableView()
+        self.view.setAccessibleName(f"{self.title} table")
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(
+            QtGui.QFontMetrics(self.view.font()).height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.view.setTabKeyNavigation(False)
+
+        self.show_source_button = QtWidgets.QPushButton("Show in source")
+        self.show_source_button.setToolTip("Open the Sources tab on the sentence this fact comes from")
+        self.show_source_button.setEnabled(False)
+        self.show_source_button.clicked.connect(self.show_in_source)
+        self.detail = QtWidgets.QTextBrowser()
+        self.detail.setAccessibleName(f"{self.title} details")
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self.main.open_link)
+        self.detail.setPlaceholderText("Select a row to see its details.")
+        detail_box = QtWidgets.QWidget()
+        detail_layout = QtWidgets.QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        button_row = QtWidgets.QHBoxLayout()
+        detail_title = QtWidgets.QLabel("<b>Details</b>")
+        button_row.addWidget(detail_title)
+        button_row.addStretch(1)
+        button_row.addWidget(self.show_source_button)
+        detail_layout.addLayout(button_row)
+        detail_layout.addWidget(self.detail, 1)
+
+        self.top_splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.top_splitter.setObjectName(f"{self.objectName()}_top")
+        self.top_splitter.addWidget(self.view)
+        self.top_splitter.addWidget(detail_box)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 2)
+        self.top_splitter.setSizes([760, 480])
+
+        self.plot_area = QtWidgets.QWidget()
+        self.plot_layout = QtWidgets.QHBoxLayout(self.plot_area)
+        self.plot_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setObjectName(f"{self.objectName()}_main")
+        self.splitter.addWidget(self.top_splitter)
+        self.splitter.addWidget(self.plot_area)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 330])
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.filter_row)
+        layout.addWidget(self.splitter, 1)
+
+    # --- hooks for subclasses --------------------------------------------------------
+    def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
+        """Add tab-specific filter widgets to the filter row."""
+
+    def extra_filters(self) -> dict:
+        return {}
+
+    def build_plots(self) -> None:
+        """Create plots and add them to self.plot_layout."""
+
+    def update_plots(self) -> None:
+        """Redraw plots for the current filters."""
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        """Mark the selected rows in the plots."""
+
+    def detail_html(self, row: dict) -> str:
+        return "<br>".join(f"<b>{esc(k)}</b>: {esc(v)}" for k, v in row.items())
+
+    def provenance(self, row: dict) -> list[dict]:
+        if not self.fact_type or row.get("id") is None:
+            return []
+        try:
+            return self.main.store.provenance(self.fact_type, row["id"]) or []
+        except Exception:  # a fact without provenance must not break the pane
+            return []
+
+    # --- loading -----------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        if self.loaded:
+            if self.dirty:
+                self.refresh()
+            return
+        self.loaded = True
+        self.model = StoreTableModel(self.main.store, self.table, self.columns, self)
+        self.model.filters = self.current_filters()
+        self.view.setModel(self.model)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        for column in self.hidden_columns:
+            if column in self.model.columns:
+                self.view.setColumnHidden(self.model.columns.index(column), True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
+        self.build_plots()
+        self.main.restore_tab_state(self)
+        self.refresh()
+
+    def set_store(self, store) -> None:
+        if self.model is not None:
+            self.model.store = store
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def current_filters(self):
+        date_from, date_to = self.main.time_window()
+        return make_filters(text=self.filter_edit.text().strip() or None,
+                            date_from=date_from, date_to=date_to, **self.extra_filters())
+
+    def refresh(self) -> None:
+        if not self.loaded:
+            self.dirty = True
+            return
+        keep = self.selected_ids()
+        self.model.set_filters(self.current_filters())
+        self.dirty = False
+        self._resize_columns_once()
+        self.update_plots()
+        total = self.model.rowCount()
+        self.count_label.setText(f"{total:,} {'row' if total == 1 else 'rows'}")
+        if keep:
+            self.select_id(keep[0], scroll=True)
+        else:
+            self._show_detail(None)
+
+    def _resize_columns_once(self) -> None:
+        if getattr(self, "_columns_sized", False) or self.model.rowCount() == 0:
+            return
+        self._columns_sized = True
+        if self.main.has_saved_header(self):
+            return
+        header = self.view.horizontalHeader()
+        for c in range(self.model.columnCount()):
+            self.view.resizeColumnToContents(c)
+            header.resizeSection(c, min(header.sectionSize(c), 260))
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        if self.model is None or self.view.selectionModel() is None:
+            return []
+        return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+
+    def selected_ids(self) -> list[int]:
+        if self.model is None:
+            return []
+        return [i for i in (self.model.id_at(r) for r in self.selected_rows()) if i is not None]
+
+    def current_row(self) -> dict | None:
+        rows = self.selected_rows()
+        return self.model.row_dict(rows[0]) if rows and self.model else None
+
+    def select_id(self, row_id: int, scroll: bool = True) -> bool:
+        self.ensure_loaded()
+        row = self.model.row_of_id(row_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QtCore.QItemSelectionModel.SelectionFlag.Rows)
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        if scroll:
+            self.view.scrollTo(index, QtWidgets.QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _selection_changed(self, *_args) -> None:
+        ids = self.selected_ids()
+        self._show_detail(self.current_row())
+        self.highlight_plots(ids)
+        self.selectionIdsChanged.emit(ids)
+
+    def _show_detail(self, row: dict | None) -> None:
+        self.show_source_button.setEnabled(row is not None)
+        if row is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(self.detail_html(row))
+
+    def show_in_source(self) -> bool:
+        row = self.current_row()
+        if row is None:
+            return False
+        spans = self.provenance(row)
+        if not spans:
+            self.main.statusBar().showMessage("No source sentence is recorded for this fact.", 6000)
+            return False
+        span = spans[0]
+        return self.main.show_source(span.get("document_id"),
+                                     span.get("sentence_start", span.get("start")),
+                                     span.get("sentence_end", span.get("end")))
+
+    # --- text ----------------------------------------------------------------------------
+    def copy_tsv(self) -> str:
+        rows = self.selected_rows()
+        return self.model.as_tsv(rows) if rows and self.model else ""
+
+    def sources_html(self, spans: list[dict], limit: int = 20) -> str:
+        parts = []
+        for span in spans[:limit]:
+            link = (f"fb://source/{span.get('document_id')}?start={span.get('sentence_start', span.get('start'))}"
+                    f"&end={span.get('sentence_end', span.get('end'))}")
+            parts.append(f"<li>“{esc(span.get('sentence'))}” "
+                         f"<a href='{link}'>{esc(span.get('title') or 'source')}</a></li>")
+        more = f"<p>…and {len(spans) - limit} more</p>" if len(spans) > limit else ""
+        return f"<ul>{''.join(parts)}</ul>{more}" if parts else "<p><i>No source recorded.</i></p>"

@@ -1,0 +1,64 @@
+"""Cultural and memorial events and projects, dated or not."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from app.gui import dates
+from app.gui.plots.bars import Bar, BarPlot
+from app.gui.plots.timeline import TimelinePlot, TimePoint
+from app.gui.tabs.base_tab import BaseTab, esc
+
+
+class CultureTab(BaseTab):
+    table = "culture"
+    title = "Culture"
+    fact_type = "culture"
+    columns = ["id", "summary", "kind", "date_start", "place", "source"]
+
+    def build_plots(self) -> None:
+        self.timeline = TimelinePlot("Dated cultural items")
+        self.kinds = BarPlot("Items by kind", "items (count)")
+        splitter = QtWidgets.QSplitter()
+        splitter.addWidget(self.timeline)
+        splitter.addWidget(self.kinds)
+        splitter.setSizes([760, 440])
+        self.plot_layout.addWidget(splitter)
+        self.timeline.pointClicked.connect(lambda cid: self.select_id(cid))
+        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
+
+    def update_plots(self) -> None:
+        rows = self.main.store.rows("culture", self.model.filters, order_by="date_start")
+        points = []
+        by_kind: dict[str, list[int]] = {}
+        for r in rows:
+            kind = r.get("kind") or "other"
+            by_kind.setdefault(kind, []).append(r["id"])
+            start = dates.to_ts(r.get("date_start"))
+            if start is None:
+                continue
+            tip = f"{r.get('date_start')}\n{r.get('summary') or ''}\n{r.get('place') or ''}".strip()
+            points.append(TimePoint(r["id"], start, start, kind, "held", tip))
+        self.timeline.set_points(points)
+        self.timeline.show_window(*self.main.time_window())
+        dated = len(points)
+        self.timeline.title_label.setText(
+            f"<b>Dated cultural items</b> ({dated} of {len(rows)} have a date)")
+        kinds = sorted(by_kind, key=lambda k: (-len(by_kind[k]), k))
+        self.kinds.set_bars([Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
+                             for i, k in enumerate(kinds)])
+        self.highlight_plots(self.selected_ids())
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        if hasattr(self, "timeline"):
+            self.timeline.highlight(ids)
+            self.kinds.highlight(ids)
+
+    def detail_html(self, row: dict) -> str:
+        parts = [f"<h3>{esc(row.get('summary'))}</h3>",
+                 f"<p>{esc(row.get('kind') or 'item')}"
+                 f"{' · ' + esc(row.get('date_start')) if row.get('date_start') else ' · undated'}"
+                 f"{' · ' + esc(row.get('place')) if row.get('place') else ''}</p>",
+                 "<h4>Sources</h4>", self.sources_html(self.provenance(row))]
+        return "".join(parts)

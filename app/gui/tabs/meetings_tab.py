@@ -1,0 +1,162 @@
+"""Meetings, visits, talks and sessions: table, filters, and a timeline with lanes."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from app.gui import dates, queries
+from app.gui.plots.timeline import TimelinePlot, TimePoint
+from app.gui.tabs.base_tab import BaseTab, esc
+
+MAX_PERSON_LANES = 14
+
+
+def _combo(name: str, all_text: str) -> QtWidgets.QComboBox:
+    combo = QtWidgets.QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(name)
+    combo.setProperty("all_text", all_text)
+    combo.addItem(all_text, None)
+    combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+class MeetingsTab(BaseTab):
+    table = "meetings"
+    title = "Meetings"
+    fact_type = "event"
+    columns = ["id", "date_start", "date_end", "kind", "place", "participants", "status",
+               "category", "summary", "sources", "source"]
+
+    def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
+        self.person_combo = _combo("Filter by person", "Any person")
+        self.place_combo = _combo("Filter by place", "Any place")
+        self.kind_combo = _combo("Filter by kind", "Any kind")
+        self.year_combo = _combo("Filter by year", "Any year")
+        for combo in (self.person_combo, self.place_combo, self.kind_combo, self.year_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            row.addWidget(combo)
+
+    def _fill_combos(self) -> None:
+        store = self.main.store
+        for combo, values in (
+            (self.person_combo, queries.distinct(store, "people", "name")),
+            (self.place_combo, queries.distinct(store, "meetings", "place")),
+            (self.kind_combo, queries.distinct(store, "meetings", "kind")),
+            (self.year_combo, [str(y) for y in queries.years(store)]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(combo.property("all_text"), None)
+            for value in values:
+                combo.addItem(value, value)
+            at = combo.findData(current)
+            combo.setCurrentIndex(at if at >= 0 else 0)
+            combo.blockSignals(False)
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self._fill_combos()
+        super().ensure_loaded()
+
+    def set_store(self, store) -> None:
+        if self.loaded:
+            self._fill_combos()
+        super().set_store(store)
+
+    def extra_filters(self) -> dict:
+        year = self.year_combo.currentData()
+        return {
+            "person": self.person_combo.currentData(),
+            "place": self.place_combo.currentData(),
+            "kind": self.kind_combo.currentData(),
+            "year": int(year) if year else None,
+        }
+
+    def build_plots(self) -> None:
+        self.timeline = TimelinePlot("Meetings timeline")
+        self.lane_combo = QtWidgets.QComboBox()
+        self.lane_combo.addItem("Lanes: kind", "kind")
+        self.lane_combo.addItem("Lanes: person", "person")
+        self.lane_combo.setAccessibleName("Timeline lanes")
+        self.lane_combo.currentIndexChanged.connect(lambda _i: self.update_plots())
+        self.timeline.add_header_widget(self.lane_combo)
+        self.plot_layout.addWidget(self.timeline)
+        self.timeline.pointClicked.connect(lambda mid: self.select_id(mid))
+        self.timeline.windowChosen.connect(self.main.set_time_window)
+
+    def timeline_points(self) -> list[TimePoint]:
+        rows = self.main.store.rows("meetings", self.model.filters, order_by="date_start")
+        by_person = self.lane_combo.currentData() == "person"
+        points: list[TimePoint] = []
+        for r in rows:
+            start = dates.to_ts(r.get("date_start"))
+            if start is None:
+                continue
+            end = dates.to_ts(r.get("date_end") or r.get("date_start"), end=False) or start
+            tip = (f"{r.get('date_start')}"
+                   f"{' – ' + r['date_end'] if r.get('date_end') and r.get('date_end') != r.get('date_start') else ''}"
+                   f"\n{r.get('kind') or 'event'}{' in ' + r['place'] if r.get('place') else ''}"
+                   f" ({r.get('status') or '?'})"
+                   f"\n{r.get('participants') or ''}\n{r.get('summary') or ''}").strip()
+            if by_person:
+                names = [n.strip() for n in (r.get("participants") or "").split(",") if n.strip()]
+                for name in names or ["(no named participant)"]:
+                    points.append(TimePoint(r["id"], start, max(end, start), name,
+                                            r.get("status") or "held", tip))
+            else:
+                points.append(TimePoint(r["id"], start, max(end, start), r.get("kind") or "other",
+                                        r.get("status") or "held", tip))
+        if by_person:
+            counts: dict[str, int] = {}
+            for p in points:
+                counts[p.lane] = counts.get(p.lane, 0) + 1
+            top = set(sorted(counts, key=lambda n: -counts[n])[:MAX_PERSON_LANES])
+            for p in points:
+                if p.lane not in top:
+                    p.lane = "others"
+        return points
+
+    def update_plots(self) -> None:
+        points = self.timeline_points()
+        lanes = sorted({p.lane for p in points}, key=lambda s: (s == "others", s.lower()))
+        lanes.reverse()   # the first lane alphabetically sits at the top
+        self.timeline.set_points(points, lanes)
+        self.timeline.show_window(*self.main.time_window())
+        self.highlight_plots(self.selected_ids())
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        if hasattr(self, "timeline"):
+            self.timeline.highlight(ids)
+
+    def detail_html(self, row: dict) -> str:
+        try:
+            event = self.main.store.event(row["id"])
+        except Exception:
+            event = dict(row)
+        when = row.get("date_start") or "undated"
+        if row.get("date_end") and row.get("date_end") != row.get("date_start"):
+            when += f" – {row.get('date_end')}"
+        parts = [f"<h3>{esc((row.get('kind') or 'event').capitalize())}"
+                 f"{' in ' + esc(row.get('place')) if row.get('place') else ''}</h3>",
+                 f"<p><b>{esc(when)}</b> · {esc(row.get('status'))} · {esc(row.get('category'))}</p>"]
+        if row.get("summary"):
+            parts.append(f"<p>{esc(row.get('summary'))}</p>")
+        participants = event.get("participants") or []
+        if participants:
+            parts.append("<h4>Participants</h4><ul>")
+            for p in participants:
+                post = f" — {esc(p.get('post_at_date'))}" if p.get("post_at_date") else ""
+                if p.get("person_id") is not None:
+                    parts.append(f"<li><a href='fb://people/{p['person_id']}'>{esc(p.get('name'))}</a>{post}</li>")
+                else:
+                    parts.append(f"<li>{esc(p.get('name'))}{post}</li>")
+            parts.append("</ul>")
+        sources = event.get("sources")
+        if not isinstance(sources, list):
+            sources = self.provenance(row)
+        parts.append(f"<h4>Sources ({len(sources)})</h4>")
+        parts.append(self.sources_html(sources))
+        return "".join(parts)

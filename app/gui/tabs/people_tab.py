@@ -1,0 +1,97 @@
+"""People: who appears in the releases, their posts, meetings and mentions."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from app.gui.plots.bars import Bar, BarPlot
+from app.gui.plots.network import NetworkPlot
+from app.gui.tabs.base_tab import BaseTab, esc
+
+TOP_PEOPLE = 25
+
+
+class PeopleTab(BaseTab):
+    table = "people"
+    title = "People"
+    fact_type = "person"
+    columns = ["id", "name", "post", "country", "mentions", "meetings", "first_date", "last_date"]
+
+    def build_plots(self) -> None:
+        self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True)
+        self.network = NetworkPlot("Contact network")
+        self.plot_tabs = QtWidgets.QSplitter()
+        self.plot_tabs.addWidget(self.bars)
+        self.plot_tabs.addWidget(self.network)
+        self.plot_layout.addWidget(self.plot_tabs)
+        self.bars.idClicked.connect(lambda pid: self.select_id(pid))
+        self.network.nodeClicked.connect(lambda pid: self.select_id(pid))
+
+    def update_plots(self) -> None:
+        store = self.main.store
+        people = store.rows("people", self.model.filters, order_by="meetings", descending=True,
+                            limit=TOP_PEOPLE)
+        people = [p for p in people if (p.get("meetings") or 0) > 0]
+        people.reverse()   # horizontal bars draw bottom-up; keep the busiest on top
+        self.bars.set_bars([
+            Bar(label=p.get("name") or "?", value=float(p.get("meetings") or 0), ids=[p["id"]],
+                tip=f"{p.get('name')}\n{p.get('post') or ''}\n{p.get('meetings')} dated meetings")
+            for p in people
+        ])
+        contacts = store.contacts(self.main.window_filters())
+        ids = {a for a, _, _ in contacts} | {b for _, b, _ in contacts}
+        names = {}
+        if ids:
+            for row in store.rows("people", self.main.window_filters(ids=sorted(ids))):
+                names[row["id"]] = row.get("name") or str(row["id"])
+        self.network.set_network(names, contacts)
+        self.highlight_plots(self.selected_ids())
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        if hasattr(self, "bars"):
+            self.bars.highlight(ids)
+            self.network.highlight(ids)
+
+    def detail_html(self, row: dict) -> str:
+        try:
+            person = self.main.store.person(row["id"])
+        except Exception:
+            person = dict(row)
+        parts = [f"<h3>{esc(row.get('name'))}</h3>",
+                 f"<p>{esc(row.get('post') or 'post not stated')}"
+                 f"{' — ' + esc(row.get('country')) if row.get('country') else ''}</p>"]
+        posts = person.get("posts") or []
+        if posts:
+            parts.append("<h4>Posts held</h4><ul>")
+            for post in posts:
+                when = f" (as of {esc(post.get('as_of'))})" if post.get("as_of") else ""
+                country = f", {esc(post.get('country'))}" if post.get("country") else ""
+                parts.append(f"<li>{esc(post.get('title'))}{country}{when}</li>")
+            parts.append("</ul>")
+        meetings = person.get("meetings") or []
+        parts.append(f"<h4>Meetings ({len(meetings)})</h4>")
+        if meetings:
+            parts.append("<ul>")
+            for m in meetings:
+                date = m.get("date_start") or "undated"
+                if m.get("date_end") and m.get("date_end") != m.get("date_start"):
+                    date += f" – {m.get('date_end')}"
+                label = f"{date}: {m.get('kind') or 'event'}"
+                if m.get("place"):
+                    label += f" in {m.get('place')}"
+                others = m.get("participants") or ""
+                parts.append(f"<li><a href='fb://meetings/{m.get('id')}'>{esc(label)}</a>"
+                             f"{' — ' + esc(others) if others else ''}"
+                             f" <i>({esc(m.get('status'))})</i></li>")
+            parts.append("</ul>")
+        mentions = person.get("mentions") or []
+        parts.append(f"<h4>Mentions ({len(mentions)})</h4>")
+        parts.append(self.sources_html(mentions))
+        return "".join(parts)
+
+    def provenance(self, row: dict) -> list[dict]:
+        try:
+            mentions = self.main.store.person(row["id"]).get("mentions") or []
+        except Exception:
+            mentions = []
+        return mentions or super().provenance(row)

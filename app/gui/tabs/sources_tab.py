@@ -1,0 +1,168 @@
+"""Sources: the releases, each one's text with every extracted fact highlighted by type."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from app.gui import dates
+from app.gui.plots import theme
+from app.gui.plots.timeline import TimelinePlot, TimePoint
+from app.gui.tabs.base_tab import BaseTab
+
+LEGEND = [("person", "Person"), ("organization", "Organisation"), ("place", "Place"),
+          ("event", "Meeting / event"), ("quantity", "Figure"), ("culture", "Culture")]
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """Map code-point offsets to the UTF-16 positions QTextDocument counts in."""
+    out = [0] * (len(text) + 1)
+    pos = 0
+    for i, ch in enumerate(text):
+        out[i] = pos
+        pos += 2 if ord(ch) > 0xFFFF else 1
+    out[len(text)] = pos
+    return out
+
+
+class SourcesTab(BaseTab):
+    table = "sources"
+    title = "Sources"
+    fact_type = ""
+    columns = ["id", "title", "date", "ref", "facts", "added", "path"]
+
+    def __init__(self, main_window, parent=None):
+        super().__init__(main_window, parent)
+        self.document_id: int | None = None
+        self.text = self.detail
+        self.text.setAccessibleName("Source text")
+        self.text.setPlaceholderText("Select a document to read it with its facts highlighted.")
+        self.show_source_button.hide()
+        self.remove_button = QtWidgets.QPushButton("Remove Document…")
+        self.remove_button.setToolTip("Remove this document and the facts only it supports")
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_document)
+        self.filter_row.addWidget(self.remove_button)
+        self.legend = QtWidgets.QWidget()
+        legend_row = QtWidgets.QHBoxLayout(self.legend)
+        legend_row.setContentsMargins(0, 0, 0, 0)
+        legend_row.addWidget(QtWidgets.QLabel("Highlights:"))
+        for kind, label in LEGEND:
+            swatch = QtWidgets.QLabel(f"<span style='background:{theme.FACT_COLOURS[kind]};'>"
+                                      f"&nbsp;&nbsp;&nbsp;&nbsp;</span> {label}")
+            swatch.setAccessibleName(f"Legend: {label}")
+            legend_row.addWidget(swatch)
+        legend_row.addStretch(1)
+        self.text.parentWidget().layout().insertWidget(1, self.legend)
+        self._highlights: list[dict] = []
+        self._offsets: list[int] = [0]
+        self.top_splitter.setSizes([460, 780])
+
+    def build_plots(self) -> None:
+        self.timeline = TimelinePlot("Releases by date (dot size = facts)")
+        self.plot_layout.addWidget(self.timeline)
+        self.timeline.pointClicked.connect(lambda did: self.select_id(did))
+        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.splitter.setSizes([480, 180])
+
+    def update_plots(self) -> None:
+        rows = self.main.store.rows("sources", self.model.filters, order_by="date")
+        points = []
+        for r in rows:
+            start = dates.to_ts(r.get("date"))
+            if start is None:
+                continue
+            tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
+            points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
+        self.timeline.set_points(points, ["releases"])
+        self.timeline.show_window(*self.main.time_window())
+        self.highlight_plots(self.selected_ids())
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        if hasattr(self, "timeline"):
+            self.timeline.highlight(ids)
+
+    # --- text with highlights -----------------------------------------------------------
+    def _show_detail(self, row: dict | None) -> None:
+        self.remove_button.setEnabled(row is not None)
+        if row is None:
+            self.document_id = None
+            self.text.clear()
+            return
+        if row.get("id") != self.document_id:
+            self.load_document(row["id"])
+
+    def load_document(self, doc_id: int) -> None:
+        store = self.main.store
+        document = store.document(doc_id)
+        text = document.get("text") or ""
+        self.document_id = doc_id
+        self.text.setPlainText(text)
+        self._offsets = utf16_offsets(text)
+        try:
+            self._highlights = store.highlights(doc_id) or []
+        except Exception:
+            self._highlights = []
+        cursor = QtGui.QTextCursor(self.text.document())
+        # Longer spans first so the facts inside them (people in an event) stay visible.
+        for h in sorted(self._highlights, key=lambda h: -((h.get("end") or 0) - (h.get("start") or 0))):
+            start, end = h.get("start"), h.get("end")
+            if start is None or end is None or not 0 <= start < end <= len(text):
+                continue
+            colour = QtGui.QColor(theme.FACT_COLOURS.get(h.get("type"), "#999999"))
+            colour.setAlpha(110 if h.get("type") == "event" else 150)
+            fmt = QtGui.QTextCharFormat()
+            fmt.setBackground(colour)
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"fb://fact/{h.get('type')}/{h.get('fact_id')}?label={h.get('label') or ''}")
+            fmt.setToolTip(f"{h.get('type')}: {h.get('label') or ''}")
+            cursor.setPosition(self._offsets[start])
+            cursor.setPosition(self._offsets[end], QtGui.QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        self.text.setExtraSelections([])
+
+    def show_span(self, doc_id: int, start: int | None, end: int | None) -> bool:
+        """Open a document and select (and scroll to) the characters start..end."""
+        self.ensure_loaded()
+        if doc_id is None:
+            return False
+        if self.document_id != doc_id or not self.selected_ids() or self.selected_ids()[0] != doc_id:
+            if not self.select_id(doc_id):
+                # Hidden by the filters or the time window: show it anyway.
+                self.view.clearSelection()
+                self.load_document(doc_id)
+        if start is None or end is None:
+            return True
+        text_len = len(self._offsets) - 1
+        start, end = max(0, min(start, text_len)), max(0, min(end, text_len))
+        cursor = self.text.textCursor()
+        cursor.setPosition(self._offsets[start])
+        cursor.setPosition(self._offsets[end], QtGui.QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        mark = QtWidgets.QTextEdit.ExtraSelection()
+        mark.cursor = QtGui.QTextCursor(cursor)
+        fmt = QtGui.QTextCharFormat()
+        fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(theme.highlight())
+        fmt.setFontWeight(QtGui.QFont.Weight.DemiBold)
+        mark.format = fmt
+        self.text.setExtraSelections([mark])
+        self.text.ensureCursorVisible()
+        QtCore.QTimer.singleShot(0, self.text.ensureCursorVisible)
+        return True
+
+    def highlighted_sentence(self) -> str:
+        return self.text.textCursor().selectedText().replace("\u2029", "\n")
+
+    # --- removal ------------------------------------------------------------------------
+    def remove_document(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        answer = QtWidgets.QMessageBox.question(
+            self, "Remove document",
+            f"Remove “{row.get('title') or row.get('path')}” from the database?\n\n"
+            "Its facts are removed too, except those other documents also support.",
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return
+        self.main.remove_document(row["id"])

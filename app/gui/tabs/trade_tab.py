@@ -1,0 +1,130 @@
+"""Trade figures (and, in the Figures view, every other stated quantity).
+
+Values computed from other figures are only ever shown as such: italic in the table, hatched
+in the plots, with their formula, never passed off as stated facts.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from app.gui.models.table_model import StoreTableModel, format_value
+from app.gui.plots.bars import Bar, BarPlot
+from app.gui.tabs.base_tab import BaseTab, esc
+
+CURRENCIES = {"USD", "EUR", "RUB", "CNY", "BYN", "GBP", "JPY", "INR", "KZT", "TRY"}
+
+
+def _is_percent(unit: str | None) -> bool:
+    return (unit or "").lower() in {"percent", "%", "pct"}
+
+
+class TradeTab(BaseTab):
+    table = "trade"
+    title = "Trade"
+    fact_type = "quantity"
+    columns = ["id", "measure", "value", "unit", "period", "qualifier", "category", "text",
+               "source", "derived", "formula"]
+
+    def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
+        self.view_combo = QtWidgets.QComboBox()
+        self.view_combo.setAccessibleName("Trade or all figures")
+        self.view_combo.addItem("Trade figures", "trade")
+        self.view_combo.addItem("All figures", "figures")
+        self.view_combo.currentIndexChanged.connect(self._switch_view)
+        row.addWidget(self.view_combo)
+
+    def _switch_view(self, _index: int = 0) -> None:
+        table = self.view_combo.currentData()
+        if table == self.table:
+            return
+        self.table = table
+        if not self.loaded:
+            return
+        self.model = StoreTableModel(self.main.store, self.table, self.columns, self)
+        self.view.setModel(self.model)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.setColumnHidden(0, True)
+        self.refresh()
+
+    def show_table(self, table: str) -> None:
+        at = self.view_combo.findData(table)
+        if at >= 0:
+            self.view_combo.setCurrentIndex(at)
+
+    def build_plots(self) -> None:
+        self.volume = BarPlot("Trade volume by period", "billion")
+        self.shares = BarPlot("Shares and rates", "percent (%)", horizontal=True)
+        splitter = QtWidgets.QSplitter()
+        splitter.addWidget(self.volume)
+        splitter.addWidget(self.shares)
+        splitter.setSizes([600, 600])
+        self.plot_layout.addWidget(splitter)
+        self.volume.idClicked.connect(self._plot_clicked)
+        self.shares.idClicked.connect(self._plot_clicked)
+
+    def _plot_clicked(self, fact_id: int) -> None:
+        if not self.select_id(fact_id) and self.table != "figures":
+            self.show_table("figures")
+            self.select_id(fact_id)
+
+    def update_plots(self) -> None:
+        filters = self.model.filters
+        rows = self.main.store.rows("trade", filters, order_by="period")
+        money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
+                 and isinstance(r.get("value"), (int, float))]
+        units: dict[str, int] = {}
+        for r in money:
+            units[r["unit"].upper()] = units.get(r["unit"].upper(), 0) + 1
+        unit = max(units, key=units.get) if units else "USD"
+        money = [r for r in money if r["unit"].upper() == unit]
+        measures = {r.get("measure") for r in money}
+        bars = []
+        for r in sorted(money, key=lambda r: (str(r.get("period") or ""), str(r.get("measure")))):
+            label = str(r.get("period") or "no period")
+            if len(measures) > 1:
+                label += f" · {r.get('measure')}"
+            tip = (f"{r.get('measure')} {r.get('period') or ''}: {format_value('value', r['value'])} {unit}"
+                   f"\n“{r.get('text') or ''}” — {r.get('source') or ''}")
+            if r.get("derived"):
+                label += " (derived)"
+                tip += f"\nDerived, not stated: {r.get('formula') or ''}"
+            bars.append(Bar(label, r["value"] / 1e9, [r["id"]], tip, bool(r.get("derived")),
+                            group=1 if r.get("derived") else 0))
+        self.volume.set_value_label(f"{unit} billion")
+        self.volume.set_bars(bars)
+
+        shares = [r for r in rows if _is_percent(r.get("unit"))
+                  and isinstance(r.get("value"), (int, float))]
+        shares.sort(key=lambda r: ("share" not in str(r.get("measure")).lower(), -r["value"]))
+        shares = list(reversed(shares[:12]))
+        self.shares.set_bars([
+            Bar(f"{r.get('measure')}{' ' + str(r['period']) if r.get('period') else ''}",
+                r["value"], [r["id"]],
+                f"{r.get('measure')} {r.get('period') or ''}: {r['value']:g} %"
+                f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
+                bool(r.get("derived")), group=2 + i % 3)
+            for i, r in enumerate(shares)
+        ])
+        self.highlight_plots(self.selected_ids())
+
+    def highlight_plots(self, ids: list[int]) -> None:
+        if hasattr(self, "volume"):
+            self.volume.highlight(ids)
+            self.shares.highlight(ids)
+
+    def detail_html(self, row: dict) -> str:
+        value = format_value("value", row.get("value"))
+        parts = [f"<h3>{esc(row.get('measure'))}</h3>",
+                 f"<p><b>{esc(value)} {esc(row.get('unit'))}</b>"
+                 f"{' · ' + esc(row.get('period')) if row.get('period') else ''}"
+                 f"{' · ' + esc(row.get('qualifier')) if row.get('qualifier') else ''}"
+                 f" · category {esc(row.get('category'))}</p>"]
+        if row.get("derived"):
+            parts.append("<p style='color:#D55E00'><b>Derived value, not stated in any release.</b><br>"
+                         f"Formula: {esc(row.get('formula'))}</p>")
+        elif row.get("text"):
+            parts.append(f"<p>Stated as “{esc(row.get('text'))}”.</p>")
+        parts.append("<h4>Sources</h4>")
+        parts.append(self.sources_html(self.provenance(row)))
+        return "".join(parts)

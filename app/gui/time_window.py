@@ -1,0 +1,39 @@
+"""Date fields for the app-wide time window; the earliest date means "not set"."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+UNSET = QtCore.QDate(1900, 1, 1)
+
+
+class DateField(QtWidgets.QDateEdit):
+    dateEdited = QtCore.Signal()
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(f"Time window {name.lower()}")
+        self.setToolTip(f"{name} date of the time window (empty: open)")
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(UNSET)
+        self.setSpecialValueText(f"{name}…")
+        self.setDate(UNSET)
+        self.setMinimumWidth(110)
+        self._quiet = False
+        self.editingFinished.connect(self._edited)
+        self.calendarWidget().clicked.connect(lambda _d: self._edited())
+
+    def _edited(self) -> None:
+        if not self._quiet:
+            self.dateEdited.emit()
+
+    def iso(self) -> str | None:
+        d = self.date()
+        return None if d <= UNSET else d.toString("yyyy-MM-dd")
+
+    def set_iso(self, value: str | None) -> None:
+        self._quiet = True
+        date = QtCore.QDate.fromString(value[:10], "yyyy-MM-dd") if value else UNSET
+        self.setDate(date if date.isValid() else UNSET)
+        self._quiet = False
