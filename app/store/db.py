@@ -1,0 +1,118 @@
+"""Opening, creating and checking a database file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+from platformdirs import user_data_dir
+
+from app.store.errors import MissingDatabase, NewerSchema, NotADatabase, StoreError
+from app.store.schema import SCHEMA_VERSION, create_schema
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir("factbrowser", appauthor=False)) / "factbrowser.db"
+
+
+def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
+    """A checked connection in autocommit mode (transactions are explicit: see `transaction`)."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a directory, not a database file")
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise MissingDatabase(
+            f"no database at {path} (create one with: factbrowser build --db {path})")
+    if exists:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise NotADatabase(f"cannot read {path}: {exc.strerror or exc}") from exc
+        if head != SQLITE_MAGIC:
+            raise NotADatabase(f"{path} is not an SQLite database")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=30)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(f"{path} is not a usable SQLite database ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise NewerSchema(
+            f"{path} was written by a newer Fact Browser (schema {version}, this app knows "
+            f"{SCHEMA_VERSION}); update the app")
+    if version == 0:
+        if tables - {"sqlite_sequence"}:
+            conn.close()
+            raise NotADatabase(f"{path} is an SQLite database but not a Fact Browser one")
+        if not create:
+            conn.close()
+            raise MissingDatabase(f"{path} is an empty database (run factbrowser build --db {path})")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            create_schema(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot create the database at {path}: {exc}") from exc
+    else:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # read-only media: readers still work in the existing journal mode
+    return conn
+
+
+def open_db(path: Path | str, create: bool = False) -> sqlite_utils.Database:
+    return sqlite_utils.Database(connect(path, create=create))
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One all-or-nothing unit: a crash or kill inside leaves no trace of it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def ensure_default_db(path: Path | str | None = None, progress=None, results=None) -> Path:
+    """The database at path (default: the user data dir), built from the shipped corpus on
+    first use. It is built under a temporary name and renamed, so an interrupted first run
+    never leaves a half-built database behind."""
+    from app.store.ingest import build_corpus
+
+    path = Path(path) if path else default_db_path()
+    if path.exists() and path.stat().st_size > 0:
+        connect(path).close()  # raises a clear error if it is not usable
+        return path
+    tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    try:
+        done = build_corpus(tmp, progress=progress)
+        if results is not None:
+            results.extend(done)
+        os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return path

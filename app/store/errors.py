@@ -1,0 +1,27 @@
+"""Errors the store raises. Each message is one user-readable line."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Anything the user should see as a one-line message."""
+
+
+class MissingDatabase(StoreError):
+    pass
+
+
+class NotADatabase(StoreError):
+    """The file is not SQLite, is corrupt, or is not a Fact Browser database."""
+
+
+class NewerSchema(StoreError):
+    """The database was written by a newer version of the app."""
+
+
+class ReadError(StoreError):
+    """An input file cannot be read as a press release."""
+
+
+class ExportError(StoreError):
+    pass

@@ -1,0 +1,208 @@
+"""Adding, re-extracting and removing documents. Each document is one transaction, so an
+interrupted import (Cancel, crash, kill -9) leaves every document either fully in or absent."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.store.db import connect, transaction
+from app.store.errors import StoreError
+from app.store.merge import attach, count_facts, detach, new_touched, settle
+from app.store.readers import HTML_SUFFIXES, identity_text, normalise_text, read_path
+from app.store.search_index import index_document
+
+Progress = Callable[[int, int, str], None]
+IMPORTABLE_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES}
+
+
+@dataclass
+class IngestResult:
+    path: str
+    status: str  # added | present | failed
+    message: str
+    document_id: int | None = None
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files to import: each file as given, and the importable files inside each folder."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                              and f.suffix.lower() in IMPORTABLE_SUFFIXES
+                              and not f.name.endswith(".facts.json")))
+        else:
+            out.append(p)
+    return out
+
+
+def _extract(text: str, path: str | None):
+    from app.extract import extract
+
+    return extract(text, path)
+
+
+def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: str | None = None,
+             origin: str = "user") -> tuple[str, int]:
+    """Store one document and its facts. Returns ("added" | "present", document id)."""
+    text = normalise_text(text)
+    digest = text_hash(text)
+    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+    if row:
+        return "present", row[0]
+    try:
+        ex = _extract(text, path)
+    except Exception as exc:  # the extractor must never lose the user's other files
+        raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") from exc
+    touched = new_touched()
+    with transaction(conn):
+        row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+        if row:  # another process added it meanwhile
+            return "present", row[0]
+        info = ex.document
+        doc_id = conn.execute(
+            "INSERT INTO documents (sha256, title, date, ref, path, added, encoding, origin, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (digest, info.title, info.date, info.ref, path,
+             datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text),
+        ).lastrowid
+        attach(conn, doc_id, ex, touched)
+        conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
+                     (count_facts(conn, doc_id), doc_id))
+        index_document(conn, doc_id)
+        settle(conn, touched)
+    return "added", doc_id
+
+
+def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user") -> IngestResult:
+    path = Path(path)
+    try:
+        read = read_path(path)
+        status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin)
+    except StoreError as exc:
+        return IngestResult(str(path), "failed", str(exc))
+    except sqlite3.Error as exc:
+        return IngestResult(str(path), "failed", f"{path}: database error ({exc})")
+    kind = "HTML page" if read.html else "text"
+    if status == "present":
+        msg = f"{path}: already present (document {doc_id})"
+    else:
+        msg = f"{path}: added as document {doc_id} ({kind}, {read.encoding})"
+    return IngestResult(str(path), status, msg, doc_id, read.encoding)
+
+
+def ingest_paths(db_path, paths, progress: Progress | None = None,
+                 cancel: Callable[[], bool] | None = None, create: bool = True,
+                 origin: str = "user") -> list[IngestResult]:
+    """Import files (callable from a worker thread: it opens its own connection)."""
+    paths = list(paths)
+    results: list[IngestResult] = []
+    conn = connect(db_path, create=create)
+    try:
+        total = len(paths)
+        for i, path in enumerate(paths):
+            if cancel and cancel():
+                break
+            if progress:
+                progress(i, total, f"Reading {Path(path).name}")
+            results.append(ingest_file(conn, path, origin))
+            if progress:
+                progress(i + 1, total, results[-1].message)
+    finally:
+        conn.close()
+    return results
+
+
+def build_corpus(db_path, corpus: Path | None = None, progress: Progress | None = None,
+                 reextract: bool = False) -> list[IngestResult]:
+    from app.resources import corpus_dir
+
+    corpus = Path(corpus) if corpus else corpus_dir()
+    files = expand_paths([corpus]) if corpus.is_dir() else []
+    results = ingest_paths(db_path, files, progress=progress, origin="corpus")
+    if reextract:
+        rebuild(db_path, reextract=True, progress=progress)
+    return results
+
+
+def rebuild(db_path, reextract: bool = True, progress: Progress | None = None) -> int:
+    """Re-extract every stored document from its stored text (a newer extractor's facts
+    replace the old ones); documents themselves, including user-added ones, are kept."""
+    if not reextract:
+        return 0
+    conn = connect(db_path)
+    try:
+        docs = conn.execute("SELECT id, path, text FROM documents "
+                            "ORDER BY date NULLS FIRST, id").fetchall()
+        for i, (doc_id, path, text) in enumerate(docs):
+            ex = _extract(text, path)
+            touched = new_touched()
+            with transaction(conn):
+                detach(conn, doc_id, touched, delete=False)
+                info = ex.document
+                conn.execute("UPDATE documents SET title = ?, date = ?, ref = ? WHERE id = ?",
+                             (info.title, info.date, info.ref, doc_id))
+                attach(conn, doc_id, ex, touched)
+                conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
+                             (count_facts(conn, doc_id), doc_id))
+                index_document(conn, doc_id)
+                settle(conn, touched)
+            if progress:
+                progress(i + 1, len(docs), f"Re-extracted {info.title or path}")
+        return len(docs)
+    finally:
+        conn.close()
+
+
+def find_document(conn: sqlite3.Connection, ref: str | int) -> int:
+    """A document id from an id, a stored path or a file whose text is stored."""
+    text = str(ref)
+    if text.isdigit():
+        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(text),)).fetchone()
+        if row:
+            return row[0]
+    row = conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1",
+                       (text,)).fetchone()
+    if row is None:
+        p = Path(text)
+        row = conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1",
+                           (str(p.resolve()),)).fetchone()
+        if row is None and p.is_file():
+            try:
+                digest = text_hash(read_path(p).text)
+            except StoreError:
+                digest = None
+            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
+                               (digest,)).fetchone() if digest else None
+    if row is None:
+        raise StoreError(f"no stored document matches {text!r}")
+    return row[0]
+
+
+def remove_document(db_path, doc_id: int | str) -> dict:
+    """Remove a document; facts other documents support stay, with their remaining sources."""
+    conn = connect(db_path)
+    try:
+        doc_id = find_document(conn, doc_id)
+        title = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        touched = new_touched()
+        with transaction(conn):
+            detach(conn, doc_id, touched, delete=True)
+            settle(conn, touched)
+        return {"id": doc_id, "title": title}
+    finally:
+        conn.close()

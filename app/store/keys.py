@@ -1,0 +1,63 @@
+"""Normalised keys under which facts from different documents are recognised as the same."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "h", "e", "his",
+               "her", "excellency"}
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def _fallback_person_key(name: str) -> str:
+    tokens = re.sub(r"[^\w\s]", " ", fold(name).replace("-", " ")).split()
+    out = []
+    for tok in tokens:
+        if tok in _HONORIFICS:
+            continue
+        # Transliteration variants of Russian endings: Sergey/Sergei, Dmitry/Dmitri, Yury/Yuri.
+        if len(tok) > 3:
+            tok = re.sub(r"(ei|ey|ii|iy|yi|yy)$", "i", tok)
+            tok = re.sub(r"y$", "i", tok)
+        out.append(tok)
+    return " ".join(out)
+
+
+def person_key(name: str) -> str:
+    try:
+        from app.extract.names import name_key
+    except ImportError:
+        return _fallback_person_key(name)
+    try:
+        key = name_key(name)
+    except Exception:  # a bug there must not stop an import
+        key = None
+    return key or _fallback_person_key(name)
+
+
+def surname_key(key: str) -> str | None:
+    parts = key.split()
+    return parts[-1] if parts else None
+
+
+def entity_key(name: str) -> str:
+    text = re.sub(r"[^\w\s]", " ", fold(name))
+    text = re.sub(r"^the\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+def measure_key(measure: str | None) -> str:
+    if not measure:
+        return ""
+    return entity_key(measure)
+
+
+def summary_key(summary: str) -> str:
+    return entity_key(summary)[:200]

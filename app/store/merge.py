@@ -1,0 +1,344 @@
+"""Writing one document's facts into the database, merged with what other documents said.
+
+`attach` adds an Extraction for a stored document, `detach` takes a document's support away,
+and `settle` then removes facts no document supports any more and recomputes what depends on
+the remaining sources (event status, current posts, conflicting figures, search rows).
+All three run inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from app.extract.model import Extraction
+from app.store.keys import entity_key, measure_key, person_key, summary_key, surname_key
+from app.store.search_index import refresh_search
+
+Touched = dict[str, set[int]]
+
+
+def new_touched() -> Touched:
+    return defaultdict(set)
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    cols = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+    return cur.lastrowid
+
+
+class _Doc:
+    """What attach needs to know about the document being written."""
+
+    def __init__(self, conn, doc_id: int, ex: Extraction):
+        self.conn = conn
+        self.id = doc_id
+        self.ex = ex
+        self.date = ex.document.date
+        self.sentence_ids: list[int] = []
+        self.people: dict[str, int] = {}  # every surface form in this document -> person id
+        self.titles: dict[int, str | None] = {}
+        self.places: dict[str, int] = {}
+
+    def sentence_id(self, span) -> int | None:
+        idx = self.ex.sentence_index(tuple(span))
+        if idx is None or idx >= len(self.sentence_ids):
+            return None
+        return self.sentence_ids[idx]
+
+    def mention(self, fact_type: str, fact_id: int, span) -> None:
+        start, end = int(span[0]), int(span[1])
+        _insert(self.conn, "mentions", {
+            "fact_type": fact_type, "fact_id": fact_id, "document_id": self.id,
+            "start": start, "end": end, "sentence_id": self.sentence_id((start, end))})
+
+
+def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touched) -> None:
+    doc = _Doc(conn, doc_id, ex)
+    text = ex.text
+    for idx, (s, e) in enumerate(ex.sentences):
+        doc.sentence_ids.append(_insert(conn, "sentences", {
+            "document_id": doc_id, "idx": idx, "start": s, "end": e, "text": text[s:e]}))
+    for person in ex.people:
+        pid = _person(conn, person.name, person.country)
+        touched["person"].add(pid)
+        for form in {person.name, *person.aliases}:
+            doc.people.setdefault(form, pid)
+            doc.people.setdefault(person_key(form), pid)
+            conn.execute("INSERT OR IGNORE INTO person_names (person_id, name, name_key) "
+                         "VALUES (?, ?, ?)", (pid, form, person_key(form)))
+        doc.titles[pid] = person.title
+        if person.title or person.country:
+            _insert(conn, "posts", {"person_id": pid, "title": person.title,
+                                    "country": person.country, "as_of": doc.date,
+                                    "document_id": doc_id})
+        for span in person.mentions:
+            doc.mention("person", pid, span)
+    for fact_type, table, entities in (("organization", "organizations", ex.organizations),
+                                       ("place", "places", ex.places)):
+        for ent in entities:
+            eid = _entity(conn, table, ent.name, ent.kind, ent.country)
+            touched[fact_type].add(eid)
+            if fact_type == "place":
+                doc.places[entity_key(ent.name)] = eid
+            for span in ent.mentions:
+                doc.mention(fact_type, eid, span)
+    for event in ex.events:
+        _event(doc, event, touched)
+    for q in ex.quantities:
+        _quantity(doc, q, touched)
+    for item in ex.culture:
+        key = summary_key(item.summary)
+        row = conn.execute(
+            "SELECT id FROM culture_items WHERE summary_key = ? AND date_start IS ?",
+            (key, item.date_start)).fetchone()
+        cid = row[0] if row else _insert(conn, "culture_items", {
+            "summary": item.summary, "summary_key": key, "kind": item.kind,
+            "date_start": item.date_start, "place": item.place})
+        touched["culture"].add(cid)
+        doc.mention("culture", cid, item.span)
+
+
+def _person(conn, name: str, country: str | None) -> int:
+    key = person_key(name)
+    row = conn.execute("SELECT person_id FROM person_names WHERE name_key = ? LIMIT 1",
+                       (key,)).fetchone()
+    if row:
+        return row[0]
+    parts = key.split()
+    surname = surname_key(key)
+    if surname:
+        cands = conn.execute("SELECT id, name_key, country FROM persons WHERE surname_key = ?",
+                             (surname,)).fetchall()
+        fits = [c for c in cands if _compatible(parts, c[1].split(), country, c[2])]
+        if len(fits) == 1:
+            return fits[0][0]
+    return _insert(conn, "persons", {"name": name, "name_key": key, "surname_key": surname,
+                                     "country": country})
+
+
+def _compatible(a: list[str], b: list[str], country_a, country_b) -> bool:
+    """"Lavrov" or "S. Lavrov" and "Sergey Lavrov" are one person when nothing contradicts."""
+    if country_a and country_b and country_a != country_b:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1)
+
+
+def _entity(conn, table: str, name: str, kind, country) -> int:
+    key = entity_key(name) or name
+    row = conn.execute(f"SELECT id FROM {table} WHERE name_key = ?", (key,)).fetchone()
+    if row:
+        return row[0]
+    return _insert(conn, table, {"name": name, "name_key": key, "kind": kind,
+                                 "country": country})
+
+
+def _participant_ids(doc: _Doc, names: list[str]) -> list[int]:
+    ids = []
+    for name in names:
+        pid = doc.people.get(name) or doc.people.get(person_key(name))
+        if pid is None:
+            pid = _person(doc.conn, name, None)
+        if pid not in ids:
+            ids.append(pid)
+    return ids
+
+
+def _event(doc: _Doc, ev, touched: Touched) -> None:
+    conn = doc.conn
+    participants = _participant_ids(doc, ev.participants)
+    place_id = None
+    if ev.place:
+        place_id = doc.places.get(entity_key(ev.place)) or _entity(conn, "places", ev.place,
+                                                                  None, None)
+        touched["place"].add(place_id)
+    event_id = _matching_event(doc, ev, place_id, participants)
+    if event_id is None:
+        event_id = _insert(conn, "events", {
+            "kind": ev.kind, "category": ev.category, "date_start": ev.date_start,
+            "date_end": ev.date_end, "precision": ev.precision, "place_id": place_id,
+            "place": ev.place, "status": ev.status, "summary": ev.summary})
+    touched["event"].add(event_id)
+    span = tuple(ev.span)
+    _insert(conn, "event_sources", {
+        "event_id": event_id, "document_id": doc.id, "start": span[0], "end": span[1],
+        "sentence_id": doc.sentence_id(span), "kind": ev.kind, "category": ev.category,
+        "date_start": ev.date_start, "date_end": ev.date_end, "precision": ev.precision,
+        "place": ev.place, "status": ev.status, "summary": ev.summary})
+    for pid in participants:
+        touched["person"].add(pid)
+        conn.execute("INSERT OR IGNORE INTO event_participants (event_id, person_id, "
+                     "document_id, post_at_date) VALUES (?, ?, ?, ?)",
+                     (event_id, pid, doc.id, doc.titles.get(pid)))
+    doc.mention("event", event_id, span)
+
+
+def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | None:
+    """The stored event another document reported with the same dates, place and people."""
+    if not ev.date_start:
+        return None
+    rows = doc.conn.execute(
+        "SELECT id, kind, date_end, place_id FROM events WHERE date_start = ? AND id NOT IN "
+        "(SELECT event_id FROM event_sources WHERE document_id = ?)",
+        (ev.date_start, doc.id)).fetchall()
+    for event_id, kind, date_end, other_place in rows:
+        if ev.date_end and date_end and ev.date_end != date_end:
+            continue
+        if place_id and other_place and place_id != other_place:
+            continue
+        others = {r[0] for r in doc.conn.execute(
+            "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (event_id,))}
+        if participants and others:
+            if others & set(participants):
+                return event_id
+        elif kind == ev.kind and place_id and place_id == other_place:
+            return event_id
+    return None
+
+
+def _quantity(doc: _Doc, q, touched: Touched) -> None:
+    conn = doc.conn
+    mkey = measure_key(q.measure)
+    rows = conn.execute(
+        "SELECT id, value FROM quantities WHERE unit = ? AND measure_key = ? AND period IS ? "
+        "AND derived = 0", (q.unit, mkey, q.period)).fetchall()
+    qid = None
+    for row_id, value in rows:
+        if abs(value - q.value) <= 1e-9 * max(1.0, abs(value)):
+            qid = row_id
+            break
+    if qid is None:
+        qid = _insert(conn, "quantities", {
+            "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
+            "period": q.period, "qualifier": q.qualifier, "category": q.category,
+            "text": q.text})
+    touched["quantity"].add(qid)
+    span = tuple(q.span)
+    _insert(conn, "quantity_sources", {
+        "quantity_id": qid, "document_id": doc.id, "start": span[0], "end": span[1],
+        "sentence_id": doc.sentence_id(span), "text": q.text, "qualifier": q.qualifier})
+    doc.mention("quantity", qid, span)
+
+
+def detach(conn: sqlite3.Connection, doc_id: int, touched: Touched, delete: bool) -> None:
+    """Take away everything the document contributed (and the document itself if delete)."""
+    for fact_type, fact_id in conn.execute(
+            "SELECT DISTINCT fact_type, fact_id FROM mentions WHERE document_id = ?", (doc_id,)):
+        touched[fact_type].add(fact_id)
+    for (eid,) in conn.execute("SELECT event_id FROM event_sources WHERE document_id = ?",
+                               (doc_id,)):
+        touched["event"].add(eid)
+    for (pid,) in conn.execute("SELECT person_id FROM event_participants WHERE document_id = ? "
+                               "UNION SELECT person_id FROM posts WHERE document_id = ?",
+                               (doc_id, doc_id)):
+        touched["person"].add(pid)
+    for (eid,) in conn.execute("SELECT place_id FROM events WHERE place_id IS NOT NULL AND id IN "
+                               "(SELECT event_id FROM event_sources WHERE document_id = ?)",
+                               (doc_id,)):
+        touched["place"].add(eid)
+    if delete:
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return
+    for table in ("search_index", "mentions", "posts", "event_participants", "event_sources",
+                  "quantity_sources", "sentences"):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+
+
+def settle(conn: sqlite3.Connection, touched: Touched) -> None:
+    """Drop unsupported facts among those touched, then recompute the survivors."""
+    def ids(kind):
+        return sorted(touched.get(kind, ()))
+
+    for eid in ids("event"):
+        if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
+            conn.execute("DELETE FROM events WHERE id = ?", (eid,))
+        else:
+            _recompute_event(conn, eid)
+    groups = set()
+    for qid in ids("quantity"):
+        row = conn.execute("SELECT unit, measure_key, period FROM quantities WHERE id = ?",
+                           (qid,)).fetchone()
+        if row is None:
+            continue
+        groups.add(tuple(row))
+        if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
+                            (qid,)).fetchone():
+            conn.execute("DELETE FROM quantities WHERE id = ?", (qid,))
+    for unit, mkey, period in groups:
+        _flag_conflicts(conn, unit, mkey, period)
+    for cid in ids("culture"):
+        conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
+    for pid in ids("person"):
+        conn.execute(
+            "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
+            "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+            "event_participants WHERE person_id = ?)", (pid, pid, pid))
+        _recompute_person(conn, pid)
+    for oid in ids("organization"):
+        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
+    for lid in ids("place"):
+        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
+                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                     "events WHERE place_id = ?)", (lid, lid, lid))
+    refresh_search(conn, touched)
+
+
+_SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_id "
+                 "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, d.id DESC, es.id")
+
+
+def _recompute_event(conn, eid: int) -> None:
+    """An event shows what its latest source says (a report after an announcement turns
+    planned into held); fields the latest source leaves empty come from earlier ones."""
+    fields = ("kind", "category", "date_start", "date_end", "precision", "place", "status",
+              "summary")
+    rows = conn.execute(f"SELECT {', '.join('es.' + f for f in fields)} {_SOURCE_ORDER}",
+                        (eid,)).fetchall()
+    values = {}
+    for i, name in enumerate(fields):
+        values[name] = next((r[i] for r in rows if r[i] is not None), None)
+    if values["place"]:
+        row = conn.execute("SELECT id FROM places WHERE name_key = ?",
+                           (entity_key(values["place"]),)).fetchone()
+        values["place_id"] = row[0] if row else None
+    else:
+        values["place_id"] = None
+    sets = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*values.values(), eid])
+
+
+def _recompute_person(conn, pid: int) -> None:
+    """A person's current post is the latest one a document shows."""
+    row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
+                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
+                       (pid,)).fetchone()
+    if row:
+        country = row[1] or conn.execute(
+            "SELECT country FROM posts WHERE person_id = ? AND country IS NOT NULL "
+            "ORDER BY as_of DESC NULLS LAST, id DESC LIMIT 1", (pid,)).fetchone()
+        if isinstance(country, tuple):
+            country = country[0]
+        conn.execute("UPDATE persons SET title = ?, country = coalesce(?, country) WHERE id = ?",
+                     (row[0], country, pid))
+
+
+def _flag_conflicts(conn, unit, mkey, period) -> None:
+    """Different values for one measure and period are all kept, and flagged."""
+    if not mkey or period is None:
+        return
+    values = conn.execute(
+        "SELECT count(DISTINCT value) FROM quantities WHERE unit = ? AND measure_key = ? "
+        "AND period IS ? AND derived = 0", (unit, mkey, period)).fetchone()[0]
+    conn.execute("UPDATE quantities SET conflict = ? WHERE unit = ? AND measure_key = ? "
+                 "AND period IS ? AND derived = 0", (1 if values > 1 else 0, unit, mkey, period))
+
+
+def count_facts(conn, doc_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM (SELECT DISTINCT fact_type, fact_id FROM mentions "
+                        "WHERE document_id = ?)", (doc_id,)).fetchone()[0]

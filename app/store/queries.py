@@ -1,0 +1,273 @@
+"""Reading the database: the user-facing tables with filters done in SQL, a fact's sources,
+a document's highlighted spans, a person's and an event's detail, and who met whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from app.store.db import connect
+from app.store.errors import StoreError
+from app.store.schema import VIEW_DATE
+from app.store.search import SearchHit, search
+
+# Columns a text filter looks in (visible text columns of each table).
+TEXT_COLUMNS = {
+    "people": ("name", "post", "country"),
+    "meetings": ("kind", "place", "participants", "status", "category", "summary", "source"),
+    "trade": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
+    "figures": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
+    "culture": ("summary", "kind", "place", "source"),
+    "sources": ("title", "ref", "path", "date"),
+}
+# Which base fact a row of each table is, for provenance.
+TABLE_FACT = {"people": "person", "meetings": "event", "trade": "quantity",
+              "figures": "quantity", "culture": "culture", "sources": "document"}
+FACT_ALIASES = {"people": "person", "persons": "person", "meetings": "event", "events": "event",
+                "trade": "quantity", "figures": "quantity", "figure": "quantity",
+                "quantities": "quantity", "culture_items": "culture",
+                "organisation": "organization", "organizations": "organization",
+                "places": "place"}
+_LABEL_SQL = {
+    "person": "(SELECT name FROM persons WHERE id = m.fact_id)",
+    "organization": "(SELECT name FROM organizations WHERE id = m.fact_id)",
+    "place": "(SELECT name FROM places WHERE id = m.fact_id)",
+    "event": "(SELECT summary FROM events WHERE id = m.fact_id)",
+    "quantity": "(SELECT text FROM quantities WHERE id = m.fact_id)",
+    "culture": "(SELECT summary FROM culture_items WHERE id = m.fact_id)",
+}
+
+
+@dataclass
+class Filters:
+    text: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    place: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    category: str | None = None
+    ids: list[int] | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
+    """SQL condition and parameters for one user-facing table."""
+    if not filters:
+        return "", []
+    conds: list[str] = []
+    params: list = []
+    cols = TEXT_COLUMNS[table]
+    if filters.text and filters.text.strip():
+        conds.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")")
+        params += [_like(filters.text.strip())] * len(cols)
+    hi_col, lo_col, keep_undated = VIEW_DATE[table]
+    # periods ("2024-Q1", "2024-2026") and coarse dates compare on their leading part
+    if filters.date_from:
+        cond = (f"{hi_col} >= substr(?, 1, length({hi_col}))"
+                if table not in ("trade", "figures")
+                else f"substr({hi_col}, 1, 4) >= substr(?, 1, 4)")
+        conds.append(f"({hi_col} IS NULL OR {cond})" if keep_undated else f"({cond})")
+        params.append(filters.date_from)
+    if filters.date_to:
+        cond = (f"substr({lo_col}, 1, length(?)) <= ?" if table not in ("trade", "figures")
+                else f"substr({lo_col}, 1, 4) <= substr(?, 1, 4)")
+        conds.append(f"({lo_col} IS NULL OR {cond})" if keep_undated else f"({cond})")
+        params += [filters.date_to, filters.date_to] if table not in ("trade", "figures") \
+            else [filters.date_to]
+    if filters.year:
+        col = {"people": "last_date", "meetings": "date_start", "trade": "period",
+               "figures": "period", "culture": "date_start", "sources": "date"}[table]
+        conds.append(f"substr({col}, 1, 4) = ?")
+        params.append(f"{int(filters.year):04d}")
+    if filters.person and filters.person.strip():
+        col = {"meetings": "participants", "people": "name"}.get(table)
+        if col:
+            conds.append(f"{col} LIKE ? ESCAPE '\\'")
+            params.append(_like(filters.person.strip()))
+    if filters.place and filters.place.strip() and table in ("meetings", "culture"):
+        conds.append("place LIKE ? ESCAPE '\\'")
+        params.append(_like(filters.place.strip()))
+    if filters.kind and table in ("meetings", "culture"):
+        conds.append("kind = ?")
+        params.append(filters.kind)
+    if filters.category and table in ("meetings", "trade", "figures"):
+        conds.append("category = ?")
+        params.append(filters.category)
+    if filters.ids is not None:
+        ids = [int(i) for i in filters.ids]
+        conds.append(f"id IN ({', '.join('?' for _ in ids)})" if ids else "0")
+        params += ids
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+class Store:
+    TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
+
+    def __init__(self, path: Path, db: sqlite_utils.Database):
+        self.path = path
+        self.db = db
+        self.conn = db.conn
+
+    @classmethod
+    def open(cls, path, create: bool = False) -> Store:
+        path = Path(path)
+        return cls(path, sqlite_utils.Database(connect(path, create=create)))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- user-facing tables -------------------------------------------------------------
+    def _check(self, table: str) -> str:
+        if table not in self.TABLES:
+            raise StoreError(f"unknown table {table!r} (choose from {', '.join(self.TABLES)})")
+        return table
+
+    def columns(self, table: str) -> list[str]:
+        cur = self.conn.execute(f"SELECT * FROM {self._check(table)} LIMIT 0")
+        return [d[0] for d in cur.description]
+
+    def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
+             descending: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
+        cols = self.columns(table)
+        where, params = where_clause(table, filters)
+        order = order_by if order_by in cols else "id"
+        direction = "DESC" if descending else "ASC"
+        sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
+        if order != "id":
+            sql += f", id {direction}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, int(limit), int(offset or 0)]
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def count(self, table, filters: Filters | None = None) -> int:
+        self._check(table)
+        where, params = where_clause(table, filters)
+        return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.count(t) for t in self.TABLES}
+
+    # -- search and provenance ----------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return search(self.conn, query, limit)
+
+    def document(self, doc_id) -> dict:
+        cur = self.conn.execute("SELECT id, title, date, ref, path, text, sha256, added, "
+                                "encoding, origin, facts FROM documents WHERE id = ?", (doc_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise StoreError(f"no document {doc_id}")
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def highlights(self, doc_id) -> list[dict]:
+        cases = " ".join(f"WHEN '{t}' THEN {sql}" for t, sql in _LABEL_SQL.items())
+        cur = self.conn.execute(
+            f'SELECT m.start, m."end", m.fact_type, m.fact_id, CASE m.fact_type {cases} END '
+            "FROM mentions m WHERE m.document_id = ? ORDER BY m.start, m.\"end\" DESC",
+            (doc_id,))
+        return [{"start": s, "end": e, "type": t, "fact_id": f, "label": lbl or ""}
+                for s, e, t, f, lbl in cur.fetchall()]
+
+    def provenance(self, fact_type: str, fact_id: int) -> list[dict]:
+        fact_type = FACT_ALIASES.get(fact_type, fact_type)
+        if fact_type == "document":
+            doc = self.document(fact_id)
+            return [{"document_id": doc["id"], "title": doc["title"], "start": 0,
+                     "end": len(doc["text"]), "sentence_start": None, "sentence_end": None,
+                     "sentence": None, "date": doc["date"]}]
+        if fact_type == "sentence":
+            sql = ('SELECT s.document_id, d.title, s.start, s."end", s.start, s."end", s.text, '
+                   "d.date FROM sentences s JOIN documents d ON d.id = s.document_id "
+                   "WHERE s.id = ?")
+            params: tuple = (fact_id,)
+        else:
+            sql = ('SELECT m.document_id, d.title, m.start, m."end", s.start, s."end", s.text, '
+                   "d.date FROM mentions m JOIN documents d ON d.id = m.document_id "
+                   "LEFT JOIN sentences s ON s.id = m.sentence_id "
+                   "WHERE m.fact_type = ? AND m.fact_id = ? ORDER BY d.date, d.id, m.start")
+            params = (fact_type, fact_id)
+        keys = ("document_id", "title", "start", "end", "sentence_start", "sentence_end",
+                "sentence", "date")
+        return [dict(zip(keys, r, strict=True)) for r in self.conn.execute(sql, params)]
+
+    # -- detail views -------------------------------------------------------------------
+    def _one(self, table: str, row_id: int) -> dict:
+        rows = self.rows(table, Filters(ids=[row_id]))
+        if not rows:
+            raise StoreError(f"no row {row_id} in {table}")
+        return rows[0]
+
+    def person(self, person_id: int) -> dict:
+        out = self._one("people", person_id)
+        cur = self.conn.execute(
+            "SELECT p.title, p.country, p.as_of, p.document_id, d.title FROM posts p "
+            "JOIN documents d ON d.id = p.document_id WHERE p.person_id = ? "
+            "ORDER BY p.as_of NULLS FIRST, p.id", (person_id,))
+        out["posts"] = [{"title": t, "country": c, "as_of": a, "document_id": d, "source": s}
+                        for t, c, a, d, s in cur.fetchall()]
+        out["aliases"] = [r[0] for r in self.conn.execute(
+            "SELECT name FROM person_names WHERE person_id = ? ORDER BY name", (person_id,))]
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM event_participants WHERE person_id = ?", (person_id,))]
+        out["meetings"] = self.rows("meetings", Filters(ids=ids), order_by="date_start") \
+            if ids else []
+        out["mentions"] = self.provenance("person", person_id)
+        return out
+
+    def event(self, event_id: int) -> dict:
+        out = self._one("meetings", event_id)
+        cur = self.conn.execute(
+            "SELECT ep.person_id, p.name, ep.post_at_date, d.date FROM event_participants ep "
+            "JOIN persons p ON p.id = ep.person_id JOIN documents d ON d.id = ep.document_id "
+            "WHERE ep.event_id = ? ORDER BY p.name, d.date DESC NULLS LAST", (event_id,))
+        participants: dict[int, dict] = {}
+        for pid, name, post, _date in cur.fetchall():
+            entry = participants.setdefault(pid, {"person_id": pid, "name": name,
+                                                  "post_at_date": None})
+            if entry["post_at_date"] is None:
+                entry["post_at_date"] = post
+        out["participants"] = list(participants.values())
+        cur = self.conn.execute(
+            'SELECT es.document_id, d.title, d.date, es.start, es."end", s.start, s."end", '
+            "s.text, es.status FROM event_sources es JOIN documents d ON d.id = es.document_id "
+            "LEFT JOIN sentences s ON s.id = es.sentence_id WHERE es.event_id = ? "
+            "ORDER BY d.date, d.id", (event_id,))
+        keys = ("document_id", "title", "date", "start", "end", "sentence_start",
+                "sentence_end", "sentence", "status")
+        out["sources"] = [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
+        return out
+
+    def contacts(self, filters: Filters | None = None) -> list[tuple[int, int, int]]:
+        where, params = where_clause("meetings", filters)
+        sql = f"""
+            WITH ev AS (SELECT id FROM meetings{where}),
+                 pe AS (SELECT DISTINCT event_id, person_id FROM event_participants
+                         WHERE event_id IN (SELECT id FROM ev))
+            SELECT a.person_id, b.person_id, count(*) FROM pe a
+              JOIN pe b ON a.event_id = b.event_id AND a.person_id < b.person_id
+             GROUP BY a.person_id, b.person_id ORDER BY count(*) DESC, a.person_id, b.person_id
+        """
+        return [tuple(r) for r in self.conn.execute(sql, params)]
+
+    def documents(self) -> list[dict]:
+        return self.rows("sources", order_by="date")

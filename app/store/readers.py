@@ -1,0 +1,192 @@
+"""Turning a file into release text: size and type checks, encoding detection, HTML reduction.
+
+Every refusal is a ReadError with a one-line reason; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.store.errors import ReadError
+
+MAX_BYTES = 10 * 1024 * 1024  # a press release is tens of kilobytes; 10 MB is far beyond any
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+              "button", "select", "input", "nav", "aside", "footer", "menu", "dialog"]
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div",
+               "section", "article", "main", "td", "th", "dd", "dt", "figcaption", "header",
+               "time", "tr", "table", "ul", "ol", "dl", "body"}
+
+
+@dataclass
+class ReadText:
+    text: str
+    encoding: str
+    html: bool = False
+
+
+def normalise_text(text: str) -> str:
+    """The form that is stored and extracted from: NFC, \n line ends, no BOM. Nothing else
+    changes, so spans in the database match the file's own text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def identity_text(text: str) -> str:
+    """What two copies of one release share even if saved differently (trailing blanks,
+    line ends): the text whose hash says "same document"."""
+    text = normalise_text(text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip() + "\n"
+
+
+def read_path(path: Path | str) -> ReadText:
+    path = Path(path)
+    if not path.exists():
+        raise ReadError(f"{path}: no such file")
+    if path.is_dir():
+        raise ReadError(f"{path}: is a directory, not a file")
+    if not path.is_file():
+        raise ReadError(f"{path}: not a regular file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"{path}: too large for a press release "
+                            f"({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise ReadError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, name: str = "input") -> ReadText:
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"{name}: too large for a press release")
+    is_html = Path(name).suffix.lower() in HTML_SUFFIXES or _looks_like_html(data)
+    if _looks_binary(data):
+        raise ReadError(f"{name}: binary file, not text")
+    if is_html:
+        text, encoding = _html_to_text(data)
+        result = ReadText(normalise_text(text), encoding, html=True)
+    else:
+        text, encoding = decode(data, name)
+        result = ReadText(normalise_text(text), encoding)
+    if len(re.findall(r"\w", result.text)) < 20:
+        raise ReadError(f"{name}: no release text found")
+    return result
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Text and the encoding used. UTF-8 first (it is unambiguous); otherwise the encoding
+    charset-normalizer finds coherent; otherwise a refusal rather than mojibake."""
+    for enc in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") or \
+            data[:3] == b"\xef\xbb\xbf" else ("utf-8",):
+        try:
+            text = data.decode(enc)
+            return text, "utf-8" if enc == "utf-8-sig" else enc
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.3:
+        raise ReadError(f"{name}: unknown text encoding (save it as UTF-8 and retry)")
+    return str(best), best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:65536]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False  # UTF-16 text has NULs by design
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head[:512]
+
+
+def _html_to_text(data: bytes) -> tuple[str, str]:
+    from bs4 import BeautifulSoup, UnicodeDammit
+
+    dammit = UnicodeDammit(data, is_html=True)
+    markup = dammit.unicode_markup
+    if markup is None:
+        raise ReadError("page: unknown text encoding")
+    soup = BeautifulSoup(markup, "html.parser")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    root = _main_block(soup)
+    first_h1 = soup.find("h1")
+    first_h1 = first_h1.get_text(" ", strip=True) if first_h1 else None
+    # Site banners live in <header> outside the article; a header inside it is the release's.
+    whole_page = root.name in ("body", "[document]", "html")
+    for tag in soup.find_all("header"):
+        if getattr(tag, "decomposed", False):
+            continue
+        if not _inside(tag, root) or (whole_page and not tag.find("h1")):
+            tag.decompose()
+    blocks = _text_blocks(root)
+    if root.find("h1") is None:
+        heading = first_h1 or page_title
+        if heading and (not blocks or blocks[0] != heading):
+            blocks.insert(0, heading)
+    return "\n\n".join(blocks), (dammit.original_encoding or "utf-8").lower()
+
+
+def _inside(tag, root) -> bool:
+    return any(parent is root for parent in tag.parents)
+
+
+def _main_block(soup):
+    """The release's own container: <article> or <main> when present, otherwise the element
+    whose paragraphs hold the most text that is not link text."""
+    for name in ("article", "main"):
+        found = soup.find_all(name)
+        if found:
+            return max(found, key=lambda t: len(t.get_text(" ", strip=True)))
+    best, best_score = None, 0
+    for tag in soup.find_all(["div", "section", "td", "body"]):
+        paras = tag.find_all("p")
+        text_len = sum(len(p.get_text(" ", strip=True)) for p in paras)
+        link_len = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+        score = text_len - 2 * link_len
+        # prefer the innermost container with nearly the same score
+        if score > best_score * 1.1 or (best is not None and score >= best_score * 0.9
+                                         and _inside(tag, best)):
+            best, best_score = tag, score
+    return best or soup.body or soup
+
+
+def _text_blocks(root):
+    """Text of each innermost block element, in document order; <br> keeps its line break."""
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    seen_text = []
+    for tag in [root, *root.find_all(True)]:
+        if tag.name not in _BLOCK_TAGS:
+            continue
+        if any(child.name in _BLOCK_TAGS for child in tag.find_all(True)):
+            # only the text directly inside this block (not in nested blocks)
+            own = "".join(s for s in tag.find_all(string=True, recursive=False))
+            text = _clean(own)
+        else:
+            text = _clean(tag.get_text())
+        if text:
+            seen_text.append(text)
+    return seen_text
+
+
+def _clean(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)

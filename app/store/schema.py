@@ -1,0 +1,309 @@
+"""Tables, indexes, views and the full-text index of a Fact Browser database.
+
+Base tables hold one row per fact with declared foreign keys; the user-facing views
+(people, meetings, trade, figures, culture, sources) show them with names instead of ids.
+Every fact has rows in `mentions` (document, span, sentence), which is also how a fact's
+life is counted: a fact no document mentions any more is removed.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# fact_type values used in mentions/search_index, and the base table behind each.
+FACT_TABLES = {
+    "person": "persons",
+    "organization": "organizations",
+    "place": "places",
+    "event": "events",
+    "quantity": "quantities",
+    "culture": "culture_items",
+}
+
+TABLES_SQL = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    title TEXT,
+    date TEXT,
+    ref TEXT,
+    path TEXT,
+    added TEXT NOT NULL,
+    encoding TEXT,
+    origin TEXT NOT NULL DEFAULT 'user',
+    facts INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    surname_key TEXT,
+    title TEXT,
+    country TEXT
+);
+CREATE TABLE person_names (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    UNIQUE (person_id, name)
+);
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    title TEXT,
+    country TEXT,
+    as_of TEXT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE TABLE organizations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    country TEXT
+);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    country TEXT
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT,
+    category TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    precision TEXT,
+    place_id INTEGER REFERENCES places(id) ON DELETE SET NULL,
+    place TEXT,
+    status TEXT,
+    summary TEXT
+);
+CREATE TABLE event_sources (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL,
+    kind TEXT,
+    category TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    precision TEXT,
+    place TEXT,
+    status TEXT,
+    summary TEXT
+);
+CREATE TABLE event_participants (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    post_at_date TEXT,
+    UNIQUE (event_id, person_id, document_id)
+);
+CREATE TABLE quantities (
+    id INTEGER PRIMARY KEY,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    measure TEXT,
+    measure_key TEXT,
+    period TEXT,
+    qualifier TEXT,
+    category TEXT,
+    text TEXT,
+    derived INTEGER NOT NULL DEFAULT 0,
+    formula TEXT,
+    conflict INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE quantity_sources (
+    id INTEGER PRIMARY KEY,
+    quantity_id INTEGER NOT NULL REFERENCES quantities(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL,
+    text TEXT,
+    qualifier TEXT
+);
+CREATE TABLE culture_items (
+    id INTEGER PRIMARY KEY,
+    summary TEXT NOT NULL,
+    summary_key TEXT NOT NULL,
+    kind TEXT,
+    date_start TEXT,
+    place TEXT
+);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    fact_type TEXT NOT NULL,
+    fact_id INTEGER NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL
+);
+CREATE TABLE search_index (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    fact_id INTEGER NOT NULL,
+    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER,
+    "end" INTEGER,
+    label TEXT NOT NULL,
+    body TEXT
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    label, body, content='search_index', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER search_index_ai AFTER INSERT ON search_index BEGIN
+    INSERT INTO search_fts(rowid, label, body) VALUES (new.id, new.label, new.body);
+END;
+CREATE TRIGGER search_index_ad AFTER DELETE ON search_index BEGIN
+    INSERT INTO search_fts(search_fts, rowid, label, body)
+        VALUES ('delete', old.id, old.label, old.body);
+END;
+CREATE TRIGGER search_index_au AFTER UPDATE ON search_index BEGIN
+    INSERT INTO search_fts(search_fts, rowid, label, body)
+        VALUES ('delete', old.id, old.label, old.body);
+    INSERT INTO search_fts(rowid, label, body) VALUES (new.id, new.label, new.body);
+END;
+"""
+
+# Every column used to join, filter or sort at scale has an index.
+INDEXES_SQL = """
+CREATE INDEX idx_documents_date ON documents(date);
+CREATE INDEX idx_documents_path ON documents(path);
+CREATE INDEX idx_sentences_doc ON sentences(document_id, idx);
+CREATE INDEX idx_persons_key ON persons(name_key);
+CREATE INDEX idx_persons_name ON persons(name);
+CREATE INDEX idx_persons_surname ON persons(surname_key);
+CREATE INDEX idx_person_names_key ON person_names(name_key);
+CREATE INDEX idx_posts_person ON posts(person_id, as_of);
+CREATE INDEX idx_posts_doc ON posts(document_id);
+CREATE INDEX idx_events_date ON events(date_start, date_end);
+CREATE INDEX idx_events_place ON events(place_id);
+CREATE INDEX idx_events_kind ON events(kind);
+CREATE INDEX idx_events_category ON events(category);
+CREATE INDEX idx_event_sources_event ON event_sources(event_id);
+CREATE INDEX idx_event_sources_doc ON event_sources(document_id);
+CREATE INDEX idx_event_participants_event ON event_participants(event_id, person_id);
+CREATE INDEX idx_event_participants_person ON event_participants(person_id, event_id);
+CREATE INDEX idx_event_participants_doc ON event_participants(document_id);
+CREATE INDEX idx_quantities_group ON quantities(unit, measure_key, period);
+CREATE INDEX idx_quantities_category ON quantities(category);
+CREATE INDEX idx_quantity_sources_q ON quantity_sources(quantity_id);
+CREATE INDEX idx_quantity_sources_doc ON quantity_sources(document_id);
+CREATE INDEX idx_culture_key ON culture_items(summary_key, date_start);
+CREATE INDEX idx_mentions_fact ON mentions(fact_type, fact_id);
+CREATE INDEX idx_mentions_doc ON mentions(document_id, start);
+CREATE INDEX idx_search_fact ON search_index(type, fact_id);
+CREATE INDEX idx_search_doc ON search_index(document_id);
+"""
+
+VIEWS_SQL = """
+CREATE VIEW people AS
+SELECT p.id AS id,
+       p.name AS name,
+       p.title AS post,
+       p.country AS country,
+       (SELECT count(*) FROM mentions m
+         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS mentions,
+       (SELECT count(DISTINCT ep.event_id) FROM event_participants ep
+         WHERE ep.person_id = p.id) AS meetings,
+       (SELECT min(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id
+         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS first_date,
+       (SELECT max(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id
+         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS last_date
+FROM persons p;
+
+CREATE VIEW meetings AS
+SELECT e.id AS id,
+       e.date_start AS date_start,
+       e.date_end AS date_end,
+       e.kind AS kind,
+       e.place AS place,
+       (SELECT group_concat(name, ', ') FROM (
+           SELECT DISTINCT p.name AS name FROM event_participants ep
+             JOIN persons p ON p.id = ep.person_id
+            WHERE ep.event_id = e.id ORDER BY p.name)) AS participants,
+       e.status AS status,
+       e.category AS category,
+       e.summary AS summary,
+       (SELECT count(DISTINCT es.document_id) FROM event_sources es
+         WHERE es.event_id = e.id) AS sources,
+       (SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id
+         WHERE es.event_id = e.id ORDER BY d.date, d.id LIMIT 1) AS source
+FROM events e;
+
+CREATE VIEW figures AS
+SELECT q.id AS id,
+       q.measure AS measure,
+       q.value AS value,
+       q.unit AS unit,
+       q.period AS period,
+       q.qualifier AS qualifier,
+       q.category AS category,
+       q.text AS text,
+       (SELECT d.title FROM quantity_sources qs JOIN documents d ON d.id = qs.document_id
+         WHERE qs.quantity_id = q.id ORDER BY d.date, d.id LIMIT 1) AS source,
+       q.derived AS derived,
+       q.formula AS formula,
+       (SELECT count(DISTINCT qs.document_id) FROM quantity_sources qs
+         WHERE qs.quantity_id = q.id) AS sources,
+       q.conflict AS conflict
+FROM quantities q;
+
+CREATE VIEW trade AS
+SELECT * FROM figures WHERE category = 'trade';
+
+CREATE VIEW culture AS
+SELECT c.id AS id,
+       c.summary AS summary,
+       c.kind AS kind,
+       c.date_start AS date_start,
+       c.place AS place,
+       (SELECT d.title FROM mentions m JOIN documents d ON d.id = m.document_id
+         WHERE m.fact_type = 'culture' AND m.fact_id = c.id ORDER BY d.date, d.id LIMIT 1)
+         AS source
+FROM culture_items c;
+
+CREATE VIEW sources AS
+SELECT d.id AS id,
+       d.title AS title,
+       d.date AS date,
+       d.ref AS ref,
+       d.path AS path,
+       d.facts AS facts,
+       d.added AS added
+FROM documents d;
+"""
+
+# Date column each view is windowed on, and whether undated rows survive a window.
+VIEW_DATE = {
+    "people": ("last_date", "first_date", True),
+    "meetings": ("date_start", "date_start", False),
+    "trade": ("period", "period", True),
+    "figures": ("period", "period", True),
+    "culture": ("date_start", "date_start", True),
+    "sources": ("date", "date", True),
+}
+
+
+def create_schema(conn) -> None:
+    conn.executescript(TABLES_SQL + INDEXES_SQL + VIEWS_SQL)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

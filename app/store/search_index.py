@@ -1,0 +1,71 @@
+"""Rows of the full-text index: one per fact (name, aliases, summary, measure...), one per
+sentence and one per document. The FTS5 table follows search_index through triggers."""
+
+from __future__ import annotations
+
+# fact_type -> (search type, SQL giving label and body for one id)
+_FACT_SQL = {
+    "person": ("person", """
+        SELECT p.name,
+               coalesce((SELECT group_concat(n.name, ' ') FROM person_names n
+                          WHERE n.person_id = p.id AND n.name <> p.name), '')
+               || ' ' || coalesce(p.title, '') || ' ' || coalesce(p.country, '')
+          FROM persons p WHERE p.id = ?"""),
+    "organization": ("organization", """
+        SELECT name, coalesce(kind, '') || ' ' || coalesce(country, '')
+          FROM organizations WHERE id = ?"""),
+    "place": ("place", """
+        SELECT name, coalesce(kind, '') || ' ' || coalesce(country, '')
+          FROM places WHERE id = ?"""),
+    "event": ("event", """
+        SELECT coalesce(e.summary, e.kind, 'event'),
+               coalesce(e.kind, '') || ' ' || coalesce(e.place, '') || ' '
+               || coalesce(e.date_start, '') || ' '
+               || coalesce((SELECT group_concat(p.name, ' ') FROM (SELECT DISTINCT person_id
+                             FROM event_participants WHERE event_id = e.id) ep
+                             JOIN persons p ON p.id = ep.person_id), '')
+          FROM events e WHERE e.id = ?"""),
+    "quantity": ("figure", """
+        SELECT coalesce(text, value || ' ' || unit),
+               coalesce(measure, '') || ' ' || coalesce(period, '') || ' ' || unit
+               || ' ' || coalesce(category, '')
+          FROM quantities WHERE id = ?"""),
+    "culture": ("culture", """
+        SELECT summary, coalesce(kind, '') || ' ' || coalesce(place, '')
+          FROM culture_items WHERE id = ?"""),
+}
+
+
+def refresh_search(conn, touched) -> None:
+    for fact_type, ids in touched.items():
+        if fact_type not in _FACT_SQL:
+            continue
+        stype, sql = _FACT_SQL[fact_type]
+        for fact_id in ids:
+            conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
+                         (stype, fact_id))
+            row = conn.execute(sql, (fact_id,)).fetchone()
+            if row is None:
+                continue
+            first = conn.execute(
+                'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
+                "fact_id = ? ORDER BY document_id, start LIMIT 1", (fact_type, fact_id)).fetchone()
+            doc_id, start, end = first if first else (None, None, None)
+            conn.execute(
+                'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (stype, fact_id, doc_id, start, end, row[0] or "", row[1] or ""))
+
+
+def index_document(conn, doc_id: int) -> None:
+    """The document's own row and its sentences."""
+    conn.execute("DELETE FROM search_index WHERE document_id = ? AND type IN "
+                 "('document', 'sentence')", (doc_id,))
+    conn.execute(
+        'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
+        "SELECT 'document', id, id, NULL, NULL, coalesce(title, path, ''), "
+        "coalesce(ref, '') || ' ' || coalesce(path, '') FROM documents WHERE id = ?", (doc_id,))
+    conn.execute(
+        'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
+        "SELECT 'sentence', id, document_id, start, \"end\", '', text FROM sentences "
+        "WHERE document_id = ?", (doc_id,))
