@@ -1,10 +1,386 @@
-"""People with their posts (stub: filled in by the people work)."""
+"""People with their posts.
+
+A person is found where a post stands beside a name, in any of the genre's forms:
+"Foreign Minister Sergey Lavrov", "President of the Republic of Belarus Alexander Lukashenko",
+"Deputy Prime Minister – Minister of Foreign Affairs of ... Murat Nurtleu", "its President X",
+and appositions "Maxim Ryzhenkov, Minister of Foreign Affairs of Belarus". The post is parsed
+from the title gazetteer's words (heads such as Minister/Ambassador, modifiers such as
+Deputy/Foreign) and "of/to X" complements, so a name never seen before is still found.
+Untitled names are taken only when they start with a known given name. Later mentions (full
+name in another spelling, "Mr Lavrov", the surname alone) attach to the person.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from app.extract.context import Context
-from app.extract.model import Person
+from app.extract.lexicon import Lexicon, lexicon
+from app.extract.model import Entity, Person, Span
+from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
+from app.extract.posts import Post, normalise_post
+from app.extract.tokens import Tok, tokenize
+
+_PREPS = {"of", "to", "for", "on", "without", "at"}
+_JOINERS = {"–", "—", "-", ","}
+_DETERMINERS = {"its", "his", "her", "their"}
+# Capitalised function words that open sentences; never part of a name.
+_STOP = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "with",
+    "and", "but", "or", "as", "of", "to", "from", "after", "before", "during", "since", "while",
+    "when", "he", "she", "it", "they", "we", "our", "his", "her", "its", "their", "both", "all",
+    "according", "speaking", "following", "under", "over", "among", "between", "within", "last",
+    "next", "new", "mr", "mrs", "ms", "dear", "however", "also", "then", "there", "here", "today",
+    "yesterday", "tomorrow", "besides", "meanwhile", "moreover", "thus",
+}
+
+
+@dataclass
+class _Found:
+    name_toks: list[Tok]
+    post: Post | None
+    pos: int
+
+
+@dataclass
+class _Builder:
+    name: str
+    key: str
+    first: int
+    posts: list[tuple[int, int, Post]] = field(default_factory=list)  # (strength, pos, post)
+    mentions: dict[Span, str] = field(default_factory=dict)
+
+    def person(self) -> Person:
+        title = country = None
+        if self.posts:
+            best = max(self.posts, key=lambda p: (p[0], -p[1]))
+            title, country = best[2].title, best[2].country
+        spans = sorted(self.mentions)
+        aliases = sorted({s for s in self.mentions.values() if s != self.name})
+        return Person(name=self.name, title=title, country=country, mentions=spans,
+                      aliases=aliases)
 
 
 def find_people(ctx: Context) -> list[Person]:
-    return []
+    lex = lexicon(ctx.gaz)
+    text = ctx.text
+    publisher = lex.publisher_country(text)
+    found: list[_Found] = []
+    sent_toks: list[list[Tok]] = []
+    for s, e in ctx.sentences:
+        toks = tokenize(text, s, e)
+        sent_toks.append(toks)
+        found.extend(_titled(text, s, toks, lex, publisher, ctx))
+    taken = {t.start for f in found for t in f.name_toks}
+    for toks in sent_toks:
+        found.extend(_untitled(toks, lex, taken))
+
+    builders: dict[str, _Builder] = {}
+    for f in sorted(found, key=lambda f: f.pos):
+        surface = _surface(text, f.name_toks)
+        key = name_key(surface)
+        b = builders.get(key)
+        if b is None:
+            b = builders[key] = _Builder(name=surface, key=key, first=f.pos)
+        b.mentions[_span(f.name_toks)] = surface
+        if f.post and (f.post.title or f.post.country):
+            b.posts.append((f.post.strength, f.pos, f.post))
+    _later_mentions(text, sent_toks, builders, lex)
+    people = [b.person() for b in sorted(builders.values(), key=lambda b: min(b.mentions))]
+    _prune_entities(ctx, people)
+    return people
+
+
+def _span(toks: list[Tok]) -> Span:
+    return (toks[0].start, toks[-1].base_end)
+
+
+def _surface(text: str, toks: list[Tok]) -> str:
+    s, e = _span(toks)
+    return " ".join(text[s:e].split())
+
+
+# --- posts beside names ---------------------------------------------------------------------
+
+def _is_pre(tok: Tok, lex: Lexicon) -> bool:
+    """Can stand before a head inside a post: Deputy, Foreign, State Duma, Russian, Russia's."""
+    if not tok.cap:
+        return False
+    if lex.is_title_word(tok.base) and fold(tok.base) not in lex.calendar:
+        return not tok.poss or lex.country_by_name(tok.base) is not None
+    if tok.poss:
+        return lex.country_by_name(tok.base) is not None
+    if lex.country_adjective(tok.text):
+        return True
+    return lex.office_country(tok.text)[0] or (tok.text.isupper() and lex.org(tok.text) is not None)
+
+
+def _name_like(toks: list[Tok], lex: Lexicon) -> bool:
+    if not 2 <= len(toks) <= 3:
+        return False
+    for i, t in enumerate(toks):
+        if not t.cap or not any(c.islower() for c in t.base) or not t.is_word:
+            return False
+        if t.poss and i != len(toks) - 1:
+            return False
+        b = t.base
+        if fold(b) in _STOP or lex.is_title_word(b) or lex.country(b) or lex.country_adjective(b):
+            return False
+    first = toks[0].base
+    if not lex.is_given_name(first) and fold(first) not in EAST_ASIAN_SURNAMES:
+        if lex.place(first) or lex.org(first):
+            return False
+    return True
+
+
+def _chain(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """End (exclusive) of the run of capitalised words from i; a possessive ends it unless it
+    belongs to a body's name ("People's Republic")."""
+    j = i
+    while j < len(toks) and toks[j].cap and toks[j].is_word:
+        j += 1
+        if toks[j - 1].poss and not (lex.is_title_word(toks[j - 1].base)
+                                     or fold(toks[j - 1].base) == "people"):
+            break
+    return j
+
+
+def _name_tail(toks: list[Tok], a: int, b: int, direct: bool, lex: Lexicon) -> int | None:
+    """Start of the name at the end of the capitalised run toks[a:b], or None. A run after
+    "of"/"to" needs at least one word before the name ("of Belarus Alexander Lukashenko");
+    a run straight after a head may be the name alone ("Minister Sergey Lavrov")."""
+    if direct:
+        k = a
+        while k < b and lex.is_title_word(toks[k].base) and not toks[k].poss:
+            k += 1
+        if k + 2 <= b and _name_like(toks[k:k + 2], lex):
+            return k
+        return None
+    for n in (3, 2):
+        s = b - n
+        if s <= a:
+            continue
+        if n == 3 and not lex.is_given_name(toks[s].base):
+            continue
+        if _name_like(toks[s:b], lex):
+            return s
+    return None
+
+
+def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
+            publisher: str | None, ctx: Context) -> list[_Found]:
+    out: list[_Found] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.cap and lex.is_head(t.base)):
+            i += 1
+            continue
+        left = i
+        while left > 0 and _is_pre(toks[left - 1], lex):
+            left -= 1
+        det = left > 0 and toks[left - 1].text.lower() in _DETERMINERS
+        start_tok = left - 1 if det else left
+        res = _parse_right(toks, i, lex)
+        if res is None:
+            i += 1
+            continue
+        end, name_start, name_end = res
+        if name_start is None:
+            app = _apposition(toks, start_tok, lex)
+            if app is not None:
+                raw = text[toks[left].start:toks[end - 1].end]
+                post = normalise_post(raw, lex, before=text[sent_start:toks[app[0]].start],
+                                      publisher=publisher)
+                out.append(_Found(toks[app[0]:app[1]], post, toks[app[0]].start))
+            i = max(end, i + 1)
+            continue
+        raw = text[toks[start_tok].start:toks[name_start - 1].end]
+        referent = _referent(text, sent_start, toks[start_tok].start, lex, ctx) if det else None
+        post = normalise_post(raw, lex, before=text[sent_start:toks[start_tok].start],
+                              publisher=publisher, referent=referent)
+        out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
+        i = name_end
+    return out
+
+
+def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None, int] | None:
+    """From head h: (end of the post, name start or None, name end)."""
+    n = len(toks)
+    i = h + 1
+    direct = True
+    last = h + 1
+    while True:
+        if i < n and toks[i].cap and toks[i].is_word:
+            b = _chain(toks, i, lex)
+            s = _name_tail(toks, i, b, direct, lex)
+            if s is not None:
+                e = b if not direct else _direct_name_end(toks, s, b, lex)
+                return s, s, e
+            last = b
+            i = b
+            if toks[b - 1].poss:
+                return last, None, last
+        nxt = _continue(toks, i, lex)
+        if nxt is None:
+            return last, None, last
+        i, direct = nxt
+
+
+def _direct_name_end(toks: list[Tok], s: int, b: int, lex: Lexicon) -> int:
+    if b - s == 3 and lex.is_given_name(toks[s].base) and _name_like(toks[s:b], lex):
+        return b
+    return s + 2
+
+
+def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
+    """Where the post goes on after position i: "of (the) X", "– Minister", ", Minister",
+    "and Trade". Returns (next index, whether the next run follows a head directly)."""
+    n = len(toks)
+    if i >= n:
+        return None
+    w = toks[i].text
+    if w.lower() in _PREPS and w.islower():
+        j = i + 1
+        if j < n and toks[j].text == "the":
+            j += 1
+        if j < n and toks[j].cap and toks[j].is_word:
+            return j, False
+        return None
+    if w in _JOINERS:
+        j = i + 1
+        k = j
+        while k < n and _is_pre(toks[k], lex) and not lex.is_head(toks[k].base):
+            k += 1
+        if k < n and toks[k].cap and lex.is_head(toks[k].base):
+            return k + 1, True
+        return None
+    if w == "and" and i + 1 < n and toks[i + 1].cap and toks[i + 1].is_word \
+            and not lex.is_head(toks[i + 1].base) and not _is_pre(toks[i + 1], lex) \
+            and not lex.is_given_name(toks[i + 1].base):
+        return i + 1, False
+    return None
+
+
+def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """"Maxim Ryzhenkov, Minister of ...": the name just before ", <post>"."""
+    j = start - 1
+    if j < 0 or toks[j].text != ",":
+        return None
+    if j >= 1 and toks[j - 1].text == "the":
+        j -= 1
+    end = j
+    a = end
+    while a > 0 and toks[a - 1].cap and toks[a - 1].is_word:
+        a -= 1
+    while a < end and fold(toks[a].text) in _STOP:
+        a += 1
+    if 2 <= end - a <= 3 and _name_like(toks[a:end], lex):
+        return a, end
+    return None
+
+
+def _referent(text: str, sent_start: int, pos: int, lex: Lexicon,
+              ctx: Context) -> tuple[str, str | None] | None:
+    """What "its" refers to: the nearest place or organisation before it in the sentence."""
+    best: tuple[int, str, str | None] | None = None
+    for ent in [*ctx.places, *ctx.organizations]:
+        for s, e in ent.mentions:
+            if sent_start <= s and e <= pos and (best is None or s > best[0]):
+                best = (s, ent.name, ent.country)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+# --- names without a post ------------------------------------------------------------------
+
+def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
+    """A two-word name starting with a known given name: "Alexander Gusev thanked ..."."""
+    out = []
+    i = 0
+    while i < len(toks):
+        if not (toks[i].cap and toks[i].is_word):
+            i += 1
+            continue
+        b = _chain(toks, i, lex)
+        a = i
+        while a < b and fold(toks[a].text) in _STOP:
+            a += 1
+        if b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
+                and _name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
+            out.append(_Found(toks[a:b], None, toks[a].start))
+        i = b
+    return out
+
+
+def _after_title(toks: list[Tok], a: int, lex: Lexicon) -> bool:
+    return a > 0 and toks[a - 1].cap and lex.is_title_word(toks[a - 1].base)
+
+
+# --- later mentions --------------------------------------------------------------------------
+
+def _later_mentions(text: str, sent_toks: list[list[Tok]], builders: dict[str, _Builder],
+                    lex: Lexicon) -> None:
+    by_surname: dict[str, list[_Builder]] = {}
+    for b in builders.values():
+        by_surname.setdefault(surname_key(b.name), []).append(b)
+    for toks in sent_toks:
+        i = 0
+        while i < len(toks):
+            if not (toks[i].cap and toks[i].is_word):
+                i += 1
+                continue
+            b = _chain(toks, i, lex)
+            j = i
+            while j < b:
+                hit = None
+                for n in (3, 2):
+                    if j + n <= b:
+                        window = toks[j:j + n]
+                        bld = builders.get(name_key(_surface(text, window)))
+                        if bld is not None:
+                            hit = (n, bld)
+                            break
+                if hit:
+                    n, bld = hit
+                    window = toks[j:j + n]
+                    bld.mentions.setdefault(_span(window), _surface(text, window))
+                    j += n
+                    continue
+                cands = by_surname.get(name_key(toks[j].base), [])
+                if len(cands) == 1 and _lone_surname_ok(toks, j, i, b, lex):
+                    s = j - 1 if j > i and lex.is_honorific(toks[j - 1].text) else j
+                    span = (toks[s].start, toks[j].base_end)
+                    if not any(m[0] <= span[0] < m[1] for m in cands[0].mentions):
+                        cands[0].mentions.setdefault(span, " ".join(text[span[0]:span[1]].split()))
+                j += 1
+            i = b
+
+
+def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> bool:
+    """A surname alone or after an honorific or post ("Mr Lavrov", "President Lukashenko"),
+    not part of another name ("Lavrov Street", "Anna Lavrova")."""
+    if j != b - 1:
+        return False
+    return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in _STOP
+               for t in toks[a:j])
+
+
+# --- tidy the other entities ----------------------------------------------------------------
+
+def _prune_entities(ctx: Context, people: list[Person]) -> None:
+    """A place or organisation word inside a person's name is part of the name
+    ("Vladimir" in "Vladimir Putin")."""
+    spans = [m for p in people for m in p.mentions]
+    if not spans:
+        return
+    for ents in (ctx.places, ctx.organizations):
+        keep: list[Entity] = []
+        for ent in ents:
+            ent.mentions = [m for m in ent.mentions
+                            if not any(s <= m[0] and m[1] <= e for s, e in spans)]
+            if ent.mentions:
+                keep.append(ent)
+        ents[:] = keep

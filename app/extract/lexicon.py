@@ -1,0 +1,268 @@
+"""Indexes over the gazetteers, built once per Gazetteers object and shared by all stages.
+
+    lex = lexicon(ctx.gaz)
+    lex.country("Belarusian")            -> "Belarus"
+    lex.country("the Republic of Belarus") -> "Belarus"
+    lex.country("Russia's")              -> "Russia"
+    lex.place("Voronezh Oblast")         -> Place(name="Voronezh Oblast", country="Russia", ...)
+    lex.org("CSTO")                      -> Org(name="Collective Security Treaty Organization", ...)
+    lex.office_country("State Duma")     -> "Russia"
+    lex.is_given_name("Aleksandr")       -> True
+    lex.publisher_country(text)          -> "Belarus" for a BelTA item
+
+Lookups fold case and diacritics; regexes match surface forms, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.extract.gazetteer import Gazetteers, default_gazetteers
+from app.extract.names import fold
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    kind: str  # city, region, country
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+def _key(s: str) -> str:
+    s = fold(s)
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def _split(v: str | None) -> list[str]:
+    return [x.strip() for x in (v or "").split("|") if x.strip()]
+
+
+def _alternation(forms: set[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, str] = field(default_factory=dict)  # folded surface -> canonical
+    country_names: set[str] = field(default_factory=set)  # canonical names
+    adjectives: dict[str, str] = field(default_factory=dict)  # folded adjective -> country
+    places: dict[str, Place] = field(default_factory=dict)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    heads: set[str] = field(default_factory=set)  # folded single or multi-word heads
+    modifiers: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
+    offices: dict[str, str | None] = field(default_factory=dict)  # folded body -> country/None
+    given: set[str] = field(default_factory=set)
+    body_words: set[str] = field(default_factory=set)  # Committee, Council, Oblast ...
+    calendar: set[str] = field(default_factory=set)
+    publishers: list[tuple[str, str]] = field(default_factory=list)
+    country_surfaces: set[str] = field(default_factory=set)
+    place_surfaces: set[str] = field(default_factory=set)
+    org_surfaces: set[str] = field(default_factory=set)
+    _regex_cache: dict[str, re.Pattern] = field(default_factory=dict)
+
+    # --- countries -------------------------------------------------------------------
+    def country(self, phrase: str | None) -> str | None:
+        """Canonical country for a name, official name, adjective, demonym or possessive."""
+        if not phrase:
+            return None
+        k = _key(phrase.strip())
+        k = re.sub(r"'$", "", k)  # "Belarus'"
+        return self.countries.get(k) or self.adjectives.get(k)
+
+    def country_by_name(self, phrase: str | None) -> str | None:
+        """Like country() but only for nouns (not adjectives): 'of Belarus', not 'of Belarusian'."""
+        if not phrase:
+            return None
+        return self.countries.get(re.sub(r"'$", "", _key(phrase.strip())))
+
+    def country_adjective(self, word: str | None) -> str | None:
+        return self.adjectives.get(_key(word)) if word else None
+
+    def _regex(self, name: str, forms: set[str]) -> re.Pattern:
+        pat = self._regex_cache.get(name)
+        if pat is None:
+            pat = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
+            self._regex_cache[name] = pat
+        return pat
+
+    @property
+    def country_regex(self) -> re.Pattern:
+        """Matches any country name, official name, adjective or demonym (case-sensitive)."""
+        return self._regex("country", self.country_surfaces)
+
+    # --- places and organisations ----------------------------------------------------------
+    def place(self, name: str | None) -> Place | None:
+        if not name:
+            return None
+        return self.places.get(_key(name))
+
+    def place_country(self, name: str | None) -> str | None:
+        p = self.place(name)
+        if p:
+            return p.country
+        return self.country_by_name(name)
+
+    @property
+    def place_regex(self) -> re.Pattern:
+        return self._regex("place", self.place_surfaces)
+
+    def org(self, name: str | None) -> Org | None:
+        if not name:
+            return None
+        return self.orgs.get(_key(name))
+
+    @property
+    def org_regex(self) -> re.Pattern:
+        return self._regex("org", self.org_surfaces)
+
+    def office_country(self, phrase: str | None) -> tuple[bool, str | None]:
+        """(known, country) for a body named in a post: State Duma -> (True, Russia),
+        CSTO -> (True, None), an unknown body -> (False, None)."""
+        if not phrase:
+            return False, None
+        k = _key(phrase)
+        if k in self.offices:
+            return True, self.offices[k]
+        o = self.orgs.get(k)
+        if o is not None:
+            return True, o.country
+        return False, None
+
+    def offices_in(self, phrase: str) -> list[tuple[str, str | None]]:
+        """Known bodies named anywhere inside a post phrase, longest first, with country."""
+        f = " " + fold(phrase) + " "
+        found = []
+        for k, c in self._office_items():
+            if f" {k} " in f:
+                found.append((k, c))
+        return found
+
+    def _office_items(self) -> list[tuple[str, str | None]]:
+        items = self.__dict__.get("_office_list")
+        if items is None:
+            merged: dict[str, str | None] = {}
+            for k, o in self.orgs.items():
+                merged[k] = o.country
+            merged.update(self.offices)
+            items = sorted(merged.items(), key=lambda kv: -len(kv[0]))
+            self.__dict__["_office_list"] = items
+        return items
+
+    # --- titles and names ------------------------------------------------------------
+    def is_head(self, word: str) -> bool:
+        return fold(word) in self.heads
+
+    def is_modifier(self, word: str) -> bool:
+        return fold(word) in self.modifiers
+
+    def is_honorific(self, word: str) -> bool:
+        return fold(word).rstrip(".") in self.honorifics
+
+    def is_title_word(self, word: str) -> bool:
+        """A word of posts or of the names of bodies: never part of a personal name."""
+        f = fold(word)
+        return (f in self.heads or f in self.modifiers or f in self.body_words
+                or f in self.calendar or f.rstrip(".") in self.honorifics)
+
+    def is_given_name(self, word: str) -> bool:
+        return fold(word) in self.given
+
+    def publisher_country(self, text: str) -> str | None:
+        """Country whose posts an unqualified title belongs to, from the publisher's marker."""
+        head = text[:4000]
+        fallback = None
+        for marker, country in self.publishers:
+            if not marker:
+                fallback = country
+            elif marker in head:
+                return country
+        return fallback
+
+
+def build_lexicon(gaz: Gazetteers) -> Lexicon:
+    lex = Lexicon()
+    for row in gaz.rows("countries"):
+        name = row.get("name")
+        if not name:
+            continue
+        lex.country_names.add(name)
+        for form in [name, *_split(row.get("aliases"))]:
+            lex.countries.setdefault(_key(form), name)
+            lex.country_surfaces.add(form)
+            if form.startswith("the "):
+                lex.country_surfaces.add(form[4:])
+            lex.countries.setdefault(_key(form + "'s"), name)
+            lex.country_surfaces.add(form + "'s")
+            lex.country_surfaces.add(form + "’s")
+        for adj in _split(row.get("adjectives")):
+            lex.adjectives.setdefault(_key(adj), name)
+            lex.country_surfaces.add(adj)
+    for row in gaz.rows("places"):
+        name = row.get("name")
+        if not name:
+            continue
+        p = Place(name=name, country=row.get("country") or None, kind=row.get("kind") or "place")
+        for form in [name, *_split(row.get("aliases"))]:
+            lex.places.setdefault(_key(form), p)
+            lex.place_surfaces.add(form)
+    for cname in lex.country_names:
+        lex.places.setdefault(_key(cname), Place(cname, cname, "country"))
+    for row in gaz.rows("organizations"):
+        name = row.get("name")
+        if not name:
+            continue
+        aliases = tuple(_split(row.get("aliases")))
+        o = Org(name=name, country=row.get("country") or None, kind=row.get("kind") or "body",
+                aliases=aliases)
+        for form in [name, *aliases]:
+            lex.orgs.setdefault(_key(form), o)
+            lex.org_surfaces.add(form)
+    for row in gaz.rows("titles"):
+        t, kind = row.get("title"), row.get("kind")
+        if not t:
+            continue
+        k = fold(t)
+        if kind == "head":
+            lex.heads.add(k)
+        elif kind == "modifier":
+            lex.modifiers.add(k)
+        elif kind == "honorific":
+            lex.honorifics.add(k.rstrip(" ."))
+        elif kind == "office":
+            lex.offices[_key(t)] = row.get("country") or None
+        elif kind == "international":
+            lex.offices[_key(t)] = None
+        elif kind == "body":
+            lex.body_words.add(k)
+        elif kind == "calendar":
+            lex.calendar.add(k)
+    for row in gaz.rows("given_names"):
+        for form in [row.get("name") or "", *_split(row.get("variants"))]:
+            if form:
+                lex.given.add(fold(form))
+    for row in gaz.rows("publishers"):
+        lex.publishers.append((row.get("marker") or "", row.get("country") or ""))
+    return lex
+
+
+def lexicon(gaz: Gazetteers | None = None) -> Lexicon:
+    """The lexicon of gaz (the shipped gazetteers by default), built on first use and kept on
+    the Gazetteers object itself, so it lives exactly as long as its word lists."""
+    gaz = gaz or default_gazetteers()
+    lex = gaz.__dict__.get("_lexicon")
+    if lex is None:
+        lex = build_lexicon(gaz)
+        gaz.__dict__["_lexicon"] = lex
+    return lex

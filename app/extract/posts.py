@@ -1,0 +1,131 @@
+"""A post as written ("Belarusian Ambassador to Russia", "Chairman of the House of
+Representatives of the National Assembly of Belarus") -> (title, country).
+
+The country phrase leaves the title and becomes the country: a leading adjective or
+possessive ("Russian", "Russia's"), or an "of <country>" phrase anywhere ("of the Republic of
+Belarus"). When none is written, the country follows from a body named in the post (State Duma ->
+Russia; Union State, CSTO -> none), from a region in it (Governor of Voronezh Oblast -> Russia),
+from the sentence ("Kyrgyzstan was represented by Minister ..."), or, last, from the publisher
+of the release (a Russian MFA release's "Foreign Minister" is Russia's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.lexicon import Lexicon
+from app.extract.names import fold
+
+# How sure a country is: written in the post > implied by the post or the sentence > default.
+EXPLICIT, IMPLIED, DEFAULT, NONE = 3, 2, 1, 0
+
+_WS = re.compile(r"\s+")
+_DETERMINER = re.compile(r"^(?:its|his|her|their)\s+", re.I)
+_REPRESENTED = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)\s*,?\s+(?:(?:was|is|were|are|will\s+be)\s+)?"
+    r"(?:represented\s+)?by\s+$")
+
+
+@dataclass
+class Post:
+    title: str | None
+    country: str | None
+    strength: int
+
+
+def _country_of_phrase_regex(lex: Lexicon) -> re.Pattern:
+    pat = lex.__dict__.get("_of_country_re")
+    if pat is None:
+        forms = sorted({f for f in lex.country_surfaces if lex.country_by_name(f)},
+                       key=len, reverse=True)
+        alt = "|".join(re.escape(f) for f in forms if not f.endswith(("'s", "’s")))
+        pat = re.compile(rf"\s*,?\s+of\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
+        lex.__dict__["_of_country_re"] = pat
+    return pat
+
+
+def normalise_post(raw: str, lex: Lexicon, *, before: str = "", publisher: str | None = None,
+                   referent: tuple[str, str | None] | None = None) -> Post:
+    """raw: the post as written before a name; before: the sentence text preceding it;
+    referent: (name, country) of what "its"/"his" points to, when the post starts so."""
+    title = _WS.sub(" ", raw).strip(" ,–—-")
+    country: str | None = None
+    strength = NONE
+
+    det = _DETERMINER.match(title)
+    if det:
+        title = title[det.end():]
+    # Leading adjectives or possessives: "Russian State Duma Speaker", "Russia's Permanent ...".
+    while True:
+        m = re.match(r"([A-Z][\w’'-]*)\s+", title)
+        if not m:
+            break
+        word = m.group(1)
+        c = lex.country_adjective(word)
+        if c is None and word.endswith(("'s", "’s")):
+            c = lex.country_by_name(word[:-2])
+        if c is None:
+            break
+        if country is None:
+            country, strength = c, EXPLICIT
+        title = title[m.end():]
+    # "of <country>" phrases, wherever they stand.
+    pat = _country_of_phrase_regex(lex)
+    while True:
+        m = pat.search(title)
+        if not m:
+            break
+        c = lex.country_by_name(m.group(1))
+        if country is None and c:
+            country, strength = c, EXPLICIT
+        title = (title[:m.start()] + title[m.end():]).strip(" ,")
+    title = _WS.sub(" ", title).strip(" ,–—-")
+
+    if det and referent and strength < EXPLICIT:
+        ref_name, ref_country = referent
+        if lex.country_by_name(ref_name):
+            country, strength = lex.country_by_name(ref_name), EXPLICIT
+        else:
+            title = f"{title} of {ref_name}"
+            if ref_country:
+                country, strength = ref_country, IMPLIED
+
+    if strength < EXPLICIT:
+        c, known = _country_from_bodies(title, lex)
+        if known:
+            country, strength = c, IMPLIED if c else NONE
+            if c is None:
+                return Post(title or None, None, IMPLIED)
+    if strength < IMPLIED:
+        m = _REPRESENTED.search(before)
+        if m:
+            c = lex.country_by_name(m.group(1).split(" and ")[-1].strip())
+            if c:
+                country, strength = c, IMPLIED
+    if strength < IMPLIED and publisher:
+        country, strength = publisher, DEFAULT
+    return Post(title or None, country, strength)
+
+
+def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
+    """(country, known) from a body or region the post names: State Duma -> Russia;
+    "of the Union State" -> (None, True); a region after "of" -> its country."""
+    f = " " + fold(title) + " "
+    international = False
+    for key, country in lex.offices_in(title):
+        if country:
+            return country, True
+        if f" of {key} " in f or f" of the {key} " in f:
+            international = True
+    # Regions and cities after "of": "Governor of Voronezh Oblast".
+    for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)", title):
+        phrase = m.group(1).strip()
+        words = phrase.split()
+        for k in range(len(words), 0, -1):
+            p = lex.place(" ".join(words[:k]))
+            if p and p.country:
+                return p.country, True
+    if international:
+        return None, True
+    return None, False
