@@ -66,6 +66,7 @@ class Lexicon:
     given: set[str] = field(default_factory=set)
     body_words: set[str] = field(default_factory=set)  # Committee, Council, Oblast ...
     calendar: set[str] = field(default_factory=set)
+    org_heads: set[str] = field(default_factory=set)  # Council, Committee, Ministry ...
     publishers: list[tuple[str, str]] = field(default_factory=list)
     country_surfaces: set[str] = field(default_factory=set)
     place_surfaces: set[str] = field(default_factory=set)
@@ -176,6 +177,9 @@ class Lexicon:
         return (f in self.heads or f in self.modifiers or f in self.body_words
                 or f in self.calendar or f.rstrip(".") in self.honorifics)
 
+    def is_org_head(self, word: str) -> bool:
+        return fold(word) in self.org_heads
+
     def is_given_name(self, word: str) -> bool:
         return fold(word) in self.given
 
@@ -252,6 +256,9 @@ def build_lexicon(gaz: Gazetteers) -> Lexicon:
         for form in [row.get("name") or "", *_split(row.get("variants"))]:
             if form:
                 lex.given.add(fold(form))
+    for row in gaz.rows("org_heads"):
+        if row.get("word"):
+            lex.org_heads.add(fold(row["word"]))
     for row in gaz.rows("publishers"):
         lex.publishers.append((row.get("marker") or "", row.get("country") or ""))
     return lex

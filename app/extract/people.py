@@ -115,7 +115,7 @@ def _is_pre(tok: Tok, lex: Lexicon) -> bool:
     return lex.office_country(tok.text)[0] or (tok.text.isupper() and lex.org(tok.text) is not None)
 
 
-def _name_like(toks: list[Tok], lex: Lexicon) -> bool:
+def name_like(toks: list[Tok], lex: Lexicon) -> bool:
     if not 2 <= len(toks) <= 3:
         return False
     for i, t in enumerate(toks):
@@ -153,7 +153,7 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool, lex: Lexicon) -> i
         k = a
         while k < b and lex.is_title_word(toks[k].base) and not toks[k].poss:
             k += 1
-        if k + 2 <= b and _name_like(toks[k:k + 2], lex):
+        if k + 2 <= b and name_like(toks[k:k + 2], lex):
             return k
         return None
     for n in (3, 2):
@@ -162,7 +162,7 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool, lex: Lexicon) -> i
             continue
         if n == 3 and not lex.is_given_name(toks[s].base):
             continue
-        if _name_like(toks[s:b], lex):
+        if name_like(toks[s:b], lex):
             return s
     return None
 
@@ -229,7 +229,7 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
 
 
 def _direct_name_end(toks: list[Tok], s: int, b: int, lex: Lexicon) -> int:
-    if b - s == 3 and lex.is_given_name(toks[s].base) and _name_like(toks[s:b], lex):
+    if b - s == 3 and lex.is_given_name(toks[s].base) and name_like(toks[s:b], lex):
         return b
     return s + 2
 
@@ -276,7 +276,7 @@ def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | 
         a -= 1
     while a < end and fold(toks[a].text) in _STOP:
         a += 1
-    if 2 <= end - a <= 3 and _name_like(toks[a:end], lex):
+    if 2 <= end - a <= 3 and name_like(toks[a:end], lex):
         return a, end
     return None
 
@@ -309,7 +309,7 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
         while a < b and fold(toks[a].text) in _STOP:
             a += 1
         if b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
-                and _name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
+                and name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
             out.append(_Found(toks[a:b], None, toks[a].start))
         i = b
     return out
