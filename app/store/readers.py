@@ -21,6 +21,9 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre
                "time", "tr", "table", "ul", "ol", "dl", "body"}
 
 
+_BR = "\u2028"  # stands for <br> until white space is collapsed
+
+
 @dataclass
 class ReadText:
     text: str
@@ -171,7 +174,7 @@ def _main_block(soup):
 def _text_blocks(root):
     """Text of each innermost block element, in document order; <br> keeps its line break."""
     for br in root.find_all("br"):
-        br.replace_with("\n")
+        br.replace_with(_BR)
     seen_text = []
     for tag in [root, *root.find_all(True)]:
         if tag.name not in _BLOCK_TAGS:
@@ -188,5 +191,7 @@ def _text_blocks(root):
 
 
 def _clean(text: str) -> str:
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    """HTML white space collapsed as a browser shows it (no-break spaces kept); <br> breaks."""
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", text)
+    lines = [line.strip() for line in text.split(_BR)]
     return "\n".join(line for line in lines if line)

@@ -1,0 +1,154 @@
+"""Import with extraction in worker processes: `ingest_paths` for many files on many cores.
+
+Extraction is pure CPU work on one text, so worker processes read, normalise and extract
+while the calling process does what must stay single-writer: the database writes, each
+document in its own transaction as in `ingest_paths` (an interrupted import leaves every
+document fully in or absent). Results come back in input order and only a bounded number of
+documents is in flight, so memory stays flat for an archive of any size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import multiprocessing
+import os
+import sqlite3
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import UTC, datetime
+
+from app.store import ingest
+from app.store.db import connect, transaction
+from app.store.errors import StoreError
+from app.store.ingest import IngestResult, Progress
+from app.store.merge import attach, count_facts, new_touched, settle
+from app.store.readers import normalise_text, read_path
+from app.store.search_index import index_document
+
+BATCH = 8  # documents per task: amortises inter-process overhead (~1 ms) over ~50 ms of work
+
+
+def _prepare_one(path: str):
+    try:
+        read = read_path(path)
+    except StoreError as exc:
+        return ("failed", str(exc))
+    text = normalise_text(read.text)
+    try:
+        from app.extract import extract
+
+        ex = extract(text, path)
+    except Exception as exc:  # same message as the single-process path
+        return ("failed", f"{path}: extraction failed ({type(exc).__name__}: {exc})")
+    return ("ok", text, read.encoding, read.html, ex)
+
+
+def _prepare(paths: list[str]) -> list[tuple]:
+    return [_prepare_one(p) for p in paths]
+
+
+def _write(conn: sqlite3.Connection, path: str, text: str, encoding: str, ex,
+           origin: str) -> tuple[str, int]:
+    """`ingest.add_text` with the extraction already done."""
+    params = inspect.signature(ingest.add_text).parameters
+    if "extraction" in params:  # the store's own path, when it accepts a ready extraction
+        return ingest.add_text(conn, text, path, encoding, origin, extraction=ex)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    touched = new_touched()
+    with transaction(conn):
+        row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+        if row:
+            return "present", row[0]
+        info = ex.document
+        doc_id = conn.execute(
+            "INSERT INTO documents (sha256, title, date, ref, path, added, encoding, origin, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (digest, info.title, info.date, info.ref, path,
+             datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text),
+        ).lastrowid
+        attach(conn, doc_id, ex, touched)
+        conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
+                     (count_facts(conn, doc_id), doc_id))
+        index_document(conn, doc_id)
+        settle(conn, touched)
+    return "added", doc_id
+
+
+def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:
+    if outcome[0] == "failed":
+        return IngestResult(path, "failed", outcome[1])
+    _, text, encoding, html, ex = outcome
+    try:
+        status, doc_id = _write(conn, path, text, encoding, ex, origin)
+    except StoreError as exc:
+        return IngestResult(path, "failed", str(exc))
+    except sqlite3.Error as exc:
+        return IngestResult(path, "failed", f"{path}: database error ({exc})")
+    if status == "present":
+        return IngestResult(path, status, f"{path}: already present (document {doc_id})", doc_id,
+                            encoding)
+    kind = "HTML page" if html else "text"
+    return IngestResult(path, status, f"{path}: added as document {doc_id} ({kind}, {encoding})",
+                        doc_id, encoding)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+def ingest_paths_parallel(db_path, paths, workers: int | None = None,
+                          progress: Progress | None = None,
+                          cancel: Callable[[], bool] | None = None, create: bool = True,
+                          origin: str = "user") -> list[IngestResult]:
+    """Same contract as `ingest_paths`; extraction runs in `workers` processes (default: all
+    cores). With one worker, or a handful of files, it is `ingest_paths` itself."""
+    paths = [str(p) for p in paths]
+    workers = workers or default_workers()
+    if workers <= 1 or len(paths) < 2 * BATCH:
+        return ingest.ingest_paths(db_path, paths, progress=progress, cancel=cancel,
+                                   create=create, origin=origin)
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    results: list[IngestResult] = []
+    conn = connect(db_path, create=create)
+    # spawn, not fork: the caller may be a GUI process with Qt threads running
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: deque[tuple[list[str], Future]] = deque()
+    todo = iter(batches)
+    try:
+        def fill() -> None:
+            while len(pending) < workers * 3:
+                batch = next(todo, None)
+                if batch is None:
+                    return
+                try:
+                    future = pool.submit(_prepare, batch)
+                except RuntimeError:  # the pool is broken (a worker was killed): work here
+                    future = Future()
+                    future.set_result(_prepare(batch))
+                pending.append((batch, future))
+
+        fill()
+        total = len(paths)
+        while pending:
+            batch, future = pending.popleft()
+            fill()
+            try:
+                outcomes = future.result()
+            except Exception:  # a worker died (out of memory, killed): redo its batch here
+                outcomes = _prepare(batch)
+            for path, outcome in zip(batch, outcomes, strict=True):
+                if cancel and cancel():
+                    return results
+                results.append(_result(conn, path, outcome, origin))
+                if progress:
+                    progress(len(results), total, results[-1].message)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        conn.close()
+    return results
+
+
+__all__ = ["ingest_paths_parallel", "default_workers"]

@@ -1,0 +1,149 @@
+"""Bad and unusual input files: refused clearly, decoded correctly, never half-stored."""
+
+import sqlite3
+
+from app.store import Store, ingest_paths
+from app.store.readers import read_bytes, read_path
+from tests.store.conftest import SEED
+
+RUSSIAN = ("10:00\n\nСообщение для СМИ о переговорах Министра иностранных дел России "
+           "С.В.Лаврова\n\n1184-24-06-2024\n\n24-25 июня Министр иностранных дел Российской "
+           "Федерации Сергей Лавров посетит Минск с официальным визитом. Состоятся переговоры "
+           "с Министром иностранных дел Республики Беларусь Сергеем Алейником.\n")
+
+
+def _snapshot(db):
+    conn = sqlite3.connect(db)
+    out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+           for t in ("documents", "sentences", "mentions", "persons", "quantities", "events")}
+    conn.close()
+    return out
+
+
+def test_bad_files_refused_others_still_ingested(tmp_path):
+    db = tmp_path / "b.db"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n \t\n")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 64)
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.write((SEED.read_bytes() * 4000)[:50 * 1024 * 1024])
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_bytes(SEED.read_bytes())
+    missing = tmp_path / "missing.txt"
+    results = ingest_paths(db, [empty, blank, binary, big, folder, missing, good])
+    by_path = {r.path: r for r in results}
+    assert by_path[str(good)].status == "added"
+    for bad, word in [(empty, "empty"), (blank, "empty"), (binary, "binary"),
+                      (big, "too large"), (folder, "directory"), (missing, "no such file")]:
+        r = by_path[str(bad)]
+        assert r.status == "failed", bad
+        assert word in r.message and "\n" not in r.message
+    assert _snapshot(db)["documents"] == 1
+
+
+def test_cp1251_decoded_and_reported(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RUSSIAN.encode("cp1251"))
+    read = read_path(path)
+    assert read.text == RUSSIAN
+    assert read.encoding.replace("-", "").replace("_", "").lower() in ("cp1251", "windows1251")
+    db = tmp_path / "ru.db"
+    (res,) = ingest_paths(db, [path])
+    assert res.status == "added" and res.encoding == read.encoding
+    assert "1251" in res.message
+    with Store.open(db) as store:
+        doc = store.document(res.document_id)
+        assert "Лавров" in doc["text"] and doc["encoding"] == read.encoding
+        assert store.search("лавр")  # Cyrillic prefix search works too
+
+
+def test_undecodable_refused_not_mojibake():
+    import pytest
+
+    from app.store.errors import ReadError
+
+    junk = bytes([0x80 + (i * 37) % 120 for i in range(4000)])
+    with pytest.raises(ReadError):
+        read_bytes(junk, "junk.txt")
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Press release | The Ministry</title>
+<style>body {{ color: red; }} .nav {{ display: none }}</style>
+<script>var tracking = "SCRIPT_MARKER"; function f() {{ return 1; }}</script>
+</head><body>
+<header class="site"><a href="/">Ministry home</a> HEADER_MARKER</header>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/about">NAV_MARKER About</a></li></ul></nav>
+<div class="layout">
+ <aside>ASIDE_MARKER Most read: <a href="/x">something else</a></aside>
+ <article>
+  <p class="time">10:00</p>
+  <h1>{title}</h1>
+  <p>{ref}</p>
+  {paras}
+ </article>
+ <form><input name="q"> FORM_MARKER <button>Search</button></form>
+</div>
+<footer>FOOTER_MARKER © Ministry. All rights reserved.</footer>
+<script>console.log("SCRIPT_MARKER2")</script>
+</body></html>
+"""
+
+
+def _page_from_seed():
+    lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    title, ref, body = lines[1], lines[2], lines[3:]
+    from html import escape
+
+    paras = "\n  ".join(f"<p>{escape(p)}</p>" for p in body)
+    return PAGE.format(title=escape(title), ref=ref, paras=paras), title, body
+
+
+def test_html_page_reduced_to_release_text(tmp_path):
+    page, title, body = _page_from_seed()
+    path = tmp_path / "release.html"
+    path.write_text(page, encoding="utf-8")
+    read = read_path(path)
+    assert read.html
+    for marker in ("SCRIPT", "HEADER_MARKER", "NAV_MARKER", "ASIDE_MARKER", "FORM_MARKER",
+                   "FOOTER_MARKER", "Ministry home", "display: none"):
+        assert marker not in read.text
+    assert title in read.text
+    for para in body:
+        assert para in read.text
+    assert "\n\n" in read.text  # paragraph breaks kept
+    db = tmp_path / "h.db"
+    (res,) = ingest_paths(db, [path])
+    assert res.status == "added" and "HTML" in res.message
+    with Store.open(db) as store:
+        doc = store.document(res.document_id)
+        assert doc["date"] == "2024-06-24" and doc["ref"] == "1184-24-06-2024"
+        assert doc["title"] == title
+
+
+def test_html_without_article_uses_densest_block(tmp_path):
+    page, title, body = _page_from_seed()
+    page = page.replace("<article>", '<div class="content">').replace("</article>", "</div>")
+    path = tmp_path / "release.htm"
+    path.write_text(page, encoding="utf-8")
+    text = read_path(path).text
+    assert "NAV_MARKER" not in text and "ASIDE_MARKER" not in text
+    assert body[0] in text and body[-1] in text
+
+
+def test_directory_import_helper(tmp_path):
+    from app.store import expand_paths
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("x")
+    (tmp_path / "a.facts.json").write_text("{}")
+    (tmp_path / "pic.png").write_bytes(b"x")
+    names = sorted(p.name for p in expand_paths([tmp_path]))
+    assert names == ["a.txt", "b.html"]

@@ -1,0 +1,176 @@
+"""One person, one event and one figure across documents; removal; re-extraction."""
+
+import sqlite3
+
+import pytest
+
+from app.store import Store, rebuild, remove_document
+from app.store.ingest import ingest_paths
+from tests.store.fakes import FakeExtractor, make, release
+
+ANNOUNCE = release(
+    "Press release on the upcoming visit of Foreign Minister Sergey Lavrov to Minsk",
+    "2024-06-20",
+    "On June 24-25, Foreign Minister Sergey Lavrov will pay an official visit to Minsk. "
+    "He will hold talks with Foreign Minister of Belarus Sergey Aleinik.\n\n"
+    "Bilateral trade reached $46.5 billion in 2023.")
+REPORT = release(
+    "Foreign Minister Sergei Lavrov's talks in Minsk",
+    "2024-06-26",
+    "On June 24-25, Foreign Minister Sergei Lavrov paid an official visit to Minsk and held "
+    "talks with Minister of Foreign Affairs of Belarus Maxim Ryzhenkov.\n\n"
+    "Mr Lavrov noted that bilateral trade reached $46.5 billion in 2023. The share of "
+    "the Russian rouble in settlements was 95 percent in 2023.")
+LATER = release(
+    "Statement on trade figures", "2025-02-01",
+    "The Russian rouble accounted for 90 percent of settlements in 2023, Sergey Lavrov said.")
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    fx = FakeExtractor()
+    monkeypatch.setattr("app.store.ingest._extract", fx)
+    fx.add(make(
+        ANNOUNCE, "2024-06-20",
+        people=[("Sergey Lavrov", "Foreign Minister", "Russia", ["Sergey Lavrov"]),
+                ("Sergey Aleinik", "Foreign Minister", "Belarus", ["Sergey Aleinik"])],
+        places=["Minsk"],
+        events=[{"kind": "visit", "date_start": "2024-06-24", "date_end": "2024-06-25",
+                 "place": "Minsk", "participants": ["Sergey Lavrov", "Sergey Aleinik"],
+                 "status": "planned", "anchor": "will pay an official visit to Minsk"}],
+        quantities=[(46.5e9, "USD", "bilateral trade", "2023", "$46.5 billion")]))
+    fx.add(make(
+        REPORT, "2024-06-26",
+        people=[("Sergei Lavrov", "Foreign Minister", "Russia", ["Sergei Lavrov", "Mr Lavrov"]),
+                ("Maxim Ryzhenkov", "Minister of Foreign Affairs", "Belarus",
+                 ["Maxim Ryzhenkov"])],
+        places=["Minsk"],
+        events=[{"kind": "visit", "date_start": "2024-06-24", "date_end": "2024-06-25",
+                 "place": "Minsk", "participants": ["Sergei Lavrov", "Maxim Ryzhenkov"],
+                 "status": "held", "anchor": "paid an official visit to Minsk"}],
+        quantities=[(46.5e9, "USD", "bilateral trade", "2023", "$46.5 billion"),
+                    (95, "percent", "share of the Russian rouble in settlements", "2023",
+                     "95 percent")]))
+    fx.add(make(
+        LATER, "2025-02-01",
+        people=[("Sergey Lavrov", None, None, ["Sergey Lavrov"])],
+        quantities=[(90, "percent", "share of the Russian rouble in settlements", "2023",
+                     "90 percent")]))
+    return fx
+
+
+def _write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _ingest(tmp_path, db, *texts):
+    paths = [_write(tmp_path, f"doc{i}_{abs(hash(t))}.txt", t) for i, t in enumerate(texts)]
+    results = ingest_paths(db, paths)
+    assert all(r.ok for r in results), [r.message for r in results]
+    return results
+
+
+def test_one_person_one_event_two_sources_then_removal(fake, tmp_path):
+    db = tmp_path / "m.db"
+    a, r = _ingest(tmp_path, db, ANNOUNCE, REPORT)
+    with Store.open(db) as store:
+        lavrovs = [p for p in store.rows("people") if "Lavrov" in p["name"]]
+        assert len(lavrovs) == 1
+        assert lavrovs[0]["meetings"] == 1
+        meetings = store.rows("meetings")
+        assert len(meetings) == 1
+        m = meetings[0]
+        assert (m["date_start"], m["date_end"], m["place"]) == ("2024-06-24", "2024-06-25",
+                                                                 "Minsk")
+        assert m["status"] == "held" and m["sources"] == 2
+        detail = store.event(m["id"])
+        assert {p["name"] for p in detail["participants"]} == {
+            "Sergey Lavrov", "Sergey Aleinik", "Maxim Ryzhenkov"}
+        assert [s["status"] for s in detail["sources"]] == ["planned", "held"]
+        person = store.person(lavrovs[0]["id"])
+        assert {a for a in person["aliases"]} >= {"Sergey Lavrov", "Sergei Lavrov"}
+        assert len({m["document_id"] for m in person["mentions"]}) == 2
+        assert store.search("Ryzhen")[0].type == "person"
+    remove_document(db, r.document_id)
+    with Store.open(db) as store:
+        m = store.rows("meetings")[0]
+        assert m["status"] == "planned" and m["sources"] == 1
+        names = {p["name"] for p in store.rows("people")}
+        assert "Maxim Ryzhenkov" not in names and "Sergey Lavrov" in names
+        assert store.search("Ryzhenkov") == []
+        assert [q["value"] for q in store.rows("trade")] == [46.5e9]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM mentions WHERE document_id = ?",
+                        (r.document_id,)).fetchone()[0] == 0
+
+
+def test_same_figure_is_one_fact_conflicts_flagged(fake, tmp_path):
+    db = tmp_path / "q.db"
+    _a, _r, later = _ingest(tmp_path, db, ANNOUNCE, REPORT, LATER)
+    with Store.open(db) as store:
+        trade = [q for q in store.rows("figures") if q["unit"] == "USD"]
+        assert len(trade) == 1 and trade[0]["sources"] == 2 and trade[0]["conflict"] == 0
+        shares = [q for q in store.rows("figures") if q["unit"] == "percent"]
+        assert sorted(q["value"] for q in shares) == [90, 95]
+        assert all(q["conflict"] == 1 for q in shares)
+        assert len(store.provenance("quantity", trade[0]["id"])) == 2
+    remove_document(db, later.document_id)
+    with Store.open(db) as store:
+        shares = [q for q in store.rows("figures") if q["unit"] == "percent"]
+        assert [(q["value"], q["conflict"]) for q in shares] == [(95, 0)]
+
+
+def test_post_history_and_current_post(fake, tmp_path):
+    db = tmp_path / "p.db"
+    _ingest(tmp_path, db, ANNOUNCE, REPORT, LATER)
+    with Store.open(db) as store:
+        lavrov = next(p for p in store.rows("people") if "Lavrov" in p["name"])
+        assert lavrov["post"] == "Foreign Minister" and lavrov["country"] == "Russia"
+        assert lavrov["first_date"] == "2024-06-20" and lavrov["last_date"] == "2025-02-01"
+        posts = store.person(lavrov["id"])["posts"]
+        assert [p["as_of"] for p in posts] == ["2024-06-20", "2024-06-26"]
+
+
+def test_same_document_twice_not_duplicated(fake, tmp_path):
+    db = tmp_path / "d.db"
+    _ingest(tmp_path, db, ANNOUNCE)
+    copy = _write(tmp_path, "copy.txt", ANNOUNCE.replace("\n", "\r\n") + "  \n\n")
+    (res,) = ingest_paths(db, [copy])
+    assert res.status == "present"
+    with Store.open(db) as store:
+        assert store.count("sources") == 1
+
+
+def test_reextract_keeps_user_documents(fake, tmp_path):
+    db = tmp_path / "r.db"
+    _ingest(tmp_path, db, ANNOUNCE, REPORT)
+    with Store.open(db) as store:
+        before = {t: store.rows(t) for t in ("people", "meetings", "figures")}
+    assert rebuild(db, reextract=True) == 2
+    with Store.open(db) as store:
+        assert store.count("sources") == 2
+        for table, rows in before.items():
+            strip = [{k: v for k, v in r.items() if k != "id"} for r in rows]
+            now = [{k: v for k, v in r.items() if k != "id"} for r in store.rows(table)]
+            assert sorted(map(repr, now)) == sorted(map(repr, strip)), table
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # raises if the FTS index and its content table disagree
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+
+
+def test_remove_by_path_and_unknown(fake, tmp_path):
+    from app.store import StoreError
+
+    db = tmp_path / "x.db"
+    (a,) = _ingest(tmp_path, db, ANNOUNCE)
+    with pytest.raises(StoreError):
+        remove_document(db, 999)
+    remove_document(db, a.path)
+    with Store.open(db) as store:
+        assert store.counts() == {t: 0 for t in Store.TABLES}
+        assert store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == 0
+        store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")

@@ -1,0 +1,91 @@
+import sqlite3
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.store import Filters, Store
+from app.store.search import match_expression
+
+HOSTILE = ['"', '""', "'", "AND(", "AND", "OR", "NOT", "NEAR(", "*", "-", "-Lavrov", "(",
+           ")", "((a", "a))", "col:val", "label:x", "^start", "{label body}: x", "\\", "%",
+           "_", "🙂", "\x00", "a" * 5000, "Lavrov AND (", 'Lavrov" OR "x', "+", "@", "=1+1"]
+
+
+def test_prefix_case_and_diacritic_insensitive(seed_db):
+    with Store.open(seed_db) as store:
+        for q in ("Lavr", "lavrov", "LAVROV", "Lávrov", "lavró"):
+            hits = store.search(q)
+            assert hits, q
+            assert "lavrov" in (hits[0].label + hits[0].snippet).lower(), q
+
+
+def test_results_typed_ranked_and_located(seed_db):
+    with Store.open(seed_db) as store:
+        hits = store.search("Minsk", limit=30)
+        assert hits
+        assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+        text = store.document(1)["text"]
+        for h in hits:
+            assert h.type in {"person", "event", "figure", "place", "organization", "culture",
+                              "sentence", "document"}
+            if h.type == "sentence":
+                assert "minsk" in text[h.start:h.end].lower()
+                assert h.table == "sources"
+
+
+def test_hostile_strings_never_raise(seed_db):
+    with Store.open(seed_db) as store:
+        for q in HOSTILE:
+            assert isinstance(store.search(q), list)
+        assert store.search("") == [] and store.search("   ") == []
+        assert store.search("-Lavrov")  # punctuation is not syntax
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_any_text_is_a_valid_query(seed_db, q):
+    expr = match_expression(q)
+    conn = sqlite3.connect(seed_db)
+    if expr is not None:
+        conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (expr,))
+    with Store.open(seed_db) as store:
+        store.search(q)
+        store.rows("sources", Filters(text=q))
+
+
+def test_filters_in_sql(seed_db):
+    with Store.open(seed_db) as store:
+        n = store.count("figures")
+        assert n == len(store.rows("figures"))
+        assert store.count("sources", Filters(text="Lavrov")) == 1
+        assert store.count("sources", Filters(text="no such words here")) == 0
+        assert store.count("sources", Filters(date_from="2025-01-01")) == 0
+        assert store.count("sources", Filters(date_from="2024-01-01", date_to="2024-12-31")) == 1
+        assert store.count("sources", Filters(year=2024)) == 1
+        assert store.count("sources", Filters(text="100%_")) == 0  # LIKE wildcards escaped
+        ids = [r["id"] for r in store.rows("figures", limit=2)]
+        assert [r["id"] for r in store.rows("figures", Filters(ids=ids))] == ids
+        assert store.rows("figures", Filters(ids=[])) == []
+        page = store.rows("figures", order_by="value", descending=True, limit=3, offset=1)
+        allv = [r["value"] for r in store.rows("figures", order_by="value", descending=True)]
+        assert [r["value"] for r in page] == allv[1:4]
+        # unknown sort columns fall back to id rather than reaching SQL
+        store.rows("figures", order_by="value; DROP TABLE documents")
+        assert store.count("sources") == 1
+
+
+def test_highlights_and_provenance(seed_db):
+    with Store.open(seed_db) as store:
+        text = store.document(1)["text"]
+        marks = store.highlights(1)
+        assert marks
+        for m in marks:
+            assert 0 <= m["start"] < m["end"] <= len(text)
+            assert m["type"] in {"person", "organization", "place", "event", "quantity",
+                                 "culture"}
+            prov = store.provenance(m["type"], m["fact_id"])
+            assert any(p["start"] == m["start"] for p in prov)
+            for p in prov:
+                if p["sentence"] is not None:
+                    assert text[p["sentence_start"]:p["sentence_end"]] == p["sentence"]
