@@ -428,4 +428,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_settings()
+        # Pending debounced refreshes must not run against a store about to be closed.
+        for tab in self.tab_by_name.values():
+            tab._filter_timer.stop()
+        self.search.timer.stop()
         super().closeEvent(event)

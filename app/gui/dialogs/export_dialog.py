@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
@@ -17,6 +18,7 @@ SCOPES = [("all", "All rows"), ("shown", "Rows shown under the current filters")
 
 class ExportDialog(QtWidgets.QDialog):
     exported = QtCore.Signal(object)    # ExportResult
+    finished_run = QtCore.Signal()      # after success or failure
 
     def __init__(self, main_window):
         super().__init__(main_window)
@@ -59,9 +61,21 @@ class ExportDialog(QtWidgets.QDialog):
         dest_row.addWidget(self.dest_edit, 1)
         dest_row.addWidget(browse)
 
+        self.name_edit = QtWidgets.QLineEdit(f"factbrowser-export-{time.strftime('%Y%m%d-%H%M%S')}")
+        self.name_edit.setAccessibleName("Export name")
+        self.target_label = QtWidgets.QLabel()
+        self.target_label.setWordWrap(True)
+        self.target_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        for signal in (self.dest_edit.textChanged, self.name_edit.textChanged,
+                       self.format_combo.currentIndexChanged):
+            signal.connect(self._update_target)
+
         form = QtWidgets.QFormLayout()
         form.addRow("Format:", self.format_combo)
-        form.addRow("Destination folder:", dest_row)
+        form.addRow("Into folder:", dest_row)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Will write:", self.target_label)
+        self._update_target()
 
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
@@ -100,6 +114,20 @@ class ExportDialog(QtWidgets.QDialog):
         if folder:
             self.dest_edit.setText(folder)
 
+    def target(self) -> Path:
+        """CSV writes a folder of files, JSON and XLSX one file; always a new name inside the
+        chosen folder, so an export never replaces the folder the user picked."""
+        name = self.name_edit.text().strip() or "factbrowser-export"
+        name = "".join(ch if ch not in '/\\:*?"<>|' else "-" for ch in name)
+        fmt = self.format_combo.currentData()
+        base = Path(self.dest_edit.text().strip() or ".").expanduser()
+        return base / (name if fmt == "csv" else f"{name}.{fmt}")
+
+    def _update_target(self, *_args) -> None:
+        fmt = self.format_combo.currentData()
+        kind = "folder of CSV files" if fmt == "csv" else f"{fmt.upper()} file"
+        self.target_label.setText(f"{self.target()}  ({kind})")
+
     # --- choices ------------------------------------------------------------------------
     def chosen_tables(self) -> list[str]:
         return [t for t, c in self.table_checks.items() if c.isChecked()]
@@ -133,7 +161,10 @@ class ExportDialog(QtWidgets.QDialog):
         if not tables:
             self.status.setText("Choose at least one table.")
             return
-        dest = Path(self.dest_edit.text().strip()).expanduser()
+        dest = self.target()
+        if dest.exists():
+            self.status.setText(f"{dest} already exists; choose another name.")
+            return
         fmt = self.format_combo.currentData()
         scope = self.scope()
         kwargs = {}
@@ -153,7 +184,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.worker.progress.connect(self._progress)
         self.worker.done.connect(self._done)
         self.worker.failed.connect(self._failed)
-        self.main.settings.setValue("exportDir", str(dest))
+        self.main.settings.setValue("exportDir", str(dest.parent))
         self._thread = workers.start(self.worker, self)
 
     def _progress(self, done: int, total: int, message: str) -> None:
@@ -173,6 +204,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.export_button.setEnabled(True)
         self.main.statusBar().showMessage(f"Exported to {paths[0] if len(paths) == 1 else Path(paths[0]).parent if paths else ''}", 10000)
         self.exported.emit(result)
+        self.finished_run.emit()
 
     def _failed(self, message: str) -> None:
         self.error = message
@@ -180,6 +212,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress.setValue(0)
         self.status.setText(f"<b>Export failed:</b> {message}<br>Nothing half-written was left behind.")
         self.export_button.setEnabled(True)
+        self.finished_run.emit()
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()

@@ -1,0 +1,118 @@
+"""Import in the app: off the UI thread with progress and a per-file summary; tabs refresh."""
+
+import shutil
+
+import pytest
+from PySide6 import QtCore
+
+from app.gui.dialogs.import_dialog import ImportDialog
+from conftest import CORPUS
+from gui_helpers import table_rows
+
+
+def _run(qtbot, dialog):
+    with qtbot.waitSignal(dialog.finished_import, timeout=120000):
+        dialog.start()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5000)
+
+
+def test_import_dialog_adds_files_reports_each_and_refreshes_tabs(qtbot, window, tmp_path):
+    files = sorted(CORPUS.glob("*.txt"))
+    assert files
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"")
+    seen_progress = []
+    dialog = ImportDialog(window.store.path, [str(p) for p in files] + [str(bad)], window)
+    qtbot.addWidget(dialog)
+    dialog.progress.valueChanged.connect(seen_progress.append)
+    dialog.finished_import.connect(lambda _r: window.after_import())
+    _run(qtbot, dialog)
+
+    assert dialog.error is None
+    statuses = {r.path.name if hasattr(r.path, "name") else str(r.path).rsplit("/", 1)[-1]: r.status
+                for r in dialog.results}
+    assert all(statuses[p.name] == "added" for p in files)
+    assert statuses["broken.txt"] == "failed"
+    assert dialog.summary.rowCount() == len(files) + 1
+    failed_row = next(i for i in range(dialog.summary.rowCount())
+                      if dialog.summary.item(i, 0).text() == "broken.txt")
+    assert dialog.summary.item(failed_row, 1).text() == "Failed"
+    assert dialog.summary.item(failed_row, 2).text()      # says why
+    assert f"{len(files)} added" in dialog.totals.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert seen_progress
+    assert dialog.close_button.isEnabled()
+
+    sources = window.show_tab("sources")
+    assert sources.model.rowCount() == 1 + len(files)
+    # Importing the same files again: all already present.
+    again = ImportDialog(window.store.path, [str(p) for p in files], window)
+    qtbot.addWidget(again)
+    _run(qtbot, again)
+    assert {r.status for r in again.results} == {"present"}
+
+
+def test_import_merges_people_and_events_across_documents(qtbot, window):
+    """Issue 4: one Sergey Lavrov with all his meetings; the June 24-25 visit one held event
+    with two sources; removing the later document turns it back to planned."""
+    files = sorted(CORPUS.glob("*.txt"))
+    dialog = ImportDialog(window.store.path, [str(p) for p in files], window)
+    qtbot.addWidget(dialog)
+    dialog.finished_import.connect(lambda _r: window.after_import())
+    _run(qtbot, dialog)
+
+    people = window.show_tab("people")
+    lavrovs = [r for r in table_rows(people) if "Lavrov" in (r["name"] or "")]
+    assert len(lavrovs) == 1
+    store = window.store
+    visit = [r for r in store.rows("meetings")
+             if r["date_start"] == "2024-06-24" and r["date_end"] == "2024-06-25" and r["place"] == "Minsk"
+             and r["kind"] == "visit"]
+    assert len(visit) == 1
+    assert visit[0]["status"] == "held" and visit[0]["sources"] == 2
+
+    later = next(d for d in store.rows("sources") if "01-lavrov-minsk-results" in (d["path"] or ""))
+    window.remove_document(later["id"])
+    visit = window.store.event(visit[0]["id"])
+    assert visit["status"] == "planned" and visit["sources"] == 1
+
+
+def test_cancel_stops_between_documents(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        shutil.copy(sorted(CORPUS.glob("*.txt"))[i % 5], folder / f"copy{i:02d}.txt")
+        with open(folder / f"copy{i:02d}.txt", "a", encoding="utf-8") as fh:
+            fh.write(f"\nVariant {i}.\n")
+    dialog = ImportDialog(window.store.path, [str(folder)], window)
+    qtbot.addWidget(dialog)
+    dialog.worker = None
+    with qtbot.waitSignal(dialog.finished_import, timeout=120000):
+        dialog.start()
+        dialog.worker.progress.connect(lambda *_: dialog.cancel())
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5000)
+    assert len(dialog.results) < 30
+    assert "cancelled" in dialog.label.text().lower()
+
+
+@pytest.mark.parametrize("name", ["release.txt"])
+def test_dropping_files_offers_import(qtbot, window, tmp_path, monkeypatch, name):
+    from PySide6 import QtGui, QtWidgets
+
+    path = tmp_path / name
+    path.write_text("On June 1, Foreign Minister Sergey Lavrov met in Moscow with his counterpart.\n")
+    offered = []
+    monkeypatch.setattr(window, "offer_import", offered.append)
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(path))])
+    pos = QtCore.QPointF(200, 200)
+    enter = QtGui.QDragEnterEvent(pos.toPoint(), QtCore.Qt.DropAction.CopyAction, mime,
+                                  QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QtGui.QDropEvent(pos, QtCore.Qt.DropAction.CopyAction, mime,
+                            QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(offered), timeout=2000)
+    assert offered == [[str(path)]]
+    _ = QtWidgets

@@ -1,0 +1,182 @@
+"""The fact tabs against the database built from the seed."""
+
+from PySide6 import QtCore, QtWidgets
+
+from gui_helpers import click_scatter_point, table_rows
+
+
+def test_people_tab_lists_the_seed_people_with_posts_and_countries(window, seed_facts):
+    tab = window.show_tab("people")
+    rows = table_rows(tab)
+    by_name = {r["name"]: r for r in rows}
+    expected = seed_facts["people"]
+    assert len(rows) == len(expected) == 12
+    for person in expected:
+        assert person["name"] in by_name, f"{person['name']} missing from People"
+        row = by_name[person["name"]]
+        assert row["post"], f"{person['name']} has no post"
+        assert person["title"].lower() in row["post"].lower() or row["post"].lower() in person["title"].lower()
+        assert row["country"] == person["country"]
+    # The table shows them: the view's model is the one we read.
+    assert tab.view.model().rowCount() == 12
+    assert window.statusBar().isVisible()
+    assert "12 people" in window.counts_label.text()
+
+
+def _dated_meeting_ids(store):
+    return sorted(r["id"] for r in store.rows("meetings") if r.get("date_start"))
+
+
+def test_meetings_timeline_holds_one_point_per_dated_event(window, store):
+    tab = window.show_tab("meetings")
+    dated = _dated_meeting_ids(store)
+    assert dated, "the seed has dated meetings"
+    assert tab.lane_combo.currentData() == "kind"
+    ids = sorted(int(p.data()) for p in tab.timeline.scatter.points())
+    assert ids == dated
+    # Lanes switch to people without losing events.
+    tab.lane_combo.setCurrentIndex(tab.lane_combo.findData("person"))
+    assert {int(p.data()) for p in tab.timeline.scatter.points()} == set(dated)
+    axis_ticks = tab.timeline.plot.getAxis("left")._tickLevels[0]
+    assert any("Lavrov" in label for _pos, label in axis_ticks)
+
+
+def test_clicking_a_point_selects_its_row_and_selecting_a_row_marks_its_point(qtbot, window, store):
+    tab = window.show_tab("meetings")
+    points = list(tab.timeline.scatter.points())
+    target = points[len(points) // 2]
+    click_scatter_point(qtbot, tab.timeline, target)
+    assert tab.selected_ids() == [int(target.data())]
+    # Reverse: choose another row in the table, its point gets the ring.
+    other_row = next(r for r in range(tab.model.rowCount())
+                     if tab.model.id_at(r) != int(target.data()) and tab.model.row_dict(r)["date_start"])
+    tab.view.selectRow(other_row)
+    other_id = tab.model.id_at(other_row)
+    ring = tab.timeline.selected_positions()
+    expected = [(p.pos().x(), p.pos().y()) for p in tab.timeline.scatter.points() if int(p.data()) == other_id]
+    assert ring and sorted(ring) == sorted(expected)
+
+
+def test_search_lists_lavrov_and_enter_selects_him_in_people(qtbot, window):
+    window.show_tab("sources")
+    window.focus_search()
+    qtbot.keyClicks(window.search, "Lavr")
+    qtbot.waitUntil(lambda: window.search.popup.isVisible(), timeout=3000)
+    assert any("Sergey Lavrov" in label for label in window.search.result_labels())
+    qtbot.keyClick(window.search, QtCore.Qt.Key.Key_Return)
+    assert window.current_tab() is window.tab_by_name["people"]
+    assert window.current_tab().current_row()["name"] == "Sergey Lavrov"
+
+
+def test_hostile_search_input_never_raises(qtbot, window):
+    for text in ['"', "*", "AND OR NOT (", "NEAR(", "\x00", "'; DROP TABLE people; --", "ё" * 500,
+                 "^$", "a\"b*c:", "   "]:
+        window.search.setText(text)
+        window.search.run_search()
+        window.search.activate_current()
+
+
+def test_show_in_source_highlights_the_sentence(qtbot, window, store):
+    tab = window.show_tab("trade")
+    row = next(r for r in range(tab.model.rowCount())
+               if tab.model.row_dict(r)["unit"] == "USD" and tab.model.row_dict(r)["period"] == "2023")
+    tab.view.selectRow(row)
+    fact = tab.current_row()
+    qtbot.mouseClick(tab.show_source_button, QtCore.Qt.MouseButton.LeftButton)
+    sources = window.tab_by_name["sources"]
+    assert window.current_tab() is sources
+    expected = store.provenance("quantity", fact["id"])[0]
+    assert sources.highlighted_sentence() == expected["sentence"]
+    assert fact["text"] in sources.highlighted_sentence()
+    cursor_rect = sources.text.cursorRect()
+    assert sources.text.viewport().rect().intersects(cursor_rect)
+
+
+def test_show_in_source_for_a_person(qtbot, window, store):
+    tab = window.show_tab("people")
+    assert tab.select_id(next(r["id"] for r in store.rows("people") if r["name"] == "Sergey Lavrov"))
+    assert tab.show_in_source()
+    sentence = window.tab_by_name["sources"].highlighted_sentence()
+    assert "Lavrov" in sentence
+    assert sentence == store.person(tab.current_row()["id"])["mentions"][0]["sentence"]
+
+
+def test_sources_text_highlights_facts_and_clicking_one_opens_its_tab(qtbot, window, store):
+    sources = window.show_tab("sources")
+    sources.view.selectRow(0)
+    doc_id = sources.current_row()["id"]
+    highlights = store.highlights(doc_id)
+    quantity = next(h for h in highlights if h["type"] == "quantity")
+    doc = sources.text.document()
+    block = doc.findBlock(quantity["start"])
+    fragment_formats = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.position() <= quantity["start"] < frag.position() + frag.length():
+            fragment_formats.append(frag.charFormat())
+        it += 1
+    assert fragment_formats and fragment_formats[0].isAnchor()
+    window.open_link(QtCore.QUrl(fragment_formats[0].anchorHref()))
+    assert window.current_tab() is window.tab_by_name["trade"]
+    assert window.current_tab().selected_ids() == [quantity["fact_id"]]
+
+
+def test_time_window_filters_every_tab_and_status_says_so(qtbot, window, store):
+    tab = window.show_tab("trade")
+    before = tab.model.rowCount()
+    window.set_time_window("2024-01-01", "2024-12-31")
+    assert "2024-01-01" in window.window_label.text()
+    assert tab.model.rowCount() < before
+    assert all(str(r["period"]).startswith("2024") for r in table_rows(tab) if r["period"])
+    assert window.date_from.iso() == "2024-01-01" and window.date_to.iso() == "2024-12-31"
+    window.clear_window_action.trigger()
+    assert tab.model.rowCount() == before
+    assert window.time_window() == (None, None)
+
+
+def test_copy_puts_selected_rows_on_the_clipboard_as_tsv(qtbot, window):
+    tab = window.show_tab("trade")
+    tab.view.setFocus()
+    tab.view.selectRow(0)
+    window.copy_action.trigger()
+    text = QtWidgets.QApplication.clipboard().text()
+    lines = text.strip("\n").split("\n")
+    assert len(lines) == 2
+    assert lines[0].split("\t")[0] == "ID"
+    assert lines[1].split("\t")[0] == str(tab.current_row()["id"])
+
+
+def test_filter_field_and_sorting(qtbot, window):
+    tab = window.show_tab("trade")
+    tab.view.sortByColumn(tab.model.columns.index("value"), QtCore.Qt.SortOrder.DescendingOrder)
+    values = [r["value"] for r in table_rows(tab)]
+    assert values == sorted(values, reverse=True)
+    qtbot.keyClicks(tab.filter_edit, "bilateral")
+    qtbot.waitUntil(lambda: all("bilateral" in " ".join(str(v) for v in r.values()).lower()
+                                for r in table_rows(tab)), timeout=2000)
+    assert tab.model.rowCount() >= 1
+
+
+def test_settings_remember_last_tab_and_splitters(qtbot, store, settings):
+    from app.gui.main_window import MainWindow
+
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    w.show()
+    tab = w.show_tab("culture")
+    tab.splitter.setSizes([500, 160])
+    sizes = tab.splitter.sizes()
+    w.close()
+    w2 = MainWindow(store, settings)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert w2.current_tab() is w2.tab_by_name["culture"]
+    w2.load_current_tab()
+    restored = w2.tab_by_name["culture"].splitter.sizes()
+    # The splitter keeps its proportions (the offscreen window may differ by a few pixels).
+    assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
+    assert restored != [330, 330]
+    w2.reset_layout()
+    assert settings.value("culture_tab/splitter") is None
+    w2.close()
