@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import openpyxl
 import pytest
+from gui_helpers import table_rows
 from PySide6 import QtCore, QtGui
 
 from app.gui.dialogs.export_dialog import ExportDialog
 from app.store.export import unneutralise
-from gui_helpers import table_rows
 
 
 def _run_export(qtbot, dialog):

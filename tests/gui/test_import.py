@@ -3,11 +3,11 @@
 import shutil
 
 import pytest
+from conftest import CORPUS
+from gui_helpers import table_rows
 from PySide6 import QtCore
 
 from app.gui.dialogs.import_dialog import ImportDialog
-from conftest import CORPUS
-from gui_helpers import table_rows
 
 
 def _run(qtbot, dialog):

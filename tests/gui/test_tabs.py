@@ -1,8 +1,7 @@
 """The fact tabs against the database built from the seed."""
 
-from PySide6 import QtCore, QtWidgets
-
 from gui_helpers import click_scatter_point, table_rows
+from PySide6 import QtCore, QtWidgets
 
 
 def test_people_tab_lists_the_seed_people_with_posts_and_countries(window, seed_facts):
