@@ -156,15 +156,24 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool, lex: Lexicon) -> i
         if k + 2 <= b and name_like(toks[k:k + 2], lex):
             return k
         return None
+    # The name starts right after a known word of the post ("... of Vietnam Pham Minh Chinh",
+    # "... of Belarus Igor Petrov"); failing that, two words is the commonest length.
+    fallback = None
     for n in (3, 2):
         s = b - n
-        if s <= a:
+        if s <= a or not name_like(toks[s:b], lex):
             continue
-        if n == 3 and not lex.is_given_name(toks[s].base):
-            continue
-        if name_like(toks[s:b], lex):
+        if _known_word(toks[s - 1], lex):
             return s
-    return None
+        if n == 2:
+            fallback = s
+    return fallback
+
+
+def _known_word(tok: Tok, lex: Lexicon) -> bool:
+    w = tok.base
+    return bool(lex.is_title_word(w) or lex.country(w) or lex.place(w) or lex.org(w)
+                or lex.office_country(w)[0] or (w.isupper() and len(w) > 1))
 
 
 def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
@@ -199,7 +208,8 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         raw = text[toks[start_tok].start:toks[name_start - 1].end]
         referent = _referent(text, sent_start, toks[start_tok].start, lex, ctx) if det else None
         post = normalise_post(raw, lex, before=text[sent_start:toks[start_tok].start],
-                              publisher=publisher, referent=referent)
+                              publisher=publisher, referent=referent,
+                              sentence=text[sent_start:toks[-1].end])
         out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
         i = name_end
     return out
@@ -229,7 +239,7 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
 
 
 def _direct_name_end(toks: list[Tok], s: int, b: int, lex: Lexicon) -> int:
-    if b - s == 3 and lex.is_given_name(toks[s].base) and name_like(toks[s:b], lex):
+    if b - s == 3 and name_like(toks[s:b], lex):
         return b
     return s + 2
 
@@ -257,8 +267,13 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
             return k + 1, True
         return None
     if w == "and" and i + 1 < n and toks[i + 1].cap and toks[i + 1].is_word \
-            and not lex.is_head(toks[i + 1].base) and not _is_pre(toks[i + 1], lex) \
             and not lex.is_given_name(toks[i + 1].base):
+        # "Minister of Industry and Trade" goes on; "... and Deputy Minister X" is a new post.
+        k = i + 1
+        while k < n and _is_pre(toks[k], lex) and not lex.is_head(toks[k].base):
+            k += 1
+        if k < n and toks[k].cap and lex.is_head(toks[k].base):
+            return None
         return i + 1, False
     return None
 

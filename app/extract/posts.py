@@ -46,9 +46,43 @@ def _country_of_phrase_regex(lex: Lexicon) -> re.Pattern:
 
 
 def normalise_post(raw: str, lex: Lexicon, *, before: str = "", publisher: str | None = None,
-                   referent: tuple[str, str | None] | None = None) -> Post:
+                   referent: tuple[str, str | None] | None = None, sentence: str = "") -> Post:
     """raw: the post as written before a name; before: the sentence text preceding it;
-    referent: (name, country) of what "its"/"his" points to, when the post starts so."""
+    sentence: the whole sentence; referent: (name, country) of what "its"/"his" points to,
+    when the post starts so."""
+    post = _normalise(raw, lex, before, publisher, referent)
+    if post.title and post.country and sentence:
+        post.title = _with_host(post.title, post.country, sentence, lex)
+    return post
+
+
+_BARE_AMBASSADOR = re.compile(r"\bAmbassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?$")
+
+
+def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
+    """"Russian Ambassador" in a sentence about Serbia is the Ambassador to Serbia: the host is
+    the first other country the sentence names, by name, adjective or one of its places."""
+    if not _BARE_AMBASSADOR.search(title):
+        return title
+    hits: list[tuple[int, str]] = []
+    for m in lex.country_regex.finditer(sentence):
+        c = lex.country(m.group(0))
+        if c and c != country:
+            hits.append((m.start(), c))
+            break
+    if lex.place_surfaces:
+        for m in lex.place_regex.finditer(sentence):
+            p = lex.place(m.group(0))
+            if p and p.country and p.country != country:
+                hits.append((m.start(), p.country))
+                break
+    if not hits:
+        return title
+    return f"{title} to {min(hits)[1]}"
+
+
+def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
+               referent: tuple[str, str | None] | None) -> Post:
     title = _WS.sub(" ", raw).strip(" ,–—-")
     country: str | None = None
     strength = NONE
