@@ -51,7 +51,7 @@ _REL_YEAR = r"(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+co
 FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
     r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
-    r"due\s+to|set\s+to|going\s+to|invit\w+)\b", re.I)
+    r"due\s+to|set\s+to|going\s+to)\b", re.I)
 # ... and the verbs that report a past event as such.
 PAST_EVENT = re.compile(
     r"\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
@@ -275,7 +275,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         # The clause that decides the tense: from the previous date to the next one.
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
-        clause = text[c0:c1]
+        clause = _tense_window(text, c0, c1, r.span)
         d = _resolve(r, clause, doc, sy, prev_day)
         if d is None:
             continue
@@ -283,6 +283,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
             prev_day = d.end if d.role == "relative" else d.start
         out.append(d)
     return out
+
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;()]*|\([^()]*\)")
+
+
+def _tense_window(text: str, c0: int, c1: int, span: Span) -> str:
+    """The words around a date that set its tense, without asides that do not hold it
+    ("..., which will coordinate ...", a bracket)."""
+    parts, pos = [], c0
+    for m in _ASIDE.finditer(text, c0, c1):
+        if m.start() <= span[0] < m.end():
+            continue
+        parts.append(text[pos:m.start()])
+        pos = m.end()
+    parts.append(text[pos:c1])
+    return " ".join(parts)
 
 
 def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,

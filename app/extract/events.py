@@ -1,10 +1,341 @@
-"""Events with dates, places and participants (stub: filled in by the events work)."""
+"""Events with dates, places and participants.
+
+Each sentence is cut into clauses; each dated clause that reports something happening (a
+word of meeting, visiting, talks, holding, signing, celebrating, hosting ...) becomes an event
+whose place and participants are looked for first in its own clause, then in the clauses
+around it that carry no date of their own. One sentence can report several events ("on
+January 29 in St Petersburg, on February 21 in Kazan, on April 11 and May 8 in Moscow").
+Undated sentences add to the events before them: who else took part, and meetings "on the
+sidelines" of the release's main event.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from app.extract.clauses import Bundle, clause_regions, paragraph_of
 from app.extract.context import Context
-from app.extract.model import Event
+from app.extract.dates import DateExpr, find_all_dates, parse_doc_date
+from app.extract.event_kinds import (
+    MEETING_VERBS,
+    PARTICIPATION,
+    category_of,
+    kind_of,
+    status_of,
+    summary_of,
+)
+from app.extract.model import Event, Span
+from app.extract.places_in_text import PlaceMention, dateline, place_mentions
+from app.extract.roles import RoleRef, find_roles, people_at, sentence_subject
+
+_WINDOW = 4  # sentences after an event that may still name its participants
+_MODAL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
+                    r"expected\s+to|going\s+to)\b", re.I)
+
+
+@dataclass
+class _Cand:
+    ev: Event
+    sent: int
+    strong: str | None = None
+    weak: str | None = None
+    frame: bool = False
+    dates: list[DateExpr] = field(default_factory=list)
 
 
 def find_events(ctx: Context) -> list[Event]:
-    return []
+    text = ctx.text
+    doc = parse_doc_date(ctx.doc.date)
+    sents = [(s, e) for s, e in ctx.sentences if e > ctx.body_start]
+    per = find_all_dates(text, sents, ctx.doc.date, ctx.body_start)
+    places = place_mentions(ctx)
+    line = dateline(ctx)
+    cands: list[_Cand] = []
+    prev_subject: list[str] = []
+    anchor: tuple[int, list[_Cand]] | None = None
+    lead: _Cand | None = None
+    prev_new: list[_Cand] = []
+    for i, (s, e) in enumerate(sents):
+        refs = find_roles(ctx, s, e, prev_subject)
+        dates = [d for d in per[i] if not (line and d.span[0] < line.span[1] and d.span[1] > line.span[0])]
+        bundles = _bundles(text, dates)
+        new: list[_Cand] = []
+        if bundles:
+            new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc)
+        else:
+            new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new)
+            if not new:
+                target = anchor[1][0] if anchor and i - anchor[0] <= _WINDOW else None
+                _add_participants(ctx, s, e, refs, target, cands)
+        if new:
+            anchor = (i, new)
+            if lead is None:
+                lead = new[0]
+        cands.extend(new)
+        prev_new = new
+        subj = sentence_subject(ctx, s, e, refs)
+        if subj:
+            prev_subject = subj
+    _place_fallbacks(ctx, cands, line)
+    return _dedup([c.ev for c in cands])
+
+
+# --- dated sentences ------------------------------------------------------------------------
+
+def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
+    """Scorable dates grouped: "until X" closes the range before it; dates joined only by
+    "and" / "," ("on April 11 and May 8") share one clause."""
+    groups: list[list[DateExpr]] = []
+    for d in dates:
+        if d.role == "until":
+            if groups and groups[-1][-1].role != "until" and d.end >= groups[-1][-1].start[:10]:
+                groups[-1].append(d)
+            continue
+        if not d.is_scorable:
+            continue
+        groups.append([d])
+    bundles: list[Bundle] = []
+    for g in groups:
+        if bundles:
+            gap = text[bundles[-1].groups[-1][-1].span[1]:g[0].span[0]]
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", gap):
+                bundles[-1].groups.append(g)
+                continue
+        bundles.append(Bundle([g]))
+    return bundles
+
+
+def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates: list[DateExpr],
+           refs: list[RoleRef], places: list[PlaceMention], doc) -> list[_Cand]:
+    text = ctx.text
+    regions = clause_regions(text, s, e, bundles, _protected(ctx, s, e, dates))
+    para = paragraph_of(text, s)
+    out: list[_Cand] = []
+    prev_kind: str | None = None
+    prev_people: list[str] = []
+    for bi, (b, r) in enumerate(zip(bundles, regions, strict=True)):
+        near = [r.own, *r.left]
+        kind = _first_kind(text, near)
+        if kind is None and bi > 0:
+            kind = prev_kind
+        if kind is None:
+            kind = _first_kind(text, r.right)
+        if kind is None:
+            continue
+        prev_kind = kind
+        people = _people_in(ctx, near, refs)
+        if not people:
+            people = list(prev_people) if bi > 0 else []
+        if not people:
+            people = _people_in(ctx, r.right + r.rest, refs)
+        prev_people = people
+        date_spans = [d.span for d in dates]
+        strong, weak = _choose_place(places, near, b, ctx)
+        if strong is None and (r.frame or bi == len(bundles) - 1 or bi == 0):
+            strong2, weak2 = _choose_place(places, r.right, b, ctx)
+            strong = strong2
+            weak = weak or weak2
+        used = sorted([r.own, *r.left, *(r.right if r.frame else [])])
+        span = (min(u[0] for u in used), max(u[1] for u in used))
+        clause_text = " ".join(text[a:z] for a, z in used)
+        for g in b.groups:
+            start, end = g[0].start, g[-1].end
+            status = status_of(clause_text, start, end, doc)
+            splits = _split_meetings(ctx, kind, used, people, refs)
+            for plist in splits:
+                ev = Event(
+                    kind=kind, category=category_of(kind, clause_text, para),
+                    date_start=start, date_end=end, place=strong, participants=plist,
+                    status=status, summary=summary_of(text, span, date_spans),
+                    span=(min(span[0], g[0].span[0]), max(span[1], g[-1].span[1])),
+                    precision=g[0].precision,
+                )
+                out.append(_Cand(ev, idx, strong, weak, r.frame, g))
+    return out
+
+
+def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:
+    spans = [d.span for d in dates]
+    for p in ctx.people:
+        spans.extend(m for m in p.mentions if s <= m[0] < e)
+    return spans
+
+
+def _first_kind(text: str, spans: list[Span]) -> str | None:
+    for a, z in spans:
+        k = kind_of(text[a:z])
+        if k:
+            return k
+    return None
+
+
+def _people_in(ctx: Context, spans: list[Span], refs: list[RoleRef]) -> list[str]:
+    found: list[tuple[int, list[str]]] = []
+    for a, z in spans:
+        found.extend((pos, [n]) for pos, n in people_at(ctx, a, z))
+        found.extend((r.span[0], r.people) for r in refs if a <= r.span[0] < z)
+    out: list[str] = []
+    for _, names in sorted(found, key=lambda t: t[0]):
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
+
+
+def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str],
+                    refs: list[RoleRef]) -> list[list[str]]:
+    """"had separate meetings with A and B": one meeting with each."""
+    if kind not in ("meeting", "talks"):
+        return [people]
+    for a, z in spans:
+        m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks)\s+with\b|"
+                      r"\bmeetings\s+with\b", ctx.text[a:z], re.I)
+        if not m:
+            continue
+        cut = a + m.end()
+        hosts = _people_in(ctx, [(a, cut)], refs) or [p for p in people]
+        guests = [n for n in _people_in(ctx, [(cut, z)], refs) if n not in hosts]
+        if len(guests) >= 2:
+            hosts = [h for h in hosts if h not in guests] or hosts
+            return [[*hosts, g] for g in guests]
+    return [people]
+
+
+def _choose_place(places: list[PlaceMention], spans: list[Span], b: Bundle,
+                  ctx: Context) -> tuple[str | None, str | None]:
+    anchors = [g[0].span for g in b.groups]
+    strong, weak = [], []
+    for p in places:
+        if not any(a <= p.start and p.end <= z for a, z in spans):
+            continue
+        dist = min(ds - p.end if p.end <= ds else max(0, p.start - de) for ds, de in anchors)
+        if p.rank > 0:
+            strong.append((-p.rank, 0 if p.kind == "city" else 1, dist, p.name))
+        else:
+            weak.append((0 if p.kind == "city" else 1, dist, p.name))
+    return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
+
+
+# --- undated sentences ----------------------------------------------------------------------
+
+def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
+                     lead: _Cand | None, prev_new: list[_Cand]) -> list[_Cand]:
+    """A meeting "on the sidelines" of the main event, or one that "also" took place."""
+    sent = ctx.text[s:e]
+    if not MEETING_VERBS.search(sent) or _MODAL.search(sent):
+        return []
+    base = None
+    if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
+        base = lead
+    elif re.search(r"\balso\b", sent) and prev_new:
+        base = prev_new[-1]
+    if base is None or base.ev.status != "held":
+        return []
+    people = _people_in(ctx, [(s, e)], refs)
+    if len(people) < 2:
+        return []
+    kind = kind_of(sent) or "meeting"
+    if kind not in ("meeting", "talks", "telephone conversation"):
+        kind = "meeting"
+    b = base.ev
+    ev = Event(kind=kind, category="meeting", date_start=b.date_start, date_end=b.date_end,
+               place=b.place, participants=people, status="held",
+               summary=summary_of(ctx.text, (s, e), []), span=(s, e), precision=b.precision)
+    return [_Cand(ev, idx, b.place, None, False, base.dates)]
+
+
+def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target: _Cand | None,
+                      cands: list[_Cand]) -> None:
+    """"X also attended", "Russia was represented by Y", "Z will take part in the ceremony"."""
+    sent = ctx.text[s:e]
+    if not PARTICIPATION.search(sent):
+        return
+    m = re.match(r"\W*(?:The|This|That)\s+(meeting|talks|visit|session|ceremony|forum|"
+                 r"conversation|summit)\b", sent)
+    if target is None and m:
+        word = m.group(1).lower()
+        want = {"summit": "session", "conversation": "telephone conversation",
+                "ceremony": "cultural"}.get(word, word)
+        target = next((c for c in cands if c.ev.kind == want), None)
+    if target is None:
+        return
+    keep = []
+    for clause in re.split(r"[;,]\s*(?:and|but|while)\s+|;\s*", sent):
+        if re.search(r"\b(?:not|never|declined)\b", clause):
+            continue
+        keep.append(clause)
+    text = " ".join(keep)
+    for n in _people_in(ctx, [(s, e)], refs):
+        name_ok = any(a for a in [n] if _mentioned_in(ctx, n, s, e, text))
+        if name_ok and n not in target.ev.participants:
+            target.ev.participants.append(n)
+
+
+def _mentioned_in(ctx: Context, name: str, s: int, e: int, kept: str) -> bool:
+    for p in ctx.people:
+        if p.name == name:
+            return any(s <= a < e and ctx.text[a:b] in kept for a, b in p.mentions) or \
+                any(alias in kept for alias in [p.name, *p.aliases])
+    return True  # a role phrase: kept as resolved
+
+
+# --- places after the fact ---------------------------------------------------------------------
+
+def _place_fallbacks(ctx: Context, cands: list[_Cand], line) -> None:
+    from app.extract.places_in_text import is_country
+
+    visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
+    # An official visit "to China" took place where its talks did ("talks in Beijing").
+    for v in visits:
+        if not is_country(ctx, v.ev.place):
+            continue
+        for c in cands:
+            if c is v or not c.strong or is_country(ctx, c.strong):
+                continue
+            if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
+                v.ev.place = c.strong
+                break
+    for c in cands:
+        if c.ev.place:
+            continue
+        for v in visits:
+            if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
+                c.ev.place = v.ev.place
+                break
+        if c.ev.place is None and line and c.ev.date_start == line.date == c.ev.date_end:
+            c.ev.place = line.city
+        if c.ev.place is None:
+            c.ev.place = c.weak
+
+
+def _inside(ev: Event, outer: Event) -> bool:
+    if not (ev.date_start and outer.date_start and ev.date_end and outer.date_end):
+        return False
+    if len(ev.date_start) != 10 or len(outer.date_start) != 10:
+        return False
+    return outer.date_start <= ev.date_start and ev.date_end <= outer.date_end
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """The same event told twice (same kind, dates, place; one's people within the other's)."""
+    out: list[Event] = []
+    for ev in events:
+        twin = None
+        for o in out:
+            if (o.kind, o.date_start, o.date_end) != (ev.kind, ev.date_start, ev.date_end):
+                continue
+            if ev.place and o.place and ev.place != o.place:
+                continue
+            a, b = set(o.participants), set(ev.participants)
+            if a <= b or b <= a:
+                twin = o
+                break
+        if twin is None:
+            out.append(ev)
+            continue
+        for n in ev.participants:
+            if n not in twin.participants:
+                twin.participants.append(n)
+        twin.place = twin.place or ev.place
+    return out

@@ -199,9 +199,12 @@ def find_roles(ctx: Context, start: int, end: int,
             refs.append(RoleRef(span, text[span[0]:span[1]], [p.name for p in people], plural))
             taken.append(span)
     if prev_subject:
+        named = [s for s, _ in people_at(ctx, start, end)] + [r.span[0] for r in refs]
         for m in _PRONOUN.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
                 continue
+            if any(s < m.start() for s in named):
+                continue  # someone named earlier in this sentence is the likelier antecedent
             p = m.group("p").lower()
             if p in ("they", "their") and len(prev_subject) >= 2:
                 refs.append(RoleRef(m.span(), m.group(0), list(prev_subject), True))
@@ -238,7 +241,8 @@ def sentence_subject(ctx: Context, start: int, end: int, refs: list[RoleRef]) ->
     last_end = _mention_end(ctx, items[0])
     for s, _e, names in items[1:]:
         gap = ctx.text[last_end:s]
-        if not re.fullmatch(r"[\s,]*(?:and|,)?[\s,]*(?:[A-Z][\w’'.-]*\s+|of\s+|the\s+)*", gap):
+        if not re.fullmatch(r"[\s,]*(?:and|,)?[\s,]*(?:[A-Z][\w’'.-]*\s+|(?:of|the|to|for|at|–|-)\s+)*",
+                            gap):
             break
         for n in names:
             if n not in out:

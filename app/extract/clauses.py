@@ -1,0 +1,154 @@
+"""Clauses of one sentence, and which of them belong to which date.
+
+A sentence is cut at commas, semicolons, colons, brackets and spaced dashes (never inside a
+date or a person's name). Each date bundle owns the clause it stands in (or its whole
+bracket); the undated clauses next to it are its left and right neighbours. A date that
+opens the sentence ("On June 22, ...") frames the whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.extract.dates import DateExpr
+from app.extract.model import Span
+
+
+@dataclass
+class Bundle:
+    """Dates that share one clause: each inner list is one event date (a start and maybe an
+    "until" end); several inner lists are dates joined by "and" ("April 11 and May 8")."""
+
+    groups: list[list[DateExpr]]
+
+    @property
+    def start(self) -> int:
+        return self.groups[0][0].span[0]
+
+    @property
+    def end(self) -> int:
+        return self.groups[-1][-1].span[1]
+
+
+@dataclass
+class Region:
+    own: Span
+    left: list[Span] = field(default_factory=list)  # nearest first
+    right: list[Span] = field(default_factory=list)  # nearest first
+    rest: list[Span] = field(default_factory=list)
+    frame: bool = False
+
+
+_DELIM = re.compile(r"[,;:()]|\s[–—]\s|\s-\s")
+_SPLIT_WORDS = re.compile(r"\band\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|;")
+_FRAME_LEAD = re.compile(r"\W*(?:(?:On|From|In|By|Since|Until|Between|As\s+of|Starting)\s+)?"
+                         r"(?:the\s+)?$")
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def split_clauses(text: str, s: int, e: int, protected: list[Span]) -> list[Span]:
+    cuts = [s]
+    for m in _DELIM.finditer(text, s, e):
+        p = m.start()
+        if _inside(p, protected):
+            continue
+        if text[p] == "," and 0 < p < len(text) - 1 and text[p - 1].isdigit() and text[p + 1].isdigit():
+            continue  # 3,600
+        cuts.extend([m.start(), m.end()])
+    cuts.append(e)
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1] in " .":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _parens(text: str, s: int, e: int) -> list[Span]:
+    out, stack = [], []
+    for i in range(s, e):
+        if text[i] == "(":
+            stack.append(i)
+        elif text[i] == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
+def clause_regions(text: str, s: int, e: int, bundles: list[Bundle],
+                   protected: list[Span]) -> list[Region]:
+    clauses = split_clauses(text, s, e, protected)
+    parens = _parens(text, s, e)
+    owns: list[Span] = []
+    for b in bundles:
+        par = [p for p in parens if p[0] < b.start and b.end <= p[1]]
+        if par:
+            ps, pe = min(par, key=lambda p: p[1] - p[0])
+            owns.append((ps + 1, pe - 1))
+            continue
+        cs = [c for c in clauses if c[0] < b.end and b.start < c[1]]
+        owns.append((min(c[0] for c in cs), max(c[1] for c in cs)) if cs else (b.start, b.end))
+    # Bundles in the same clause split it at the last "and" between them.
+    for i in range(1, len(bundles)):
+        a, b = owns[i - 1], owns[i]
+        if a == b:
+            gap_s, gap_e = bundles[i - 1].end, bundles[i].start
+            cut = None
+            for m in _SPLIT_WORDS.finditer(text, gap_s, gap_e):
+                cut = m.start()
+            cut = gap_e if cut is None else cut
+            owns[i - 1] = (a[0], cut)
+            owns[i] = (cut, b[1])
+    frame_idx = None
+    if bundles and _FRAME_LEAD.match(text[s:bundles[0].start]) and \
+            not text[bundles[0].end:owns[0][1]].strip(" ,"):
+        frame_idx = 0
+    regions = []
+    for i, own in enumerate(owns):
+        others = [o for j, o in enumerate(owns) if j != i]
+        free = [c for c in clauses if not _overlaps(c, own) and not any(_overlaps(c, o) for o in others)]
+        r = Region(own=own, frame=(i == frame_idx))
+        if frame_idx is not None and i != frame_idx:
+            r.rest = free
+        elif r.frame:
+            r.right = [c for c in free if c[0] >= own[1]]
+            r.left = [c for c in free if c[1] <= own[0]][::-1]
+        else:
+            r.left = _run(clauses, own, owns, -1)
+            r.right = _run(clauses, own, owns, 1)
+            taken = set(r.left) | set(r.right)
+            r.rest = [c for c in free if c not in taken]
+        regions.append(r)
+    return regions
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _run(clauses: list[Span], own: Span, owns: list[Span], step: int) -> list[Span]:
+    """Undated clauses next to own, nearest first, up to the next clause holding a date."""
+    idx = [i for i, c in enumerate(clauses) if _overlaps(c, own)]
+    if not idx:
+        return []
+    i = (min(idx) - 1) if step < 0 else (max(idx) + 1)
+    out = []
+    while 0 <= i < len(clauses):
+        c = clauses[i]
+        if any(_overlaps(c, o) for o in owns):
+            break
+        out.append(c)
+        i += step
+    return out
+
+
+def paragraph_of(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]

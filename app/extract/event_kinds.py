@@ -1,0 +1,136 @@
+"""What kind of event a clause reports, its status, category and a one-line summary.
+
+The words are those of the genre (meetings, visits, talks, sessions, forums, anniversaries,
+signings, ceremonies), not of any one release.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.extract.dates import FUTURE
+
+# In priority order: the first kind whose words occur in the clause names the event.
+TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("telephone conversation", re.compile(
+        r"\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
+        r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo\s+(?:call|conference)\b", re.I)),
+    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bconsultations\b", re.I)),
+    ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btour(?:ed)?\b|\btrip\b", re.I)),
+    ("session", re.compile(
+        r"\bsessions?\b|\bsummits?\b|\bplenary\b|\bgather(?:ed|s|ing)?\b|\bconven(?:e|ed|es)\b|"
+        r"\bcongress\b|\bmeetings?\s+of\s+(?:the\s+)?[A-Z]|\b(?:co-)?chaired\b|\bvot(?:ed|e)\b|"
+        r"\bcollegiums?\b", re.I)),
+    ("forum", re.compile(r"\bforums?\b|\bround\s?tables?\b|\bconferences?\b|\bexhibitions?\b|"
+                         r"\bEXPO\b|\bfairs?\b|\bcongress\b", re.I)),
+    ("anniversary", re.compile(r"\banniversary\b|\bcelebrat\w*|\bIndependence\s+Day\b|"
+                               r"\bjubilee\b", re.I)),
+    ("signing", re.compile(r"\bsign(?:ed|ing|s)?\b|\bagreed\s+upon\b|\bconcluded\b|\binitialled\b",
+                           re.I)),
+    ("cultural", re.compile(
+        r"\bfestivals?\b|\bceremon(?:y|ies)\b|\bwreaths?\b|\bflowers\b|\bconcerts?\b|"
+        r"\bcommemorat\w+|\bDays?\s+of\s+(?:\w+\s+)?Culture\b|\bcultural\s+events?\b|\blaunched\b|"
+        r"\bpremiere\b", re.I)),
+    ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\breceived\b|\bbilateral\b|"
+                           r"\bsidelines\b|\bdiscussed\b|\bheld\s+a\s+meeting\b", re.I)),
+    ("other", re.compile(
+        r"\bspeech\b|\baddress(?:ed)?\b|\belections?\b|\breferendum\b|\bdeparted\b|\bseen\s+off\b|"
+        r"\bestablished\b|\bfounded\b|\bheld\b|\bhold(?:s|ing)?\b|\bhost(?:ed|s|ing)?\b|"
+        r"\btook\s+place\b|\btake\s+place\b|\bopen(?:s|ed)\b|\bopening\b|\badopted\b|"
+        r"\binaugurat\w+", re.I)),
+]
+# A wreath at a memorial is a cultural event even when the sentence says "visit".
+CULTURAL_WORDS = re.compile(
+    r"\bmemorials?\b|\bmuseums?\b|\bfestival|\bceremon|\bwreath|\bflowers\b|\bmonument\b|"
+    r"\bEternal\s+Flame\b|\bculture\b|\bcultural\b|\bschoolchildren\b|\bmilitary\s+glory\b", re.I)
+RECURRING = re.compile(r"\b(?:annually|every\s+year|each\s+year|yearly|traditionally|"
+                       r"on\s+a\s+regular\s+basis|every\s+(?:spring|summer|autumn|winter))\b", re.I)
+MEETING_VERBS = re.compile(
+    r"\b(?:met|meets|meeting\s+with|meetings\s+with|held\s+talks|had\s+talks|talks\s+with|"
+    r"had\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?meetings?|received|was\s+received|discussed|"
+    r"conferred)\b", re.I)
+PARTICIPATION = re.compile(
+    r"\b(?:took\s+part|take\s+part|taking\s+part|attended|was\s+attended|participated|"
+    r"represented\s+by|(?:co-)?chaired\s+by|addressed\s+by|among\s+the\s+members|joined|"
+    r"was\s+present|were\s+present|accompanied)\b", re.I)
+
+
+def kind_of(clause: str) -> str | None:
+    for kind, rx in TRIGGERS:
+        if rx.search(clause):
+            if kind in ("visit", "other", "meeting") and CULTURAL_WORDS.search(clause) and \
+                    not re.search(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", clause, re.I):
+                return "cultural"
+            return kind
+    return None
+
+
+def status_of(clause: str, start: str, end: str, doc: date | None) -> str:
+    if RECURRING.search(clause):
+        return "recurring"
+    future = bool(FUTURE.search(clause))
+    if doc is None:
+        return "planned" if future else "held"
+    n = len(start)
+    ref = doc.isoformat()[:n] if n in (4, 7, 10) else doc.isoformat()
+    if start > ref:
+        return "planned"
+    if end[:n] < ref:
+        return "held"
+    return "planned" if future else "held"
+
+
+_UNION = re.compile(r"\bUnion\s+State\b|\bunion\s+(?:integration|building)\b|\bintegration\b")
+_REGIONS = re.compile(r"\bregions?\b|\bgovernors?\b|\boblast\b|\bkrai\b|\binterregional\b", re.I)
+_TRADE = re.compile(r"\bexhibitions?\b|\bEXPO\b|\btrade\b|\bbusiness\b|\binvestment\b|\bfairs?\b",
+                    re.I)
+_OTHER = re.compile(r"\belections?\b|\breferendum\b|\bresolution\b|\bGeneral\s+Assembly\b|"
+                    r"\bspeech\b|\bUN\b|\bUnited\s+Nations\b", re.I)
+_CULTURE = re.compile(r"\bliberation\b|\bvictory\b|\bwar\b|\bmemory\b|\bNazi\b|\bculture\b|"
+                      r"\bcultural\b|\bfestival|\bmemorial", re.I)
+
+
+def category_of(kind: str, clause: str, paragraph: str) -> str:
+    if kind == "cultural":
+        return "culture"
+    if kind == "anniversary":
+        if _CULTURE.search(clause):
+            return "culture"
+        if _UNION.search(clause) or re.search(r"\bTreaty\b", clause):
+            return "union"
+        return "other"
+    if _REGIONS.search(clause) or (kind in ("visit", "forum") and _REGIONS.search(paragraph)):
+        return "regions"
+    if _TRADE.search(clause) and kind in ("other", "forum"):
+        return "trade"
+    if _OTHER.search(clause) and kind in ("other", "session"):
+        return "other"
+    if _CULTURE.search(clause) and kind == "other":
+        return "culture"
+    if kind in ("session", "forum", "signing", "other") and _UNION.search(clause):
+        return "union"
+    if kind == "other":
+        return "other"
+    return "meeting"
+
+
+def summary_of(text: str, span: tuple[int, int], date_spans: list[tuple[int, int]]) -> str:
+    """The clause in one line: its own words, with framing dates and weekday removed."""
+    s, e = span
+    parts, pos = [], s
+    for ds, de in sorted(date_spans):
+        if ds < s or de > e:
+            continue
+        parts.append(text[pos:ds])
+        pos = de
+    parts.append(text[pos:e])
+    out = " ".join("".join(parts).split())
+    out = re.sub(r"\b(?:[Oo]n|[Ff]rom|[Ii]n)\s*(?=[,.;)]|$)", "", out)
+    out = re.sub(r"\s+([,.;:)])", r"\1", out)
+    out = re.sub(r"\(\s*\)", "", out)
+    out = out.strip(" ,;:–—-()")
+    if len(out) > 160:
+        cut = out[:157].rsplit(" ", 1)[0]
+        out = cut.rstrip(",;:") + "…"
+    return out[:1].upper() + out[1:] if out else out

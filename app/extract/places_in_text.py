@@ -1,0 +1,144 @@
+"""Place mentions as events see them: how strongly the words around a mention make it the
+place where something happened ("in Minsk", "Minsk hosted", "a visit to Irkutsk"), and the
+dateline city of a news-agency item ("ALMATY, 21 June (BelTA) –")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.context import Context
+from app.extract.dates import find_dates
+from app.extract.model import Span
+
+try:
+    from app.extract.lexicon import lexicon as _lexicon
+except ImportError:  # pragma: no cover
+    _lexicon = None
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    kind: str  # city, region, country, venue ...
+    rank: int  # 3: in/at/hosted, 2: to/visit, 1: from/near, 0: anything else
+
+
+@dataclass
+class Dateline:
+    span: Span
+    city: str
+    date: str | None
+
+
+_AT = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$")
+_HOST = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s+and\s+[A-Z][\w-]+)?\s+(?:hosted|hosts|"
+                   r"will\s+host|is\s+hosting|was\s+hosting|welcomed|became\s+the\s+venue|"
+                   r"will\s+be\s+the\s+venue|played\s+host)\b")
+_TO = re.compile(r"\b(?:to|visit(?:ed|ing|s)?|toured?|while\s+in|arrived\s+in|reached)\s+"
+                 r"(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\b(?:from|near|outside)\s+(?:the\s+)?$", re.I)
+
+
+def _lex(ctx: Context):
+    if _lexicon is None:
+        return None
+    try:
+        return _lexicon(ctx.gaz)
+    except Exception:  # noqa: BLE001 - a missing gazetteer must not stop extraction
+        return None
+
+
+def place_kind(ctx: Context, name: str) -> str:
+    lex = _lex(ctx)
+    if lex is None:
+        return "place"
+    p = lex.place(name)
+    if p is not None:
+        return p.kind
+    if lex.country_by_name(name):
+        return "country"
+    return "place"
+
+
+def is_country(ctx: Context, name: str | None) -> bool:
+    return bool(name) and place_kind(ctx, name) == "country"
+
+
+def _rank(text: str, s: int, e: int) -> int:
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 80]
+    if _AT.search(before) or _HOST.match(after):
+        return 3
+    if _TO.search(before):
+        return 2
+    if _FROM.search(before):
+        return 1
+    return 0
+
+
+def _raw_mentions(ctx: Context) -> list[tuple[int, int, str]]:
+    """Mentions found by the places stage, plus gazetteer names it left inside longer names
+    ("the Brest Hero Fortress") and countries: a clause's place may be any of them."""
+    out = {(s, e): p.name for p in ctx.places for s, e in p.mentions}
+    lex = _lex(ctx)
+    if lex is not None:
+        for m in lex.place_regex.finditer(ctx.text):
+            p = lex.place(m.group(0))
+            if p is not None and not _covered(m.span(), out):
+                out[m.span()] = p.name
+        for m in lex.country_regex.finditer(ctx.text):
+            c = lex.country_by_name(m.group(0))
+            if c and not _covered(m.span(), out):
+                out[m.span()] = c
+    return [(s, e, n) for (s, e), n in out.items()]
+
+
+def _covered(span: Span, found: dict[Span, str]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in found)
+
+
+def place_mentions(ctx: Context) -> list[PlaceMention]:
+    text = ctx.text
+    person_starts = sorted(s for p in ctx.people for s, _ in p.mentions)
+    out = []
+    for s, e, name in sorted(_raw_mentions(ctx)):
+        if s < ctx.body_start:
+            continue
+        if _in_title(text, e, person_starts):
+            continue  # "Ambassador of Russia to China Igor Morgulov": part of a post
+        out.append(PlaceMention(s, e, name, place_kind(ctx, name), _rank(text, s, e)))
+    return out
+
+
+def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
+    nxt = next((p for p in person_starts if p >= end), None)
+    if nxt is None or nxt - end > 40:
+        return False
+    return bool(re.fullmatch(r"(?:\s+[A-Z][\w’'.-]*)*\s*", text[end:nxt]))
+
+
+_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Z .'’-]*[A-Z])\s*,\s*(?P<rest>[^()\n]{3,40}?)\s*"
+                       r"\((?P<agency>[^)\n]{2,40})\)\s*[–—-]")
+
+
+def dateline(ctx: Context) -> Dateline | None:
+    m = _DATELINE.match(ctx.text, ctx.body_start)
+    if not m:
+        m2 = re.search(r"\S", ctx.text[ctx.body_start:ctx.body_start + 200])
+        if not m2:
+            return None
+        m = _DATELINE.match(ctx.text, ctx.body_start + m2.start())
+        if not m:
+            return None
+    raw = m.group("city").title()
+    lex = _lex(ctx)
+    city = raw
+    if lex is not None:
+        p = lex.place(raw)
+        city = p.name if p else raw
+    ds = find_dates(ctx.text, m.start("rest"), m.end("rest"), ctx.doc.date)
+    day = next((d.start for d in ds if d.precision == "day"), None)
+    return Dateline((m.start(), m.end()), city, day)
