@@ -1,0 +1,55 @@
+"""Name folding and variants: the key that merges one person's spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract.names import fold, name_key, same_person, surname
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Sergey Lavrov", "Sergei Lavrov"),
+    ("Sergey Lavrov", "SERGEJ LAVROV"),
+    ("Alexander Lukashenko", "Aleksandr Lukashenko"),
+    ("Aleksandar Vučić", "Aleksandar Vucic"),
+    ("Alexei Overchuk", "Aleksei Overchuk"),
+    ("Alexei Overchuk", "Alexey Overchuk"),
+    ("Dmitri Peskov", "Dmitry Peskov"),
+    ("Natalia Kochanova", "Natalya Kochanova"),
+    ("Yuri Ushakov", "Yury Ushakov"),
+    ("Vasily Nebenzya", "Vassily Nebenzia"),
+    ("Pyotr Tolstoy", "Petr Tolstoy"),
+    ("Yevgeny Ivanov", "Evgeny Ivanov"),
+    ("Marko Đurić", "Marko Djuric"),
+    ("Mr Lavrov", "Lavrov"),
+    ("Alexander Botsan-Kharchenko", "Alexander Botsan Kharchenko"),
+    ("Maxim Ryzhenkov", "Maksim Ryzhenkov"),
+])
+def test_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Sergey Lavrov", "Sergey Lavrova"),
+    ("Alexander Lukashenko", "Viktor Lukashenko"),
+    ("Igor Morgulov", "Igor Morozov"),
+    ("Wang Yi", "Wang Wei"),
+])
+def test_different_people_keep_apart(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_fold_drops_case_and_diacritics():
+    assert fold("Miloš VUČEVIĆ") == "milos vucevic"
+    assert fold("") == "" and name_key(None) == ""
+
+
+def test_surname_and_same_person():
+    assert surname("Sergey Lavrov") == "Lavrov"
+    assert surname("Wang Yi") == "Wang"
+    assert surname("Xi Jinping") == "Xi"
+    assert same_person("Sergey Lavrov", "Mr Lavrov")
+    assert same_person("Sergey Lavrov", "Lavrov")
+    assert same_person("Alexander Lukashenko", "A. Lukashenko")
+    assert not same_person("Sergey Lavrov", "Sergey Aleinik")
+    assert not same_person("Sergey Lavrov", "Lavrova")
