@@ -186,9 +186,7 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         if not (t.cap and lex.is_head(t.base)):
             i += 1
             continue
-        left = i
-        while left > 0 and _is_pre(toks[left - 1], lex):
-            left -= 1
+        left = _left_edge(toks, i, lex)
         det = left > 0 and toks[left - 1].text.lower() in _DETERMINERS
         start_tok = left - 1 if det else left
         res = _parse_right(toks, i, lex)
@@ -197,11 +195,12 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
             continue
         end, name_start, name_end = res
         if name_start is None:
-            app = _apposition(toks, start_tok, lex)
+            app = _apposition(toks, start_tok, lex) or _name_after_comma(toks, end, left, lex)
             if app is not None:
                 raw = text[toks[left].start:toks[end - 1].end]
-                post = normalise_post(raw, lex, before=text[sent_start:toks[app[0]].start],
-                                      publisher=publisher)
+                first = min(toks[app[0]].start, toks[start_tok].start)
+                post = normalise_post(raw, lex, before=text[sent_start:first],
+                                      publisher=publisher, sentence=text[sent_start:toks[-1].end])
                 out.append(_Found(toks[app[0]:app[1]], post, toks[app[0]].start))
             i = max(end, i + 1)
             continue
@@ -213,6 +212,23 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
         i = name_end
     return out
+
+
+def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
+    """First token of the post ending in head h. Words of the post are known title, body or
+    country words; up to two unknown words are taken when a country adjective or possessive
+    stands before them ("Indian External Affairs Minister")."""
+    left = h
+    while left > 0 and _is_pre(toks[left - 1], lex):
+        left -= 1
+    k = left
+    while k > 0 and left - k < 2 and toks[k - 1].cap and toks[k - 1].is_word \
+            and fold(toks[k - 1].text) not in _STOP:
+        k -= 1
+        t = toks[k]
+        if lex.country_adjective(t.text) or (t.poss and lex.country_by_name(t.base)):
+            return k
+    return left
 
 
 def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None, int] | None:
@@ -294,6 +310,24 @@ def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | 
     if 2 <= end - a <= 3 and name_like(toks[a:end], lex):
         return a, end
     return None
+
+
+def _name_after_comma(toks: list[Tok], end: int, left: int,
+                      lex: Lexicon) -> tuple[int, int] | None:
+    """"the Minister of Foreign Affairs of Belarus, Maxim Ryzhenkov, said": a name set off
+    by commas right after the post."""
+    n = len(toks)
+    if end >= n or toks[end].text != "," or (left > 0 and toks[left - 1].text in ("under", "of")):
+        return None
+    a = end + 1
+    b = a
+    while b < n and toks[b].cap and toks[b].is_word and not toks[b - 1].poss:
+        b += 1
+    if not 2 <= b - a <= 3 or not name_like(toks[a:b], lex):
+        return None
+    if b < n and toks[b].text not in (",", ".", ";", ")"):
+        return None
+    return a, b
 
 
 def _referent(text: str, sent_start: int, pos: int, lex: Lexicon,

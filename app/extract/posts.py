@@ -45,6 +45,17 @@ def _country_of_phrase_regex(lex: Lexicon) -> re.Pattern:
     return pat
 
 
+def _to_country_regex(lex: Lexicon) -> re.Pattern:
+    pat = lex.__dict__.get("_to_country_re")
+    if pat is None:
+        forms = sorted({f for f in lex.country_surfaces if lex.country_by_name(f)},
+                       key=len, reverse=True)
+        alt = "|".join(re.escape(f) for f in forms if not f.endswith(("'s", "’s")))
+        pat = re.compile(rf"\b(to|in)\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
+        lex.__dict__["_to_country_re"] = pat
+    return pat
+
+
 def normalise_post(raw: str, lex: Lexicon, *, before: str = "", publisher: str | None = None,
                    referent: tuple[str, str | None] | None = None, sentence: str = "") -> Post:
     """raw: the post as written before a name; before: the sentence text preceding it;
@@ -104,6 +115,10 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
         if country is None:
             country, strength = c, EXPLICIT
         title = title[m.end():]
+    # "to the Republic of Belarus" names the host, not the post's country: shorten it first so
+    # its "of Belarus" is not taken for one.
+    title = _to_country_regex(lex).sub(
+        lambda m: f"{m.group(1)} {lex.country_by_name(m.group(2)) or m.group(2)}", title)
     # "of <country>" phrases, wherever they stand.
     pat = _country_of_phrase_regex(lex)
     while True:
@@ -150,7 +165,9 @@ def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
     for key, country in lex.offices_in(title):
         if country:
             return country, True
-        if f" of {key} " in f or f" of the {key} " in f:
+        # "Secretary General of the CSTO", "UN Secretary-General" belong to no country;
+        # "Permanent Representative to the UN" does (the sender's).
+        if f" to {key} " not in f and f" to the {key} " not in f:
             international = True
     # Regions and cities after "of": "Governor of Voronezh Oblast".
     for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)", title):

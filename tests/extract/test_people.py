@@ -171,3 +171,28 @@ def test_spans_cover_the_names():
         for s, e in p.mentions:
             assert 0 <= s < e <= len(text)
             assert p.name.split()[-1].split("-")[0][:4] in text[s:e] or text[s:e] in p.aliases
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("The statement was read by the Minister of Foreign Affairs of Belarus, Pavel Utkin, at "
+     "the meeting.", "Pavel Utkin", "Minister of Foreign Affairs", "Belarus"),
+    ("The talks were attended by the Ambassador of Russia to Serbia, Oleg Kuzin.",
+     "Oleg Kuzin", "Ambassador to Serbia", "Russia"),
+    ("Indian External Affairs Minister Rajiv Sharma visited Moscow.", "Rajiv Sharma",
+     "External Affairs Minister", "India"),
+    ("UN Secretary-General Pedro Alvares called for restraint.", "Pedro Alvares",
+     "UN Secretary-General", None),
+    ("He thanked Ambassador of the Russian Federation to the Republic of Belarus Ivan Sokol.",
+     "Ivan Sokol", "Ambassador to Belarus", "Russia"),
+    ("In Hanoi, Prime Minister of Vietnam Tran Van Minh received the delegation.",
+     "Tran Van Minh", "Prime Minister", "Vietnam"),
+])
+def test_more_post_forms(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
+
+
+def test_post_inside_an_institution_name_is_not_given_to_the_next_name():
+    text = ("At the Academy of Public Administration under the President of Belarus, Sergey "
+            "Orlov addressed students.")
+    assert people(text)["Sergey Orlov"] == (None, None)
