@@ -94,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return int(screenshot_main(argv[1:]) or 0)
     args = _parser().parse_args(argv)
+    if args.command is None:
+        return _gui(args)  # before importing the store: the window starts leaner (app.gui.main)
     from app.store import StoreError
 
     try:
-        if args.command is None:
-            return _gui(args)
         return int(globals()[f"_cmd_{args.command}"](args) or 0)
     except StoreError as exc:
         _err(str(exc))

@@ -69,6 +69,10 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"cannot create the database at {path}: {exc}") from exc
+    elif version < SCHEMA_VERSION:
+        conn.close()
+        _upgrade(path, version)
+        return connect(path, create=False)
     else:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -79,6 +83,33 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
 
 def open_db(path: Path | str, create: bool = False) -> sqlite_utils.Database:
     return sqlite_utils.Database(connect(path, create=create))
+
+
+def _upgrade(path: Path, version: int) -> None:
+    """A database from an older schema is rebuilt from its documents' stored text (facts are
+    re-extracted, so nothing the user added is lost); the old file is kept as a backup."""
+    from app.store.ingest import add_text
+
+    old = sqlite3.connect(str(path))
+    try:
+        docs = old.execute("SELECT text, path, added, encoding, origin FROM documents "
+                           "ORDER BY date, id").fetchall()
+    except sqlite3.Error as exc:
+        raise NotADatabase(f"{path}: cannot read its documents to upgrade it ({exc})") from exc
+    finally:
+        old.close()
+    tmp = path.with_name(f".{path.name}.upgrade-{os.getpid()}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    new = connect(tmp, create=True)
+    try:
+        for text, doc_path, added, encoding, origin in docs:
+            status, doc_id = add_text(new, text, doc_path, encoding, origin or "user")
+            new.execute("UPDATE documents SET added = ? WHERE id = ?", (added, doc_id))
+    finally:
+        new.close()
+    os.replace(path, path.with_name(f"{path.name}.schema{version}.bak"))
+    os.replace(tmp, path)
 
 
 @contextmanager
@@ -111,6 +142,8 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
         done = build_corpus(tmp, progress=progress)
         if results is not None:
             results.extend(done)
+        if done and not any(r.ok for r in done):
+            raise StoreError(f"cannot build the database: {done[0].message}")
         os.replace(tmp, path)
     finally:
         for suffix in ("", "-wal", "-shm"):

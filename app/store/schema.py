@@ -8,7 +8,7 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # fact_type values used in mentions/search_index, and the base table behind each.
 FACT_TABLES = {
@@ -48,7 +48,11 @@ CREATE TABLE persons (
     name_key TEXT NOT NULL,
     surname_key TEXT,
     title TEXT,
-    country TEXT
+    country TEXT,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    meeting_count INTEGER NOT NULL DEFAULT 0,
+    first_date TEXT,
+    last_date TEXT
 );
 CREATE TABLE person_names (
     id INTEGER PRIMARY KEY,
@@ -89,7 +93,10 @@ CREATE TABLE events (
     place_id INTEGER REFERENCES places(id) ON DELETE SET NULL,
     place TEXT,
     status TEXT,
-    summary TEXT
+    summary TEXT,
+    participants TEXT,
+    source_count INTEGER NOT NULL DEFAULT 0,
+    source_title TEXT
 );
 CREATE TABLE event_sources (
     id INTEGER PRIMARY KEY,
@@ -127,7 +134,9 @@ CREATE TABLE quantities (
     text TEXT,
     derived INTEGER NOT NULL DEFAULT 0,
     formula TEXT,
-    conflict INTEGER NOT NULL DEFAULT 0
+    conflict INTEGER NOT NULL DEFAULT 0,
+    source_count INTEGER NOT NULL DEFAULT 0,
+    source_title TEXT
 );
 CREATE TABLE quantity_sources (
     id INTEGER PRIMARY KEY,
@@ -145,7 +154,8 @@ CREATE TABLE culture_items (
     summary_key TEXT NOT NULL,
     kind TEXT,
     date_start TEXT,
-    place TEXT
+    place TEXT,
+    source_title TEXT
 );
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
@@ -191,6 +201,12 @@ CREATE INDEX idx_documents_path ON documents(path);
 CREATE INDEX idx_sentences_doc ON sentences(document_id, idx);
 CREATE INDEX idx_persons_key ON persons(name_key);
 CREATE INDEX idx_persons_name ON persons(name);
+CREATE INDEX idx_persons_mentions ON persons(mention_count);
+CREATE INDEX idx_persons_dates ON persons(last_date, first_date);
+CREATE INDEX idx_events_status ON events(status);
+CREATE INDEX idx_quantities_value ON quantities(value);
+CREATE INDEX idx_quantities_period ON quantities(period);
+CREATE INDEX idx_culture_date ON culture_items(date_start);
 CREATE INDEX idx_persons_surname ON persons(surname_key);
 CREATE INDEX idx_person_names_key ON person_names(name_key);
 CREATE INDEX idx_posts_person ON posts(person_id, as_of);
@@ -215,82 +231,35 @@ CREATE INDEX idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX idx_search_doc ON search_index(document_id);
 """
 
+# The views are plain projections: counts, joined names and first sources are kept up to
+# date on the base rows whenever a document touches them (merge.settle), so sorting and
+# filtering a view of many thousands of rows uses indexes instead of per-row subqueries.
 VIEWS_SQL = """
 CREATE VIEW people AS
-SELECT p.id AS id,
-       p.name AS name,
-       p.title AS post,
-       p.country AS country,
-       (SELECT count(*) FROM mentions m
-         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS mentions,
-       (SELECT count(DISTINCT ep.event_id) FROM event_participants ep
-         WHERE ep.person_id = p.id) AS meetings,
-       (SELECT min(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id
-         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS first_date,
-       (SELECT max(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id
-         WHERE m.fact_type = 'person' AND m.fact_id = p.id) AS last_date
-FROM persons p;
+SELECT id, name, title AS post, country, mention_count AS mentions, meeting_count AS meetings,
+       first_date, last_date
+FROM persons;
 
 CREATE VIEW meetings AS
-SELECT e.id AS id,
-       e.date_start AS date_start,
-       e.date_end AS date_end,
-       e.kind AS kind,
-       e.place AS place,
-       (SELECT group_concat(name, ', ') FROM (
-           SELECT DISTINCT p.name AS name FROM event_participants ep
-             JOIN persons p ON p.id = ep.person_id
-            WHERE ep.event_id = e.id ORDER BY p.name)) AS participants,
-       e.status AS status,
-       e.category AS category,
-       e.summary AS summary,
-       (SELECT count(DISTINCT es.document_id) FROM event_sources es
-         WHERE es.event_id = e.id) AS sources,
-       (SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id
-         WHERE es.event_id = e.id ORDER BY d.date, d.id LIMIT 1) AS source
-FROM events e;
+SELECT id, date_start, date_end, kind, place, participants, status, category, summary,
+       source_count AS sources, source_title AS source
+FROM events;
 
 CREATE VIEW figures AS
-SELECT q.id AS id,
-       q.measure AS measure,
-       q.value AS value,
-       q.unit AS unit,
-       q.period AS period,
-       q.qualifier AS qualifier,
-       q.category AS category,
-       q.text AS text,
-       (SELECT d.title FROM quantity_sources qs JOIN documents d ON d.id = qs.document_id
-         WHERE qs.quantity_id = q.id ORDER BY d.date, d.id LIMIT 1) AS source,
-       q.derived AS derived,
-       q.formula AS formula,
-       (SELECT count(DISTINCT qs.document_id) FROM quantity_sources qs
-         WHERE qs.quantity_id = q.id) AS sources,
-       q.conflict AS conflict
-FROM quantities q;
+SELECT id, measure, value, unit, period, qualifier, category, text, source_title AS source,
+       derived, formula, source_count AS sources, conflict
+FROM quantities;
 
 CREATE VIEW trade AS
 SELECT * FROM figures WHERE category = 'trade';
 
 CREATE VIEW culture AS
-SELECT c.id AS id,
-       c.summary AS summary,
-       c.kind AS kind,
-       c.date_start AS date_start,
-       c.place AS place,
-       (SELECT d.title FROM mentions m JOIN documents d ON d.id = m.document_id
-         WHERE m.fact_type = 'culture' AND m.fact_id = c.id ORDER BY d.date, d.id LIMIT 1)
-         AS source
-FROM culture_items c;
+SELECT id, summary, kind, date_start, place, source_title AS source
+FROM culture_items;
 
 CREATE VIEW sources AS
-SELECT d.id AS id,
-       d.title AS title,
-       d.date AS date,
-       d.ref AS ref,
-       d.path AS path,
-       d.facts AS facts,
-       d.added AS added
-FROM documents d;
+SELECT id, title, date, ref, path, facts, added
+FROM documents;
 """
 
 # Date column each view is windowed on, and whether undated rows survive a window.

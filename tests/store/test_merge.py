@@ -174,3 +174,27 @@ def test_remove_by_path_and_unknown(fake, tmp_path):
         assert store.counts() == {t: 0 for t in Store.TABLES}
         assert store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == 0
         store.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+
+
+OLDER = release(
+    "Comment on trade", "2023-03-01",
+    "Bilateral trade amounted to $43.0 billion in 2022, Foreign Minister Sergey Lavrov said.")
+
+
+def test_derived_growth_rows_marked_with_formula(fake, tmp_path):
+    fake.add(make(OLDER, "2023-03-01",
+                  people=[("Sergey Lavrov", "Foreign Minister", "Russia", ["Sergey Lavrov"])],
+                  quantities=[(43.0e9, "USD", "bilateral trade", "2022", "$43.0 billion")]))
+    db = tmp_path / "g.db"
+    older, _a = _ingest(tmp_path, db, OLDER, ANNOUNCE)
+    with Store.open(db) as store:
+        derived = [q for q in store.rows("trade") if q["derived"]]
+        assert len(derived) == 1
+        d = derived[0]
+        assert d["unit"] == "percent" and d["period"] == "2023"
+        assert abs(d["value"] - (46.5 / 43.0 - 1) * 100) < 0.01
+        assert "46,500,000,000 USD" in d["formula"] and "43,000,000,000" in d["formula"]
+        assert all(not q["derived"] for q in store.rows("trade") if q["unit"] == "USD")
+    remove_document(db, older.document_id)
+    with Store.open(db) as store:
+        assert [q for q in store.rows("trade") if q["derived"]] == []

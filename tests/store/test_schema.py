@@ -103,3 +103,20 @@ def test_open_errors(tmp_path):
         Store.open(newer)
     with pytest.raises(NotADatabase):
         Store.open(tmp_path)
+
+
+def test_older_schema_rebuilt_from_stored_text(seed_db):
+    c = sqlite3.connect(seed_db)
+    c.execute("INSERT INTO documents (sha256, title, added, origin, text) VALUES "
+              "('x', 'User note', '2020-01-01T00:00:00+00:00', 'user', "
+              "'10:00\n\nA note the user added about Sergey Lavrov in Minsk\n\nbody text here.')")
+    c.commit()
+    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    c.close()
+    with Store.open(seed_db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        titles = [r["title"] for r in store.rows("sources")]
+        assert len(titles) == 2 and any("user added" in (t or "") for t in titles)
+        added = [r["added"] for r in store.rows("sources")]
+        assert "2020-01-01T00:00:00+00:00" in added
+    assert (seed_db.parent / f"seed.db.schema{SCHEMA_VERSION - 1}.bak").exists()
