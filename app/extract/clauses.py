@@ -120,8 +120,11 @@ def clause_regions(text: str, s: int, e: int, bundles: list[Bundle],
             r.right = [c for c in free if c[0] >= own[1]]
             r.left = [c for c in free if c[1] <= own[0]][::-1]
         else:
-            r.left = _run(clauses, own, owns, -1)
-            r.right = _run(clauses, own, owns, 1)
+            # A clause split between two dates keeps its neighbours for the outer parts only.
+            starts = {c[0] for c in clauses} | {p[0] + 1 for p in parens}
+            ends = {c[1] for c in clauses} | {p[1] - 1 for p in parens}
+            r.left = _run(clauses, own, owns, -1) if own[0] in starts else []
+            r.right = _run(clauses, own, owns, 1) if own[1] in ends else []
             taken = set(r.left) | set(r.right)
             r.rest = [c for c in free if c not in taken]
         regions.append(r)

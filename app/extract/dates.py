@@ -275,7 +275,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         # The clause that decides the tense: from the previous date to the next one.
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
-        clause = _tense_window(text, c0, c1, r.span)
+        clause = tense_window(text, c0, c1, r.span)
         d = _resolve(r, clause, doc, sy, prev_day)
         if d is None:
             continue
@@ -288,7 +288,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
 _ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;()]*|\([^()]*\)")
 
 
-def _tense_window(text: str, c0: int, c1: int, span: Span) -> str:
+def tense_window(text: str, c0: int, c1: int, span: Span) -> str:
     """The words around a date that set its tense, without asides that do not hold it
     ("..., which will coordinate ...", a bracket)."""
     parts, pos = [], c0

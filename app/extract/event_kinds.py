@@ -36,10 +36,12 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"\bsidelines\b|\bdiscussed\b|\bheld\s+a\s+meeting\b", re.I)),
     ("other", re.compile(
         r"\bspeech\b|\baddress(?:ed)?\b|\belections?\b|\breferendum\b|\bdeparted\b|\bseen\s+off\b|"
-        r"\bestablished\b|\bfounded\b|\bheld\b|\bhold(?:s|ing)?\b|\bhost(?:ed|s|ing)?\b|"
-        r"\btook\s+place\b|\btake\s+place\b|\bopen(?:s|ed)\b|\bopening\b|\badopted\b|"
-        r"\binaugurat\w+", re.I)),
+        r"\bestablished\b|\bfounded\b|\badopted\b|\binaugurat\w+", re.I)),
 ]
+# Words that say something happens without saying what: the kind comes from elsewhere.
+GENERIC = re.compile(r"\bheld\b|\bhold(?:s|ing)?\b|\bhost(?:ed|s|ing)?\b|\btook\s+place\b|"
+                     r"\btake\s+place\b|\btakes\s+place\b|\bopen(?:s|ed)\b|\bopening\b|"
+                     r"\bwill\s+run\b|\bstarts?\b", re.I)
 # A wreath at a memorial is a cultural event even when the sentence says "visit".
 CULTURAL_WORDS = re.compile(
     r"\bmemorials?\b|\bmuseums?\b|\bfestival|\bceremon|\bwreath|\bflowers\b|\bmonument\b|"
@@ -56,17 +58,22 @@ PARTICIPATION = re.compile(
     r"was\s+present|were\s+present|accompanied)\b", re.I)
 
 
-def kind_of(clause: str) -> str | None:
+def kind_of(clause: str, generic: bool = False) -> str | None:
+    """The event kind a clause names; with generic, "held"/"hosted" alone give "other"."""
     for kind, rx in TRIGGERS:
         if rx.search(clause):
             if kind in ("visit", "other", "meeting") and CULTURAL_WORDS.search(clause) and \
                     not re.search(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", clause, re.I):
                 return "cultural"
             return kind
+    if generic and GENERIC.search(clause):
+        return "cultural" if CULTURAL_WORDS.search(clause) else "other"
     return None
 
 
 def status_of(clause: str, start: str, end: str, doc: date | None) -> str:
+    """held / planned / recurring, from the date against the document date and, when the
+    event spans the document date, from the tense. clause: the words that hold the date."""
     if RECURRING.search(clause):
         return "recurring"
     future = bool(FUTURE.search(clause))
@@ -115,22 +122,48 @@ def category_of(kind: str, clause: str, paragraph: str) -> str:
     return "meeting"
 
 
-def summary_of(text: str, span: tuple[int, int], date_spans: list[tuple[int, int]]) -> str:
-    """The clause in one line: its own words, with framing dates and weekday removed."""
-    s, e = span
-    parts, pos = [], s
-    for ds, de in sorted(date_spans):
-        if ds < s or de > e:
-            continue
-        parts.append(text[pos:ds])
-        pos = de
-    parts.append(text[pos:e])
-    out = " ".join("".join(parts).split())
-    out = re.sub(r"\b(?:[Oo]n|[Ff]rom|[Ii]n)\s*(?=[,.;)]|$)", "", out)
+_PREP_BEFORE = re.compile(r"(?:\b(?:on|On|from|From|in|In|since|Since|by|until|between)\s+)?"
+                          r"(?:the\s+)?$")
+_CONNECTOR = re.compile(r"^(?:\W|and\b|And\b|as\s+well\s+as\b|or\b|while\b)+")
+
+
+def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[int, int]],
+               lead: tuple[int, int] | None = None, capitalize: bool = True) -> str:
+    """The clauses in one line, in text order, with their dates (and the "on" before them) cut;
+    lead, when given, is the subject and verb the clauses leave to the sentence."""
+    if lead is not None:
+        head = summary_of(text, [lead], date_spans)
+        rest = summary_of(text, spans, date_spans, capitalize=False)
+        if head and rest:
+            return f"{head} {_CONNECTOR.sub('', rest).strip()}"
+        return head or rest
+    pieces = []
+    for s, e in sorted(set(spans)):
+        parts, pos = [], s
+        for ds, de in sorted(date_spans):
+            if ds < s or de > e or ds < pos:
+                continue
+            chunk = text[pos:ds]
+            chunk = chunk[:_PREP_BEFORE.search(chunk).start()]
+            parts.append(chunk)
+            pos = de
+        parts.append(text[pos:e])
+        piece = " ".join("".join(parts).split())
+        piece = re.sub(r"\s*\b(?:on|On|in|In|from|From|at|since|by)$", "", piece)
+        piece = piece.strip(" ,;:–—-")
+        if pieces:
+            piece = _CONNECTOR.sub("", piece).strip()
+        else:
+            piece = _CONNECTOR.sub("", piece).strip() if re.match(r"(?i)and\b|as\s+well", piece) else piece
+        if piece:
+            pieces.append(piece)
+    out = ", ".join(pieces)
     out = re.sub(r"\s+([,.;:)])", r"\1", out)
+    out = re.sub(r"\(\s*,?\s*", "(", out)
     out = re.sub(r"\(\s*\)", "", out)
-    out = out.strip(" ,;:–—-()")
+    out = re.sub(r",\s*,", ",", out)
+    out = " ".join(out.split()).strip(" ,;:–—-")
     if len(out) > 160:
         cut = out[:157].rsplit(" ", 1)[0]
         out = cut.rstrip(",;:") + "…"
-    return out[:1].upper() + out[1:] if out else out
+    return out[:1].upper() + out[1:] if out and capitalize else out

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from app.extract.clauses import Bundle, clause_regions, paragraph_of
 from app.extract.context import Context
-from app.extract.dates import DateExpr, find_all_dates, parse_doc_date
+from app.extract.dates import DateExpr, find_all_dates, parse_doc_date, tense_window
 from app.extract.event_kinds import (
     MEETING_VERBS,
     PARTICIPATION,
@@ -30,6 +30,11 @@ from app.extract.places_in_text import PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, people_at, sentence_subject
 
 _WINDOW = 4  # sentences after an event that may still name its participants
+_EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
+                "summit", "event", "festivities", "celebrations", "conference", "negotiations",
+                "council", "delegation", "opening", "launch", "discussion", "consultations"}
+_PRED = re.compile(MEETING_VERBS.pattern + r"|\b(?:visited|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|"
+                   r"took\s+part|attended|spoke|signed|hosted|held)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
                     r"expected\s+to|going\s+to)\b", re.I)
 
@@ -57,6 +62,8 @@ def find_events(ctx: Context) -> list[Event]:
     lead: _Cand | None = None
     prev_new: list[_Cand] = []
     for i, (s, e) in enumerate(sents):
+        if line and s < line.span[1] < e:
+            s = line.span[1]  # "ALMATY, 21 June (BelTA) –" only dates the item
         refs = find_roles(ctx, s, e, prev_subject)
         dates = [d for d in per[i] if not (line and d.span[0] < line.span[1] and d.span[1] > line.span[0])]
         bundles = _bundles(text, dates)
@@ -74,9 +81,8 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = new[0]
         cands.extend(new)
         prev_new = new
-        subj = sentence_subject(ctx, s, e, refs)
-        if subj:
-            prev_subject = subj
+        # "he"/"they" look back one sentence only: further back the guess is too loose.
+        prev_subject = sentence_subject(ctx, s, e, refs)
     _place_fallbacks(ctx, cands, line)
     return _dedup([c.ev for c in cands])
 
@@ -119,8 +125,11 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
         kind = _first_kind(text, near)
         if kind is None and bi > 0:
             kind = prev_kind
+        kind = kind or _first_kind(text, near, generic=True)
+        from_right = False
         if kind is None:
-            kind = _first_kind(text, r.right)
+            kind = _first_kind(text, r.right) or _first_kind(text, r.right, generic=True)
+            from_right = kind is not None
         if kind is None:
             continue
         prev_kind = kind
@@ -130,24 +139,25 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
         if not people:
             people = _people_in(ctx, r.right + r.rest, refs)
         prev_people = people
-        date_spans = [d.span for d in dates]
         strong, weak = _choose_place(places, near, b, ctx)
         if strong is None and (r.frame or bi == len(bundles) - 1 or bi == 0):
             strong2, weak2 = _choose_place(places, r.right, b, ctx)
             strong = strong2
             weak = weak or weak2
-        used = sorted([r.own, *r.left, *(r.right if r.frame else [])])
+        used = sorted([r.own, *r.left, *(r.right if r.frame or from_right else [])])
         span = (min(u[0] for u in used), max(u[1] for u in used))
         clause_text = " ".join(text[a:z] for a, z in used)
+        summary = _summary(text, s, bi, r, regions, bundles, dates, used)
         for g in b.groups:
             start, end = g[0].start, g[-1].end
-            status = status_of(clause_text, start, end, doc)
+            status = status_of(" ".join(tense_window(text, a, z, g[0].span) for a, z in used),
+                               start, end, doc)
             splits = _split_meetings(ctx, kind, used, people, refs)
             for plist in splits:
                 ev = Event(
                     kind=kind, category=category_of(kind, clause_text, para),
                     date_start=start, date_end=end, place=strong, participants=plist,
-                    status=status, summary=summary_of(text, span, date_spans),
+                    status=status, summary=summary,
                     span=(min(span[0], g[0].span[0]), max(span[1], g[-1].span[1])),
                     precision=g[0].precision,
                 )
@@ -155,16 +165,38 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
     return out
 
 
+def _summary(text: str, s: int, bi: int, r, regions, bundles: list[Bundle],
+             dates: list[DateExpr], spans: list[Span]) -> str:
+    """The event's own clause, led by the words that say what happened when the clause
+    leaves them to the sentence ("..., and on April 15 in Moscow")."""
+    own_text = text[r.own[0]:r.own[1]]
+    if bi > 0 and re.match(r"\W*(?:which|that|where|who|whose)\b", own_text):
+        return summary_of(text, [regions[bi - 1].own, *spans], [d.span for d in dates])
+    lead: Span | None = None
+    if bi > 0 and not r.left and not kind_of(own_text):
+        # "..., and Sochi on April 29": lead with the last "X visited" / "they met" before.
+        for j in range(bi - 1, -1, -1):
+            a = min([regions[j].own[0], *(c[0] for c in regions[j].left)])
+            m = _PRED.search(text, a, regions[j].own[1])
+            if m:
+                lead = (a, m.end())
+                break
+    return summary_of(text, spans, [d.span for d in dates], lead)
+
+
 def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:
+    """Where a sentence is never cut: dates, quoted titles, people's names."""
     spans = [d.span for d in dates]
+    spans.extend((s + m.start(), s + m.end())
+                 for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"", ctx.text[s:e]))
     for p in ctx.people:
         spans.extend(m for m in p.mentions if s <= m[0] < e)
     return spans
 
 
-def _first_kind(text: str, spans: list[Span]) -> str | None:
+def _first_kind(text: str, spans: list[Span], generic: bool = False) -> str | None:
     for a, z in spans:
-        k = kind_of(text[a:z])
+        k = kind_of(text[a:z], generic)
         if k:
             return k
     return None
@@ -212,8 +244,8 @@ def _choose_place(places: list[PlaceMention], spans: list[Span], b: Bundle,
         dist = min(ds - p.end if p.end <= ds else max(0, p.start - de) for ds, de in anchors)
         if p.rank > 0:
             strong.append((-p.rank, 0 if p.kind == "city" else 1, dist, p.name))
-        else:
-            weak.append((0 if p.kind == "city" else 1, dist, p.name))
+        elif p.rank == 0 and p.kind not in ("country", "region"):
+            weak.append((dist, p.name))
     return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
 
 
@@ -241,7 +273,7 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     b = base.ev
     ev = Event(kind=kind, category="meeting", date_start=b.date_start, date_end=b.date_end,
                place=b.place, participants=people, status="held",
-               summary=summary_of(ctx.text, (s, e), []), span=(s, e), precision=b.precision)
+               summary=summary_of(ctx.text, [(s, e)], []), span=(s, e), precision=b.precision)
     return [_Cand(ev, idx, b.place, None, False, base.dates)]
 
 
@@ -251,6 +283,10 @@ def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target:
     sent = ctx.text[s:e]
     if not PARTICIPATION.search(sent):
         return
+    subj = re.match(r"\W*(?:A|An|The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b"
+                    r"(?=\s+(?:is|are|was|were|has|have|will|also|co-chaired|chaired))", sent)
+    if subj and subj.group(1).lower() not in _EVENT_NOUNS:
+        return  # "The committee is co-chaired by ...": someone else's post, not this event
     m = re.match(r"\W*(?:The|This|That)\s+(meeting|talks|visit|session|ceremony|forum|"
                  r"conversation|summit)\b", sent)
     if target is None and m:

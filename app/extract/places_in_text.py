@@ -23,7 +23,7 @@ class PlaceMention:
     end: int
     name: str
     kind: str  # city, region, country, venue ...
-    rank: int  # 3: in/at/hosted, 2: to/visit, 1: from/near, 0: anything else
+    rank: int  # 3: in/at/hosted, 2: to/visit, 1: from/near, 0: of, -1: anything else
 
 
 @dataclass
@@ -76,7 +76,10 @@ def _rank(text: str, s: int, e: int) -> int:
         return 2
     if _FROM.search(before):
         return 1
-    return 0
+    if re.search(r"(?:\bof\s+(?:the\s+)?|,\s*|\band\s+)$", before):
+        # "the Eternal Flame of the Brest Fortress", "visited Astrakhan ..., and Sochi"
+        return 0
+    return -1
 
 
 def _raw_mentions(ctx: Context) -> list[tuple[int, int, str]]:
