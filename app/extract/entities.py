@@ -19,7 +19,7 @@ from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Span
 from app.extract.names import fold
-from app.extract.tokens import Tok, tokenize
+from app.extract.tokens import Tok, sentence_tokens
 
 _REGION = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)(Oblast|Region|Territory|Krai|Province)(?![\w-])")
@@ -57,13 +57,12 @@ def find_places(ctx: Context) -> list[Entity]:
     text = ctx.text
     col = _Collector()
     taken: list[Span] = []
-    if lex.place_surfaces:
-        for m in lex.place_regex.finditer(text):
-            p = lex.place(m.group(0))
-            if p is None or _inside_longer_name(text, m.start(), m.end(), lex):
-                continue
-            col.add(p.name, (m.start(), m.end()), p.kind, p.country)
-            taken.append((m.start(), m.end()))
+    for s, e, surface in lex.scan("place", text):
+        p = lex.place(surface)
+        if p is None or _inside_longer_name(text, s, e, lex):
+            continue
+        col.add(p.name, (s, e), p.kind, p.country)
+        taken.append((s, e))
     for m in _REGION.finditer(text):
         span = (m.start(), m.end())
         if _overlaps(span, taken):
@@ -107,10 +106,8 @@ def find_organizations(ctx: Context) -> list[Entity]:
     lex = lexicon(ctx.gaz)
     text = ctx.text
     col = _Collector()
-    if lex.org_surfaces:
-        _gazetteer_orgs(text, 0, len(text), lex, col)
-    for s, e in ctx.sentences:
-        toks = tokenize(text, s, e)
+    _gazetteer_orgs(text, 0, len(text), lex, col)
+    for toks in sentence_tokens(text, ctx.sentences):
         for a, b in _pattern_orgs(toks, lex):
             span = (toks[a].start, toks[b - 1].base_end)
             surface = " ".join(text[span[0]:span[1]].split())
@@ -124,11 +121,7 @@ def find_organizations(ctx: Context) -> list[Entity]:
 def _gazetteer_orgs(text: str, start: int, end: int, lex: Lexicon, col: _Collector) -> None:
     """Known organisations, and those named inside them ("the CSTO" in "Council of Foreign
     Ministers of the CSTO")."""
-    for m in lex.org_regex.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        if text.startswith("the ", s):
-            s += 4
-        surface = " ".join(text[s:e].split())
+    for s, e, surface in lex.scan("org", text, start, end):
         o = lex.org(surface)
         col.add(surface, (s, e), o.kind if o else None, o.country if o else None)
         if e - s > 4:

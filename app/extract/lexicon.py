@@ -37,6 +37,14 @@ class Org:
     aliases: tuple[str, ...] = ()
 
 
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W_]+")
+
+
+def _continues(text: str, e: int) -> bool:
+    """True when the word goes on at e ("Minsker"); a hyphen ends it ("Vitebsk-based")."""
+    return e < len(text) and (text[e].isalnum() or text[e] == "_")
+
+
 def _key(s: str) -> str:
     s = fold(s)
     s = re.sub(r"'s$", "", s)
@@ -97,6 +105,44 @@ class Lexicon:
             pat = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
             self._regex_cache[name] = pat
         return pat
+
+    def scan(self, kind: str, text: str, start: int = 0,
+             end: int | None = None) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping occurrences in text[start:end] of the surface forms
+        of kind ("place", "org" or "country"), as (start, end, surface). Case-sensitive, whole
+        words only; a possessive "'s" may follow."""
+        index = self._first_word_index(kind)
+        end = len(text) if end is None else end
+        out: list[tuple[int, int, str]] = []
+        pos = start
+        for m in _WORD_START.finditer(text, start, end):
+            s = m.start()
+            if s < pos:
+                continue
+            for cand in index.get(m.group(0), ()):
+                e = s + len(cand)
+                if e <= end and text.startswith(cand, s) and not _continues(text, e):
+                    out.append((s, e, cand))
+                    pos = e
+                    break
+        return out
+
+    def _first_word_index(self, kind: str) -> dict[str, list[str]]:
+        cache = self.__dict__.setdefault("_scan_index", {})
+        index = cache.get(kind)
+        if index is None:
+            surfaces = {"place": self.place_surfaces, "org": self.org_surfaces,
+                        "country": self.country_surfaces}[kind]
+            index = {}
+            for f in surfaces:
+                f = f[4:] if f.startswith("the ") else f
+                m = _WORD_START.match(f)
+                if m and m.end() <= len(f):
+                    index.setdefault(m.group(0), []).append(f)
+            for v in index.values():
+                v.sort(key=len, reverse=True)
+            cache[kind] = index
+        return index
 
     @property
     def country_regex(self) -> re.Pattern:

@@ -28,6 +28,7 @@ EAST_ASIAN_SURNAMES = {
 _CONS = "bcdfghjklmnpqrstvwxz"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, apostrophes unified, dots dropped, hyphens as spaces."""
     if not text:
@@ -39,6 +40,7 @@ def fold(text: str | None) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=65536)
 def _norm_token(tok: str) -> str:
     """Spelling-independent form of one folded name token (applied to both sides alike)."""
     t = tok
@@ -89,6 +91,7 @@ def name_tokens(name: str) -> list[str]:
     return toks
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str | None) -> str:
     """Key under which spellings of one person's name coincide (case, diacritics,
     transliteration: Sergei = Sergey, Aleksandr = Alexander, Dmitri = Dmitry ...)."""

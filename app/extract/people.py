@@ -12,6 +12,7 @@ name in another spelling, "Mr Lavrov", the surname alone) attach to the person.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extract.context import Context
@@ -19,7 +20,7 @@ from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
 from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
 from app.extract.posts import Post, normalise_post
-from app.extract.tokens import Tok, tokenize
+from app.extract.tokens import Tok, sentence_tokens
 
 _PREPS = {"of", "to", "for", "on", "without", "at"}
 _JOINERS = {"–", "—", "-", ","}
@@ -66,10 +67,8 @@ def find_people(ctx: Context) -> list[Person]:
     text = ctx.text
     publisher = lex.publisher_country(text)
     found: list[_Found] = []
-    sent_toks: list[list[Tok]] = []
-    for s, e in ctx.sentences:
-        toks = tokenize(text, s, e)
-        sent_toks.append(toks)
+    sent_toks = sentence_tokens(text, ctx.sentences)
+    for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(_titled(text, s, toks, lex, publisher, ctx))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
@@ -422,14 +421,19 @@ def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> b
 def _prune_entities(ctx: Context, people: list[Person]) -> None:
     """A place or organisation word inside a person's name is part of the name
     ("Vladimir" in "Vladimir Putin")."""
-    spans = [m for p in people for m in p.mentions]
+    spans = sorted(m for p in people for m in p.mentions)
     if not spans:
         return
+    starts = [s for s, _ in spans]
+
+    def inside(m: Span) -> bool:
+        k = bisect_right(starts, m[0]) - 1
+        return k >= 0 and spans[k][0] <= m[0] and m[1] <= spans[k][1]
+
     for ents in (ctx.places, ctx.organizations):
         keep: list[Entity] = []
         for ent in ents:
-            ent.mentions = [m for m in ent.mentions
-                            if not any(s <= m[0] and m[1] <= e for s, e in spans)]
+            ent.mentions = [m for m in ent.mentions if not inside(m)]
             if ent.mentions:
                 keep.append(ent)
         ents[:] = keep

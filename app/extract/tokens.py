@@ -1,42 +1,35 @@
-"""Word tokens with offsets, for the name and post parsers."""
+"""Word tokens with offsets, for the name, post and organisation parsers."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Words (letters, with inner hyphens and apostrophes: Botsan-Kharchenko, People's), numbers,
 # and single punctuation marks.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _POSS = re.compile(r"['’]s$")
 
+Span = tuple[int, int]
 
-@dataclass(frozen=True)
+
 class Tok:
-    text: str
-    start: int
-    end: int
+    """One token. base is the word without a possessive "'s" or an abbreviation's full stop;
+    poss tells whether it had the "'s"; cap whether it starts with a capital."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    __slots__ = ("text", "start", "end", "is_word", "cap", "poss", "base", "base_end")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_word = text[0].isalpha()
+        self.cap = text[0].isupper()
+        self.poss = bool(_POSS.search(text)) if self.is_word else False
+        self.base = _POSS.sub("", text).rstrip(".") if self.is_word else text
+        self.base_end = start + len(self.base)
 
-    @property
-    def poss(self) -> bool:
-        return bool(_POSS.search(self.text))
-
-    @property
-    def base(self) -> str:
-        """The word without a possessive "'s" or a trailing full stop."""
-        return _POSS.sub("", self.text).rstrip(".")
-
-    @property
-    def base_end(self) -> int:
-        return self.start + len(self.base)
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -51,3 +44,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         else:
             out.append(Tok(w, m.start(), m.end()))
     return out
+
+
+_last: tuple[str, list[Span], list[list[Tok]]] | None = None
+
+
+def sentence_tokens(text: str, sentences: list[Span]) -> list[list[Tok]]:
+    """Tokens of each sentence. The stages of one document share one tokenisation."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text and last[1] == sentences:
+        return last[2]
+    toks = [tokenize(text, s, e) for s, e in sentences]
+    _last = (text, list(sentences), toks)
+    return toks
