@@ -105,7 +105,7 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
     for g in groups:
         if bundles:
             gap = text[bundles[-1].groups[-1][-1].span[1]:g[0].span[0]]
-            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", gap):
+            if re.fullmatch(r"\s*(?:,?\s*(?:and|or)\s*(?:on\s+)?|,)\s*", gap):
                 bundles[-1].groups.append(g)
                 continue
         bundles.append(Bundle([g]))
