@@ -52,10 +52,14 @@ class _Builder:
     mentions: dict[Span, str] = field(default_factory=dict)
 
     def person(self) -> Person:
+        # The surest country, and the post from the surest mention that names one
+        # (a "counterpart" mention gives a country but no post).
         title = country = None
         if self.posts:
-            best = max(self.posts, key=lambda p: (p[0], -p[1]))
-            title, country = best[2].title, best[2].country
+            country = max(self.posts, key=lambda p: (p[0], -p[1]))[2].country
+            titled = [p for p in self.posts if p[2].title]
+            if titled:
+                title = max(titled, key=lambda p: (p[0], -p[1]))[2].title
         spans = sorted(self.mentions)
         aliases = sorted({s for s in self.mentions.values() if s != self.name})
         return Person(name=self.name, title=title, country=country, mentions=spans,
@@ -182,7 +186,7 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
     n = len(toks)
     while i < n:
         t = toks[i]
-        if not (t.cap and lex.is_head(t.base)):
+        if not (t.cap and lex.is_head(t.base)) and not _lower_head(toks, i, lex):
             i += 1
             continue
         left = _left_edge(toks, i, lex)
@@ -208,9 +212,27 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         post = normalise_post(raw, lex, before=text[sent_start:toks[start_tok].start],
                               publisher=publisher, referent=referent,
                               sentence=text[sent_start:toks[-1].end])
+        if fold(t.text) in _PEER_WORDS:
+            post = Post(None, post.country, post.strength)  # the post is the other person's
         out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
         i = name_end
     return out
+
+
+# "his Belarusian counterpart X": X's country is known, X's post is the other person's.
+_PEER_WORDS = {"counterpart", "colleague"}
+
+
+def _lower_head(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A post in lower case right after a country adjective, before a name:
+    "Belarusian leader Alexander Lukashenko", "his Hungarian counterpart Peter Szabo"."""
+    t = toks[i]
+    if t.cap or not (lex.is_head(t.text) or t.text in _PEER_WORDS) or i == 0:
+        return False
+    prev = toks[i - 1]
+    if not (lex.country_adjective(prev.text) or (prev.poss and lex.country_by_name(prev.base))):
+        return False
+    return i + 2 < len(toks) and toks[i + 1].cap and name_like(toks[i + 1:i + 3], lex)
 
 
 def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:

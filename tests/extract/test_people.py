@@ -196,3 +196,33 @@ def test_post_inside_an_institution_name_is_not_given_to_the_next_name():
     text = ("At the Academy of Public Administration under the President of Belarus, Sergey "
             "Orlov addressed students.")
     assert people(text)["Sergey Orlov"] == (None, None)
+
+
+def test_lower_case_post_after_a_country_adjective():
+    text = "Kazakh leader Nurlan Abenov met the press."
+    assert people(text)["Nurlan Abenov"] == ("leader", "Kazakhstan")
+
+
+def test_counterpart_gives_country_but_not_a_post():
+    text = ("Foreign Minister Ivan Petrenko met his Hungarian counterpart Tamas Kovacs. "
+            "Minister of Foreign Affairs and Trade of Hungary Tamas Kovacs thanked him.")
+    got = people(text)
+    assert got["Tamas Kovacs"] == ("Minister of Foreign Affairs and Trade", "Hungary")
+    only_peer = people("He met his Hungarian counterpart Tamas Kovacs.")
+    assert only_peer["Tamas Kovacs"] == (None, "Hungary")
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("Governor of St Petersburg Pavel Belov opened the exhibition.", "Pavel Belov",
+     "Governor of St Petersburg", "Russia"),
+    ("Head of the Republic of Tatarstan Timur Galeev welcomed them.", "Timur Galeev",
+     "Head of the Republic of Tatarstan", "Russia"),
+    ("Chairman of the Board of the Eurasian Economic Commission Erlan Nurov attended.",
+     "Erlan Nurov", "Chairman of the Board of the Eurasian Economic Commission", None),
+    ("Director of the Third European Department of the Russian Foreign Ministry Oleg "
+     "Malinin took part.", "Oleg Malinin",
+     "Director of the Third European Department of the Russian Foreign Ministry", "Russia"),
+])
+def test_posts_of_regions_and_bodies(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
