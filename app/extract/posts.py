@@ -162,12 +162,15 @@ def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
     "of the Union State" -> (None, True); a region after "of" -> its country."""
     f = " " + fold(title) + " "
     international = False
+    # The words before the first "of"/"to": "UN Secretary-General", "CSTO Secretary General".
+    prefix = " " + re.split(r" (?:of|to|for|on) ", f.strip(), maxsplit=1)[0] + " "
     for key, country in lex.offices_in(title):
         if country:
             return country, True
         # "Secretary General of the CSTO", "UN Secretary-General" belong to no country;
-        # "Permanent Representative to the UN" does (the sender's).
-        if f" to {key} " not in f and f" to the {key} " not in f:
+        # "Permanent Representative to the UN" and "Director of the Second CIS Department"
+        # do (the sender's).
+        if f" of {key} " in f or f" of the {key} " in f or f" {key} " in prefix:
             international = True
     # Regions and cities after "of": "Governor of Voronezh Oblast".
     for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)", title):

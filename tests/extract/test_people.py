@@ -145,6 +145,7 @@ def test_untitled_name_with_known_given_name():
     "The Supreme State Council of the Union State met in Minsk on Monday.",
     "The Academy of Public Administration under the President of Belarus hosted it.",
     "Vladimir Region and Roman Empire history were covered.",
+    "Flowers were laid in the Alexander Garden; the Roman Catholic church sent greetings.",
 ])
 def test_no_people_from_non_person_phrases(text):
     assert people(text) == {}
@@ -217,6 +218,8 @@ def test_counterpart_gives_country_but_not_a_post():
      "Governor of St Petersburg", "Russia"),
     ("Head of the Republic of Tatarstan Timur Galeev welcomed them.", "Timur Galeev",
      "Head of the Republic of Tatarstan", "Russia"),
+    ("Director of the First CIS Department Pavel Lugin attended.", "Pavel Lugin",
+     "Director of the First CIS Department", "Russia"),
     ("Chairman of the Board of the Eurasian Economic Commission Erlan Nurov attended.",
      "Erlan Nurov", "Chairman of the Board of the Eurasian Economic Commission", None),
     ("Director of the Third European Department of the Russian Foreign Ministry Oleg "
