@@ -123,6 +123,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 3-4 July ; 26-28 June 2024
     ("d_dm", re.compile(
         rf"\b{_WD}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # between 3 and 5 July ; between July 3 and 5
+    ("between", re.compile(
+        rf"\b[Bb]etween\s+(?:(?P<d1>{_D})\s+and\s+(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})|"
+        rf"(?P<m1b>{_MON})\s+(?P<d1b>{_D})\s+and\s+(?P<d2b>{_D}))(?:,?\s+(?P<y1>{_Y}))?\b{_NOT_FIG}")),
+    # July 3 and 4 (two days in a row: one event) ; 3 and 4 July
+    ("md_and_d", re.compile(
+        rf"\b{_WD}(?P<m1>{_MON})\s+(?P<d1>{_D})\s+and\s+(?P<d2>{_D})(?:,?\s+(?P<y1>{_Y}))?\b"
+        rf"(?!\s+(?:{_MON}))(?![\d%]|\s*(?:%|percent|per\s*cent)|\s+(?!was\b|is\b|as\b)[a-z]+s\b)")),
+    ("d_and_dm", re.compile(
+        rf"\b{_WD}(?P<d1>{_D})\s+and\s+(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # 25.06.2024 ; 2024-06-25
+    ("numeric", re.compile(r"\b(?P<d1>[0-3]?\d)\.(?P<m1n>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1n>[01]\d)-(?P<d1>[0-3]\d)\b")),
     # November 29, 2023 ; June 17
     ("md", re.compile(rf"\b{_WD}(?P<m1>{_MON})\s+(?P<d1>{_D})(?:,?\s+(?P<y1>{_Y}))?\b{_NOT_FIG}")),
     # 21 June ; 28 April 2022
@@ -163,10 +176,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("until_dm", re.compile(rf"\b(?:until|till|through|up\s+to)\s+(?P<d1>{_D})\s+(?P<m1>{_MON})"
                             rf"(?:,?\s+(?P<y1>{_Y}))?\b")),
     ("rel", re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|on\s+that\s+day|"
+                       r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|"
+                       r"(?:on\s+)?the\s+(?:next|following)\s+day|the\s+day\s+after|"
                        r"tomorrow|yesterday|today)\b", re.I)),
 ]
 # "until June 28" must win over the plain "June 28".
-_ORDER = ["md_md", "dm_dm", "md_d", "d_dm", "until", "until_dm", "md", "dm", "quarter", "q",
+_ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
+          "until", "until_dm", "md", "dm", "quarter", "q",
           "half", "season", "mm", "m_part", "my", "m", "years", "rel"]
 _BY_NAME = dict(_PATTERNS)
 
@@ -276,12 +292,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
         clause = tense_window(text, c0, c1, r.span)
-        d = _resolve(r, clause, doc, sy, prev_day)
-        if d is None:
-            continue
-        if d.precision == "day" and d.role != "until":
-            prev_day = d.end if d.role == "relative" else d.start
-        out.append(d)
+        got = _resolve(r, clause, doc, sy, prev_day)
+        for d in (got if isinstance(got, list) else [got] if got else []):
+            if d.precision == "day" and d.role != "until":
+                prev_day = d.end if d.role == "relative" else d.start
+            out.append(d)
     return out
 
 
@@ -319,30 +334,31 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
 
 
 def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
-             prev_day: str | None) -> DateExpr | None:
+             prev_day: str | None) -> DateExpr | list[DateExpr] | None:
     g = r.m.groupdict()
     text = r.m.group("core") if "core" in g else r.m.group(0)
     k = r.kind
     try:
-        if k in ("md_md", "dm_dm", "md_d", "d_dm", "md", "dm", "until", "until_dm"):
-            m1 = _month(g["m1"])
-            d1 = _int_day(g["d1"])
-            m2 = _month(g["m2"]) if g.get("m2") else m1
-            d2 = _int_day(g["d2"]) if g.get("d2") else d1
-            y1 = int(g["y1"]) if g.get("y1") else None
-            y2 = int(g["y2"]) if g.get("y2") else None
-            explicit = y1 is not None or y2 is not None
-            if y1 is None and y2 is not None:
-                y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
-            if y1 is None:
-                y1 = _guess_year(m1, d1, clause, doc, sy)
-            if y2 is None and y1 is not None:
-                y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
-            s, e = _mk(y1, m1, d1), _mk(y2, m2, d2)
-            if s is None or e is None or e < s:
-                return None
-            role = "until" if k.startswith("until") else "date"
-            return DateExpr(s, e, "day", r.span, text, explicit, role)
+        if k in ("numeric", "iso"):
+            s = _mk(int(g["y1"]), int(g["m1n"]), int(g["d1"]))
+            return DateExpr(s, s, "day", r.span, text, True) if s and 1 <= int(g["m1n"]) <= 12 else None
+        if k == "between" and g.get("m1b"):
+            g = {**g, "m1": g["m1b"], "d1": g["d1b"], "d2": g["d2b"]}
+        if k in ("md_and_d", "d_and_dm") and _int_day(g["d2"]) != _int_day(g["d1"]) + 1:
+            # "on May 3 and 7": two separate days.
+            out = []
+            first = k == "md_and_d"
+            spans = {"d1": (r.m.start(), r.m.end("d1")) if first else r.m.span("d1"),
+                     "d2": r.m.span("d2") if first else (r.m.start("d2"), r.m.end())}
+            for day in ("d1", "d2"):
+                one = _Raw("md", r.m, spans[day])
+                got = _resolve_day(one, {**g, "d1": g[day], "d2": None}, clause, doc, sy)
+                if got:
+                    out.append(got)
+            return out or None
+        if k in ("md_md", "dm_dm", "md_d", "d_dm", "md", "dm", "until", "until_dm", "between",
+                 "md_and_d", "d_and_dm"):
+            return _resolve_day(r, g, clause, doc, sy)
         if k in ("quarter", "q"):
             q = _ORD.get(g["q"].lower(), None) if not g["q"].isdigit() else int(g["q"])
             y = _rel_year(g["y1"], doc) if g.get("y1") else (sy or (doc.year if doc else None))
@@ -389,6 +405,9 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
             if "same" in w or "that day" in w:
                 base = _iso_day(prev_day) if prev_day else None
                 delta = 0
+            elif "next" in w or "following" in w or "day after" in w:
+                base = _iso_day(prev_day) if prev_day else None
+                delta = 1
             else:
                 base = doc
                 delta = {"tomorrow": 1, "yesterday": -1, "today": 0}[w.strip()]
@@ -399,3 +418,24 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
     except (KeyError, ValueError, AttributeError):
         return None
     return None
+
+
+def _resolve_day(r: _Raw, g: dict, clause: str, doc: date | None, sy: int | None) -> DateExpr | None:
+    m1 = _month(g["m1"])
+    d1 = _int_day(g["d1"])
+    m2 = _month(g["m2"]) if g.get("m2") else m1
+    d2 = _int_day(g["d2"]) if g.get("d2") else d1
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    explicit = y1 is not None or y2 is not None
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    if y1 is None:
+        y1 = _guess_year(m1, d1, clause, doc, sy)
+    if y2 is None and y1 is not None:
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+    s, e = _mk(y1, m1, d1), _mk(y2, m2, d2)
+    if s is None or e is None or e < s:
+        return None
+    role = "until" if r.kind.startswith("until") else "date"
+    return DateExpr(s, e, "day", r.span, r.m.string[r.span[0]:r.span[1]], explicit, role)

@@ -22,7 +22,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bsessions?\b|\bsummits?\b|\bplenary\b|\bgather(?:ed|s|ing)?\b|\bconven(?:e|ed|es)\b|"
         r"\bcongress\b|\bmeetings?\s+of\s+(?:the\s+)?[A-Z]|\b(?:co-)?chaired\b|\bvot(?:ed|e)\b|"
         r"\bcollegiums?\b", re.I)),
-    ("forum", re.compile(r"\bforums?\b|\bround\s?tables?\b|\bconferences?\b|\bexhibitions?\b|"
+    ("forum", re.compile(r"\bforums?\b|\bround\s?tables?\b|(?<!press\s)\bconferences?\b|\bexhibitions?\b|"
                          r"\bEXPO\b|\bfairs?\b|\bcongress\b", re.I)),
     ("anniversary", re.compile(r"\banniversary\b|\bcelebrat\w*|\bIndependence\s+Day\b|"
                                r"\bjubilee\b", re.I)),
@@ -31,7 +31,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("cultural", re.compile(
         r"\bfestivals?\b|\bceremon(?:y|ies)\b|\bwreaths?\b|\bflowers\b|\bconcerts?\b|"
         r"\bcommemorat\w+|\bDays?\s+of\s+(?:\w+\s+)?Culture\b|\bcultural\s+events?\b|\blaunched\b|"
-        r"\bpremiere\b", re.I)),
+        r"\bpremiere\b|\bfestivities\b|\bparades?\b|\bexhibitions?\s+of\s+(?:paintings|photographs)\b",
+        re.I)),
     ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\breceived\b|\bbilateral\b|"
                            r"\bsidelines\b|\bdiscussed\b|\bheld\s+a\s+meeting\b", re.I)),
     ("other", re.compile(
@@ -122,7 +123,7 @@ def category_of(kind: str, clause: str, paragraph: str) -> str:
     return "meeting"
 
 
-_PREP_BEFORE = re.compile(r"(?:\b(?:on|On|from|From|in|In|since|Since|by|until|between)\s+)?"
+_PREP_BEFORE = re.compile(r"(?:\b(?:on|On|from|From|in|In|since|Since|by|until|between|for)\s+)?"
                           r"(?:the\s+)?$")
 _CONNECTOR = re.compile(r"^(?:\W|and\b|And\b|as\s+well\s+as\b|or\b|while\b)+")
 

@@ -98,8 +98,8 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
             if groups and groups[-1][-1].role != "until" and d.end >= groups[-1][-1].start[:10]:
                 groups[-1].append(d)
             continue
-        if not d.is_scorable:
-            continue
+        if not d.is_scorable or (d.precision == "month" and d.start != d.end):
+            continue  # "in January-March": a period figures are counted over, not an event
         groups.append([d])
     bundles: list[Bundle] = []
     for g in groups:
@@ -132,6 +132,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             from_right = kind is not None
         if kind is None:
             continue
+        if b.groups[0][0].precision != "day" and _has_figures(text, near, dates):
+            continue  # "In the first quarter, 15 visits took place": statistics
         prev_kind = kind
         people = _people_in(ctx, near, refs)
         if not people:
@@ -182,6 +184,17 @@ def _summary(text: str, s: int, bi: int, r, regions, bundles: list[Bundle],
                 lead = (a, m.end())
                 break
     return summary_of(text, spans, [d.span for d in dates], lead)
+
+
+def _has_figures(text: str, spans: list[Span], dates: list[DateExpr]) -> bool:
+    for a, z in spans:
+        chunk = list(text[a:z])
+        for d in dates:
+            for i in range(max(d.span[0], a), min(d.span[1], z)):
+                chunk[i - a] = " "
+        if re.search(r"\d", "".join(chunk)):
+            return True
+    return False
 
 
 def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:

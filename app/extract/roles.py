@@ -69,6 +69,7 @@ _ROLE = re.compile(
     rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth)\s+(?:(?P<num>two|three|four|both)\s+)?"
     rf"(?:(?P<adj>{_CAP})\s+)?(?P<noun>{_NOUN_RE})\b"
     rf"(?:\s+of\s+(?P<of>{_COUNTRY_LIST}))?")
+_RECENT = 1500  # characters back that "the ministers" may reach
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -152,7 +153,11 @@ def resolve_kind(ctx: Context, kind: str, countries: list[str], count: int | Non
                 break
         return out if len(out) == count else []
     if plural:
-        return [p for p in ranked if last_mention_before(p, pos) >= 0] or ranked
+        # "the ministers": those named in the last paragraphs, not everyone in the release.
+        recent = [p for p in ranked if 0 <= pos - last_mention_before(p, pos) <= _RECENT]
+        if len(recent) >= 2:
+            return recent
+        return resolve_kind(ctx, kind, [], 2, pos, False)
     return ranked[:1]
 
 

@@ -102,3 +102,26 @@ def test_spans_point_at_the_words():
 
 def test_invalid_calendar_day_is_dropped():
     assert _dates("It happened on February 30.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks will be held between 7 and 9 April.", [("between 7 and 9 April", "2025-04-07", "2025-04-09")]),
+    ("The forum runs between April 7 and 9, 2026.", [("between April 7 and 9, 2026", "2026-04-07", "2026-04-09")]),
+    ("The premiers met on April 2 and 3 in Baku.", [("April 2 and 3", "2025-04-02", "2025-04-03")]),
+    ("The envoys met on 2 and 3 April.", [("2 and 3 April", "2025-04-02", "2025-04-03")]),
+    ("The commissions met on April 2 and 9.", [("April 2", "2025-04-02", "2025-04-02"),
+                                              ("9", "2025-04-09", "2025-04-09")]),
+    ("The protocol dated 17.02.2023 was ratified.", [("17.02.2023", "2023-02-17", "2023-02-17")]),
+    ("Signed on 2023-02-17 in Ankara.", [("2023-02-17", "2023-02-17", "2023-02-17")]),
+])
+def test_more_forms(text, expected):
+    assert [d[:3] for d in _dates(text)] == expected
+
+
+def test_next_day_follows_the_previous_date():
+    got = _dates("The following day, the delegation left for Osh.", prev="2025-03-02")
+    assert got == [("The following day", "2025-03-03", "2025-03-03", "day")]
+
+
+def test_counts_after_two_days_are_not_a_range():
+    assert _dates("Exports grew by 3 and 4 percent.") == []
