@@ -61,7 +61,7 @@ def normalise_post(raw: str, lex: Lexicon, *, before: str = "", publisher: str |
     """raw: the post as written before a name; before: the sentence text preceding it;
     sentence: the whole sentence; referent: (name, country) of what "its"/"his" points to,
     when the post starts so."""
-    post = _normalise(raw, lex, before, publisher, referent)
+    post = _normalise(raw, lex, before, publisher, referent, sentence)
     if post.title and post.country and sentence:
         post.title = _with_host(post.title, post.country, sentence, lex)
     return post
@@ -93,7 +93,7 @@ def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
 
 
 def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
-               referent: tuple[str, str | None] | None) -> Post:
+               referent: tuple[str, str | None] | None, sentence: str) -> Post:
     title = _WS.sub(" ", raw).strip(" ,–—-")
     country: str | None = None
     strength = NONE
@@ -147,14 +147,41 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
             if c is None:
                 return Post(title or None, None, IMPLIED)
     if strength < IMPLIED:
-        m = _REPRESENTED.search(before)
-        if m:
-            c = lex.country_by_name(m.group(1).split(" and ")[-1].strip())
-            if c:
-                country, strength = c, IMPLIED
+        c = _country_from_context(before, sentence, lex)
+        if c:
+            country, strength = c, IMPLIED
     if strength < IMPLIED and publisher:
         country, strength = publisher, DEFAULT
     return Post(title or None, country, strength)
+
+
+_DELEGATION = re.compile(
+    r"(?:\b([A-Z][\w-]*)\s+delegation|delegation\s+of\s+(?:the\s+)?([A-Z][\w' -]*?))\s+"
+    r"(?:(?:was|is|were|will\s+be)\s+)?(?:headed|led)\s+by\s+$")
+_SIDE = re.compile(r"\b(?:on|from|for)\s+the\s+([A-Z][\w-]*)\s+side\b")
+
+
+def _country_from_context(before: str, sentence: str, lex: Lexicon) -> str | None:
+    """Country given by the sentence around a post: "Kyrgyzstan was represented by ...",
+    "The Belarusian delegation was led by ...", "... took part on the Russian side"."""
+    m = _REPRESENTED.search(before)
+    if m:
+        c = lex.country_by_name(m.group(1).split(" and ")[-1].strip())
+        if c:
+            return c
+    m = _DELEGATION.search(before)
+    if m:
+        c = lex.country(m.group(1) or m.group(2))
+        if c:
+            return c
+    # "on the Russian side": the nearest such phrase before the post, else the first after.
+    pos = len(before)
+    sides = [(mm.start(), lex.country(mm.group(1))) for mm in _SIDE.finditer(sentence)]
+    sides = [(p, c) for p, c in sides if c]
+    earlier = [sc for sc in sides if sc[0] < pos]
+    if earlier:
+        return earlier[-1][1]
+    return sides[0][1] if sides else None
 
 
 def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:

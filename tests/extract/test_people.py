@@ -229,3 +229,15 @@ def test_counterpart_gives_country_but_not_a_post():
 def test_posts_of_regions_and_bodies(sentence, name, title, country):
     p = person(sentence, name)
     assert (p.title, p.country) == (title, country)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("MINSK, 3 May (BelTA) – Deputy Foreign Minister Ivan Orlov and Ambassador Pavel Sedov "
+     "took part on the Russian side.", "Ivan Orlov", "Russia"),
+    ("MINSK, 3 May (BelTA) – The Kyrgyz delegation was led by Minister of Economy Bakyt "
+     "Usenov.", "Bakyt Usenov", "Kyrgyzstan"),
+    ("The delegation of Tajikistan was headed by Minister of Energy Daler Rahimov.",
+     "Daler Rahimov", "Tajikistan"),
+])
+def test_country_from_the_sentence(text, name, country):
+    assert people(text)[name][1] == country
