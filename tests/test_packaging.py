@@ -8,6 +8,7 @@ desktop-file-utils and appstream) and are skipped with the reason otherwise.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import struct
@@ -277,3 +278,54 @@ def test_installed_tree_validates(tmp_path):
     proc = subprocess.run([tool, "validate-tree", "--no-net", str(tmp_path)], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# --- the self-test that the bundle runs ------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_self_test_passes_on_this_installation(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run([sys.executable, "-m", "app", "--self-test"], capture_output=True,
+                          text=True, timeout=300, cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    for check in ("database", "tabs", "export"):
+        assert any(line.startswith(f"ok   {check} ") for line in lines), proc.stdout
+    assert lines[-1] == "self-test passed"
+    assert not list(tmp_path.iterdir()), "the self-test left files in the working folder"
+
+
+def test_self_test_export_check_fails_when_rows_go_missing(tmp_path, monkeypatch):
+    """The export check compares the files with the table: an export that drops a row fails it."""
+    import app.store.export as export
+    from app import selftest
+    from app.store import ensure_default_db
+
+    db = ensure_default_db(tmp_path / "fb.db")
+    real = export.export_tables
+
+    def lossy(db_path, tables, fmt, dest, **kw):
+        result = real(db_path, tables, fmt, dest, **kw)
+        if fmt == "csv":
+            csv_path = Path(dest) / f"{tables[0]}.csv"
+            lines = csv_path.read_text(encoding="utf-8").splitlines(keepends=True)
+            csv_path.write_text("".join(lines[:-1]), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(export, "export_tables", lossy)
+    with pytest.raises(selftest.CheckFailed, match="csv: .* rows in people.csv"):
+        selftest.check_exports(db, tmp_path / "out")
+
+
+def test_self_test_database_check_fails_without_a_corpus(tmp_path, monkeypatch):
+    import app.resources
+    from app import selftest
+
+    empty = tmp_path / "resources"
+    (empty / "corpus").mkdir(parents=True)
+    monkeypatch.setattr(app.resources, "resources_dir", lambda: empty)
+    with pytest.raises(selftest.CheckFailed, match="no corpus"):
+        selftest.check_database(tmp_path / "fb.db")
+    assert not (tmp_path / "fb.db").exists()
