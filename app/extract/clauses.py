@@ -42,6 +42,7 @@ class Region:
 
 _DELIM = re.compile(r"[,;:()]|\s[–—]\s|\s-\s")
 _SPLIT_WORDS = re.compile(r"\band\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|;")
+_FUNCTION_NEXT = re.compile(r"\s+(?:the|on|in|at|to|a|an|also|then|later|with|during|from)\b")
 _FRAME_LEAD = re.compile(r"\W*(?:(?:On|From|In|By|Since|Until|Between|As\s+of|Starting)\s+)?"
                          r"(?:the\s+)?$")
 
@@ -102,6 +103,11 @@ def clause_regions(text: str, s: int, e: int, bundles: list[Bundle],
             cut = None
             for m in _SPLIT_WORDS.finditer(text, gap_s, gap_e):
                 cut = m.start()
+            # Prefer an "and" that opens a new phrase ("and on", "and the") over one inside a
+            # name ("Scientific and Technical Cooperation").
+            for m in _SPLIT_WORDS.finditer(text, gap_s, gap_e):
+                if _FUNCTION_NEXT.match(text, m.end()):
+                    cut = m.start()
             cut = gap_e if cut is None else cut
             owns[i - 1] = (a[0], cut)
             owns[i] = (cut, b[1])

@@ -156,6 +156,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # January-February 2024 ; (in) January-April
     ("mm", re.compile(
         rf"\b(?P<m1>{_MON}){_DASH}(?P<m2>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # late February-early March 2023
+    ("part_range", re.compile(
+        rf"\b(?:(?:late|early|mid)[\s-]+)?(?P<m1>{_MON}){_DASH}(?:late|early|mid)[\s-]*(?P<m2>{_MON})"
+        rf"(?:,?\s+(?P<y1>{_Y}))?\b|\b(?:late|early|mid)[\s-]+(?P<m1c>{_MON}){_DASH}(?P<m2c>{_MON})"
+        rf"(?:,?\s+(?P<y1c>{_Y}))?\b", re.I)),
     # late January ; mid-May 2024 ; the end of March
     ("m_part", re.compile(
         rf"\b(?P<part>late|early|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
@@ -183,7 +188,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # "until June 28" must win over the plain "June 28".
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
-          "half", "season", "mm", "m_part", "my", "m", "years", "rel"]
+          "half", "season", "part_range", "mm", "m_part", "my", "m", "years", "rel"]
 _BY_NAME = dict(_PATTERNS)
 
 
@@ -385,7 +390,9 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
             yb = y + 1 if b < a else y
             return DateExpr(f"{y:04d}-{a:02d}", f"{yb:04d}-{b:02d}", "season", r.span, text,
                             bool(g.get("y1")))
-        if k in ("mm", "m_part", "my", "m"):
+        if k == "part_range" and g.get("m1c"):
+            g = {**g, "m1": g["m1c"], "m2": g["m2c"], "y1": g.get("y1c")}
+        if k in ("mm", "m_part", "my", "m", "part_range"):
             m1 = _month(g["m1"])
             m2 = _month(g["m2"]) if g.get("m2") else m1
             y = int(g["y1"]) if g.get("y1") else _guess_year(m1, None, clause, doc, sy)

@@ -16,6 +16,15 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("telephone conversation", re.compile(
         r"\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
         r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo\s+(?:call|conference)\b", re.I)),
+    # What the subject did outranks the frame it was done in ("held a meeting ... during the
+    # summit", "met on the sidelines of the session").
+    ("visit", re.compile(r"\b(?:pa(?:id|y|ys|ying)|ma(?:de|ke|kes|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
+                         r"(?:\w+\s+){0,2}visits?\b|\bvisited\b|\bwill\s+visit\b|\b(?:is|was|are|were)\s+"
+                         r"(?:in\s+\w+\s+)?on\s+an?\s+(?:\w+\s+)?visit\b", re.I)),
+    ("talks", re.compile(r"\b(?:held|hold|holds|had|have|will\s+hold)\s+(?:\w+\s+)?talks\b|"
+                         r"\btalks\s+with\b", re.I)),
+    ("meeting", re.compile(r"\bmet\b|\b(?:held|had|hold|have)\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?"
+                           r"meetings?\b|\bmeetings?\s+with\b|\breceived\b|\bwill\s+meet\b", re.I)),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bconsultations\b", re.I)),
     ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btour(?:ed)?\b|\btrip\b", re.I)),
     ("session", re.compile(
@@ -42,7 +51,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 # Words that say something happens without saying what: the kind comes from elsewhere.
 GENERIC = re.compile(r"\bheld\b|\bhold(?:s|ing)?\b|\bhost(?:ed|s|ing)?\b|\btook\s+place\b|"
                      r"\btake\s+place\b|\btakes\s+place\b|\bopen(?:s|ed)\b|\bopening\b|"
-                     r"\bwill\s+run\b|\bstarts?\b", re.I)
+                     r"\bwill\s+run\b|\bstarts?\b|\bscheduled\b|\bexpected\b", re.I)
 # A wreath at a memorial is a cultural event even when the sentence says "visit".
 CULTURAL_WORDS = re.compile(
     r"\bmemorials?\b|\bmuseums?\b|\bfestival|\bceremon|\bwreath|\bflowers\b|\bmonument\b|"

@@ -68,8 +68,15 @@ def find_events(ctx: Context) -> list[Event]:
         dates = [d for d in per[i] if not (line and d.span[0] < line.span[1] and d.span[1] > line.span[0])]
         bundles = _bundles(text, dates)
         new: list[_Cand] = []
+        lead_line = bool(line and line.date and line.span[1] == s and not bundles)
+        if lead_line:
+            # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
+            bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
         if bundles:
             new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc)
+            if lead_line:
+                for c in new:
+                    c.ev.span = (line.date_span[0], c.ev.span[1])
         else:
             new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new)
             if not new:
@@ -98,8 +105,8 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
             if groups and groups[-1][-1].role != "until" and d.end >= groups[-1][-1].start[:10]:
                 groups[-1].append(d)
             continue
-        if not d.is_scorable or (d.precision == "month" and d.start != d.end):
-            continue  # "in January-March": a period figures are counted over, not an event
+        if not d.is_scorable or d.precision == "half":
+            continue
         groups.append([d])
     bundles: list[Bundle] = []
     for g in groups:
@@ -200,6 +207,8 @@ def _has_figures(text: str, spans: list[Span], dates: list[DateExpr]) -> bool:
 def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:
     """Where a sentence is never cut: dates, quoted titles, people's names."""
     spans = [d.span for d in dates]
+    for o in ctx.organizations:  # "Commission on Trade, Economic, Scientific ... Cooperation"
+        spans.extend(m for m in o.mentions if s <= m[0] < e)
     spans.extend((s + m.start(), s + m.end())
                  for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"", ctx.text[s:e]))
     for p in ctx.people:
@@ -348,12 +357,13 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line) -> None:
     for c in cands:
         if c.ev.place:
             continue
+        if line and c.ev.date_start == line.date == c.ev.date_end:
+            c.ev.place = line.city
+            continue
         for v in visits:
             if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
                 c.ev.place = v.ev.place
                 break
-        if c.ev.place is None and line and c.ev.date_start == line.date == c.ev.date_end:
-            c.ev.place = line.city
         if c.ev.place is None:
             c.ev.place = c.weak
 

@@ -31,6 +31,7 @@ class Dateline:
     span: Span
     city: str
     date: str | None
+    date_span: Span | None = None
 
 
 _AT = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$")
@@ -143,5 +144,6 @@ def dateline(ctx: Context) -> Dateline | None:
         p = lex.place(raw)
         city = p.name if p else raw
     ds = find_dates(ctx.text, m.start("rest"), m.end("rest"), ctx.doc.date)
-    day = next((d.start for d in ds if d.precision == "day"), None)
-    return Dateline((m.start(), m.end()), city, day)
+    day = next((d for d in ds if d.precision == "day"), None)
+    return Dateline((m.start(), m.end()), city, day.start if day else None,
+                    day.span if day else None)

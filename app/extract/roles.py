@@ -203,14 +203,19 @@ def find_roles(ctx: Context, start: int, end: int,
         if people:
             refs.append(RoleRef(span, text[span[0]:span[1]], [p.name for p in people], plural))
             taken.append(span)
-    if prev_subject:
-        named = [s for s, _ in people_at(ctx, start, end)] + [r.span[0] for r in refs]
-        for m in _PRONOUN.finditer(text, start, end):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if any(s < m.start() for s in named):
-                continue  # someone named earlier in this sentence is the likelier antecedent
-            p = m.group("p").lower()
+    named = sorted([(s, [n]) for s, n in people_at(ctx, start, end)] +
+                   [(r.span[0], r.people) for r in refs])
+    for m in _PRONOUN.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        p = m.group("p").lower()
+        before = [names for s, names in named if s < m.start()]
+        if before:
+            # Someone named earlier in this sentence is the antecedent: its subject, if single.
+            if p in ("he", "she", "his", "her") and len(before[0]) == 1:
+                refs.append(RoleRef(m.span(), m.group(0), list(before[0]), False))
+            continue
+        if prev_subject:
             if p in ("they", "their") and len(prev_subject) >= 2:
                 refs.append(RoleRef(m.span(), m.group(0), list(prev_subject), True))
             elif p in ("he", "she", "his", "her") and len(prev_subject) == 1:

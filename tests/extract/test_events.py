@@ -147,3 +147,25 @@ def test_odd_input_never_raises_and_spans_are_valid(body):
     x, evs = _events(body)
     for e in evs:
         assert 0 <= e.span[0] < e.span[1] <= len(x.text)
+
+
+def test_dateline_dates_an_undated_lead():
+    x, evs = _events(
+        "ASTANA, 12 March (Kazinform) – President of Kazakhstan Kassym-Jomart Tokayev met with "
+        "Minister of Foreign Affairs of Hungary Peter Szijjarto at the Akorda residence.",
+        ref="0101-12-03-2025")
+    e = _find(evs, "2025-03-12")
+    assert e.kind == "meeting" and e.place == "Astana" and e.status == "held"
+    assert "12 March" in x.text[e.span[0]:e.span[1]]
+
+
+def test_what_they_did_outranks_the_frame():
+    _, evs = _events("On March 3, President of Russia Ivan Sokolov and President of Kazakhstan "
+                     "Nurlan Abenov held a meeting in Kazan during the summit of the organisation.")
+    assert _find(evs, "2025-03-03").kind == "meeting"
+
+
+def test_his_points_to_the_subject_of_the_sentence():
+    _, evs = _events("President of Kazakhstan Nurlan Abenov recalled his talks with President of "
+                     "Russia Ivan Sokolov in Sochi on 5 February 2024.")
+    assert {"Nurlan Abenov", "Ivan Sokolov"} <= set(_find(evs, "2024-02-05").participants)
