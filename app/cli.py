@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Fact Browser: facts of diplomatic press releases. Without a command it "
                     "opens the desktop app.")
     p.add_argument("--version", action="version", version=f"factbrowser {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this installation (database, tabs, export) and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("extract", parents=[common], help="show the facts of press releases")
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return int(screenshot_main(argv[1:]) or 0)
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import main as self_test
+
+        return self_test()
     if args.command is None:
         return _gui(args)  # before importing the store: the window starts leaner (app.gui.main)
     from app.store import StoreError
@@ -193,11 +199,16 @@ def _cmd_build(args) -> int:
     for r in results:
         if not r.ok:
             _err(r.message)
+    rc = 0
     if args.reextract:
-        n = rebuild(db, reextract=True)
+        errors: list[str] = []
+        n = rebuild(db, reextract=True, errors=errors)
+        for e in errors:
+            _err(e)
+        rc = 1 if errors else 0
         print(f"re-extracted {n} documents")
     _print_info(db)
-    return 0
+    return rc
 
 
 def _print_info(db: Path) -> None:
@@ -227,6 +238,8 @@ def _cmd_ingest(args) -> int:
     try:
         for f in files:
             r = ingest_file(conn, f)
+            if not r.ok and f.is_dir():
+                r.message += " (use factbrowser ingest -r to import the files in a folder)"
             counts[r.status] += 1
             if r.ok:
                 print(r.message, flush=True)  # printed once its transaction has committed

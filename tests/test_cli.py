@@ -77,3 +77,55 @@ def test_cli_does_not_import_qt(built):
     code = ("import sys; from app.cli import main; main(['info', '--db', sys.argv[1]]); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code, str(db)], check=True, capture_output=True)
+
+
+def test_ingest_bad_and_good_files_exit_status(tmp_path):
+    db = tmp_path / "i.db"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    proc = run(tmp_path, "ingest", "--db", db, empty, folder, SEED, check=False)
+    assert proc.returncode == 1
+    assert "1 added, 0 already present, 2 failed" in proc.stdout
+    errors = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(errors) == 2 and "Traceback" not in proc.stderr
+    again = run(tmp_path, "ingest", "--db", db, SEED)
+    assert "0 added, 1 already present, 0 failed" in again.stdout
+    (folder / "copy.txt").write_bytes(SEED.read_bytes())
+    rec = run(tmp_path, "ingest", "--db", db, "-r", folder)
+    assert "already present" in rec.stdout
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "out"), ("json", "out.json"), ("xlsx", "out.xlsx")])
+def test_export_through_cli(built, fmt, name, tmp_path):
+    _tmp, db = built
+    dest = tmp_path / name
+    out = run(tmp_path, "export", "--db", db, "--tables", "people,meetings,trade",
+              "--format", fmt, "-o", dest).stdout
+    assert "people:" in out and dest.exists()
+    if fmt == "csv":
+        assert sorted(p.name for p in dest.iterdir()) == [
+            "manifest.json", "meetings.csv", "people.csv", "trade.csv"]
+    bad = run(tmp_path, "export", "--db", db, "--tables", "people", "--format", fmt,
+              "-o", SEED / name, check=False)
+    assert bad.returncode != 0 and "cannot" in bad.stderr and "Traceback" not in bad.stderr
+    unknown = run(tmp_path, "export", "--db", db, "--tables", "people,bogus", "-o", dest,
+                  check=False)
+    assert unknown.returncode != 0 and "bogus" in unknown.stderr
+
+
+def test_remove_and_reextract_through_cli(tmp_path):
+    db = tmp_path / "r.db"
+    run(tmp_path, "build", "--db", db)
+    user = tmp_path / "mine.txt"
+    user.write_text(SEED.read_text(encoding="utf-8").replace("1184-24-06-2024",
+                                                              "1185-25-06-2024"))
+    run(tmp_path, "ingest", "--db", db, user)
+    out = run(tmp_path, "build", "--db", db, "--reextract").stdout
+    assert "re-extracted 2 documents" in out and "sources 2" in out
+    out = run(tmp_path, "remove", "--db", db, user).stdout
+    assert "removed document 2" in out
+    assert "sources 1" in run(tmp_path, "info", "--db", db).stdout
+    bad = run(tmp_path, "remove", "--db", db, "999", check=False)
+    assert bad.returncode == 1 and "999" in bad.stderr

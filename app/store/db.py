@@ -47,6 +47,9 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
                                timeout=30)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
+        # With WAL, NORMAL keeps every commit atomic and the file consistent after a crash or
+        # kill; only a power cut can lose the last commits. It saves an fsync per document.
+        conn.execute("PRAGMA synchronous = NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:

@@ -139,17 +139,28 @@ def build_corpus(db_path, corpus: Path | None = None, progress: Progress | None 
     return results
 
 
-def rebuild(db_path, reextract: bool = True, progress: Progress | None = None) -> int:
+def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
+            errors: list[str] | None = None, cancel: Callable[[], bool] | None = None) -> int:
     """Re-extract every stored document from its stored text (a newer extractor's facts
-    replace the old ones); documents themselves, including user-added ones, are kept."""
+    replace the old ones); documents themselves, including user-added ones, are kept.
+    A document the extractor fails on keeps its previous facts and is reported in errors."""
     if not reextract:
         return 0
     conn = connect(db_path)
+    done = 0
     try:
         docs = conn.execute("SELECT id, path, text FROM documents "
                             "ORDER BY date NULLS FIRST, id").fetchall()
         for i, (doc_id, path, text) in enumerate(docs):
-            ex = _extract(text, path)
+            if cancel and cancel():
+                break
+            try:
+                ex = _extract(text, path)
+            except Exception as exc:  # keep the old facts rather than lose the document's
+                if errors is not None:
+                    errors.append(f"document {doc_id} ({path}): extraction failed "
+                                  f"({type(exc).__name__}: {exc})")
+                continue
             touched = new_touched()
             with transaction(conn):
                 detach(conn, doc_id, touched, delete=False)
@@ -161,9 +172,10 @@ def rebuild(db_path, reextract: bool = True, progress: Progress | None = None) -
                              (count_facts(conn, doc_id), doc_id))
                 index_document(conn, doc_id)
                 settle(conn, touched)
+            done += 1
             if progress:
                 progress(i + 1, len(docs), f"Re-extracted {info.title or path}")
-        return len(docs)
+        return done
     finally:
         conn.close()
 
