@@ -118,10 +118,26 @@ def _is_pre(tok: Tok, lex: Lexicon) -> bool:
     return lex.office_country(tok.text)[0] or (tok.text.isupper() and lex.org(tok.text) is not None)
 
 
+# Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di",
+              "du", "dos", "das", "la", "le", "ben"}
+
+
+def _particle(tok: Tok) -> bool:
+    return not tok.cap and tok.text in _PARTICLES
+
+
 def name_like(toks: list[Tok], lex: Lexicon) -> bool:
-    if not 2 <= len(toks) <= 3:
+    """Could these tokens be a personal name: 2-4 capitalised words (particles between them
+    allowed), none a word of posts, bodies, countries or dates?"""
+    if not 2 <= len(toks) <= 6 or _particle(toks[0]) or _particle(toks[-1]):
+        return False
+    words = [t for t in toks if not _particle(t)]
+    if not 2 <= len(words) <= 4:
         return False
     for i, t in enumerate(toks):
+        if _particle(t):
+            continue
         if not t.cap or not any(c.islower() for c in t.base) or not t.is_word:
             return False
         if t.poss and i != len(toks) - 1:
@@ -137,39 +153,59 @@ def name_like(toks: list[Tok], lex: Lexicon) -> bool:
 
 
 def _chain(toks: list[Tok], i: int, lex: Lexicon) -> int:
-    """End (exclusive) of the run of capitalised words from i; a possessive ends it unless it
-    belongs to a body's name ("People's Republic")."""
+    """End (exclusive) of the run of capitalised words from i, with name particles between
+    them; a possessive ends it unless it belongs to a body's name ("People's Republic")."""
     j = i
-    while j < len(toks) and toks[j].cap and toks[j].is_word:
-        j += 1
-        if toks[j - 1].poss and not (lex.is_title_word(toks[j - 1].base)
-                                     or fold(toks[j - 1].base) == "people"):
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if t.cap and t.is_word:
+            j += 1
+            if t.poss and not (lex.is_title_word(t.base) or fold(t.base) == "people"):
+                break
+        elif j > i and _particle(t):
+            k = j
+            while k < n and _particle(toks[k]):
+                k += 1
+            if not (k < n and toks[k].cap and toks[k].is_word):
+                break
+            j = k
+        else:
             break
     return j
 
 
-def _name_tail(toks: list[Tok], a: int, b: int, direct: bool, lex: Lexicon) -> int | None:
-    """Start of the name at the end of the capitalised run toks[a:b], or None. A run after
-    "of"/"to" needs at least one word before the name ("of Belarus Alexander Lukashenko");
-    a run straight after a head may be the name alone ("Minister Sergey Lavrov")."""
+def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
+               lex: Lexicon) -> tuple[int, int] | None:
+    """The name at the end of the capitalised run toks[a:b], or None. A run after "of"/"to"
+    needs at least one word before the name ("of Belarus Alexander Lukashenko"); a run
+    straight after a head may be the name alone ("Minister Sergey Lavrov")."""
     if direct:
         k = a
         while k < b and lex.is_title_word(toks[k].base) and not toks[k].poss:
             k += 1
+        if name_like(toks[k:b], lex):
+            return k, b
         if k + 2 <= b and name_like(toks[k:k + 2], lex):
-            return k
+            return k, k + 2
         return None
-    # The name starts right after a known word of the post ("... of Vietnam Pham Minh Chinh",
-    # "... of Belarus Igor Petrov"); failing that, two words is the commonest length.
+    # The name starts right after the last known word of the post ("... of Vietnam Pham Minh
+    # Chinh", "... of the UAE Sheikh Abdullah bin Zayed Al Nahyan")...
+    k = b
+    while k > a and not (not _particle(toks[k - 1]) and _known_word(toks[k - 1], lex)):
+        k -= 1
+    if a < k < b and name_like(toks[k:b], lex):
+        return k, b
+    # ... failing that, three words after a known one, or the last two words.
     fallback = None
     for n in (3, 2):
         s = b - n
         if s <= a or not name_like(toks[s:b], lex):
             continue
         if _known_word(toks[s - 1], lex):
-            return s
+            return s, b
         if n == 2:
-            fallback = s
+            fallback = (s, b)
     return fallback
 
 
@@ -207,7 +243,10 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
                 out.append(_Found(toks[app[0]:app[1]], post, toks[app[0]].start))
             i = max(end, i + 1)
             continue
-        raw = text[toks[start_tok].start:toks[name_start - 1].end]
+        post_end = name_start  # "... of the UAE Sheikh Khalid": the honorific is not the post
+        while post_end - 1 > i and lex.is_honorific(toks[post_end - 1].text):
+            post_end -= 1
+        raw = text[toks[start_tok].start:toks[post_end - 1].end]
         referent = _referent(text, sent_start, toks[start_tok].start, lex, ctx) if det else None
         post = normalise_post(raw, lex, before=text[sent_start:toks[start_tok].start],
                               publisher=publisher, referent=referent,
@@ -261,10 +300,9 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
     while True:
         if i < n and toks[i].cap and toks[i].is_word:
             b = _chain(toks, i, lex)
-            s = _name_tail(toks, i, b, direct, lex)
-            if s is not None:
-                e = b if not direct else _direct_name_end(toks, s, b, lex)
-                return s, s, e
+            found = _name_tail(toks, i, b, direct, lex)
+            if found is not None:
+                return found[0], found[0], found[1]
             last = b
             i = b
             if toks[b - 1].poss:
@@ -273,12 +311,6 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
         if nxt is None:
             return last, None, last
         i, direct = nxt
-
-
-def _direct_name_end(toks: list[Tok], s: int, b: int, lex: Lexicon) -> int:
-    if b - s == 3 and name_like(toks[s:b], lex):
-        return b
-    return s + 2
 
 
 def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
@@ -318,10 +350,10 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
 def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | None:
     """"Maxim Ryzhenkov, Minister of ...": the name just before ", <post>"."""
     j = start - 1
+    if j >= 0 and toks[j].text == "the":
+        j -= 1
     if j < 0 or toks[j].text != ",":
         return None
-    if j >= 1 and toks[j - 1].text == "the":
-        j -= 1
     end = j
     a = end
     while a > 0 and toks[a - 1].cap and toks[a - 1].is_word:
@@ -406,7 +438,7 @@ def _later_mentions(text: str, sent_toks: list[list[Tok]], builders: dict[str, _
             j = i
             while j < b:
                 hit = None
-                for n in (3, 2):
+                for n in (6, 5, 4, 3, 2):
                     if j + n <= b:
                         window = toks[j:j + n]
                         bld = builders.get(name_key(_surface(text, window)))

@@ -241,3 +241,22 @@ def test_posts_of_regions_and_bodies(sentence, name, title, country):
 ])
 def test_country_from_the_sentence(text, name, country):
     assert people(text)[name][1] == country
+
+
+def test_apposition_with_article():
+    text = "Pavel Utkin, the Minister of Agriculture of Belarus, said so."
+    assert people(text)["Pavel Utkin"] == ("Minister of Agriculture", "Belarus")
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("He met Minister of Foreign Affairs of the United Arab Emirates Sheikh Khalid bin Rashid "
+     "Al Mansouri.", "Khalid bin Rashid Al Mansouri", "Minister of Foreign Affairs",
+     "United Arab Emirates"),
+    ("Saudi Crown Prince Faisal bin Nasser received the delegation.", "Faisal bin Nasser",
+     "Crown Prince", "Saudi Arabia"),
+    ("President of the European Commission Anna van der Berg spoke.", "Anna van der Berg",
+     "President of the European Commission", None),
+])
+def test_names_with_particles(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
