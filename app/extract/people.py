@@ -12,6 +12,7 @@ name in another spelling, "Mr Lavrov", the surname alone) attach to the person.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from app.extract.tokens import Tok, sentence_tokens
 _PREPS = {"of", "to", "for", "on", "without", "at"}
 _JOINERS = {"–", "—", "-", ","}
 _DETERMINERS = {"its", "his", "her", "their"}
+_INITIAL = re.compile(r"[A-Z]\.")
 # Capitalised function words that open sentences; never part of a name.
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "with",
@@ -453,7 +455,10 @@ def _later_mentions(text: str, sent_toks: list[list[Tok]], builders: dict[str, _
                     continue
                 cands = by_surname.get(name_key(toks[j].base), [])
                 if len(cands) == 1 and _lone_surname_ok(toks, j, i, b, lex):
-                    s = j - 1 if j > i and lex.is_honorific(toks[j - 1].text) else j
+                    s = j
+                    while s > i and (lex.is_honorific(toks[s - 1].text)
+                                     or _INITIAL.fullmatch(toks[s - 1].text)):
+                        s -= 1
                     span = (toks[s].start, toks[j].base_end)
                     if not any(m[0] <= span[0] < m[1] for m in cands[0].mentions):
                         cands[0].mentions.setdefault(span, " ".join(text[span[0]:span[1]].split()))
@@ -467,7 +472,7 @@ def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> b
     if j != b - 1:
         return False
     return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in _STOP
-               for t in toks[a:j])
+               or _INITIAL.fullmatch(t.text) for t in toks[a:j])
 
 
 # --- tidy the other entities ----------------------------------------------------------------

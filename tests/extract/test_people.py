@@ -260,3 +260,9 @@ def test_apposition_with_article():
 def test_names_with_particles(sentence, name, title, country):
     p = person(sentence, name)
     assert (p.title, p.country) == (title, country)
+
+
+def test_initial_and_surname_is_a_mention():
+    text = "President of Belarus Viktor Stolyar arrived. V. Stolyar thanked the hosts."
+    p = find(text)[0]
+    assert [text[s:e] for s, e in p.mentions] == ["Viktor Stolyar", "V. Stolyar"]
