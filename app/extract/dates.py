@@ -57,7 +57,7 @@ PAST_EVENT = re.compile(
     r"\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
     r"talked|spoke|hosted|was\s+signed|were\s+signed|gathered|had\s+(?:a\s+)?meetings?|"
     r"received|was\s+received|attended|took\s+part|participated|chaired|"
-    r"had\s+taken\s+place|was\s+launched|opened)\b", re.I)
+    r"had\s+taken\s+place|was\s+launched|opened|held|had)\b", re.I)
 
 
 @dataclass
@@ -297,6 +297,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
         clause = tense_window(text, c0, c1, r.span)
+        if not FUTURE.search(clause) and not PAST_EVENT.search(clause):
+            # "They noted the summit held in Moscow on July 8-9, 2024, and the BRICS summit in
+            # Kazan on October 22-24": the verb before the list sets the tense of all its dates.
+            clause += " " + tense_window(text, start, r.span[0], r.span)
         got = _resolve(r, clause, doc, sy, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
             if d.precision == "day" and d.role != "until":

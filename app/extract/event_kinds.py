@@ -20,7 +20,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     # summit", "met on the sidelines of the session").
     ("visit", re.compile(r"\b(?:pa(?:id|y|ys|ying)|ma(?:de|ke|kes|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
                          r"(?:\w+\s+){0,2}visits?\b|\bvisited\b|\bwill\s+visit\b|\b(?:is|was|are|were)\s+"
-                         r"(?:in\s+\w+\s+)?on\s+an?\s+(?:\w+\s+)?visit\b", re.I)),
+                         r"(?:in\s+\w+\s+)?on\s+an?\s+(?:\w+\s+)?visit\b|\b(?:will\s+be|was|were)\s+in\s+"
+                         r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|from|between)\b", re.I)),
     ("talks", re.compile(r"\b(?:held|hold|holds|had|have|will\s+hold)\s+(?:\w+\s+)?talks\b|"
                          r"\btalks\s+with\b", re.I)),
     ("meeting", re.compile(r"\bmet\b|\b(?:held|had|hold|have)\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?"

@@ -125,3 +125,9 @@ def test_next_day_follows_the_previous_date():
 
 def test_counts_after_two_days_are_not_a_range():
     assert _dates("Exports grew by 3 and 4 percent.") == []
+
+
+def test_verb_before_a_list_sets_the_tense_of_all_its_dates():
+    got = _dates("They reviewed the results of the summit held in Baku on May 3-4, 2024, and the "
+                 "forum in Kazan on October 8.", doc="2025-01-20")
+    assert [d[1] for d in got] == ["2024-05-03", "2024-10-08"]

@@ -169,3 +169,9 @@ def test_his_points_to_the_subject_of_the_sentence():
     _, evs = _events("President of Kazakhstan Nurlan Abenov recalled his talks with President of "
                      "Russia Ivan Sokolov in Sochi on 5 February 2024.")
     assert {"Nurlan Abenov", "Ivan Sokolov"} <= set(_find(evs, "2024-02-05").participants)
+
+
+def test_being_somewhere_on_a_date_is_a_visit():
+    _, evs = _events("Governor of Omsk Oblast Vitaly Khotsenko will be in Pavlodar on March 20-21.")
+    e = _find(evs, "2025-03-20", "2025-03-21")
+    assert e.kind == "visit" and e.place == "Pavlodar" and e.status == "planned"
