@@ -74,6 +74,15 @@ def find_places(ctx: Context) -> list[Entity]:
         name = " ".join([*words, m.group(2)])
         col.add(name, span, "region", base.country if base else None)
         taken.append(span)
+    for m in _IN_PLACE.finditer(text):
+        span = (m.start(1), m.end(1))
+        word = m.group(1)
+        if _overlaps(span, taken) or not _unknown_word(word, lex):
+            continue
+        if any(cs == span[0] for cs, _, _ in lex.scan("country", text, span[0], span[0] + 80)):
+            continue  # "in Bosnia and Herzegovina"
+        col.add(word, span, "place", None)
+        taken.append(span)
     for m in _SETTLEMENT.finditer(text):
         span = (m.start(1), m.end(1))
         if _overlaps(span, taken) or lex.is_title_word(m.group(1)) or lex.country(m.group(1)):
@@ -96,6 +105,18 @@ def _inside_longer_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return fold(word) not in lex.calendar
 
 
+# "held in Novopolotsk", "near Zhodino": a capitalised word after "in"/"near" that is nothing
+# else the lexicon knows, standing alone (not the first word of a longer name).
+_IN_PLACE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w'’-])"
+                       r"(?!\s+[A-Z0-9])")
+
+
+def _unknown_word(word: str, lex: Lexicon) -> bool:
+    f = fold(word)
+    return not (lex.is_title_word(word) or lex.country(word) or lex.org(word)
+                or lex.is_given_name(word) or f in _STOP or f in lex.calendar)
+
+
 def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
@@ -115,7 +136,23 @@ def find_organizations(ctx: Context) -> list[Entity]:
                 continue
             o = lex.org(surface)
             col.add(surface, span, o.kind if o else "body", o.country if o else None)
+    _abbreviations(text, col)
     return col.entities()
+
+
+_ABBR = re.compile(r"\s*\(([A-Z][A-Z&-]{1,9})\)")
+
+
+def _abbreviations(text: str, col: _Collector) -> None:
+    """"the Eurasian Development Fund (EDF)": EDF, wherever it stands, is that body too."""
+    for ent in list(col.items.values()):
+        for _, e in list(ent.mentions):
+            m = _ABBR.match(text, e)
+            if not m or fold(m.group(1)) in col.items:
+                continue
+            pat = re.compile(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])")
+            for mm in pat.finditer(text):
+                col.add(m.group(1), (mm.start(), mm.end()), ent.kind, ent.country)
 
 
 def _gazetteer_orgs(text: str, start: int, end: int, lex: Lexicon, col: _Collector) -> None:

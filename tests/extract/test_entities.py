@@ -108,3 +108,17 @@ def test_non_organisations():
             "Union State Day was celebrated at the Victory Monument.")
     got = names(run(text).organizations)
     assert set(got) == {"Union State"}
+
+
+def test_unknown_town_after_in():
+    text = ("The forum was held in Zarechensk and a fair near Lesnoye. Talks in January in "
+            "English. Elections in Bosnia and Herzegovina.")
+    got = names(run(text).places)
+    assert "Zarechensk" in got and "Lesnoye" in got
+    assert "January" not in got and "English" not in got and "Bosnia" not in got
+
+
+def test_abbreviation_defined_in_brackets():
+    text = ("The Eurasian Reinsurance Fund (ERF) was set up. The ERF will insure exports.")
+    got = names(run(text).organizations)
+    assert len(got["ERF"].mentions) == 2
