@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app import APP_NAME
+from app.gui import refcount_guard
 from app.gui.search import SearchBox
 from app.gui.tabs.base_tab import BaseTab, make_filters
 from app.gui.time_window import DateField
@@ -33,6 +34,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, store, settings: QtCore.QSettings | None = None, parent=None):
         super().__init__(parent)
+        refcount_guard.install()
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)
@@ -139,6 +141,25 @@ class MainWindow(QtWidgets.QMainWindow):
         if tab is not None:
             tab.ensure_loaded()
             self.settings.setValue("lastTab", tab.table if tab.table != "figures" else "trade")
+
+    def load_after_first_paint(self) -> None:
+        """Read the visible tab's data (and import the plotting library) only once the
+        window has been painted, so the user sees the window at once."""
+        self._first_paint_seen = False
+        self.tabs.installEventFilter(self)
+        QtCore.QTimer.singleShot(400, self._first_paint)   # in case no paint arrives (hidden)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.tabs and event.type() == QtCore.QEvent.Type.Paint and not self._first_paint_seen:
+            QtCore.QTimer.singleShot(0, self._first_paint)
+        return super().eventFilter(obj, event)
+
+    def _first_paint(self) -> None:
+        if getattr(self, "_first_paint_seen", True):
+            return
+        self._first_paint_seen = True
+        self.tabs.removeEventFilter(self)
+        self.load_current_tab()
 
     def load_current_tab(self) -> None:
         tab = self.current_tab()

@@ -179,3 +179,16 @@ def test_settings_remember_last_tab_and_splitters(qtbot, store, settings):
     w2.reset_layout()
     assert settings.value("culture_tab/splitter") is None
     w2.close()
+
+
+def test_start_up_loads_only_the_visible_tab_after_the_first_paint(qtbot, store, settings):
+    from app.gui.main_window import MainWindow
+
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    assert not any(t.loaded for t in w.tab_by_name.values())
+    w.show()
+    w.load_after_first_paint()
+    qtbot.waitUntil(lambda: w.current_tab().loaded, timeout=3000)
+    assert [n for n, t in w.tab_by_name.items() if t.loaded] == ["people"]
+    w.close()

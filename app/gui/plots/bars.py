@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from app.gui import refcount_guard
 from app.gui.plots import theme
 from app.gui.plots.panel import PlotPanel
 
@@ -102,9 +103,7 @@ class BarPlot(PlotPanel):
     def redraw(self) -> None:
         if not hasattr(self, "bars"):
             return
-        if self.item is not None:
-            self.plot.removeItem(self.item)
-            self.item = None
+        refcount_guard.top_up()
         fg = theme.foreground()
         hl = theme.highlight()
         axis = self.plot.getAxis("left" if self.horizontal else "bottom")
@@ -113,12 +112,19 @@ class BarPlot(PlotPanel):
             metrics = QtGui.QFontMetrics(QtGui.QFont())
             width = max([metrics.horizontalAdvance(self._short(b.label)) for b in self.bars] + [30])
             axis.setWidth(min(width + 14, 230))
+        if self.item is None:
+            # One item for the plot's lifetime: adding and removing graphics items is what
+            # costs most under PySide6 6.12 (see refcount_guard), so data is swapped in place.
+            self.item = _ClickableBars(self, x=[], height=[], width=0.7)
+            self.plot.addItem(self.item)
         if not self.bars:
             self.empty_text.setText("No data under the current filters", color=fg)
             self.empty_text.setPos(0, 0.5)
             self.empty_text.show()
+            self.item.hide()
             return
         self.empty_text.hide()
+        self.item.show()
         brushes, pens = [], []
         for b in self.bars:
             colour = QtGui.QColor(theme.series(b.group))
@@ -129,15 +135,13 @@ class BarPlot(PlotPanel):
             brushes.append(brush)
             selected = set(b.ids) & self._selected
             pens.append(pg.mkPen(hl, width=3) if selected else pg.mkPen(colour.darker(130), width=1))
-        n = len(self.bars)
-        positions = list(range(n))
+        positions = list(range(len(self.bars)))
         values = [b.value for b in self.bars]
         if self.horizontal:
-            opts = dict(x0=0, y=positions, height=0.7, width=values)
+            opts = dict(x=None, x0=0, y=positions, height=0.7, width=values)
         else:
             opts = dict(x=positions, height=values, width=0.7)
-        self.item = _ClickableBars(self, brushes=brushes, pens=pens, **opts)
-        self.plot.addItem(self.item)
+        self.item.setOpts(brushes=brushes, pens=pens, **opts)
 
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from app.gui import refcount_guard
 from app.gui.plots import theme
 from app.gui.plots.panel import PlotPanel
 
@@ -56,9 +57,10 @@ class NetworkPlot(PlotPanel):
     def redraw(self) -> None:
         if not hasattr(self, "graph"):
             return
+        refcount_guard.top_up()
         for label in self._labels:
-            self.plot.removeItem(label)
-        self._labels = []
+            label.hide()
+        self._used = 0
         fg = theme.foreground()
         hl = theme.highlight()
         if not self.nodes:
@@ -87,21 +89,28 @@ class NetworkPlot(PlotPanel):
         )
         for (x, y), node in zip(pos, self.nodes, strict=True):
             anchor = (0 if x > 0.05 else 1 if x < -0.05 else 0.5, 0.5 if abs(y) < 0.95 else (1 if y > 0 else 0))
-            label = pg.TextItem(self.names.get(node, str(node)), color=fg, anchor=anchor)
-            label.setPos(x * 1.08, y * 1.08)
-            self.plot.addItem(label, ignoreBounds=True)
-            self._labels.append(label)
+            self._label(self.names.get(node, str(node)), fg, anchor, x * 1.08, y * 1.08)
         for a, b, w in self.edges:
             if w > 1:
                 (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
-                label = pg.TextItem(str(w), color=fg, anchor=(0.5, 0.5))
-                label.setPos((xa + xb) / 2, (ya + yb) / 2)
-                self.plot.addItem(label, ignoreBounds=True)
-                self._labels.append(label)
+                self._label(str(w), fg, (0.5, 0.5), (xa + xb) / 2, (ya + yb) / 2)
         self.caption.setText("edge width = meetings together", color=fg)
         self.caption.setPos(-1.9, -1.2)
         self.plot.setXRange(-1.9, 1.9, padding=0)
         self.plot.setYRange(-1.25, 1.25, padding=0)
+
+    def _label(self, text: str, colour, anchor, x: float, y: float) -> None:
+        """Reuse text items rather than adding and removing them on every redraw."""
+        if self._used == len(self._labels):
+            item = pg.TextItem("")
+            self.plot.addItem(item, ignoreBounds=True)
+            self._labels.append(item)
+        item = self._labels[self._used]
+        self._used += 1
+        item.setText(text, color=colour)
+        item.setAnchor(anchor)
+        item.setPos(x, y)
+        item.show()
 
     def _tip(self, x, y, data) -> str:
         node = int(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
 # Colour-blind-safe qualitative set (Okabe-Ito), readable on light and dark backgrounds.
@@ -45,8 +44,10 @@ def series(i: int) -> str:
     return SERIES[i % len(SERIES)]
 
 
-def style_plot(plot: pg.PlotItem, widget: pg.GraphicsView | None = None) -> None:
+def style_plot(plot, widget=None) -> None:
     """Apply the current palette to a plot's background, axes and labels."""
+    import pyqtgraph as pg
+
     fg = foreground()
     if widget is not None:
         widget.setBackground(background())

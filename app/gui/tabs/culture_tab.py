@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from app.gui import dates
-from app.gui.plots.bars import Bar, BarPlot
-from app.gui.plots.timeline import TimelinePlot, TimePoint
 from app.gui.tabs.base_tab import BaseTab, esc
 
 
@@ -17,6 +15,8 @@ class CultureTab(BaseTab):
     columns = ["id", "summary", "kind", "date_start", "place", "source"]
 
     def build_plots(self) -> None:
+        from app.gui.plots.bars import BarPlot
+        from app.gui.plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Dated cultural items")
         self.kinds = BarPlot("Items by kind", "items (count)")
         splitter = QtWidgets.QSplitter()
@@ -29,6 +29,8 @@ class CultureTab(BaseTab):
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
 
     def update_plots(self) -> None:
+        from app.gui.plots.bars import Bar
+        from app.gui.plots.timeline import TimePoint
         rows = self.main.store.rows("culture", self.model.filters, order_by="date_start")
         points = []
         by_kind: dict[str, list[int]] = {}

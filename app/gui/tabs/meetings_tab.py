@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtWidgets
 
 from app.gui import dates, queries
-from app.gui.plots.timeline import TimelinePlot, TimePoint
 from app.gui.tabs.base_tab import BaseTab, esc
+
+if TYPE_CHECKING:
+    from app.gui.plots.timeline import TimePoint
 
 MAX_PERSON_LANES = 14
 
@@ -76,6 +80,7 @@ class MeetingsTab(BaseTab):
         }
 
     def build_plots(self) -> None:
+        from app.gui.plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Meetings timeline")
         self.lane_combo = QtWidgets.QComboBox()
         self.lane_combo.addItem("Lanes: kind", "kind")
@@ -88,6 +93,7 @@ class MeetingsTab(BaseTab):
         self.timeline.windowChosen.connect(self.main.set_time_window)
 
     def timeline_points(self) -> list[TimePoint]:
+        from app.gui.plots.timeline import TimePoint
         rows = self.main.store.rows("meetings", self.model.filters, order_by="date_start")
         by_person = self.lane_combo.currentData() == "person"
         points: list[TimePoint] = []

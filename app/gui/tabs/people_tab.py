@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui.plots.bars import Bar, BarPlot
-from app.gui.plots.network import NetworkPlot
 from app.gui.tabs.base_tab import BaseTab, esc
 
 TOP_PEOPLE = 25
@@ -18,6 +16,8 @@ class PeopleTab(BaseTab):
     columns = ["id", "name", "post", "country", "mentions", "meetings", "first_date", "last_date"]
 
     def build_plots(self) -> None:
+        from app.gui.plots.bars import BarPlot
+        from app.gui.plots.network import NetworkPlot
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True)
         self.network = NetworkPlot("Contact network")
         self.plot_tabs = QtWidgets.QSplitter()
@@ -28,6 +28,7 @@ class PeopleTab(BaseTab):
         self.network.nodeClicked.connect(lambda pid: self.select_id(pid))
 
     def update_plots(self) -> None:
+        from app.gui.plots.bars import Bar
         store = self.main.store
         people = store.rows("people", self.model.filters, order_by="meetings", descending=True,
                             limit=TOP_PEOPLE)

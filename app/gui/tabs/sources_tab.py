@@ -6,7 +6,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui import dates
 from app.gui.plots import theme
-from app.gui.plots.timeline import TimelinePlot, TimePoint
 from app.gui.tabs.base_tab import BaseTab
 
 LEGEND = [("person", "Person"), ("organization", "Organisation"), ("place", "Place"),
@@ -58,6 +57,7 @@ class SourcesTab(BaseTab):
         self.top_splitter.setSizes([460, 780])
 
     def build_plots(self) -> None:
+        from app.gui.plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Releases by date (dot size = facts)")
         self.plot_layout.addWidget(self.timeline)
         self.timeline.pointClicked.connect(lambda did: self.select_id(did))
@@ -65,6 +65,7 @@ class SourcesTab(BaseTab):
         self.splitter.setSizes([480, 180])
 
     def update_plots(self) -> None:
+        from app.gui.plots.timeline import TimePoint
         rows = self.main.store.rows("sources", self.model.filters, order_by="date")
         points = []
         for r in rows:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from app.gui.models.table_model import StoreTableModel, format_value
-from app.gui.plots.bars import Bar, BarPlot
 from app.gui.tabs.base_tab import BaseTab, esc
 
 CURRENCIES = {"USD", "EUR", "RUB", "CNY", "BYN", "GBP", "JPY", "INR", "KZT", "TRY"}
@@ -53,6 +52,7 @@ class TradeTab(BaseTab):
             self.view_combo.setCurrentIndex(at)
 
     def build_plots(self) -> None:
+        from app.gui.plots.bars import BarPlot
         self.volume = BarPlot("Trade volume by period", "billion")
         self.shares = BarPlot("Shares and rates", "percent (%)", horizontal=True)
         splitter = QtWidgets.QSplitter()
@@ -69,6 +69,7 @@ class TradeTab(BaseTab):
             self.select_id(fact_id)
 
     def update_plots(self) -> None:
+        from app.gui.plots.bars import Bar
         filters = self.model.filters
         rows = self.main.store.rows("trade", filters, order_by="period")
         money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES

@@ -1,0 +1,131 @@
+"""Start-up time: process start to first painted window, Fact Browser vs a bare window.
+
+Each run starts a fresh Python process (the same interpreter, the same Qt platform) and
+times, from just before the process is spawned, until the process reports the first paint
+of its main window. Fact Browser also reports when the visible tab's data was on screen
+(it is read right after the first paint). The bare baseline imports PySide6 and pyqtgraph
+and shows a QMainWindow holding one PlotWidget.
+
+    .venv/bin/python benchmarks/startup.py [--db PATH] [--runs 7] [--platform offscreen]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = r'''
+import sys, time
+from PySide6 import QtCore, QtWidgets
+
+class Probe(QtCore.QObject):
+    def __init__(self):
+        super().__init__()
+        self.painted = False
+    def eventFilter(self, obj, event):
+        if event.type() == QtCore.QEvent.Type.Paint and not self.painted:
+            if isinstance(obj, QtWidgets.QWidget) and isinstance(obj.window(), QtWidgets.QMainWindow):
+                self.painted = True
+                print("PAINT", flush=True)
+                QtCore.QTimer.singleShot(0, self.after_paint)
+        return False
+    def after_paint(self):
+        window = next((w for w in QtWidgets.QApplication.topLevelWidgets()
+                       if isinstance(w, QtWidgets.QMainWindow)), None)
+        tab = getattr(window, "current_tab", lambda: None)() if window else None
+        if tab is None or getattr(tab, "loaded", True):
+            QtWidgets.QApplication.processEvents()
+            window.repaint() if window else None
+            print("READY", flush=True)
+            QtCore.QTimer.singleShot(0, QtWidgets.QApplication.quit)
+        else:
+            QtCore.QTimer.singleShot(5, self.after_paint)
+
+app = QtWidgets.QApplication(sys.argv[:1])
+probe = Probe()
+app.installEventFilter(probe)
+'''
+
+APP = PROBE + r'''
+from PySide6 import QtCore as _QtCore
+_QtCore.QCoreApplication.setOrganizationName("FactBrowserBenchmark")
+from app.cli import main   # what the `factbrowser` console script calls
+sys.exit(main(["--db", sys.argv[1]]))
+'''
+
+BARE = PROBE + r'''
+import pyqtgraph as pg
+window = QtWidgets.QMainWindow()
+window.setCentralWidget(pg.PlotWidget())
+window.resize(1280, 800)
+window.show()
+sys.exit(app.exec())
+'''
+
+
+def one_run(code: str, args: list[str], env: dict) -> tuple[float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=env, cwd=str(ROOT))
+    paint = ready = float("nan")
+    for line in proc.stdout:
+        now = time.perf_counter() - start
+        if line.startswith("PAINT"):
+            paint = now
+        elif line.startswith("READY"):
+            ready = now
+            break
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    return paint, ready
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", help="database to open (default: build one from the shipped corpus)")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args(argv)
+
+    db = args.db
+    if db is None:
+        sys.path.insert(0, str(ROOT))
+        from app.store import ensure_default_db
+
+        db = str(ensure_default_db(Path(os.environ.get("TMPDIR", "/tmp")) / "factbrowser-startup.db"))
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform, PYTHONDONTWRITEBYTECODE="1")
+    env["XDG_CONFIG_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "factbrowser-startup-config")
+
+    # one warm-up of each so both start from a warm file cache
+    one_run(BARE, [], env)
+    one_run(APP, [db], env)
+    bare, app_paint, app_ready = [], [], []
+    for _ in range(args.runs):
+        bare.append(one_run(BARE, [], env)[0])
+        paint, ready = one_run(APP, [db], env)
+        app_paint.append(paint)
+        app_ready.append(ready)
+
+    med_bare = statistics.median(bare)
+    med_paint = statistics.median(app_paint)
+    med_ready = statistics.median(app_ready)
+    print(f"database: {db}   platform: {args.platform}   runs: {args.runs}")
+    print(f"{'':34}{'median s':>10}{'min s':>9}{'max s':>9}{'ratio':>8}")
+    for name, values, med in (("bare PySide6+pyqtgraph window", bare, med_bare),
+                              ("factbrowser first paint", app_paint, med_paint),
+                              ("factbrowser tab data shown", app_ready, med_ready)):
+        print(f"{name:34}{med:10.3f}{min(values):9.3f}{max(values):9.3f}{med / med_bare:8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
