@@ -199,7 +199,14 @@ class _Raw:
     span: Span
 
 
+# Every date form holds one of these; a sentence without any is skipped at once.
+_QUICK = re.compile(rf"\d|{_MON}|\b(?:tomorrow|yesterday|today|day|spring|summer|autumn|fall|"
+                    r"winter)\b", re.I)
+
+
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
+    if not _QUICK.search(text, start, end):
+        return []
     claimed: list[Span] = []
     found: list[_Raw] = []
     for name in _ORDER:

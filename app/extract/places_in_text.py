@@ -89,14 +89,21 @@ def _raw_mentions(ctx: Context) -> list[tuple[int, int, str]]:
     out = {(s, e): p.name for p in ctx.places for s, e in p.mentions}
     lex = _lex(ctx)
     if lex is not None:
-        for m in lex.place_regex.finditer(ctx.text):
-            p = lex.place(m.group(0))
-            if p is not None and not _covered(m.span(), out):
-                out[m.span()] = p.name
-        for m in lex.country_regex.finditer(ctx.text):
-            c = lex.country_by_name(m.group(0))
-            if c and not _covered(m.span(), out):
-                out[m.span()] = c
+        scan = getattr(lex, "scan", None)
+        if scan is not None:
+            places = scan("place", ctx.text, ctx.body_start)
+            countries = scan("country", ctx.text, ctx.body_start)
+        else:  # an older lexicon without the word index
+            places = [(*m.span(), m.group(0)) for m in lex.place_regex.finditer(ctx.text)]
+            countries = [(*m.span(), m.group(0)) for m in lex.country_regex.finditer(ctx.text)]
+        for s, e, surface in places:
+            p = lex.place(surface)
+            if p is not None and not _covered((s, e), out):
+                out[(s, e)] = p.name
+        for s, e, surface in countries:
+            c = lex.country_by_name(surface)
+            if c and not _covered((s, e), out):
+                out[(s, e)] = c
     return [(s, e, n) for (s, e), n in out.items()]
 
 
