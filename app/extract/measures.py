@@ -123,8 +123,9 @@ def _postmodifier(after: str) -> str:
     words = m.group(0).split()
     out: list[str] = []
     for i, w in enumerate(words):
-        if i > 0 and (_VERBISH.match(w.strip(".")) or w.lower() in {"which", "that", "who"}):
-            break
+        if i > 0 and (_VERBISH.match(w.strip(".")) or w.lower() in {"which", "that", "who"}
+                      or (w.islower() and len(w) > 4 and w.endswith("ed"))):
+            break  # a verb ends the phrase: "participants from 45 countries attended"
         out.append(w)
         if len(out) >= 9:
             break
@@ -240,14 +241,29 @@ _CATEGORY_WORDS = [
 _CONTEXT_SKIP = {"meeting": re.compile(r"\bdocuments?\b", re.I)}
 
 
-def category(sentence: str, measure: str | None, unit: str, doc_category: str | None,
-             paragraph: str = "") -> str:
+_CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _CATEGORY_WORDS), re.I)
+_PRIORITY = [name for name, _ in _CATEGORY_WORDS]
+
+
+def themes(source: str, context: bool = True) -> set[str]:
+    """Themes whose words occur in source; in context (a sentence or paragraph) "document"
+    alone does not mark a meeting."""
+    seen = set()
+    for m in _CATEGORY_RE.finditer(source):
+        name = m.lastgroup
+        if context and name in _CONTEXT_SKIP and _CONTEXT_SKIP[name].fullmatch(m.group(0)):
+            continue
+        seen.add(name)
+    return seen
+
+
+def category(measure: str | None, unit: str, doc_category: str | None,
+             sentence_themes: set[str], paragraph_themes: set[str]) -> str:
     """The theme of a figure: from its measure, else its sentence, else its paragraph."""
-    for level, source in enumerate((measure or "", sentence, paragraph)):
-        for name, rx in _CATEGORY_WORDS:
-            m = re.search(rx, source, re.I)
-            if m and not (level and name in _CONTEXT_SKIP
-                          and _CONTEXT_SKIP[name].fullmatch(m.group(0))):
+    for level, seen in enumerate((themes(measure or "", context=False), sentence_themes,
+                                  paragraph_themes)):
+        for name in _PRIORITY:
+            if name in seen:
                 return name
         if level == 1 and unit not in {"count", "times"}:
             return "trade"  # money, shares and tonnages with no other theme are economic

@@ -4,6 +4,7 @@ dates and clock times whose digits are not figures."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -74,12 +75,14 @@ _COMPARISON_BEFORE = re.compile(
 def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[Period]:
     """Period expressions between start and end, the most specific one for each stretch."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
 
     def add(value: str, span: tuple[int, int], weak: bool = False) -> None:
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        # A more specific expression found earlier keeps its words.
+        i = bisect.bisect_left(taken, span)
+        if (i > 0 and taken[i - 1][1] > span[0]) or (i < len(taken) and taken[i][0] < span[1]):
             return
-        taken.append(span)
+        taken.insert(i, span)
         before = text[max(start, span[0] - 40):span[0]]
         found.append(Period(value, span, bool(_COMPARISON_BEFORE.search(before)), weak))
 
@@ -138,9 +141,10 @@ def nearest_period(periods: list[Period], span: tuple[int, int], text: str) -> P
             dist = len(gap) * 1.2  # a period before the figure usually governs the clause
         else:
             gap, dist = "", 0
-        brackets = re.sub(r"[^()]", "", gap)
-        inside_after = p.span[0] >= span[1] and brackets.endswith("(")
-        inside_before = p.span[1] <= span[0] and brackets.startswith(")")
+        opened, closed = gap.rfind("("), gap.find(")")
+        inside_after = p.span[0] >= span[1] and opened > gap.rfind(")")
+        inside_before = p.span[1] <= span[0] and closed >= 0 and (
+            gap.find("(") < 0 or closed < gap.find("("))
         if inside_after or inside_before:
             continue  # a period in brackets belongs to the bracket, not to this figure
         if "(" in gap or ")" in gap:

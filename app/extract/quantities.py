@@ -8,6 +8,8 @@ out: dates and clock times, years, ordinals ("32nd"), ranks ("ranked fourth"), i
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +29,7 @@ from app.extract.numbers import (
 )
 from app.extract.periods import date_spans, find_periods, nearest_period
 
+_WINDOW = 300  # characters of context read on each side of a figure
 _NUM = re.compile(
     rf"(?<![\w/.,\-–#№])(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{WORD_NUMBER}))"
     r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
@@ -116,10 +119,10 @@ def _units(gaz: Gazetteers) -> tuple[re.Pattern, dict[str, str]]:
 def find_quantities(ctx: Context) -> list[Quantity]:
     text = ctx.text
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
-    masked = date_spans(text, ctx.body_start)
+    masked = _merge(date_spans(text, ctx.body_start))
     out: list[Quantity] = []
     para_periods: list = []
-    para_start = 0
+    para_themes: set[str] = set()
     prev_para_end = -1
     doc_category = measures.document_category(ctx.doc.title or "")
     for s, e in ctx.sentences:
@@ -130,25 +133,41 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         periods = find_periods(text, s, e, doc_year)
         same_para = "\n" not in text[prev_para_end:s] if prev_para_end >= 0 else False
         if not same_para:
-            para_periods, para_start = [], s
+            para_periods, para_themes = [], set()
+        starts = [p.span[0] for p in periods]
+        sent_themes = measures.themes(text[s:e]) if hits else set()
         for h in hits:
-            p = nearest_period(periods, (h.start, h.end), text)
+            # Windows around the figure keep the work per figure bounded on huge sentences.
+            ws, we = max(s, h.start - _WINDOW), min(e, h.end + _WINDOW)
+            near = periods[bisect.bisect_left(starts, ws - 40):bisect.bisect_right(starts, we)]
+            p = nearest_period(near, (h.start, h.end), text)
             period = p.value if p else None
             if period is None:
                 # A figure in a sentence without its own period takes the paragraph's latest:
                 # "As part of their implementation, 993 measures were implemented".
-                own = [q for q in para_periods if not q.comparison and not q.weak]
+                own = [q for q in para_periods[-50:] if not q.comparison and not q.weak]
                 period = own[-1].value if own else None
-            measure = measures.measure_phrase(text, s, e, h.start, h.end, h.kind, h.head,
+            measure = measures.measure_phrase(text, ws, we, h.start, h.end, h.kind, h.head,
                                               h.num_end)
-            category = measures.category(text[s:e], measure, h.unit, doc_category,
-                                         text[para_start:e])
+            category = measures.category(measure, h.unit, doc_category, sent_themes,
+                                         para_themes | sent_themes)
             out.append(Quantity(
                 value=h.value, unit=h.unit, measure=measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
                 span=(h.start, h.end)))
         para_periods = para_periods + periods
+        para_themes |= sent_themes if hits else measures.themes(text[s:e])
         prev_para_end = e
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 
@@ -159,15 +178,17 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]]) 
     hits: list[_Hit] = []
     sentence = text[s:e]
     votes = bool(re.search(r"\bvot(?:e|es|ed|ing)\b", sentence, re.I))
+    mask_ends = [b for _, b in masked]
     for m in _NUM.finditer(text, s, e):
         ns, ne = m.span()
         if hits and ns < hits[-1].end:
             continue
-        if any(a < ne and ns < b for a, b in masked):
-            continue
-        hit = _read_figure(text, s, e, ns, ne, m.group("d") is not None, table, unit_re,
-                           unit_forms, votes)
-        if hit:
+        i = bisect.bisect_left(mask_ends, ns + 1)
+        if i < len(masked) and masked[i][0] < ne:
+            continue  # inside a date or a clock time
+        hit = _read_figure(text, max(s, ns - _WINDOW), min(e, ne + _WINDOW), ns, ne,
+                           m.group("d") is not None, table, unit_re, unit_forms, votes)
+        if hit and math.isfinite(hit.value):
             hits.append(hit)
     for m in _FOLD_WORD.finditer(text, s, e):
         if not any(h.start <= m.start() < h.end for h in hits):
@@ -182,17 +203,17 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
     value = parse_number(raw)
     if value is None:
         return None
-    before = text[s:ns]
+    before = text[max(s, ns - 80):ns]  # enough for a currency, a qualifier, a verb
     start, end = ns, ne
     unit: str | None = None
     kind = "count"
 
     # Currency written before the amount: "$46.5 billion", "USD 37.01 billion", "RUB 8.5 bn".
-    pm = re.search(rf"(?:{table.prefix_re.pattern})\s*$", before, re.I)
+    pm = re.search(rf"(?:{table.prefix_re.pattern})\s*$", before[-12:], re.I)
     if pm:
         code = currency_code(table, pm.group(0).strip(), prefix=True)
         if code:
-            unit, kind, start = code, "money", s + pm.start()
+            unit, kind, start = code, "money", ns - len(before[-12:]) + pm.start()
 
     # Multiplier: "billion", "bn", glued "$5m".
     mult = 1.0
@@ -258,7 +279,7 @@ def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
 
 
 def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> bool:
-    before = text[s:ns]
+    before = text[max(s, ns - 40):ns]
     # Identifiers and names: "Resolution 1244", "EXPO 2027", "Memory Train 2024".
     if _ID_BEFORE.search(before):
         return False
