@@ -201,7 +201,7 @@ class _Raw:
 
 # Every date form holds one of these; a sentence without any is skipped at once.
 _QUICK = re.compile(rf"\d|{_MON}|\b(?:tomorrow|yesterday|today|day|spring|summer|autumn|fall|"
-                    r"winter)\b", re.I)
+                    r"winter|quarter|half)\b", re.I)
 
 
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
