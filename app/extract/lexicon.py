@@ -77,6 +77,7 @@ class Lexicon:
     org_heads: set[str] = field(default_factory=set)  # Council, Committee, Ministry ...
     publishers: list[tuple[str, str]] = field(default_factory=list)
     country_surfaces: set[str] = field(default_factory=set)
+    country_words: set[str] = field(default_factory=set)  # "Korea", "Arabia", "Herzegovina"
     place_surfaces: set[str] = field(default_factory=set)
     org_surfaces: set[str] = field(default_factory=set)
     _regex_cache: dict[str, re.Pattern] = field(default_factory=dict)
@@ -259,6 +260,8 @@ def build_lexicon(gaz: Gazetteers) -> Lexicon:
         for adj in _split(row.get("adjectives")):
             lex.adjectives.setdefault(_key(adj), name)
             lex.country_surfaces.add(adj)
+    for form in lex.country_surfaces:
+        lex.country_words.update(w for w in form.split() if w[:1].isupper())
     for row in gaz.rows("places"):
         name = row.get("name")
         if not name:

@@ -214,7 +214,8 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
 def _known_word(tok: Tok, lex: Lexicon) -> bool:
     w = tok.base
     return bool(lex.is_title_word(w) or lex.country(w) or lex.place(w) or lex.org(w)
-                or lex.office_country(w)[0] or (w.isupper() and len(w) > 1))
+                or lex.office_country(w)[0] or (w.isupper() and len(w) > 1)
+                or w in lex.country_words)
 
 
 def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
@@ -339,12 +340,13 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
         return None
     if w == "and" and i + 1 < n and toks[i + 1].cap and toks[i + 1].is_word \
             and not lex.is_given_name(toks[i + 1].base):
-        # "Minister of Industry and Trade" goes on; "... and Deputy Minister X" is a new post.
+        # "Minister of Industry and Trade" goes on; so does "Deputy Prime Minister and Minister
+        # of Finance X" (one person, two posts: no name stood before the "and").
         k = i + 1
         while k < n and _is_pre(toks[k], lex) and not lex.is_head(toks[k].base):
             k += 1
         if k < n and toks[k].cap and lex.is_head(toks[k].base):
-            return None
+            return k + 1, True
         return i + 1, False
     return None
 

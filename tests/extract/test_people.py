@@ -266,3 +266,24 @@ def test_initial_and_surname_is_a_mention():
     text = "President of Belarus Viktor Stolyar arrived. V. Stolyar thanked the hosts."
     p = find(text)[0]
     assert [text[s:e] for s, e in p.mentions] == ["Viktor Stolyar", "V. Stolyar"]
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("Russian Deputy Prime Minister and Minister of Finance Pavel Orlov spoke.", "Pavel Orlov",
+     "Deputy Prime Minister and Minister of Finance", "Russia"),
+    ("Minister of Foreign Affairs of the Democratic People's Republic of Korea Ri Chol Min "
+     "arrived.", "Ri Chol Min", "Minister of Foreign Affairs", "North Korea"),
+    ("Foreign Minister of the Lao People's Democratic Republic Bounmy Vongsa spoke.",
+     "Bounmy Vongsa", "Foreign Minister", "Laos"),
+])
+def test_two_posts_and_long_country_names(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
+
+
+def test_two_people_joined_by_and_keep_their_own_posts():
+    text = ("Speaker of the Federation Council Irina Lebedeva and Chairman of the House of "
+            "Representatives Pavel Sokol met.")
+    got = people(text)
+    assert got["Irina Lebedeva"] == ("Speaker of the Federation Council", "Russia")
+    assert got["Pavel Sokol"] == ("Chairman of the House of Representatives", "Belarus")
