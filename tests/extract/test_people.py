@@ -4,6 +4,8 @@ show that the post patterns generalise to names and offices never seen before.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.extract import entities
 from app.extract.context import Context
@@ -287,3 +289,24 @@ def test_two_people_joined_by_and_keep_their_own_posts():
     got = people(text)
     assert got["Irina Lebedeva"] == ("Speaker of the Federation Council", "Russia")
     assert got["Pavel Sokol"] == ("Chairman of the House of Representatives", "Belarus")
+
+
+_WORDS = ["Minister", "of", "the", "President", "Sergey", "Sergei", "Lavrov", "Lavrov's", ",",
+          "–", "Mr", "Mr.", "Republic", "Belarus", "Belarusian", "its", "and", "to", "Ambassador",
+          "Đurić", "Wang", "Yi", "People's", "\n", ".", "(BelTA)", "Council", "Union", "State",
+          "bin", "von", "der", "Al", "Oblast", "Deputy", "Foreign", "Affairs", "counterpart",
+          "A.", "Kyrgyzstan", "by", "represented", "was", "Natalya", "Natalia", "Kochanova"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_random_genre_words_give_valid_mentions(words):
+    from app.extract.names import fold
+    text = " ".join(words)
+    for p in find(text):
+        last = fold(p.name.split()[-1])
+        for s, e in p.mentions:
+            assert 0 <= s < e <= len(text)
+            surface = fold(text[s:e])
+            assert any(fold(w) in surface for w in p.name.split()), (p.name, text[s:e])
+        assert p.name.strip() == p.name and last
