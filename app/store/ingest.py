@@ -57,17 +57,21 @@ def _extract(text: str, path: str | None):
 
 
 def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: str | None = None,
-             origin: str = "user") -> tuple[str, int]:
-    """Store one document and its facts. Returns ("added" | "present", document id)."""
+             origin: str = "user", extraction=None) -> tuple[str, int]:
+    """Store one document and its facts. Returns ("added" | "present", document id).
+    `extraction`: the Extraction of this text when already made (e.g. in a worker process)."""
     text = normalise_text(text)
     digest = text_hash(text)
     row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
     if row:
         return "present", row[0]
-    try:
-        ex = _extract(text, path)
-    except Exception as exc:  # the extractor must never lose the user's other files
-        raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") from exc
+    ex = extraction
+    if ex is None:
+        try:
+            ex = _extract(text, path)
+        except Exception as exc:  # the extractor must never lose the user's other files
+            raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
+                from exc
     touched = new_touched()
     with transaction(conn):
         row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()

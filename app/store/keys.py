@@ -42,8 +42,21 @@ def person_key(name: str) -> str:
     return key or _fallback_person_key(name)
 
 
-def surname_key(key: str) -> str | None:
-    parts = key.split()
+def surname_key(name: str) -> str | None:
+    """Key of the family name (the extractor knows surname-first names such as Wang Yi)."""
+    try:
+        from app.extract.names import surname
+    except ImportError:
+        parts = person_key(name).split()
+        return parts[-1] if parts else None
+    try:
+        sur = surname(name)
+    except Exception:  # a bug there must not stop an import
+        sur = None
+    if sur:
+        key = person_key(sur)
+        return key.split()[-1] if key else None
+    parts = person_key(name).split()
     return parts[-1] if parts else None
 
 

@@ -108,7 +108,7 @@ def _person(conn, name: str, country: str | None) -> int:
     if row:
         return row[0]
     parts = key.split()
-    surname = surname_key(key)
+    surname = surname_key(name)
     if surname:
         cands = conn.execute("SELECT id, name_key, country FROM persons WHERE surname_key = ?",
                              (surname,)).fetchall()
