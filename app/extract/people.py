@@ -395,6 +395,10 @@ def _referent(text: str, sent_start: int, pos: int, lex: Lexicon,
         for s, e in ent.mentions:
             if sent_start <= s and e <= pos and (best is None or s > best[0]):
                 best = (s, ent.name, ent.country)
+    for s, _, surface in lex.scan("country", text, sent_start, pos):
+        c = lex.country_by_name(surface)
+        if c and (best is None or s > best[0]):
+            best = (s, c, c)
     if best is None:
         return None
     return best[1], best[2]

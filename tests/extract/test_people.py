@@ -310,3 +310,8 @@ def test_random_genre_words_give_valid_mentions(words):
             surface = fold(text[s:e])
             assert any(fold(w) in surface for w in p.name.split()), (p.name, text[s:e])
         assert p.name.strip() == p.name and last
+
+
+def test_its_post_points_to_a_country():
+    text = "The ministers discussed Moldova and its President Ion Rusu."
+    assert people(text)["Ion Rusu"] == ("President", "Moldova")
