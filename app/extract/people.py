@@ -115,8 +115,8 @@ def _is_pre(tok: Tok, lex: Lexicon) -> bool:
         return not tok.poss or lex.country_by_name(tok.base) is not None
     if tok.poss:
         return lex.country_by_name(tok.base) is not None
-    if lex.country_adjective(tok.text):
-        return True
+    if lex.country_adjective(tok.text) or lex.country_by_name(tok.text):
+        return True  # "Belarusian Foreign Minister", "Belarus President", "US Secretary of State"
     return lex.office_country(tok.text)[0] or (tok.text.isupper() and lex.org(tok.text) is not None)
 
 

@@ -110,6 +110,8 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
         c = lex.country_adjective(word)
         if c is None and word.endswith(("'s", "’s")):
             c = lex.country_by_name(word[:-2])
+        if c is None and not lex.is_title_word(word):
+            c = lex.country_by_name(word)  # "Belarus President", "US Secretary of State"
         if c is None:
             break
         if country is None:

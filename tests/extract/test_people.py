@@ -315,3 +315,14 @@ def test_random_genre_words_give_valid_mentions(words):
 def test_its_post_points_to_a_country():
     text = "The ministers discussed Moldova and its President Ion Rusu."
     assert people(text)["Ion Rusu"] == ("President", "Moldova")
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("US Secretary of State John Miller called.", "John Miller", "Secretary of State",
+     "United States"),
+    ("Belarus President Viktor Stolyar met the press.", "Viktor Stolyar", "President",
+     "Belarus"),
+])
+def test_country_name_before_the_post(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
