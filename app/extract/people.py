@@ -34,7 +34,10 @@ _STOP = {
     "when", "he", "she", "it", "they", "we", "our", "his", "her", "its", "their", "both", "all",
     "according", "speaking", "following", "under", "over", "among", "between", "within", "last",
     "next", "new", "mr", "mrs", "ms", "dear", "however", "also", "then", "there", "here", "today",
-    "yesterday", "tomorrow", "besides", "meanwhile", "moreover", "thus",
+    "yesterday", "tomorrow", "besides", "meanwhile", "moreover", "thus", "earlier", "later",
+    "recently", "previously", "subsequently", "additionally", "furthermore", "notably",
+    "finally", "afterwards", "together", "separately", "traditionally", "currently", "now",
+    "initially", "instead", "indeed", "why", "how", "what", "who", "where", "if", "so", "yet",
 }
 
 
