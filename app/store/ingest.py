@@ -111,19 +111,30 @@ def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user"
 
 def ingest_paths(db_path, paths, progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None, create: bool = True,
-                 origin: str = "user") -> list[IngestResult]:
-    """Import files (callable from a worker thread: it opens its own connection)."""
-    paths = list(paths)
+                 origin: str = "user", folders: bool = True) -> list[IngestResult]:
+    """Import files (callable from a worker thread: it opens its own connection). With
+    folders=True a folder stands for the .txt/.html files inside it."""
     results: list[IngestResult] = []
+    items: list = []  # paths to import, or results known without importing, in input order
+    for p in map(Path, paths):
+        if folders and p.is_dir():
+            inside = expand_paths([p])
+            items.extend(inside or [IngestResult(
+                str(p), "failed", f"{p}: no .txt or .html files in this folder")])
+        else:
+            items.append(p)
     conn = connect(db_path, create=create)
     try:
-        total = len(paths)
-        for i, path in enumerate(paths):
+        total = len(items)
+        for i, item in enumerate(items):
             if cancel and cancel():
                 break
-            if progress:
-                progress(i, total, f"Reading {Path(path).name}")
-            results.append(ingest_file(conn, path, origin))
+            if isinstance(item, IngestResult):
+                results.append(item)
+            else:
+                if progress:
+                    progress(i, total, f"Reading {item.name}")
+                results.append(ingest_file(conn, item, origin))
             if progress:
                 progress(i + 1, total, results[-1].message)
     finally:

@@ -36,7 +36,8 @@ def test_bad_files_refused_others_still_ingested(tmp_path):
     good = tmp_path / "good.txt"
     good.write_bytes(SEED.read_bytes())
     missing = tmp_path / "missing.txt"
-    results = ingest_paths(db, [empty, blank, binary, big, folder, missing, good])
+    results = ingest_paths(db, [empty, blank, binary, big, folder, missing, good],
+                           folders=False)
     by_path = {r.path: r for r in results}
     assert by_path[str(good)].status == "added"
     for bad, word in [(empty, "empty"), (blank, "empty"), (binary, "binary"),
@@ -147,3 +148,35 @@ def test_directory_import_helper(tmp_path):
     (tmp_path / "pic.png").write_bytes(b"x")
     names = sorted(p.name for p in expand_paths([tmp_path]))
     assert names == ["a.txt", "b.html"]
+
+
+def test_folder_given_to_ingest_paths_imports_its_files(tmp_path):
+    folder = tmp_path / "releases"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "notes.md").write_text("not imported")
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    results = ingest_paths(tmp_path / "f.db", [folder, empty])
+    assert [(r.status, r.path.endswith("seed.txt")) for r in results] == [
+        ("added", True), ("failed", False)]
+    assert "no .txt or .html files" in results[1].message
+
+
+def test_cancel_stops_between_documents(tmp_path):
+    files = []
+    for i in range(5):
+        p = tmp_path / f"r{i}.txt"
+        p.write_text(SEED.read_text(encoding="utf-8") + f"\nNote number {i}.\n",
+                     encoding="utf-8")
+        files.append(p)
+    seen = []
+
+    def progress(done, total, message):
+        seen.append((done, total))
+
+    results = ingest_paths(tmp_path / "c.db", files, progress=progress,
+                           cancel=lambda: len([r for r in seen if r[0] > 0]) >= 2)
+    assert [r.status for r in results] == ["added", "added"]
+    assert _snapshot(tmp_path / "c.db")["documents"] == 2
+    assert seen[-1] == (2, 5)
