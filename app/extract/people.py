@@ -20,7 +20,7 @@ from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
 from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
-from app.extract.posts import Post, normalise_post
+from app.extract.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok, sentence_tokens
 
 _PREPS = {"of", "to", "for", "on", "without", "at"}
@@ -259,9 +259,28 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
                               sentence=text[sent_start:toks[-1].end])
         if fold(t.text) in _PEER_WORDS:
             post = Post(None, post.country, post.strength)  # the post is the other person's
+        after = _country_after_name(text, toks, name_end, lex)
+        if after and post.strength < EXPLICIT:
+            post = Post(post.title, after, EXPLICIT)  # "Foreign Minister Ana Petrova of Serbia"
         out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
         i = name_end
     return out
+
+
+def _country_after_name(text: str, toks: list[Tok], e: int, lex: Lexicon) -> str | None:
+    if e + 1 >= len(toks) or toks[e].text != "of":
+        return None
+    k = e + 1
+    if toks[k].text == "the" and k + 1 < len(toks):
+        k += 1
+    hits = lex.scan("country", text, toks[k].start, min(len(text), toks[k].start + 60))
+    if not hits or hits[0][0] != toks[k].start:
+        return None
+    end = hits[0][1]
+    rest = text[end:end + 2]
+    if rest[:1].isspace() and rest[1:2].isupper():
+        return None  # "of Belarus Forum ...": a longer name
+    return lex.country_by_name(hits[0][2])
 
 
 # "his Belarusian counterpart X": X's country is known, X's post is the other person's.

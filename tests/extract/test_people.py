@@ -326,3 +326,8 @@ def test_its_post_points_to_a_country():
 def test_country_name_before_the_post(sentence, name, title, country):
     p = person(sentence, name)
     assert (p.title, p.country) == (title, country)
+
+
+def test_country_after_the_name():
+    text = "Foreign Minister Ana Petrova of Serbia arrived in Moscow."
+    assert people(text)["Ana Petrova"] == ("Foreign Minister", "Serbia")
