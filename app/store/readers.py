@@ -139,6 +139,7 @@ def _html_to_text(data: bytes) -> tuple[str, str]:
             continue
         if not _inside(tag, root) or (whole_page and not tag.find("h1")):
             tag.decompose()
+    _drop_boilerplate(root)
     blocks = _text_blocks(root)
     if root.find("h1") is None:
         heading = first_h1 or page_title
@@ -169,6 +170,28 @@ def _main_block(soup):
                                          and _inside(tag, best)):
             best, best_score = tag, score
     return best or soup.body or soup
+
+
+_BOILERPLATE = {"share", "sharing", "social", "breadcrumb", "breadcrumbs", "related", "tags",
+                "comments", "cookie", "cookies", "banner", "subscribe", "advert", "ads",
+                "pagination", "print", "toolbar", "sidebar", "menu", "navbar"}
+
+
+def _drop_boilerplate(root) -> None:
+    """Inside the release: share bars, tag lists, breadcrumbs, and blocks that are mostly links."""
+    for tag in list(root.find_all(True)):
+        if getattr(tag, "decomposed", False) or tag.attrs is None:
+            continue
+        names = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
+        words = set(re.split(r"[^a-z]+", names.lower()))
+        if words & _BOILERPLATE or tag.get("role") in ("navigation", "banner", "contentinfo"):
+            tag.decompose()
+            continue
+        if tag.name in ("ul", "ol", "div", "p", "section"):
+            text = tag.get_text(" ", strip=True)
+            links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+            if text and len(text) < 400 and links > 0.7 * len(text):
+                tag.decompose()
 
 
 def _text_blocks(root):

@@ -88,6 +88,8 @@ PAGE = """<!DOCTYPE html>
   <h1>{title}</h1>
   <p>{ref}</p>
   {paras}
+  <div class="share-bar"><a href="#">Facebook</a> <a href="#">SHARE_MARKER</a></div>
+  <ul><li><a href="/n/1">LINKLIST_MARKER Other news one</a></li><li><a href="/n/2">Two</a></li></ul>
  </article>
  <form><input name="q"> FORM_MARKER <button>Search</button></form>
 </div>
@@ -113,7 +115,8 @@ def test_html_page_reduced_to_release_text(tmp_path):
     read = read_path(path)
     assert read.html
     for marker in ("SCRIPT", "HEADER_MARKER", "NAV_MARKER", "ASIDE_MARKER", "FORM_MARKER",
-                   "FOOTER_MARKER", "Ministry home", "display: none"):
+                   "FOOTER_MARKER", "Ministry home", "display: none", "SHARE_MARKER",
+                   "LINKLIST_MARKER"):
         assert marker not in read.text
     assert title in read.text
     for para in body:
