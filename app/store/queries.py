@@ -225,6 +225,7 @@ class Store:
             "ORDER BY p.as_of NULLS FIRST, p.id", (person_id,))
         out["posts"] = [{"title": t, "country": c, "as_of": a, "document_id": d, "source": s}
                         for t, c, a, d, s in cur.fetchall()]
+        out["post_history"] = _condense(out["posts"])
         out["aliases"] = [r[0] for r in self.conn.execute(
             "SELECT name FROM person_names WHERE person_id = ? ORDER BY name", (person_id,))]
         ids = [r[0] for r in self.conn.execute(
@@ -271,3 +272,20 @@ class Store:
 
     def documents(self) -> list[dict]:
         return self.rows("sources", order_by="date")
+
+
+def _condense(posts: list[dict]) -> list[dict]:
+    """Consecutive reports of the same post become one span: {title, country, from, to,
+    documents}."""
+    out: list[dict] = []
+    for p in posts:
+        if not p["title"]:
+            continue
+        last = out[-1] if out else None
+        if last and (last["title"], last["country"]) == (p["title"], p["country"]):
+            last["to"] = p["as_of"] or last["to"]
+            last["documents"].append(p["document_id"])
+        else:
+            out.append({"title": p["title"], "country": p["country"], "from": p["as_of"],
+                        "to": p["as_of"], "documents": [p["document_id"]]})
+    return out

@@ -13,7 +13,7 @@ MAX_TERMS = 12
 
 # search type -> user-facing table showing it, and a small bonus so facts outrank sentences
 _TYPE_TABLE = {
-    "person": "people", "event": "meetings", "figure": "figures", "place": "meetings",
+    "person": "people", "event": "meetings", "figure": "figures", "place": None,
     "organization": None, "culture": "culture", "sentence": "sources", "document": "sources",
 }
 _TYPE_BONUS = {"person": 3.0, "event": 2.0, "figure": 1.5, "culture": 1.5, "place": 1.5,

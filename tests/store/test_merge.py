@@ -132,6 +132,9 @@ def test_post_history_and_current_post(fake, tmp_path):
         assert lavrov["first_date"] == "2024-06-20" and lavrov["last_date"] == "2025-02-01"
         posts = store.person(lavrov["id"])["posts"]
         assert [p["as_of"] for p in posts] == ["2024-06-20", "2024-06-26"]
+        history = store.person(lavrov["id"])["post_history"]
+        assert [(h["title"], h["from"], h["to"]) for h in history] == [
+            ("Foreign Minister", "2024-06-20", "2024-06-26")]
 
 
 def test_same_document_twice_not_duplicated(fake, tmp_path):
@@ -198,3 +201,20 @@ def test_derived_growth_rows_marked_with_formula(fake, tmp_path):
     remove_document(db, older.document_id)
     with Store.open(db) as store:
         assert [q for q in store.rows("trade") if q["derived"]] == []
+
+
+def test_current_post_is_latest_by_document_date_not_import_order(fake, tmp_path):
+    new = release("Talks", "2024-05-01", "Foreign Minister Andrei Rudenko held talks.")
+    old = release("Talks", "2019-05-01", "Deputy Foreign Minister Andrey Rudenko held talks.")
+    fake.add(make(new, "2024-05-01", people=[("Andrei Rudenko", "Foreign Minister", "Russia",
+                                              ["Andrei Rudenko"])]))
+    fake.add(make(old, "2019-05-01", people=[("Andrey Rudenko", "Deputy Foreign Minister",
+                                              "Russia", ["Andrey Rudenko"])]))
+    db = tmp_path / "h.db"
+    _ingest(tmp_path, db, new, old)
+    with Store.open(db) as store:
+        (row,) = store.rows("people")
+        assert row["post"] == "Foreign Minister"
+        history = store.person(row["id"])["post_history"]
+        assert [(h["title"], h["from"]) for h in history] == [
+            ("Deputy Foreign Minister", "2019-05-01"), ("Foreign Minister", "2024-05-01")]
