@@ -192,3 +192,59 @@ def test_start_up_loads_only_the_visible_tab_after_the_first_paint(qtbot, store,
     qtbot.waitUntil(lambda: w.current_tab().loaded, timeout=3000)
     assert [n for n, t in w.tab_by_name.items() if t.loaded] == ["people"]
     w.close()
+
+
+def test_timeline_sweep_sets_the_app_wide_window(qtbot, window, store):
+    from app.gui import dates
+
+    tab = window.show_tab("meetings")
+    x0, x1 = dates.to_ts("2024-04-01"), dates.to_ts("2024-06-30")
+    tab.timeline.view_box.swept.emit(x0, x1, True)
+    assert window.time_window() == ("2024-04-01", "2024-06-30")
+    assert "Time window: 2024-04-01 – 2024-06-30" in window.window_label.text()
+    starts = [r["date_start"] for r in table_rows(tab)]
+    assert starts and all("2024-04" <= s[:7] <= "2024-06" for s in starts)
+    assert {int(p.data()) for p in tab.timeline.scatter.points()} == {r["id"] for r in table_rows(tab)}
+    # Other tabs follow when shown.
+    culture = window.show_tab("culture")
+    assert culture.timeline.region.isVisible()
+    window.set_time_window(None, None)
+    window.show_tab("meetings")
+    assert not tab.timeline.region.isVisible()
+
+
+def test_plots_follow_the_palette(qtbot, window):
+    from PySide6 import QtGui
+
+    tab = window.show_tab("meetings")
+    dark = QtGui.QPalette()
+    dark.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#202020"))
+    dark.setColor(QtGui.QPalette.ColorRole.Base, QtGui.QColor("#121212"))
+    dark.setColor(QtGui.QPalette.ColorRole.Text, QtGui.QColor("#eeeeee"))
+    dark.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("#eeeeee"))
+    app = QtWidgets.QApplication.instance()
+    old = app.palette()
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: tab.timeline.plot_widget.backgroundBrush().color().name() == "#121212",
+                        timeout=2000)
+        axis = tab.timeline.plot.getAxis("bottom")
+        assert axis.textPen().color().name() == "#eeeeee"
+    finally:
+        app.setPalette(old)
+
+
+def test_icon_only_and_input_controls_have_accessible_names(window):
+    for name in ("people", "meetings", "trade", "culture", "sources"):
+        window.show_tab(name)
+    missing = []
+    for widget in window.findChildren(QtWidgets.QWidget):
+        if isinstance(widget, (QtWidgets.QLineEdit, QtWidgets.QComboBox, QtWidgets.QTableView,
+                               QtWidgets.QTextBrowser, QtWidgets.QToolButton, QtWidgets.QDateEdit)):
+            if widget.isVisibleTo(window) and not widget.accessibleName() and not (
+                    isinstance(widget, QtWidgets.QToolButton) and widget.text()):
+                if isinstance(widget.parent(), (QtWidgets.QComboBox, QtWidgets.QDateEdit,
+                                                QtWidgets.QTabBar, QtWidgets.QToolBar)):
+                    continue
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert not missing, missing

@@ -17,13 +17,21 @@ MAX_PAGES = 64
 
 HEADERS = {
     "id": "ID", "name": "Name", "post": "Post", "country": "Country", "mentions": "Mentions",
-    "meetings": "Meetings", "first_date": "First dated event", "last_date": "Last dated event",
+    "meetings": "Meetings", "first_date": "First date", "last_date": "Last date",
     "date_start": "Date", "date_end": "Until", "kind": "Kind", "place": "Place",
     "participants": "Participants", "status": "Status", "category": "Category",
     "summary": "Summary", "sources": "Sources", "source": "Source", "measure": "Measure",
     "value": "Value", "unit": "Unit", "period": "Period", "qualifier": "Qualifier",
     "text": "Text", "derived": "Derived", "formula": "Formula", "title": "Title",
     "date": "Date", "ref": "Ref", "path": "Path", "facts": "Facts", "added": "Added",
+}
+
+HEADER_TIPS = {
+    "first_date": "First dated event the person appears in",
+    "last_date": "Last dated event the person appears in",
+    "mentions": "Times the person is mentioned in the sources",
+    "derived": "Computed from other figures (see Formula), not stated in a release",
+    "sources": "Number of documents reporting it",
 }
 
 NUMERIC = {"id", "mentions", "meetings", "sources", "value", "facts"}
@@ -126,7 +134,7 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             if role == QtCore.Qt.ItemDataRole.DisplayRole:
                 return HEADERS.get(column, column.replace("_", " ").capitalize())
             if role == QtCore.Qt.ItemDataRole.ToolTipRole:
-                return f"Sort by {HEADERS.get(column, column)}"
+                return HEADER_TIPS.get(column, f"Sort by {HEADERS.get(column, column)}")
         return None
 
     def data(self, index, role=QtCore.Qt.ItemDataRole.DisplayRole):

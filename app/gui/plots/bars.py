@@ -105,7 +105,6 @@ class BarPlot(PlotPanel):
             return
         refcount_guard.top_up()
         fg = theme.foreground()
-        hl = theme.highlight()
         axis = self.plot.getAxis("left" if self.horizontal else "bottom")
         axis.setTicks([[(i, self._short(b.label)) for i, b in enumerate(self.bars)], []])
         if self.horizontal:
@@ -133,8 +132,11 @@ class BarPlot(PlotPanel):
             else:
                 brush = pg.mkBrush(colour)
             brushes.append(brush)
-            selected = set(b.ids) & self._selected
-            pens.append(pg.mkPen(hl, width=3) if selected else pg.mkPen(colour.darker(130), width=1))
+            if set(b.ids) & self._selected:
+                brushes[-1] = pg.mkBrush(colour.lighter(140))
+                pens.append(pg.mkPen(fg, width=3))
+            else:
+                pens.append(pg.mkPen(colour.darker(130), width=1))
         positions = list(range(len(self.bars)))
         values = [b.value for b in self.bars]
         if self.horizontal:

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from app.gui import refcount_guard
 from app.gui.plots import theme
@@ -31,8 +31,11 @@ class NetworkPlot(PlotPanel):
         self.nodes: list[int] = []
         self._labels: list[pg.TextItem] = []
         self._selected: set[int] = set()
-        self.caption = pg.TextItem("", anchor=(0, 1))
+        self.caption = pg.TextItem("", anchor=(0.5, 0.5))
         self.plot.addItem(self.caption, ignoreBounds=True)
+        key = QtWidgets.QLabel("edge width = meetings together   ")
+        key.setAccessibleName("Contact network legend")
+        self.add_header_widget(key)
 
     def set_network(self, names: dict[int, str], edges: list[tuple[int, int, int]]) -> None:
         self.names = dict(names)
@@ -62,12 +65,13 @@ class NetworkPlot(PlotPanel):
             label.hide()
         self._used = 0
         fg = theme.foreground()
-        hl = theme.highlight()
         if not self.nodes:
             self.graph.setData(pos=np.zeros((0, 2)), adj=np.zeros((0, 2), dtype=int))
             self.caption.setText("No meetings with two or more known participants", color=fg)
-            self.caption.setPos(-1, 0)
+            self.caption.setPos(0, 0)
+            self.caption.show()
             return
+        self.caption.hide()
         pos = self._positions()
         index = {n: i for i, n in enumerate(self.nodes)}
         adj = np.array([(index[a], index[b]) for a, b, _ in self.edges], dtype=int).reshape(-1, 2)
@@ -79,12 +83,14 @@ class NetworkPlot(PlotPanel):
             dtype=[("red", np.ubyte), ("green", np.ubyte), ("blue", np.ubyte),
                    ("alpha", np.ubyte), ("width", float)],
         )
-        brushes = [pg.mkBrush(theme.series(0)) for _ in self.nodes]
-        node_pens = [pg.mkPen(hl, width=3) if n in self._selected else pg.mkPen(fg, width=1)
+        brushes = [pg.mkBrush(theme.series(1) if n in self._selected else theme.series(0))
+                   for n in self.nodes]
+        node_pens = [pg.mkPen(fg, width=2.5) if n in self._selected else pg.mkPen(fg, width=1)
                      for n in self.nodes]
+        sizes = [22 if n in self._selected else 16 for n in self.nodes]
         self.graph.setData(
             pos=pos, adj=adj if len(adj) else None, pen=pens if len(adj) else None,
-            size=16, symbol="o", symbolBrush=brushes, symbolPen=node_pens, pxMode=True,
+            size=sizes, symbol="o", symbolBrush=brushes, symbolPen=node_pens, pxMode=True,
             data=np.array(self.nodes), hoverable=True, tip=self._tip,
         )
         for (x, y), node in zip(pos, self.nodes, strict=True):
@@ -94,8 +100,6 @@ class NetworkPlot(PlotPanel):
             if w > 1:
                 (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
                 self._label(str(w), fg, (0.5, 0.5), (xa + xb) / 2, (ya + yb) / 2)
-        self.caption.setText("edge width = meetings together", color=fg)
-        self.caption.setPos(-1.9, -1.2)
         self.plot.setXRange(-1.9, 1.9, padding=0)
         self.plot.setYRange(-1.25, 1.25, padding=0)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
 
-# Colour-blind-safe qualitative set (Okabe-Ito), readable on light and dark backgrounds.
-SERIES = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+# Colour-blind-safe qualitative set (Okabe-Ito, with wine for its yellow, which vanishes on white).
+SERIES = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255", "#999999"]
 
 # Fact-type colours shared by the Sources tab highlights and its legend.
 FACT_COLOURS = {

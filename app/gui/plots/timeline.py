@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui import dates, refcount_guard
 from app.gui.plots import theme
@@ -50,7 +50,7 @@ class TimelinePlot(PlotPanel):
     pointClicked = QtCore.Signal(int)
     windowChosen = QtCore.Signal(object, object)   # ISO from, ISO to
 
-    def __init__(self, title: str = "Timeline", parent=None):
+    def __init__(self, title: str = "Timeline", parent=None, status_legend: bool = True):
         self.view_box = WindowViewBox()
         super().__init__(title, parent, view_box=self.view_box)
         self.axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
@@ -81,8 +81,13 @@ class TimelinePlot(PlotPanel):
         self.view_box.swept.connect(self._swept)
         self._setting_region = False
 
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        self._legend_items: list[pg.ScatterPlotItem] = []
+        # The legend lives in the header, where it cannot cover a point.
+        self.status_legend = status_legend
+        self.legend_label = QtWidgets.QLabel()
+        self.legend_label.setAccessibleName(f"{title} legend")
+        self.add_header_widget(self.legend_label)
+        self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty_text, ignoreBounds=True)
         self.hint = QtCore.QCoreApplication.translate(
             "Timeline", "Shift+drag to choose the time window")
         self.plot_widget.setToolTip(self.hint)
@@ -102,7 +107,7 @@ class TimelinePlot(PlotPanel):
             return
         lo = min(p.start for p in self.points)
         hi = max(p.end for p in self.points)
-        pad = max((hi - lo) * 0.05, 7 * DAY)
+        pad = max((hi - lo) * 0.05, 30 * DAY)   # wide enough for month labels
         self.plot.setXRange(lo - pad, hi + pad, padding=0)
         self.plot.setYRange(-0.7, max(len(self.lanes), 1) - 0.3, padding=0)
 
@@ -153,18 +158,17 @@ class TimelinePlot(PlotPanel):
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def _update_legend(self, fg: QtGui.QColor, bg: QtGui.QColor) -> None:
-        self.legend.clear()
-        self.legend.setLabelTextColor(fg)
-        self.legend.setBrush(pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200))
-        self.legend.setPen(pg.mkPen(fg.red(), fg.green(), fg.blue(), 80))
-        samples = [("held", "o", False), ("planned", "o", True), ("recurring", "d", False)]
         present = {p.status for p in self.points}
-        for status, symbol, hollow in samples:
-            if status not in present:
-                continue
-            item = pg.ScatterPlotItem(symbol=symbol, size=10, pen=pg.mkPen(fg, width=2),
-                                      brush=pg.mkBrush(bg if hollow else fg))
-            self.legend.addItem(item, status)
+        samples = [("held", "●"), ("planned", "○"), ("recurring", "◆")]
+        parts = [f"{mark} {status}" for status, mark in samples if status in present]
+        self.legend_label.setText("   ".join(parts) + "   " if self.status_legend and parts else "")
+        if self.points:
+            self.empty_text.hide()
+        else:
+            self.empty_text.setText("Nothing dated under the current filters", color=fg)
+            lo, hi = self.plot.viewRange()[0]
+            self.empty_text.setPos((lo + hi) / 2, (len(self.lanes) - 1) / 2 if self.lanes else 0)
+            self.empty_text.show()
 
     def _tip(self, x, y, data) -> str:
         for p in self.points:
@@ -184,7 +188,7 @@ class TimelinePlot(PlotPanel):
     def _draw_ring(self) -> None:
         ys = self._lane_y()
         pos = [(p.start, ys.get(p.lane, 0)) for p in self.points if p.id in self._selected]
-        self.ring.setData(pos=pos, brush=None, pen=pg.mkPen(theme.highlight(), width=3))
+        self.ring.setData(pos=pos, brush=None, pen=pg.mkPen(theme.foreground(), width=2.5))
 
     def selected_positions(self) -> list[tuple[float, float]]:
         return [tuple(map(float, p)) for p in zip(*self.ring.getData(), strict=False)]

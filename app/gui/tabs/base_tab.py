@@ -11,7 +11,7 @@ from dataclasses import fields
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.models.table_model import StoreTableModel
+from app.gui.models.table_model import NUMERIC, StoreTableModel
 
 ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
 
@@ -91,8 +91,8 @@ class BaseTab(QtWidgets.QWidget):
         detail_layout = QtWidgets.QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         button_row = QtWidgets.QHBoxLayout()
-        detail_title = QtWidgets.QLabel("<b>Details</b>")
-        button_row.addWidget(detail_title)
+        self.detail_title = QtWidgets.QLabel("<b>Details</b>")
+        button_row.addWidget(self.detail_title)
         button_row.addStretch(1)
         button_row.addWidget(self.show_source_button)
         detail_layout.addLayout(button_row)
@@ -104,7 +104,7 @@ class BaseTab(QtWidgets.QWidget):
         self.top_splitter.addWidget(detail_box)
         self.top_splitter.setStretchFactor(0, 3)
         self.top_splitter.setStretchFactor(1, 2)
-        self.top_splitter.setSizes([760, 480])
+        self.top_splitter.setSizes([800, 460])
 
         self.plot_area = QtWidgets.QWidget()
         self.plot_layout = QtWidgets.QHBoxLayout(self.plot_area)
@@ -205,9 +205,10 @@ class BaseTab(QtWidgets.QWidget):
         if self.main.has_saved_header(self):
             return
         header = self.view.horizontalHeader()
-        for c in range(self.model.columnCount()):
+        for c, column in enumerate(self.model.columns):
             self.view.resizeColumnToContents(c)
-            header.resizeSection(c, min(header.sectionSize(c), 260))
+            cap = 80 if column in NUMERIC else 210
+            header.resizeSection(c, min(header.sectionSize(c), cap))
 
     # --- selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -33,6 +33,7 @@ class SourcesTab(BaseTab):
         super().__init__(main_window, parent)
         self.document_id: int | None = None
         self.text = self.detail
+        self.detail_title.setText("<b>Text</b>")
         self.text.setAccessibleName("Source text")
         self.text.setPlaceholderText("Select a document to read it with its facts highlighted.")
         self.show_source_button.hide()
@@ -58,7 +59,7 @@ class SourcesTab(BaseTab):
 
     def build_plots(self) -> None:
         from app.gui.plots.timeline import TimelinePlot
-        self.timeline = TimelinePlot("Releases by date (dot size = facts)")
+        self.timeline = TimelinePlot("Releases by date", status_legend=False)
         self.plot_layout.addWidget(self.timeline)
         self.timeline.pointClicked.connect(lambda did: self.select_id(did))
         self.timeline.windowChosen.connect(self.main.set_time_window)
