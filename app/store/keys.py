@@ -60,9 +60,17 @@ def surname_key(name: str) -> str | None:
     return parts[-1] if parts else None
 
 
+# British/American spellings and abbreviations that name the same place or body.
+_SPELLING = [(re.compile(r"isation"), "ization"), (re.compile(r"\bcentre\b"), "center"),
+             (re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bprogramme\b"), "program"),
+             (re.compile(r"\band\b"), " "), (re.compile(r"\bof\b"), " ")]
+
+
 def entity_key(name: str) -> str:
-    text = re.sub(r"[^\w\s]", " ", fold(name))
+    text = re.sub(r"[^\w\s]", " ", fold(name).replace("&", " and "))
     text = re.sub(r"^the\s+", "", text.strip())
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
     return " ".join(text.split())
 
 
