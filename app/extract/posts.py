@@ -76,17 +76,16 @@ def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
     if not _BARE_AMBASSADOR.search(title):
         return title
     hits: list[tuple[int, str]] = []
-    for m in lex.country_regex.finditer(sentence):
-        c = lex.country(m.group(0))
+    for s, _, surface in lex.scan("country", sentence):
+        c = lex.country(surface)
         if c and c != country:
-            hits.append((m.start(), c))
+            hits.append((s, c))
             break
-    if lex.place_surfaces:
-        for m in lex.place_regex.finditer(sentence):
-            p = lex.place(m.group(0))
-            if p and p.country and p.country != country:
-                hits.append((m.start(), p.country))
-                break
+    for s, _, surface in lex.scan("place", sentence):
+        p = lex.place(surface)
+        if p and p.country and p.country != country:
+            hits.append((s, p.country))
+            break
     if not hits:
         return title
     return f"{title} to {min(hits)[1]}"
