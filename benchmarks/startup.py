@@ -89,6 +89,28 @@ def one_run(code: str, args: list[str], env: dict) -> tuple[float, float]:
     return paint, ready
 
 
+def measure(db: str, runs: int = 7, platform: str | None = None) -> dict:
+    """Medians in seconds: bare window first paint, app first paint, app data shown; ratios."""
+    tmp = Path(os.environ.get("TMPDIR", "/tmp"))
+    env = dict(os.environ, QT_QPA_PLATFORM=platform or os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYTHONDONTWRITEBYTECODE="1", XDG_CONFIG_HOME=str(tmp / "factbrowser-startup-config"))
+    # one warm-up of each so both start from a warm file cache
+    one_run(BARE, [], env)
+    one_run(APP, [db], env)
+    bare, paint, ready = [], [], []
+    for _ in range(runs):
+        bare.append(one_run(BARE, [], env)[0])
+        p, r = one_run(APP, [db], env)
+        paint.append(p)
+        ready.append(r)
+    med = {"bare_s": statistics.median(bare), "app_paint_s": statistics.median(paint),
+           "app_ready_s": statistics.median(ready)}
+    med["ratio"] = med["app_paint_s"] / med["bare_s"]
+    med["ratio_ready"] = med["app_ready_s"] / med["bare_s"]
+    med.update(runs=runs, samples={"bare": bare, "paint": paint, "ready": ready})
+    return med
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="database to open (default: build one from the shipped corpus)")
@@ -102,28 +124,14 @@ def main(argv: list[str] | None = None) -> int:
         from app.store import ensure_default_db
 
         db = str(ensure_default_db(Path(os.environ.get("TMPDIR", "/tmp")) / "factbrowser-startup.db"))
-    env = dict(os.environ, QT_QPA_PLATFORM=args.platform, PYTHONDONTWRITEBYTECODE="1")
-    env["XDG_CONFIG_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "factbrowser-startup-config")
-
-    # one warm-up of each so both start from a warm file cache
-    one_run(BARE, [], env)
-    one_run(APP, [db], env)
-    bare, app_paint, app_ready = [], [], []
-    for _ in range(args.runs):
-        bare.append(one_run(BARE, [], env)[0])
-        paint, ready = one_run(APP, [db], env)
-        app_paint.append(paint)
-        app_ready.append(ready)
-
-    med_bare = statistics.median(bare)
-    med_paint = statistics.median(app_paint)
-    med_ready = statistics.median(app_ready)
+    res = measure(db, args.runs, args.platform)
     print(f"database: {db}   platform: {args.platform}   runs: {args.runs}")
     print(f"{'':34}{'median s':>10}{'min s':>9}{'max s':>9}{'ratio':>8}")
-    for name, values, med in (("bare PySide6+pyqtgraph window", bare, med_bare),
-                              ("factbrowser first paint", app_paint, med_paint),
-                              ("factbrowser tab data shown", app_ready, med_ready)):
-        print(f"{name:34}{med:10.3f}{min(values):9.3f}{max(values):9.3f}{med / med_bare:8.2f}")
+    for name, key, med in (("bare PySide6+pyqtgraph window", "bare", res["bare_s"]),
+                           ("factbrowser first paint", "paint", res["app_paint_s"]),
+                           ("factbrowser tab data shown", "ready", res["app_ready_s"])):
+        values = res["samples"][key]
+        print(f"{name:34}{med:10.3f}{min(values):9.3f}{max(values):9.3f}{med / res['bare_s']:8.2f}")
     return 0
 
 

@@ -32,3 +32,27 @@ def years(store, table: str = "meetings", column: str = "date_start") -> list[in
         return [int(r[0]) for r in store.db.execute(sql).fetchall() if r[0]]
     except sqlite3.Error:
         return []
+
+
+PLOT_LIMIT = 20_000
+
+
+def plot_rows(store, table: str, filters, columns: list[str], order_by: str,
+              limit: int = PLOT_LIMIT) -> tuple[list[dict], int]:
+    """Only the columns a plot draws, for at most `limit` rows (the latest by order_by), and
+    the number of rows the filters match, so plots stay quick on very large databases."""
+    from app.store.queries import where_clause
+
+    known = set(store.columns(table))
+    cols = [c for c in dict.fromkeys(["id", *columns]) if c in known]
+    where, params = where_clause(table, filters)
+    order = order_by if order_by in known else "id"
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    sql = (f'SELECT {quoted} FROM {table}{where} ORDER BY "{order}" DESC, id DESC LIMIT ?')
+    try:
+        rows = store.db.execute(sql, [*params, int(limit)]).fetchall()
+    except sqlite3.Error:
+        return [], 0
+    out = [dict(zip(cols, r, strict=True)) for r in reversed(rows)]
+    total = len(out) if len(out) < limit else store.count(table, filters)
+    return out, total

@@ -43,10 +43,9 @@ def format_value(column: str, value: Any) -> str:
     if column == "derived":
         return "derived" if value else ""
     if column == "value" and isinstance(value, (int, float)):
-        if abs(value) >= 1e9:
-            return f"{value / 1e9:,.2f} bn".replace(".00 bn", " bn")
-        if abs(value) >= 1e6:
-            return f"{value / 1e6:,.2f} m".replace(".00 m", " m")
+        for scale, suffix in ((1e9, "bn"), (1e6, "m")):
+            if abs(value) >= scale:
+                return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {suffix}"
         return f"{value:,g}"
     return str(value)
 

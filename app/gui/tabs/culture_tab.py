@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui import dates
+from app.gui import dates, queries
 from app.gui.tabs.base_tab import BaseTab, esc
 
 
@@ -31,7 +31,8 @@ class CultureTab(BaseTab):
     def update_plots(self) -> None:
         from app.gui.plots.bars import Bar
         from app.gui.plots.timeline import TimePoint
-        rows = self.main.store.rows("culture", self.model.filters, order_by="date_start")
+        rows, _total = queries.plot_rows(self.main.store, "culture", self.model.filters,
+                                         ["date_start", "kind", "summary", "place"], "date_start")
         points = []
         by_kind: dict[str, list[int]] = {}
         for r in rows:

@@ -94,7 +94,11 @@ class MeetingsTab(BaseTab):
 
     def timeline_points(self) -> list[TimePoint]:
         from app.gui.plots.timeline import TimePoint
-        rows = self.main.store.rows("meetings", self.model.filters, order_by="date_start")
+        rows, total = queries.plot_rows(
+            self.main.store, "meetings", self.model.filters,
+            ["date_start", "date_end", "kind", "place", "status", "participants", "summary"], "date_start")
+        self.timeline.title_label.setText(
+            "<b>Meetings timeline</b>" + (f" (latest {len(rows):,} of {total:,})" if total > len(rows) else ""))
         by_person = self.lane_combo.currentData() == "person"
         points: list[TimePoint] = []
         for r in rows:

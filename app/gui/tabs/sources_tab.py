@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import dates
+from app.gui import dates, queries
 from app.gui.plots import theme
 from app.gui.tabs.base_tab import BaseTab
 
@@ -67,7 +67,10 @@ class SourcesTab(BaseTab):
 
     def update_plots(self) -> None:
         from app.gui.plots.timeline import TimePoint
-        rows = self.main.store.rows("sources", self.model.filters, order_by="date")
+        rows, total = queries.plot_rows(self.main.store, "sources", self.model.filters,
+                                        ["date", "title", "facts"], "date")
+        self.timeline.title_label.setText(
+            "<b>Releases by date</b>" + (f" (latest {len(rows):,} of {total:,})" if total > len(rows) else ""))
         points = []
         for r in rows:
             start = dates.to_ts(r.get("date"))

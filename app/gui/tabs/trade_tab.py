@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
+from app.gui import queries
 from app.gui.models.table_model import StoreTableModel, format_value
 from app.gui.tabs.base_tab import BaseTab, esc
 
@@ -71,7 +72,9 @@ class TradeTab(BaseTab):
     def update_plots(self) -> None:
         from app.gui.plots.bars import Bar
         filters = self.model.filters
-        rows = self.main.store.rows("trade", filters, order_by="period")
+        rows, _total = queries.plot_rows(
+            self.main.store, "trade", filters,
+            ["measure", "value", "unit", "period", "text", "source", "derived", "formula"], "period")
         money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
                  and isinstance(r.get("value"), (int, float))]
         units: dict[str, int] = {}
@@ -100,7 +103,7 @@ class TradeTab(BaseTab):
         shares.sort(key=lambda r: ("share" not in str(r.get("measure")).lower(), -r["value"]))
         shares = list(reversed(shares[:12]))
         self.shares.set_bars([
-            Bar(f"{r.get('measure')}{' ' + str(r['period']) if r.get('period') else ''}",
+            Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}",
                 r["value"], [r["id"]],
                 f"{r.get('measure')} {r.get('period') or ''}: {r['value']:g} %"
                 f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
