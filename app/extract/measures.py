@@ -25,7 +25,7 @@ _GROWTH_VERB = re.compile(
     r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*(?:by\s*)?$", re.I)
 _COMPARE_AFTER = re.compile(r"^\s*(more|less|higher|lower|up|down)\b(?:\s+than(?:\s+in)?\s+"
                             r"((?:19|20)\d\d))?", re.I)
-_BREAK = re.compile(r"[,;:()–—\"“”]|\s-\s|\b(?:which|that|who|whose|where|while|when|and\s+"
+_BREAK = re.compile(r",(?!\d{3})|[;:()–—\"“”]|\s-\s|\s(?:and|or)\s+(?=[\d$€£¥₽])|\b(?:which|that|who|whose|where|while|when|and\s+"
                     r"(?:is|are|was|were|has|have|will))\b")
 _VERBISH = re.compile(
     r"^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
@@ -57,8 +57,8 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
             return _clean(text[mods_from:head[1]] + _postmodifier(after))
         # "Regular visits to the regions, 15 in 2023": the phrase before the comma.
         prev = re.split(r"[,;:(]\s*$", before)[0]
-        clause = re.split(r"[,;:()]", prev)[-1]
-        return _clean(clause) or None
+        clause = re.split(r"[;:()]|,(?!\d)", prev)[-1]
+        return _clean(_subject(clause) or clause) or None
     if kind == "occurrences":
         # "had telephone conversations over 20 times", "they have met five times".
         clause = _BREAK.split(before)[-1] if before else ""
@@ -134,7 +134,8 @@ def _postmodifier(after: str) -> str:
     return re.sub(_TRAILING, "", phrase.rstrip(".,"))
 
 
-_TRAILING = r"(?:\s+(?:in|on|at|of|from|to|and|the|for|with|under|by|over|into|a|an))+$"
+_TRAILING = (r"(?:\s+(?:in|on|at|of|from|to|and|the|for|with|under|by|over|into|a|an|its|their|"
+             r"our|his|her|this|that))+$")
 
 
 def _np(s: str) -> str:
@@ -211,7 +212,7 @@ def _subject(before: str) -> str | None:
     phrase = " ".join(out).strip()
     phrase = re.sub(r"^(?:in|on|at|during|last|this|since)\b[^,]*?(?:19|20)\d\d\s*", "", phrase)
     phrase = _DET.sub("", phrase)
-    phrase = re.sub(r"\s+(?:with|by|to|of|in|at|for|and)(?:\s+\w+)?$", "", phrase)
+    phrase = re.sub(_TRAILING, "", phrase)
     return phrase if 0 < len(phrase.split()) <= 8 else None
 
 

@@ -380,6 +380,10 @@ def _bare_count(text, s, e, ns, end, votes) -> tuple[int, tuple[int, int]] | Non
         if _is_plural_head(last):
             hs = end + m.end(1) - len(last)
             return end + m.end(), (hs, hs + len(last))
+    # "Over 5,000 students study here, 900 of them on scholarships": a part of a counted whole.
+    m = re.match(r"\s+of\s+(?:them|whom)\b", rest)
+    if m and re.search(r",\s*$", text[s:ns]):
+        return end + m.end(), None
     if votes:
         m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained)\b", rest, re.I)
         if m:
