@@ -19,6 +19,7 @@ from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Span
 from app.extract.names import fold
+from app.extract.namespans import name_like
 from app.extract.tokens import Tok, sentence_tokens
 
 _REGION = re.compile(
@@ -250,8 +251,6 @@ def _continuation(toks: list[Tok], j: int) -> int | None:
 
 def _trim_person(toks: list[Tok], a: int, end: int, lex: Lexicon) -> int:
     """Cut a person's name off the end: "Council of the Republic Natalya Kochanova"."""
-    from app.extract.people import name_like
-
     seg = end
     while seg > a and toks[seg - 1].cap and toks[seg - 1].is_word:
         seg -= 1

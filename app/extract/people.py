@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
-from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
+from app.extract.names import fold, name_key, surname_key
+from app.extract.namespans import STOP, chain, known_word, name_like, particle
 from app.extract.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok, sentence_tokens
 
@@ -27,18 +28,6 @@ _PREPS = {"of", "to", "for", "on", "without", "at"}
 _JOINERS = {"–", "—", "-", ","}
 _DETERMINERS = {"its", "his", "her", "their"}
 _INITIAL = re.compile(r"[A-Z]\.")
-# Capitalised function words that open sentences; never part of a name.
-_STOP = {
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "with",
-    "and", "but", "or", "as", "of", "to", "from", "after", "before", "during", "since", "while",
-    "when", "he", "she", "it", "they", "we", "our", "his", "her", "its", "their", "both", "all",
-    "according", "speaking", "following", "under", "over", "among", "between", "within", "last",
-    "next", "new", "mr", "mrs", "ms", "dear", "however", "also", "then", "there", "here", "today",
-    "yesterday", "tomorrow", "besides", "meanwhile", "moreover", "thus", "earlier", "later",
-    "recently", "previously", "subsequently", "additionally", "furthermore", "notably",
-    "finally", "afterwards", "together", "separately", "traditionally", "currently", "now",
-    "initially", "instead", "indeed", "why", "how", "what", "who", "where", "if", "so", "yet",
-}
 
 
 @dataclass
@@ -123,63 +112,6 @@ def _is_pre(tok: Tok, lex: Lexicon) -> bool:
     return lex.office_country(tok.text)[0] or (tok.text.isupper() and lex.org(tok.text) is not None)
 
 
-# Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen".
-_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di",
-              "du", "dos", "das", "la", "le", "ben"}
-
-
-def _particle(tok: Tok) -> bool:
-    return not tok.cap and tok.text in _PARTICLES
-
-
-def name_like(toks: list[Tok], lex: Lexicon) -> bool:
-    """Could these tokens be a personal name: 2-4 capitalised words (particles between them
-    allowed), none a word of posts, bodies, countries or dates?"""
-    if not 2 <= len(toks) <= 6 or _particle(toks[0]) or _particle(toks[-1]):
-        return False
-    words = [t for t in toks if not _particle(t)]
-    if not 2 <= len(words) <= 4:
-        return False
-    for i, t in enumerate(toks):
-        if _particle(t):
-            continue
-        if not t.cap or not any(c.islower() for c in t.base) or not t.is_word:
-            return False
-        if t.poss and i != len(toks) - 1:
-            return False
-        b = t.base
-        if fold(b) in _STOP or lex.is_title_word(b) or lex.country(b) or lex.country_adjective(b):
-            return False
-    first = toks[0].base
-    if not lex.is_given_name(first) and fold(first) not in EAST_ASIAN_SURNAMES:
-        if lex.place(first) or lex.org(first):
-            return False
-    return True
-
-
-def _chain(toks: list[Tok], i: int, lex: Lexicon) -> int:
-    """End (exclusive) of the run of capitalised words from i, with name particles between
-    them; a possessive ends it unless it belongs to a body's name ("People's Republic")."""
-    j = i
-    n = len(toks)
-    while j < n:
-        t = toks[j]
-        if t.cap and t.is_word:
-            j += 1
-            if t.poss and not (lex.is_title_word(t.base) or fold(t.base) == "people"):
-                break
-        elif j > i and _particle(t):
-            k = j
-            while k < n and _particle(toks[k]):
-                k += 1
-            if not (k < n and toks[k].cap and toks[k].is_word):
-                break
-            j = k
-        else:
-            break
-    return j
-
-
 def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
                lex: Lexicon) -> tuple[int, int] | None:
     """The name at the end of the capitalised run toks[a:b], or None. A run after "of"/"to"
@@ -197,7 +129,7 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
     # The name starts right after the last known word of the post ("... of Vietnam Pham Minh
     # Chinh", "... of the UAE Sheikh Abdullah bin Zayed Al Nahyan")...
     k = b
-    while k > a and not (not _particle(toks[k - 1]) and _known_word(toks[k - 1], lex)):
+    while k > a and not (not particle(toks[k - 1]) and known_word(toks[k - 1], lex)):
         k -= 1
     if a < k < b and name_like(toks[k:b], lex):
         return k, b
@@ -207,18 +139,11 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
         s = b - n
         if s <= a or not name_like(toks[s:b], lex):
             continue
-        if _known_word(toks[s - 1], lex):
+        if known_word(toks[s - 1], lex):
             return s, b
         if n == 2:
             fallback = (s, b)
     return fallback
-
-
-def _known_word(tok: Tok, lex: Lexicon) -> bool:
-    w = tok.base
-    return bool(lex.is_title_word(w) or lex.country(w) or lex.place(w) or lex.org(w)
-                or lex.office_country(w)[0] or (w.isupper() and len(w) > 1)
-                or w in lex.country_words)
 
 
 def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
@@ -308,7 +233,7 @@ def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
         left -= 1
     k = left
     while k > 0 and left - k < 2 and toks[k - 1].cap and toks[k - 1].is_word \
-            and fold(toks[k - 1].text) not in _STOP:
+            and fold(toks[k - 1].text) not in STOP:
         k -= 1
         t = toks[k]
         if lex.country_adjective(t.text) or (t.poss and lex.country_by_name(t.base)):
@@ -324,7 +249,7 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
     last = h + 1
     while True:
         if i < n and toks[i].cap and toks[i].is_word:
-            b = _chain(toks, i, lex)
+            b = chain(toks, i, lex)
             found = _name_tail(toks, i, b, direct, lex)
             if found is not None:
                 return found[0], found[0], found[1]
@@ -384,7 +309,7 @@ def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | 
     a = end
     while a > 0 and toks[a - 1].cap and toks[a - 1].is_word:
         a -= 1
-    while a < end and fold(toks[a].text) in _STOP:
+    while a < end and fold(toks[a].text) in STOP:
         a += 1
     if 2 <= end - a <= 3 and name_like(toks[a:end], lex):
         return a, end
@@ -436,9 +361,9 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
         if not (toks[i].cap and toks[i].is_word):
             i += 1
             continue
-        b = _chain(toks, i, lex)
+        b = chain(toks, i, lex)
         a = i
-        while a < b and fold(toks[a].text) in _STOP:
+        while a < b and fold(toks[a].text) in STOP:
             a += 1
         if b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
                 and name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
@@ -464,7 +389,7 @@ def _later_mentions(text: str, sent_toks: list[list[Tok]], builders: dict[str, _
             if not (toks[i].cap and toks[i].is_word):
                 i += 1
                 continue
-            b = _chain(toks, i, lex)
+            b = chain(toks, i, lex)
             j = i
             while j < b:
                 hit = None
@@ -499,7 +424,7 @@ def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> b
     not part of another name ("Lavrov Street", "Anna Lavrova")."""
     if j != b - 1:
         return False
-    return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in _STOP
+    return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in STOP
                or _INITIAL.fullmatch(t.text) for t in toks[a:j])
 
 
