@@ -68,6 +68,8 @@ def find_people(ctx: Context) -> list[Person]:
     sent_toks = sentence_tokens(text, ctx.sentences)
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(_titled(text, s, toks, lex, publisher, ctx))
+    for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
+        found.extend(_lower_appositions(text, s, toks, lex, publisher))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
         found.extend(_untitled(toks, lex, taken))
@@ -349,6 +351,73 @@ def _referent(text: str, sent_start: int, pos: int, lex: Lexicon,
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _lower_appositions(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
+                       publisher: str | None) -> list[_Found]:
+    """"Maxim Ryzhenkov, Belarus' foreign minister, said", "Ivan Petrov, deputy head of the
+    Federal Customs Service,": a post in lower case set off by commas after a name."""
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not (toks[i].cap and toks[i].is_word):
+            i += 1
+            continue
+        b = chain(toks, i, lex)
+        a = i
+        while a < b and fold(toks[a].text) in STOP:
+            a += 1
+        i = b
+        if not (2 <= b - a <= 3 and b < n and toks[b].text == "," and name_like(toks[a:b], lex)):
+            continue
+        k = b + 1
+        if k < n and toks[k].text == "the":
+            k += 1
+        span = _lower_post(toks, k, lex)
+        if span is None:
+            continue
+        start, end = span
+        raw = " ".join(_title_case(t, lex) for t in text[toks[start].start:toks[end - 1].end].split())
+        post = normalise_post(raw, lex, before=text[sent_start:toks[a].start],
+                              publisher=publisher, sentence=text[sent_start:toks[-1].end])
+        out.append(_Found(toks[a:b], post, toks[a].start))
+    return out
+
+
+def _lower_post(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(start, end) of a lower-case post from k: [country word] modifiers* head [of X...],
+    closed by punctuation."""
+    n = len(toks)
+    start = j = k
+    while j < n and toks[j].is_word and (lex.country_adjective(toks[j].text)
+                                         or (toks[j].poss and lex.country_by_name(toks[j].base))
+                                         or lex.country_by_name(toks[j].text)):
+        j += 1
+        if j < n and toks[j].text in ("'", "’"):
+            j += 1
+    while j < n and toks[j].is_word and not toks[j].cap and lex.is_modifier(toks[j].text):
+        j += 1
+    if not (j < n and toks[j].is_word and not toks[j].cap and lex.is_head(toks[j].text)):
+        return None
+    end = j + 1
+    while end + 1 < n and toks[end].text in ("of", "for", "to"):
+        c = end + 1
+        if toks[c].text == "the" and c + 1 < n:
+            c += 1
+        if not (toks[c].cap and toks[c].is_word):
+            break
+        end = chain(toks, c, lex)
+    if end < n and toks[end].text not in (",", ".", ";", ")", "–", "—"):
+        return None
+    return start, end
+
+
+def _title_case(word: str, lex: Lexicon) -> str:
+    """"foreign minister" -> "Foreign Minister": posts are written capitalised elsewhere."""
+    if word.islower() and (lex.is_head(word) or lex.is_modifier(word)):
+        return word[0].upper() + word[1:]
+    return word
 
 
 # --- names without a post ------------------------------------------------------------------

@@ -331,3 +331,20 @@ def test_country_name_before_the_post(sentence, name, title, country):
 def test_country_after_the_name():
     text = "Foreign Minister Ana Petrova of Serbia arrived in Moscow."
     assert people(text)["Ana Petrova"] == ("Foreign Minister", "Serbia")
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("Pavel Utkin, Belarus' foreign minister, noted the progress.", "Pavel Utkin",
+     "Foreign Minister", "Belarus"),
+    ("Oleg Kuzin, deputy head of the Federal Customs Service, attended.", "Oleg Kuzin",
+     "Deputy Head of the Federal Customs Service", "Russia"),
+    ("Ivan Sokol, the Kazakh ambassador, said so.", "Ivan Sokol", "Ambassador", "Kazakhstan"),
+])
+def test_lower_case_apposition(sentence, name, title, country):
+    p = person(sentence, name)
+    assert (p.title, p.country) == (title, country)
+
+
+def test_lower_case_apposition_needs_a_closed_post():
+    got = people("Pavel Utkin, the minister said, was late.")
+    assert got.get("Pavel Utkin") == (None, None)
