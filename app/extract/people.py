@@ -3,11 +3,13 @@
 A person is found where a post stands beside a name, in any of the genre's forms:
 "Foreign Minister Sergey Lavrov", "President of the Republic of Belarus Alexander Lukashenko",
 "Deputy Prime Minister – Minister of Foreign Affairs of ... Murat Nurtleu", "its President X",
-and appositions "Maxim Ryzhenkov, Minister of Foreign Affairs of Belarus". The post is parsed
-from the title gazetteer's words (heads such as Minister/Ambassador, modifiers such as
-Deputy/Foreign) and "of/to X" complements, so a name never seen before is still found.
-Untitled names are taken only when they start with a known given name. Later mentions (full
-name in another spelling, "Mr Lavrov", the surname alone) attach to the person.
+"Belarusian leader X", appositions "Maxim Ryzhenkov, Minister of Foreign Affairs of Belarus" and
+"X, Belarus' foreign minister,", and "the Minister of ..., X,". The post is parsed from the title
+gazetteer's words (heads such as Minister/Ambassador, modifiers such as Deputy/Foreign) and
+"of/to X" complements, so a name never seen before is still found; posts.py turns it into
+(title, country). Names without a post are taken only when they start with a known given name.
+Later mentions (full name in another spelling, "Mr Lavrov", "A. Lukashenko", the surname
+alone) attach to the person.
 """
 
 from __future__ import annotations
