@@ -159,7 +159,7 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
 _DELEGATION = re.compile(
     r"(?:\b([A-Z][\w-]*)\s+delegation|delegation\s+of\s+(?:the\s+)?([A-Z][\w' -]*?))\s+"
     r"(?:(?:was|is|were|will\s+be)\s+)?(?:headed|led)\s+by\s+$")
-_SIDE = re.compile(r"\b(?:on|from|for)\s+the\s+([A-Z][\w-]*)\s+side\b")
+_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+([A-Z][\w-]*)\s+side\b")
 
 
 def _country_from_context(before: str, sentence: str, lex: Lexicon) -> str | None:

@@ -236,6 +236,8 @@ def test_posts_of_regions_and_bodies(sentence, name, title, country):
 @pytest.mark.parametrize("text, name, country", [
     ("MINSK, 3 May (BelTA) – Deputy Foreign Minister Ivan Orlov and Ambassador Pavel Sedov "
      "took part on the Russian side.", "Ivan Orlov", "Russia"),
+    ("MINSK, 3 May (BelTA) – On the Russian side, Deputy Foreign Minister Ivan Orlov took part.",
+     "Ivan Orlov", "Russia"),
     ("MINSK, 3 May (BelTA) – The Kyrgyz delegation was led by Minister of Economy Bakyt "
      "Usenov.", "Bakyt Usenov", "Kyrgyzstan"),
     ("The delegation of Tajikistan was headed by Minister of Energy Daler Rahimov.",
