@@ -64,7 +64,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
     for person in ex.people:
         pid = _person(conn, person.name, person.country)
         touched["person"].add(pid)
-        for form in {person.name, *person.aliases}:
+        for form in dict.fromkeys([person.name, *person.aliases]):
             doc.people.setdefault(form, pid)
             doc.people.setdefault(person_key(form), pid)
             conn.execute("INSERT OR IGNORE INTO person_names (person_id, name, name_key) "
