@@ -6,11 +6,13 @@
     lex.country("Russia's")              -> "Russia"
     lex.place("Voronezh Oblast")         -> Place(name="Voronezh Oblast", country="Russia", ...)
     lex.org("CSTO")                      -> Org(name="Collective Security Treaty Organization", ...)
-    lex.office_country("State Duma")     -> "Russia"
+    lex.office_country("State Duma")     -> (True, "Russia"); ("CSTO") -> (True, None)
     lex.is_given_name("Aleksandr")       -> True
     lex.publisher_country(text)          -> "Belarus" for a BelTA item
+    lex.scan("place", text)              -> [(start, end, "Minsk"), ...] (also "org", "country")
 
-Lookups fold case and diacritics; regexes match surface forms, longest first.
+Lookups fold case and diacritics; scan() and the *_regex properties match surface forms
+case-sensitively, longest first.
 """
 
 from __future__ import annotations
