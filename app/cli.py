@@ -91,10 +91,14 @@ def _db(args, create_default: bool = True) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "screenshot":
-        from app.gui.screenshot import main as screenshot_main
-
-        return int(screenshot_main(argv[1:]) or 0)
+    shot = _screenshot_args(argv)
+    if shot is not None:
+        try:
+            from app.gui.screenshot import main as screenshot_main
+        except ImportError as exc:
+            _err(f"cannot load the desktop app for screenshots ({exc})")
+            return 2
+        return int(screenshot_main(shot) or 0)
     args = _parser().parse_args(argv)
     if args.self_test:
         from app.selftest import main as self_test
@@ -114,6 +118,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _screenshot_args(argv: list[str]) -> list[str] | None:
+    """Arguments for the screenshot command (its options are its own), or None."""
+    if "screenshot" not in argv:
+        return None
+    i = argv.index("screenshot")
+    pre = argv[:i]
+    if pre not in ([], ["--db", *pre[1:2]]) and not (len(pre) == 1 and
+                                                       pre[0].startswith("--db=")):
+        return None
+    db = pre[1:] if len(pre) == 2 else ([pre[0].split("=", 1)[1]] if pre else [])
+    return (["--db", db[0]] if db else []) + argv[i + 1:]
 
 
 def _gui(args) -> int:
@@ -303,6 +320,11 @@ def _cmd_remove(args) -> int:
             continue
         print(f"removed document {info['id']}: {info['title']}")
     return rc
+
+
+def _cmd_screenshot(args) -> int:
+    _err("usage: factbrowser [--db PATH] screenshot --tab TAB -o FILE.png")
+    return 2
 
 
 def _cmd_show(args) -> int:
