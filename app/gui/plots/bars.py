@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
@@ -57,9 +58,11 @@ class BarPlot(PlotPanel):
     barClicked = QtCore.Signal(int)     # bar index
     idClicked = QtCore.Signal(int)      # first row id of the clicked bar
 
-    def __init__(self, title: str, value_label: str = "", horizontal: bool = False, parent=None):
+    def __init__(self, title: str, value_label: str = "", horizontal: bool = False, parent=None,
+                 integer: bool = False):
         super().__init__(title, parent)
         self.horizontal = horizontal
+        self.integer = integer     # counts: whole-number ticks only
         self.value_label = value_label
         self.bars: list[Bar] = []
         self._selected: set[int] = set()
@@ -92,6 +95,9 @@ class BarPlot(PlotPanel):
     def autorange(self) -> None:
         n = len(self.bars)
         top = max([b.value for b in self.bars] + [0]) or 1
+        if self.integer:
+            step = max(1, math.ceil(top / 6))
+            self.plot.getAxis("bottom" if self.horizontal else "left").setTickSpacing(step, step)
         low = min([b.value for b in self.bars] + [0])
         if self.horizontal:
             self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)

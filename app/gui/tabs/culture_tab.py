@@ -17,8 +17,8 @@ class CultureTab(BaseTab):
     def build_plots(self) -> None:
         from app.gui.plots.bars import BarPlot
         from app.gui.plots.timeline import TimelinePlot
-        self.timeline = TimelinePlot("Dated cultural items")
-        self.kinds = BarPlot("Items by kind", "items (count)")
+        self.timeline = TimelinePlot("Dated cultural items", status_legend=False)
+        self.kinds = BarPlot("Items by kind", "items (count)", horizontal=True, integer=True)
         splitter = QtWidgets.QSplitter()
         splitter.addWidget(self.timeline)
         splitter.addWidget(self.kinds)
@@ -48,7 +48,8 @@ class CultureTab(BaseTab):
         dated = len(points)
         self.timeline.title_label.setText(
             f"<b>Dated cultural items</b> ({dated} of {len(rows)} have a date)")
-        kinds = sorted(by_kind, key=lambda k: (-len(by_kind[k]), k))
+        kinds = sorted(by_kind, key=lambda k: (len(by_kind[k]), k), reverse=True)[:20]
+        kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
         self.kinds.set_bars([Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
                              for i, k in enumerate(kinds)])
         self.highlight_plots(self.selected_ids())

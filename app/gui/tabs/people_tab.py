@@ -18,7 +18,8 @@ class PeopleTab(BaseTab):
     def build_plots(self) -> None:
         from app.gui.plots.bars import BarPlot
         from app.gui.plots.network import NetworkPlot
-        self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True)
+        self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
+                            integer=True)
         self.network = NetworkPlot("Contact network")
         self.plot_tabs = QtWidgets.QSplitter()
         self.plot_tabs.addWidget(self.bars)
