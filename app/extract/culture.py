@@ -96,7 +96,9 @@ def _phrase(text: str, s: int, e: int, mark: _Mark) -> Span:
     """The noun phrase around a marker: capitalised or content words before it, and
     "of/for/at ... the X" complements after it."""
     toks = _words(text, max(s, mark.start - _WINDOW), min(e, mark.end + _WINDOW))
-    first = next(i for i, t in enumerate(toks) if t[1] > mark.start) if toks else 0
+    if not toks:
+        return mark.start, mark.end
+    first = next((i for i, t in enumerate(toks) if t[1] > mark.start), len(toks) - 1)
     last = max((i for i, t in enumerate(toks) if t[0] < mark.end), default=first)
     a = first
     n_lower = 0
@@ -173,11 +175,14 @@ def _sentence_items(text: str, s: int, e: int,
     lists = _list_items(text, s, e, marks)
     if lists:
         return lists
-    phrases = [(_phrase(text, s, e, m), m) for m in marks]
-    (a, b), first = phrases[0]
+    first = marks[0]
+    a, b = _phrase(text, s, e, first)
     # Markers listed together ("Days of culture, tours ..., theatre and music festivals")
     # make one item spanning them, as long as no verb or clause break stands between.
-    for (c, d), _ in phrases[1:]:
+    for m in marks[1:]:
+        if m.start - a > 160:
+            break
+        c, d = _phrase(text, s, e, m)
         if c < b:
             b = max(b, d)
             continue
@@ -192,7 +197,8 @@ def _marks(text: str, s: int, e: int, terms: tuple[_Term, ...]) -> list[_Mark]:
     found: list[_Mark] = []
     for t in terms:
         for m in t.rx.finditer(text, s, e):
-            found.append(_Mark(m.start(), m.end(), t.kind))
+            if m.end() > m.start() and text[m.start():m.end()].strip():
+                found.append(_Mark(m.start(), m.end(), t.kind))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[_Mark] = []
     for m in found:
