@@ -38,7 +38,8 @@ WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD_ALT})(?:-(?:{'|'.join(_UNITS_WORDS)}))?)?)?"
     r"|a\s+(?:hundred|dozen)|(?:two|three|four|five|six|several)\s+dozen)"
 )
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+DIGIT_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?"
+                r"|\d+(?:[.,]\d+)?")
 MULTIPLIER = r"(?:thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn|trn)"
 
 
@@ -48,6 +49,8 @@ def parse_number(s: str) -> float | None:
     if not s:
         return None
     if s[0].isdigit():
+        # Thin or no-break spaces group thousands in some releases: "1 500".
+        s = re.sub(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3})", "", s)
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
             return float(s.replace(",", ""))
         # A lone comma before one or two digits is a decimal comma ("37,01").

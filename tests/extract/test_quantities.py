@@ -206,3 +206,17 @@ def test_measure_is_built_from_the_sentence():
 def test_periods_relative_to_document_year():
     text = "last year and this year and next year"
     assert [p.value for p in find_periods(text, 0, len(text), 2025)] == ["2024", "2025", "2026"]
+
+
+def test_part_of_a_counted_whole():
+    qs = _figures("Over 5,000 Lao students study in Russia, 900 of them on scholarships.")
+    assert [(q.value, q.unit) for q in qs] == [(5000, "count"), (900, "count")]
+
+
+def test_thousands_grouped_by_no_break_spaces():
+    assert (1500, "count") in _pairs("Some 1\u00a0500 students took part.")
+
+
+def test_multiplier_without_a_noun_is_a_count_named_by_the_subject():
+    qs = _figures("In 2024, the number of tourists reached 1.2 million.")
+    assert [(q.value, q.unit, q.measure) for q in qs] == [(1.2e6, "count", "number of tourists")]
