@@ -66,6 +66,7 @@ _STOP = {
     "can", "could", "may", "might", "must", "do", "does", "did", "so", "very", "now", "today",
     "up", "out",
 }
+_DEDICATED = {"dedicated", "devoted", "timed"}
 _LINK = {"of", "for", "on", "in", "at", "to", "about", "from", "between", "with", "near"}
 _DETS = {"the", "its", "their", "a", "an", "our", "his", "her"}
 _VERB_END = re.compile(r"^(?:will|is|are|was|were|be|been|has|have|had|would|should|can|"
@@ -121,6 +122,10 @@ def _phrase(text: str, s: int, e: int, mark: _Mark) -> Span:
     while b < len(toks) and count < 14:
         w = toks[b][2]
         lw = w.lower()
+        if lw in _DEDICATED and b + 1 < len(toks) and toks[b + 1][2].lower() == "to":
+            b += 1  # "a concert dedicated to the 80th anniversary": read on past "to"
+            count += 1
+            w, lw = toks[b][2], "to"
         if lw in _LINK:
             k = b + 1
             while k < len(toks) and toks[k][2].lower() in _DETS:

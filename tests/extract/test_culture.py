@@ -91,3 +91,15 @@ def test_no_items_in_plain_politics():
 def test_generic_mentions_are_not_items():
     _, items = _items("Pupils will visit memorial complexes and museums along the route.")
     assert items == []
+
+
+@pytest.mark.parametrize("body, words", [
+    ("The ministers attended a concert dedicated to the 80th anniversary of the Victory.",
+     "Concert dedicated to the 80th anniversary of the Victory"),
+    ("A monument to Soviet soldiers was unveiled in Vienna.", "Monument to Soviet soldiers"),
+    ("The Days of Tatar Spiritual Culture will open in Kazan.",
+     "Days of Tatar Spiritual Culture"),
+])
+def test_more_forms(body, words):
+    _, items = _items(body)
+    assert [i.summary for i in items] == [words]
