@@ -310,9 +310,11 @@ class MainWindow(QtWidgets.QMainWindow):
         except Exception as exc:
             counts = {}
             self.statusBar().showMessage(f"Cannot count rows: {exc}", 5000)
-        shown = [("people", "people"), ("meetings", "meetings"), ("trade", "trade figures"),
-                 ("culture", "cultural items"), ("sources", "documents")]
-        self.counts_label.setText(" · ".join(f"{counts.get(k, 0):,} {label}" for k, label in shown))
+        shown = [("people", "person", "people"), ("meetings", "meeting", "meetings"),
+                 ("trade", "trade figure", "trade figures"),
+                 ("culture", "cultural item", "cultural items"), ("sources", "document", "documents")]
+        self.counts_label.setText(" · ".join(
+            f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown))
         date_from, date_to = self._window
         if date_from or date_to:
             self.window_label.setText(f"<b>Time window: {date_from or '…'} – {date_to or '…'}</b>")

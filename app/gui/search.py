@@ -104,6 +104,11 @@ class SearchBox(QtWidgets.QLineEdit):
         self.popup.setColumnWidth(0, int(width * 0.45))
         self.popup.show()
         self.popup.raise_()
+        last = self.popup.topLevelItem(rows - 1) if rows else None
+        if last is not None:
+            needed = self.popup.visualItemRect(last).bottom() + 2 * self.popup.frameWidth() + 4
+            if 0 < needed < height:
+                self.popup.resize(width, needed)
 
     def result_labels(self) -> list[str]:
         return [self.popup.topLevelItem(i).text(0).strip()

@@ -24,7 +24,7 @@ class AboutDialog(QtWidgets.QMessageBox):
             "meetings and visits, trade and other figures, cultural and memorial items — "
             "each with the sentence it comes from.</p>"
             "<p><b>Data sources:</b> the press releases imported into this database "
-            f"({documents} documents; the default database starts from the Russian Foreign "
+            f"({documents} {'document' if documents == 1 else 'documents'}; the default database starts from the Russian Foreign "
             "Ministry press release shipped with the app). Facts are extracted by rules from "
             "the text; derived values are marked as such with their formula.</p>"
             f"<p><b>Database:</b> {store.path}</p>"

@@ -80,6 +80,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()
         self.status = QtWidgets.QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -177,6 +178,7 @@ class ExportDialog(QtWidgets.QDialog):
                 return
             kwargs["ids"] = ids
         self.export_button.setEnabled(False)
+        self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(f"Exporting {len(tables)} table(s)…")
         self.worker = workers.Worker(export_tables, str(self.main.store.path), tables, fmt, str(dest), **kwargs)

@@ -103,6 +103,9 @@ class ImportDialog(QtWidgets.QDialog):
             status = getattr(r, "status", "failed")
             counts[status] = counts.get(status, 0) + 1
             details = getattr(r, "message", "") or ""
+            prefix = f"{r.path}: "
+            if details.startswith(prefix):   # the file is named in the first column already
+                details = details[len(prefix):]
             if getattr(r, "encoding", None) and r.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
                 details = f"{details} (encoding {r.encoding})".strip()
             for col, text in enumerate([Path(str(r.path)).name, STATUS_TEXT.get(status, status), details]):
