@@ -140,7 +140,7 @@ def nearest_period(periods: list[Period], span: tuple[int, int], text: str) -> P
             gap = text[span[1]:p.span[0]]
             dist = len(gap) * 1.2  # a period before the figure usually governs the clause
         else:
-            gap, dist = "", 0
+            continue  # the figure's own digits ("about 2000 students") are not its period
         opened, closed = gap.rfind("("), gap.find(")")
         inside_after = p.span[0] >= span[1] and opened > gap.rfind(")")
         inside_before = p.span[1] <= span[0] and closed >= 0 and (

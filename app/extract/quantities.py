@@ -66,7 +66,7 @@ _ID_BEFORE = re.compile(
     r"chapter|section|item|point|page|pages|room|flight|gate|line|platform|decree|law|order|"
     r"protocol|annex|appendix|round|stage|phase|level|grade|class|group|act|vol|volume|"
     r"part|hall|building|block|unit|route|bus|train|car|seat|box|tier|code|category|"
-    r"type|model|version|step|format|plus|minus)\.?\s*$", re.I)
+    r"type|model|version|step|format)\.?\s*$", re.I)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|other|"
     r"first|last|next|previous|another|any|these|which|whose)\s+$", re.I)
@@ -74,8 +74,8 @@ _FUNCTION_CAPS = {
     "in", "on", "about", "over", "some", "nearly", "almost", "around", "up", "by", "from",
     "to", "with", "of", "and", "all", "only", "just", "another", "exactly", "at", "since",
     "until", "for", "more", "than", "less", "fewer", "approximately", "roughly", "under",
-    "above", "below", "as", "the", "a", "an", "total", "overall", "close", "circa", "exceeding", "approaching", "during",
-    "after", "before", "between", "among", "including", "through", "throughout", "while",
+    "above", "below", "as", "the", "a", "an", "total", "overall", "close", "circa",
+    "exceeding", "approaching", "during", "after", "before", "between", "among", "including", "through", "throughout", "while",
     "however", "also", "then", "today", "yesterday", "tomorrow", "now", "still", "yet",
     "again", "altogether", "together", "those", "these", "there", "here",
 }
@@ -131,6 +131,10 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         s = max(s, ctx.body_start)
         hits = _sentence_hits(ctx, s, e, masked)
         periods = find_periods(text, s, e, doc_year)
+        if hits:  # a figure's digits ("about 2000 students") are nobody's period
+            periods = [p for p in periods if not any(
+                h.start < p.span[1] and p.span[0] < h.end for h in hits)] \
+                if len(hits) * len(periods) < 10_000 else periods
         same_para = "\n" not in text[prev_para_end:s] if prev_para_end >= 0 else False
         if not same_para:
             para_periods, para_themes = [], set()
@@ -251,7 +255,11 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
 
     qualifier, qstart = _qualifier(text, s, start)
     has_scale = mult != 1.0 or unit is not None
-    if not _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier):
+    # "over 2000 students" is an amount; "under 2022 agreements" still names a year.
+    qword = text[qstart:start].split()[0].lower() if qualifier else ""
+    amount_word = bool(qualifier) and (qword not in {"over", "under", "above", "below"} or (
+        qword in {"over", "above"} and bool(re.match(r"\s+[a-z]+s\b", text[ne:e]))))
+    if not _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, amount_word):
         return None
 
     head = None
