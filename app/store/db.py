@@ -11,7 +11,7 @@ import sqlite_utils
 from platformdirs import user_data_dir
 
 from app.store.errors import MissingDatabase, NewerSchema, NotADatabase, StoreError
-from app.store.schema import SCHEMA_VERSION, create_schema
+from app.store.schema import SCHEMA_VERSION, create_schema, ensure_indexes
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -79,6 +79,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
     else:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
+            ensure_indexes(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
     return conn

@@ -73,6 +73,13 @@ def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
         params += [_like(filters.text.strip())] * len(cols)
     hi_col, lo_col, keep_undated = VIEW_DATE[table]
     # periods ("2024-Q1", "2024-2026") and coarse dates compare on their leading part
+    if not keep_undated and filters.date_from:
+        # a range the date index can use; the exact test below handles coarse dates
+        conds.append(f"{hi_col} >= substr(?, 1, 4)")
+        params.append(filters.date_from)
+    if not keep_undated and filters.date_to:
+        conds.append(f"{lo_col} <= ? || '~'")
+        params.append(filters.date_to)
     if filters.date_from:
         cond = (f"{hi_col} >= substr(?, 1, length({hi_col}))"
                 if table not in ("trade", "figures")

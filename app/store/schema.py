@@ -196,39 +196,40 @@ END;
 
 # Every column used to join, filter or sort at scale has an index.
 INDEXES_SQL = """
-CREATE INDEX idx_documents_date ON documents(date);
-CREATE INDEX idx_documents_path ON documents(path);
-CREATE INDEX idx_sentences_doc ON sentences(document_id, idx);
-CREATE INDEX idx_persons_key ON persons(name_key);
-CREATE INDEX idx_persons_name ON persons(name);
-CREATE INDEX idx_persons_mentions ON persons(mention_count);
-CREATE INDEX idx_persons_dates ON persons(last_date, first_date);
-CREATE INDEX idx_events_status ON events(status);
-CREATE INDEX idx_quantities_value ON quantities(value);
-CREATE INDEX idx_quantities_period ON quantities(period);
-CREATE INDEX idx_culture_date ON culture_items(date_start);
-CREATE INDEX idx_persons_surname ON persons(surname_key);
-CREATE INDEX idx_person_names_key ON person_names(name_key);
-CREATE INDEX idx_posts_person ON posts(person_id, as_of);
-CREATE INDEX idx_posts_doc ON posts(document_id);
-CREATE INDEX idx_events_date ON events(date_start, date_end);
-CREATE INDEX idx_events_place ON events(place_id);
-CREATE INDEX idx_events_kind ON events(kind);
-CREATE INDEX idx_events_category ON events(category);
-CREATE INDEX idx_event_sources_event ON event_sources(event_id);
-CREATE INDEX idx_event_sources_doc ON event_sources(document_id);
-CREATE INDEX idx_event_participants_event ON event_participants(event_id, person_id);
-CREATE INDEX idx_event_participants_person ON event_participants(person_id, event_id);
-CREATE INDEX idx_event_participants_doc ON event_participants(document_id);
-CREATE INDEX idx_quantities_group ON quantities(unit, measure_key, period);
-CREATE INDEX idx_quantities_category ON quantities(category);
-CREATE INDEX idx_quantity_sources_q ON quantity_sources(quantity_id);
-CREATE INDEX idx_quantity_sources_doc ON quantity_sources(document_id);
-CREATE INDEX idx_culture_key ON culture_items(summary_key, date_start);
-CREATE INDEX idx_mentions_fact ON mentions(fact_type, fact_id);
-CREATE INDEX idx_mentions_doc ON mentions(document_id, start);
-CREATE INDEX idx_search_fact ON search_index(type, fact_id);
-CREATE INDEX idx_search_doc ON search_index(document_id);
+CREATE INDEX IF NOT EXISTS idx_documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS idx_documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS idx_sentences_doc ON sentences(document_id, idx);
+CREATE INDEX IF NOT EXISTS idx_persons_key ON persons(name_key);
+CREATE INDEX IF NOT EXISTS idx_persons_name ON persons(name);
+CREATE INDEX IF NOT EXISTS idx_persons_mentions ON persons(mention_count);
+CREATE INDEX IF NOT EXISTS idx_persons_dates ON persons(last_date, first_date);
+CREATE INDEX IF NOT EXISTS idx_events_status ON events(status);
+CREATE INDEX IF NOT EXISTS idx_quantities_value ON quantities(value);
+CREATE INDEX IF NOT EXISTS idx_quantities_period ON quantities(period);
+CREATE INDEX IF NOT EXISTS idx_culture_date ON culture_items(date_start);
+CREATE INDEX IF NOT EXISTS idx_persons_surname ON persons(surname_key);
+CREATE INDEX IF NOT EXISTS idx_person_names_key ON person_names(name_key);
+CREATE INDEX IF NOT EXISTS idx_posts_person ON posts(person_id, as_of);
+CREATE INDEX IF NOT EXISTS idx_posts_doc ON posts(document_id);
+CREATE INDEX IF NOT EXISTS idx_events_date ON events(date_start, date_end);
+CREATE INDEX IF NOT EXISTS idx_events_place ON events(place_id);
+CREATE INDEX IF NOT EXISTS idx_events_kind_date ON events(kind, date_start);
+CREATE INDEX IF NOT EXISTS idx_events_category_date ON events(category, date_start);
+CREATE INDEX IF NOT EXISTS idx_event_sources_event ON event_sources(event_id);
+CREATE INDEX IF NOT EXISTS idx_event_sources_doc ON event_sources(document_id);
+CREATE INDEX IF NOT EXISTS idx_event_participants_event ON event_participants(event_id, person_id);
+CREATE INDEX IF NOT EXISTS idx_event_participants_person ON event_participants(person_id, event_id);
+CREATE INDEX IF NOT EXISTS idx_event_participants_doc ON event_participants(document_id);
+CREATE INDEX IF NOT EXISTS idx_quantities_group ON quantities(unit, measure_key, period);
+CREATE INDEX IF NOT EXISTS idx_quantities_category_period ON quantities(category, period);
+CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category, value);
+CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
+CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
+CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
+CREATE INDEX IF NOT EXISTS idx_mentions_fact ON mentions(fact_type, fact_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);
+CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
+CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
 """
 
 # The views are plain projections: counts, joined names and first sources are kept up to
@@ -271,6 +272,11 @@ VIEW_DATE = {
     "culture": ("date_start", "date_start", True),
     "sources": ("date", "date", True),
 }
+
+
+def ensure_indexes(conn) -> None:
+    """Indexes added since a database was made (creating an existing one is a no-op)."""
+    conn.executescript(INDEXES_SQL)
 
 
 def create_schema(conn) -> None:

@@ -1,0 +1,33 @@
+"""The filters and sorts the tabs use are answered from indexes, not by sorting whole tables
+(what keeps the tabs fast with tens of thousands of documents)."""
+
+import pytest
+
+from app.store import Filters, Store
+from app.store.queries import where_clause
+
+CASES = [
+    ("meetings", Filters(date_from="2024-01-01", date_to="2024-12-31"), "date_start"),
+    ("meetings", Filters(kind="visit"), "date_start"),
+    ("meetings", Filters(category="meeting"), "date_start"),
+    ("meetings", None, "status"),
+    ("people", None, "mentions"),
+    ("people", None, "name"),
+    ("people", None, "last_date"),
+    ("figures", Filters(category="trade"), "value"),
+    ("trade", None, "period"),
+    ("trade", None, "value"),
+    ("sources", None, "date"),
+    ("culture", None, "date_start"),
+]
+
+
+@pytest.mark.parametrize("table,filters,order", CASES)
+def test_indexed(seed_db, table, filters, order):
+    with Store.open(seed_db) as store:
+        where, params = where_clause(table, filters)
+        plan = " | ".join(r[3] for r in store.conn.execute(
+            f'EXPLAIN QUERY PLAN SELECT * FROM {table}{where} ORDER BY "{order}" LIMIT 100',
+            params))
+    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
