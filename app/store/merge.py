@@ -302,7 +302,8 @@ def settle(conn: sqlite3.Connection, touched: Touched) -> None:
 
 
 _SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_id "
-                 "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, d.id DESC, es.id")
+                 "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, (es.status = 'held') DESC, "
+                 "d.id DESC, es.id")
 
 
 def _recompute_event(conn, eid: int) -> None:
