@@ -203,9 +203,10 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
 def _quantity(doc: _Doc, q, touched: Touched) -> None:
     conn = doc.conn
     mkey = measure_key(q.measure)
+    # Without a measure nothing says two equal numbers are one figure, so they stay apart.
     rows = conn.execute(
         "SELECT id, value FROM quantities WHERE unit = ? AND measure_key = ? AND period IS ? "
-        "AND derived = 0", (q.unit, mkey, q.period)).fetchall()
+        "AND derived = 0", (q.unit, mkey, q.period)).fetchall() if mkey else []
     qid = None
     for row_id, value in rows:
         if abs(value - q.value) <= 1e-9 * max(1.0, abs(value)):
