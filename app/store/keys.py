@@ -74,10 +74,15 @@ def entity_key(name: str) -> str:
     return " ".join(text.split())
 
 
+_MEASURE_FILLER = {"the", "in", "volume", "turnover", "total", "overall", "value", "amount"}
+
+
 def measure_key(measure: str | None) -> str:
+    """"Bilateral trade turnover" and "the volume of bilateral trade" are one measure."""
     if not measure:
         return ""
-    return entity_key(measure)
+    words = [w for w in entity_key(measure).split() if w not in _MEASURE_FILLER]
+    return " ".join(words) or entity_key(measure)
 
 
 def summary_key(summary: str) -> str:

@@ -15,3 +15,12 @@ def test_entity_variants_share_a_key():
         "Collective Security Treaty Organization")
     assert entity_key("Minsk") != entity_key("Moscow")
     assert entity_key("Brest") != entity_key("Brest Region")
+
+
+def test_measure_variants_share_a_key():
+    from app.store.keys import measure_key
+
+    assert measure_key("bilateral trade turnover") == measure_key(
+        "the volume of bilateral trade") == measure_key("Bilateral trade")
+    assert measure_key("bilateral trade") != measure_key("Russian exports")
+    assert measure_key(None) == ""
