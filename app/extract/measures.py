@@ -259,10 +259,15 @@ def themes(source: str, context: bool = True) -> set[str]:
 
 
 def category(measure: str | None, unit: str, doc_category: str | None,
-             sentence_themes: set[str], paragraph_themes: set[str]) -> str:
-    """The theme of a figure: from its measure, else its sentence, else its paragraph."""
-    for level, seen in enumerate((themes(measure or "", context=False), sentence_themes,
-                                  paragraph_themes)):
+             sentence_themes: set[str], paragraph_themes: set[str],
+             topic_themes: set[str] = frozenset()) -> str:
+    """The theme of a figure: from its measure, else its sentence, else its paragraph. In a
+    paragraph or release about the regions, trade and meeting figures are regional ones."""
+    own = themes(measure or "", context=False)
+    regional = "regions" in topic_themes or doc_category == "regions"
+    if regional and not own & {"union", "culture"}:
+        return "regions"
+    for level, seen in enumerate((own, sentence_themes, paragraph_themes)):
         for name in _PRIORITY:
             if name in seen:
                 return name

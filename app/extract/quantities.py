@@ -120,9 +120,12 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     text = ctx.text
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
     masked = _merge(date_spans(text, ctx.body_start))
+    dateline = _DATELINE.match(text, ctx.body_start)
+    dateline_end = dateline.end() if dateline else ctx.body_start
     out: list[Quantity] = []
     para_periods: list = []
     para_themes: set[str] = set()
+    topic_themes: set[str] = set()
     prev_para_end = -1
     doc_category = measures.document_category(ctx.doc.title or "")
     for s, e in ctx.sentences:
@@ -130,39 +133,57 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             continue
         s = max(s, ctx.body_start)
         hits = _sentence_hits(ctx, s, e, masked)
-        periods = find_periods(text, s, e, doc_year)
-        if hits:  # a figure's digits ("about 2000 students") are nobody's period
-            periods = [p for p in periods if not any(
-                h.start < p.span[1] and p.span[0] < h.end for h in hits)] \
-                if len(hits) * len(periods) < 10_000 else periods
-        same_para = "\n" not in text[prev_para_end:s] if prev_para_end >= 0 else False
-        if not same_para:
-            para_periods, para_themes = [], set()
+        # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
+        periods = [p for p in find_periods(text, s, e, doc_year) if p.span[0] >= dateline_end]
+        if hits and len(hits) * len(periods) < 10_000:
+            # A figure's digits ("about 2000 students") are nobody's period.
+            periods = [p for p in periods
+                       if not any(h.start < p.span[1] and p.span[0] < h.end for h in hits)]
+        new_para = prev_para_end < 0 or "\n" in text[prev_para_end:s]
+        sent_themes = measures.themes(text[s:e])
+        if new_para:
+            para_periods, para_themes, topic_themes = [], set(), sent_themes
         starts = [p.span[0] for p in periods]
-        sent_themes = measures.themes(text[s:e]) if hits else set()
         for h in hits:
             # Windows around the figure keep the work per figure bounded on huge sentences.
             ws, we = max(s, h.start - _WINDOW), min(e, h.end + _WINDOW)
             near = periods[bisect.bisect_left(starts, ws - 40):bisect.bisect_right(starts, we)]
-            p = nearest_period(near, (h.start, h.end), text)
-            period = p.value if p else None
-            if period is None:
-                # A figure in a sentence without its own period takes the paragraph's latest:
-                # "As part of their implementation, 993 measures were implemented".
-                own = [q for q in para_periods[-50:] if not q.comparison and not q.weak]
-                period = own[-1].value if own else None
+            period = _period(text, near, para_periods, (h.start, h.end), ws, we, doc_year)
             measure = measures.measure_phrase(text, ws, we, h.start, h.end, h.kind, h.head,
                                               h.num_end)
             category = measures.category(measure, h.unit, doc_category, sent_themes,
-                                         para_themes | sent_themes)
+                                         para_themes | sent_themes, topic_themes)
             out.append(Quantity(
                 value=h.value, unit=h.unit, measure=measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
                 span=(h.start, h.end)))
-        para_periods = para_periods + periods
-        para_themes |= sent_themes if hits else measures.themes(text[s:e])
+        para_periods = (para_periods + periods)[-50:]
+        para_themes |= sent_themes
         prev_para_end = e
     return out
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40},\s+[^()\n]{3,40}\([A-Za-z .-]{2,30}\)\s*[–—-]")
+# A clause that reports a finished event: its figures belong to the document's year.
+_REPORTED = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|t)\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)"
+    r"\b(?:signed|addressed|considered|concluded|adopted|attended|visited|took\s+part|"
+    r"discussed|approved|received|hosted|brought\s+together|gathered|exchanged|held|"
+    r"met|reviewed|endorsed|launched|opened|handed|presented|awarded|welcomed)\b", re.I)
+
+
+def _period(text, near, para_periods, span, ws, we, doc_year) -> str | None:
+    p = nearest_period(near, span, text)
+    if p:
+        return p.value
+    # A sentence without its own period takes the paragraph's latest:
+    # "As part of their implementation, 993 measures were implemented".
+    own = [q for q in para_periods if not q.comparison and not q.weak]
+    if own:
+        return own[-1].value
+    if doc_year and _REPORTED.search(text, ws, we):
+        return str(doc_year)  # "At the end of the talks, the ministers signed two documents"
+    return None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -220,3 +220,26 @@ def test_thousands_grouped_by_no_break_spaces():
 def test_multiplier_without_a_noun_is_a_count_named_by_the_subject():
     qs = _figures("In 2024, the number of tourists reached 1.2 million.")
     assert [(q.value, q.unit, q.measure) for q in qs] == [(1.2e6, "count", "number of tourists")]
+
+
+def test_year_like_amounts():
+    qs = _figures("About 2000 students and over 2000 volunteers took part.")
+    assert [(q.value, q.qualifier, q.period) for q in qs] == [
+        (2000, "about", "2025"), (2000, "over", "2025")]  # "took part": the release's year
+    assert _figures("The parties reviewed progress under 2022 agreements.") == []
+
+
+def test_reported_event_takes_the_document_year_and_a_standing_fact_none():
+    assert [q.period for q in _figures("The ministers signed 12 documents.")] == ["2025"]
+    assert [q.period for q in _figures("The forces comprise some 900 servicemen.")] == [None]
+
+
+def test_dateline_does_not_date_the_figures():
+    qs = _figures("ASTANA, 3 March (Kazinform) – The goal is $3 billion in mutual trade.")
+    assert [(q.value, q.period) for q in qs] == [(3e9, None)]
+
+
+def test_regional_paragraph_makes_regional_figures():
+    qs = _figures("The Forum of the Regions is held every year. During the last forum, "
+                  "45 documents were signed and contracts worth $2 billion concluded.")
+    assert {q.category for q in qs} == {"regions"}
