@@ -15,3 +15,14 @@ def click_scatter_point(qtbot, plot_panel, point) -> None:
     scene_pos = vb.mapViewToScene(point.pos())
     widget_pos = view.mapFromScene(scene_pos)
     qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=widget_pos)
+
+
+def hover(widget, pos) -> None:
+    """Move the mouse over a widget (offscreen QTest.mouseMove sends no move event)."""
+    from PySide6 import QtGui, QtWidgets
+
+    local = QtCore.QPointF(pos)
+    event = QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, local, widget.mapToGlobal(local),
+                              QtCore.Qt.MouseButton.NoButton, QtCore.Qt.MouseButton.NoButton,
+                              QtCore.Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, event)

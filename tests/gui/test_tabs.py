@@ -1,6 +1,6 @@
 """The fact tabs against the database built from the seed."""
 
-from gui_helpers import click_scatter_point, table_rows
+from gui_helpers import click_scatter_point, hover, table_rows
 from PySide6 import QtCore, QtWidgets
 
 
@@ -248,3 +248,42 @@ def test_icon_only_and_input_controls_have_accessible_names(window):
                     continue
                 missing.append(f"{type(widget).__name__} {widget.objectName()}")
     assert not missing, missing
+
+
+def test_person_detail_links_to_their_meetings(qtbot, window, store):
+    people = window.show_tab("people")
+    lavrov = next(r["id"] for r in store.rows("people") if r["name"] == "Sergey Lavrov")
+    people.select_id(lavrov)
+    html = people.detail.toHtml()
+    meeting_ids = [m["id"] for m in store.person(lavrov)["meetings"]]
+    assert meeting_ids and f"fb://meetings/{meeting_ids[0]}" in html
+    window.open_link(QtCore.QUrl(f"fb://meetings/{meeting_ids[0]}"))
+    assert window.current_tab() is window.tab_by_name["meetings"]
+    assert window.current_tab().selected_ids() == [meeting_ids[0]]
+    assert "Lavrov" in window.current_tab().current_row()["participants"]
+
+
+def test_hovering_a_point_shows_its_tooltip(qtbot, window):
+    tab = window.show_tab("meetings")
+    point = list(tab.timeline.scatter.points())[0]
+    vb = tab.timeline.plot.getViewBox()
+    pos = tab.timeline.plot_widget.mapFromScene(vb.mapViewToScene(point.pos()))
+    hover(tab.timeline.plot_widget.viewport(), pos)
+    row = tab.model.row_dict(tab.model.row_of_id(int(point.data())))
+    qtbot.waitUntil(lambda: row["date_start"] in (vb.toolTip() or ""), timeout=3000)
+    assert (row["place"] or row["kind"]) in vb.toolTip()
+
+
+def test_bar_tooltips_and_clicks_select_the_row(qtbot, window):
+    tab = window.show_tab("trade")
+    bars = tab.volume.bars
+    assert bars
+    assert tab.volume.plot.getAxis("left").labelText == "USD billion"
+    index = len(bars) - 1
+    vb = tab.volume.plot.getViewBox()
+    pos = tab.volume.plot_widget.mapFromScene(vb.mapViewToScene(QtCore.QPointF(index, bars[index].value / 2)))
+    hover(tab.volume.plot_widget.viewport(), pos)
+    qtbot.waitUntil(lambda: bars[index].label.split(" · ")[0] in (tab.volume.item.toolTip() or ""), timeout=3000)
+    qtbot.mouseClick(tab.volume.plot_widget.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    assert tab.selected_ids() == bars[index].ids[:1]
+    assert tab.volume.highlighted_bars() == [index]

@@ -71,6 +71,7 @@ class BarPlot(PlotPanel):
         self.plot.addItem(self.empty_text, ignoreBounds=True)
         self.view_box = self.plot.getViewBox()
         self.view_box.setMouseEnabled(x=not horizontal, y=horizontal)
+        self._value_labels: list[pg.TextItem] = []
         self.barClicked.connect(self._emit_id)
         self._set_axis_labels()
 
@@ -101,10 +102,10 @@ class BarPlot(PlotPanel):
         low = min([b.value for b in self.bars] + [0])
         if self.horizontal:
             self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
-            self.plot.setXRange(low, top * 1.08, padding=0)
+            self.plot.setXRange(low, top * 1.12, padding=0)   # room for the value labels
         else:
             self.plot.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
-            self.plot.setYRange(low, top * 1.1, padding=0)
+            self.plot.setYRange(low, top * 1.12, padding=0)
 
     def redraw(self) -> None:
         if not hasattr(self, "bars"):
@@ -127,6 +128,7 @@ class BarPlot(PlotPanel):
             self.empty_text.setPos(0, 0.5)
             self.empty_text.show()
             self.item.hide()
+            self._draw_value_labels(fg)
             return
         self.empty_text.hide()
         self.item.show()
@@ -150,6 +152,28 @@ class BarPlot(PlotPanel):
         else:
             opts = dict(x=positions, height=values, width=0.7)
         self.item.setOpts(brushes=brushes, pens=pens, **opts)
+        self._draw_value_labels(fg)
+
+    def _draw_value_labels(self, fg: QtGui.QColor) -> None:
+        """The value at the end of each bar (pooled text items; see refcount_guard)."""
+        shown = self.bars if len(self.bars) <= 40 else []
+        while len(self._value_labels) < len(shown):
+            item = pg.TextItem("")
+            self.plot.addItem(item, ignoreBounds=True)
+            self._value_labels.append(item)
+        for i, item in enumerate(self._value_labels):
+            if i >= len(shown):
+                item.hide()
+                continue
+            value = shown[i].value
+            item.setText(f"{value:,.1f}".rstrip("0").rstrip("."), color=fg)
+            if self.horizontal:
+                item.setAnchor((0, 0.5))
+                item.setPos(value, i)
+            else:
+                item.setAnchor((0.5, 1))
+                item.setPos(i, value)
+            item.show()
 
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:
