@@ -51,10 +51,13 @@ def parse_number(s: str) -> float | None:
     if s[0].isdigit():
         # Thin or no-break spaces group thousands in some releases: "1 500".
         s = re.sub(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3})", "", s)
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
-            return float(s.replace(",", ""))
-        # A lone comma before one or two digits is a decimal comma ("37,01").
-        return float(s.replace(",", "."))
+        try:
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+                return float(s.replace(",", ""))
+            # A lone comma before one or two digits is a decimal comma ("37,01").
+            return float(s.replace(",", "."))
+        except ValueError:
+            return None
     return _parse_words(s)
 
 

@@ -66,7 +66,7 @@ _ID_BEFORE = re.compile(
     r"chapter|section|item|point|page|pages|room|flight|gate|line|platform|decree|law|order|"
     r"protocol|annex|appendix|round|stage|phase|level|grade|class|group|act|vol|volume|"
     r"part|hall|building|block|unit|route|bus|train|car|seat|box|tier|code|category|"
-    r"type|model|version|step|format)\.?\s*$", re.I)
+    r"type|model|version|step|format|top)\.?\s*$", re.I)  # "top 10 partners" is a rank
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|other|"
     r"first|last|next|previous|another|any|these|which|whose)\s+$", re.I)
