@@ -139,6 +139,7 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
     if path.exists() and path.stat().st_size > 0:
         connect(path).close()  # raises a clear error if it is not usable
         return path
+    _remove_stale_builds(path)
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -153,3 +154,20 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
         for suffix in ("", "-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
     return path
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Temporary files of first-run builds whose process was killed."""
+    if not path.parent.is_dir():
+        return
+    for f in path.parent.glob(f".{path.name}.building-*"):
+        pid = f.name.rsplit("-", 1)[-1] if not f.name.endswith(("-wal", "-shm")) else \
+            f.name[:-4].rsplit("-", 1)[-1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            f.unlink(missing_ok=True)
+        except (PermissionError, OSError):
+            continue

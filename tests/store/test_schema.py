@@ -120,3 +120,17 @@ def test_older_schema_rebuilt_from_stored_text(seed_db):
         added = [r["added"] for r in store.rows("sources")]
         assert "2020-01-01T00:00:00+00:00" in added
     assert (seed_db.parent / f"seed.db.schema{SCHEMA_VERSION - 1}.bak").exists()
+
+
+def test_first_run_build_is_atomic_and_cleans_stale_temporaries(tmp_path):
+    from app.store import ensure_default_db
+
+    db = tmp_path / "data" / "factbrowser.db"
+    db.parent.mkdir()
+    stale = db.with_name(".factbrowser.db.building-999999999")
+    stale.write_bytes(b"half-built")
+    (db.parent / (stale.name + "-wal")).write_bytes(b"x")
+    assert ensure_default_db(db) == db
+    assert sorted(p.name for p in db.parent.iterdir()) == ["factbrowser.db"]
+    with Store.open(db) as store:
+        assert store.count("sources") >= 1
