@@ -167,7 +167,7 @@ def _remove_stale_builds(path: Path) -> None:
             continue
         try:
             os.kill(int(pid), 0)
-        except ProcessLookupError:
+        except (ProcessLookupError, OverflowError):
             f.unlink(missing_ok=True)
         except (PermissionError, OSError):
             continue
