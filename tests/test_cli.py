@@ -56,9 +56,20 @@ def test_extract_json_contract(tmp_path):
     assert obj["document"]["date"] == "2024-06-24"
     assert obj["document"]["ref"] == "1184-24-06-2024"
     text = SEED.read_text(encoding="utf-8")
-    for q in obj["quantities"]:
-        s, e = q["span"]
-        assert 0 <= s < e <= len(text)
+    keys = {"people": {"name", "title", "country", "mentions"},
+            "organizations": {"name", "mentions"}, "places": {"name", "mentions"},
+            "events": {"kind", "category", "date_start", "date_end", "place", "participants",
+                       "status", "summary", "span"},
+            "quantities": {"value", "unit", "measure", "period", "category", "qualifier",
+                           "text", "span"},
+            "culture": {"summary", "date_start", "place", "span"}}
+    assert set(obj["document"]) == {"title", "date", "ref", "path"}
+    for name, expected in keys.items():
+        for item in obj[name]:
+            assert set(item) == expected, name
+            spans = item.get("mentions") or [item["span"]]
+            for s, e in spans:
+                assert 0 <= s < e <= len(text)
 
 
 def test_default_db_created_in_user_data_dir(tmp_path):
