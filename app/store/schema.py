@@ -8,7 +8,7 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # fact_type values used in mentions/search_index, and the base table behind each.
 FACT_TABLES = {
@@ -177,7 +177,7 @@ CREATE TABLE search_index (
     body TEXT
 );
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    label, body, content='search_index', content_rowid='id',
+    label, body, content="search_index", content_rowid="id",
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER search_index_ai AFTER INSERT ON search_index BEGIN

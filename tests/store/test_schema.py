@@ -134,3 +134,10 @@ def test_first_run_build_is_atomic_and_cleans_stale_temporaries(tmp_path):
     assert sorted(p.name for p in db.parent.iterdir()) == ["factbrowser.db"]
     with Store.open(db) as store:
         assert store.count("sources") >= 1
+
+
+def test_fts_detected_by_sqlite_utils(seed_db):
+    db = sqlite_utils.Database(seed_db)
+    assert db["search_index"].detect_fts() == "search_fts"
+    hits = list(db["search_index"].search("lavrov", columns=["type", "label"]))
+    assert hits
