@@ -56,3 +56,40 @@ def plot_rows(store, table: str, filters, columns: list[str], order_by: str,
     out = [dict(zip(cols, r, strict=True)) for r in reversed(rows)]
     total = len(out) if len(out) < limit else store.count(table, filters)
     return out, total
+
+
+def position(store, table: str, filters, order_by: str | None, descending: bool,
+             row_id: int) -> int | None:
+    """Row number of `row_id` in Store.rows(table, filters, order_by, descending), computed
+    by counting the rows that sort before it (NULL sorts first ascending, as in SQLite), or
+    None when the filters hide it. Constant work however far down the row is."""
+    from app.store.queries import where_clause
+
+    known = set(store.columns(table))
+    col = order_by if order_by in known else "id"
+    where, params = where_clause(table, filters)
+    glue = " AND " if where else " WHERE "
+    try:
+        found = store.db.execute(f'SELECT "{col}" FROM {table}{where}{glue}id = ?',
+                                 [*params, int(row_id)]).fetchone()
+        if found is None:
+            return None
+        value = found[0]
+        c = f'"{col}"'
+        if col == "id":
+            before = "id > ?" if descending else "id < ?"
+            extra = [int(row_id)]
+        elif value is None:
+            # NULLs come first ascending (before them: lower ids), last descending
+            before = (f"({c} IS NOT NULL OR id > ?)" if descending else f"({c} IS NULL AND id < ?)")
+            extra = [int(row_id)]
+        elif descending:
+            before = f"({c} > ? OR ({c} = ? AND id > ?))"
+            extra = [value, value, int(row_id)]
+        else:
+            before = f"({c} IS NULL OR {c} < ? OR ({c} = ? AND id < ?))"
+            extra = [value, value, int(row_id)]
+        sql = f"SELECT COUNT(*) FROM {table}{where}{glue}{before}"
+        return int(store.db.execute(sql, [*params, *extra]).fetchone()[0])
+    except sqlite3.Error:
+        return None

@@ -18,6 +18,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--db", default=None, help="database (default: the embedded one)")
     parser.add_argument("--select", type=int, default=None, help="select this row number first")
+    parser.add_argument("--theme", choices=["system", "dark"], default="system",
+                        help="dark: render with a dark palette (to check the plots follow it)")
     return parser.parse_args(argv)
 
 
@@ -57,7 +59,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.gui.main import make_app
 
-    make_app()
+    app = make_app()
+    if args.theme == "dark":
+        from app.gui.palette import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     from app.gui.main_window import MainWindow
     from app.store import Store, StoreError, ensure_default_db
 

@@ -56,3 +56,20 @@ def test_tsv_has_headers_and_raw_values(qtbot):
     model = StoreTableModel(BigStore(10), "sources")
     text = model.as_tsv([2, 0])
     assert text.splitlines() == ["ID\tTitle\tDate", "1\tRelease 1\t2024-01-01", "3\tRelease 3\t2024-01-01"]
+
+
+def test_position_of_a_row_matches_the_store_order_for_every_column(store):
+    from app.gui.queries import position
+    from app.store import Filters
+
+    for table in store.TABLES:
+        for column in store.columns(table):
+            for descending in (False, True):
+                for filters in (None, Filters(text="a")):
+                    rows = store.rows(table, filters, order_by=column, descending=descending)
+                    for i, row in enumerate(rows):
+                        assert position(store, table, filters, column, descending, row["id"]) == i, \
+                            (table, column, descending, row["id"])
+    hidden = store.rows("people")[0]["id"]
+    assert position(store, "people", Filters(ids=[hidden + 100000]), None, False, hidden) is None
+

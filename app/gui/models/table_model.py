@@ -7,7 +7,6 @@ table of 50,000 rows opens as fast as one of 50. Sorting is done by SQL, not in 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
 from typing import Any
 
 from PySide6 import QtCore, QtGui
@@ -110,10 +109,13 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             for i, data in enumerate(page):
                 if data.get("id") == row_id:
                     return number * PAGE + i
-        if self.filters is not None and hasattr(self.filters, "ids"):
-            present = self.store.count(self.table, replace(self.filters, ids=[row_id]))
-            if not present:
-                return None
+        if hasattr(self.store, "db"):
+            from app.gui.queries import position
+
+            row = position(self.store, self.table, self.filters, self.order_by, self.descending, row_id)
+            if row is not None and self.id_at(row) == row_id:
+                return row
+        # Fallback (stores without SQL access, or an order the count cannot reproduce).
         for number in range((self._count + PAGE - 1) // PAGE):
             for i, data in enumerate(self._page(number)):
                 if data.get("id") == row_id:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui.tabs.base_tab import BaseTab, esc
+from app.gui.tabs.base_tab import BaseTab, esc, make_filters
 
 TOP_PEOPLE = 25
+
+
+def top_nodes(edges: list[tuple[int, int, int]], limit: int) -> set[int]:
+    """The best-connected people (by meetings together), so a busy network stays legible."""
+    degree: dict[int, int] = {}
+    for a, b, w in edges:
+        degree[a] = degree.get(a, 0) + w
+        degree[b] = degree.get(b, 0) + w
+    return set(sorted(degree, key=lambda n: (-degree[n], n))[:limit])
 
 
 class PeopleTab(BaseTab):
@@ -41,10 +50,11 @@ class PeopleTab(BaseTab):
             for p in people
         ])
         contacts = store.contacts(self.main.window_filters())
-        ids = {a for a, _, _ in contacts} | {b for _, b, _ in contacts}
+        ids = top_nodes(contacts, self.network.max_nodes)
+        contacts = [c for c in contacts if c[0] in ids and c[1] in ids]
         names = {}
         if ids:
-            for row in store.rows("people", self.main.window_filters(ids=sorted(ids))):
+            for row in store.rows("people", make_filters(ids=sorted(ids))):
                 names[row["id"]] = row.get("name") or str(row["id"])
         self.network.set_network(names, contacts)
         self.highlight_plots(self.selected_ids())
