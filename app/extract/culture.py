@@ -103,7 +103,8 @@ def _phrase(text: str, s: int, e: int, mark: _Mark) -> Span:
     last = max((i for i, t in enumerate(toks) if t[0] < mark.end), default=first)
     a = first
     n_lower = 0
-    while a > 0:
+    # "laid a wreath": the marker starts at the verb; who laid it is not part of the item.
+    while a > 0 and mark.kind not in {"wreath", "flowers"}:
         w = toks[a - 1][2]
         if w.lower() == "and" and a >= 2 and _content(toks[a - 2][2]) and n_lower < 3:
             a -= 1
@@ -136,6 +137,12 @@ def _phrase(text: str, s: int, e: int, mark: _Mark) -> Span:
                 b = k + 1
                 continue
             break
+        if w[:1].isupper() and lw in _STOP and b == last + 1 and b + 1 < len(toks) \
+                and (_is_cap(toks[b + 1][2]) or toks[b + 1][2].lower() in _DETS):
+            b += 1  # a title right after its marker: "the exhibition Through the Eyes of ..."
+            while b + 1 < len(toks) and toks[b][2].lower() in _DETS and _is_cap(toks[b + 1][2]):
+                b += 1
+            continue
         if lw == "and" and b + 1 < len(toks) and _is_cap(toks[b + 1][2]) \
                 and toks[b + 1][2].lower() not in MONTHS:
             b += 2
@@ -169,7 +176,8 @@ def _summary(text: str, span: Span, mark: _Mark) -> str:
 
 
 _VERBISH_GAP = re.compile(r"\b(?:will|is|are|was|were|be|been|has|have|had|which|who|where|"
-                          r"that|to\s+\w+)\b|[;:]", re.I)
+                          r"that|to\s+\w+|began|took|held|gave|saw|won|\w{3,}ed)\b|[;:]",
+                          re.I)
 
 
 def _sentence_items(text: str, s: int, e: int,
@@ -320,7 +328,7 @@ def _date_for(ctx: Context, s: int, e: int, span: Span) -> str | None:
     for d_span, iso in found:
         gap = ctx.text[d_span[1]:span[0]] if d_span[1] <= span[0] else ctx.text[span[1]:d_span[0]]
         # A date in another member of a list ("..., as well as ...") is not this item's.
-        if len(gap) <= 60 and not re.search(r"as\s+well\s+as|;|\bwhile\b", gap):
+        if len(gap) <= 90 and not re.search(r"as\s+well\s+as|;|\bwhile\b", gap):
             near.append((len(gap), iso))
     return min(near)[1] if near else None
 

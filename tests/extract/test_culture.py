@@ -103,3 +103,21 @@ def test_generic_mentions_are_not_items():
 def test_more_forms(body, words):
     _, items = _items(body)
     assert [i.summary for i in items] == [words]
+
+
+def test_titled_exhibition_with_date_and_place():
+    _, items = _items("The exhibition Through the Eyes of Travellers opened at the City Museum "
+                      "in Baku on 12 June and will run until 30 July.")
+    assert [(i.kind, i.summary, i.date_start) for i in items] == [
+        ("exhibition", "Exhibition Through the Eyes of Travellers", "2025-06-12")]
+
+
+def test_trade_exhibitions_are_not_culture():
+    _, items = _items("Russia will take part in the specialised exhibition EXPO 2030 and the "
+                      "industrial exhibition Innoprom.")
+    assert items == []
+
+
+def test_who_laid_the_wreath_is_not_part_of_the_item():
+    _, items = _items("Ambassador Ivan Petrov laid a wreath at the Memorial to Soviet Soldiers.")
+    assert [i.summary for i in items] == ["Wreath-laying at the Memorial to Soviet Soldiers"]
