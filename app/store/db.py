@@ -74,7 +74,11 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
             raise StoreError(f"cannot create the database at {path}: {exc}") from exc
     elif version < SCHEMA_VERSION:
         conn.close()
-        _upgrade(path, version)
+        try:
+            _upgrade(path, version)
+        except OSError as exc:
+            raise StoreError(f"{path} is from an older Fact Browser and cannot be upgraded "
+                             f"in place ({exc.strerror or exc})") from exc
         return connect(path, create=False)
     else:
         try:
@@ -108,10 +112,17 @@ def _upgrade(path: Path, version: int) -> None:
     new = connect(tmp, create=True)
     try:
         for text, doc_path, added, encoding, origin in docs:
-            status, doc_id = add_text(new, text, doc_path, encoding, origin or "user")
+            try:
+                _status, doc_id = add_text(new, text, doc_path, encoding, origin or "user")
+            except StoreError:
+                continue  # kept in the backup; the extractor could not read it now
             new.execute("UPDATE documents SET added = ? WHERE id = ?", (added, doc_id))
-    finally:
+    except BaseException:
         new.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        raise
+    new.close()
     os.replace(path, path.with_name(f"{path.name}.schema{version}.bak"))
     os.replace(tmp, path)
 
