@@ -78,7 +78,15 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
     if kind == "percent":
         of = re.match(r"\s*(?:share\s+)?of\s+(.*)", after)
         if of:
-            return _clean("share of " + _np(of.group(1)))
+            # "Russia accounted for 60 percent of Belarus's foreign trade": whose share it is.
+            subj = _subject(before)
+            owner = f"{subj}'s " if subj and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", subj) \
+                and subj.split()[0].lower() not in {"our", "their", "its", "this", "the"} else ""
+            whole = _np(of.group(1))
+            stake = re.fullmatch(r"(.+?)['’]s\s+shares", whole)
+            if stake:  # "44.85 percent of the company's shares": a stake in the company
+                return _clean(f"{owner}stake in {stake.group(1)}")
+            return _clean(f"{owner}share of {whole}")
         nxt = re.match(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)", after)
         if nxt:
             return _clean("share of " + _np(nxt.group(1)))
