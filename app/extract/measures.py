@@ -82,14 +82,10 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
             subj = _subject(before)
             owner = f"{subj}'s " if subj and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", subj) \
                 and subj.split()[0].lower() not in {"our", "their", "its", "this", "the"} else ""
-            whole = _np(of.group(1))
-            stake = re.fullmatch(r"(.+?)['’]s\s+shares", whole)
-            if stake:  # "44.85 percent of the company's shares": a stake in the company
-                return _clean(f"{owner}stake in {stake.group(1)}")
-            return _clean(f"{owner}share of {whole}")
+            return _share(owner, _np(of.group(1)))
         nxt = re.match(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)", after)
         if nxt:
-            return _clean("share of " + _np(nxt.group(1)))
+            return _share("", _np(nxt.group(1)))
         if re.match(r"\s*share\b", after):
             subj = _subject(before)
             return _clean(f"{subj}'s share" if subj else "share")
@@ -121,6 +117,13 @@ _GENERIC = {"amount", "value", "volume", "sum", "total", "level", "figure"}
 _ING_NOUNS = {"spending", "financing", "funding", "shipping", "banking", "mining", "housing",
               "building", "processing", "manufacturing", "engineering", "farming", "lending",
               "pricing", "trading", "clearing", "borrowing", "fishing", "logging", "leasing"}
+
+
+def _share(owner: str, whole: str) -> str | None:
+    stake = re.fullmatch(r"(.+?)['’]s\s+shares", whole)
+    if stake:  # "44.85 percent of the company's shares": a stake in the company
+        return _clean(f"{owner}stake in {stake.group(1)}")
+    return _clean(f"{owner}share of {whole}")
 
 
 def _postmodifier(after: str) -> str:

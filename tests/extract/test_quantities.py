@@ -198,7 +198,7 @@ def test_measure_is_built_from_the_sentence():
     qs = _figures("The bilateral trade turnover amounted to $5.1 billion in 2024.")
     assert qs[0].measure == "bilateral trade turnover"
     qs = _figures("Armenia accounted for 12.4 percent of the regional grain imports.")
-    assert qs[0].measure == "share of regional grain imports"
+    assert qs[0].measure == "Armenia's share of regional grain imports"
     qs = _figures("Mutual trade grew by 8.5 percent in 2024.")
     assert qs[0].measure == "growth of Mutual trade"
 
