@@ -27,24 +27,26 @@ _WINDOW = 400  # characters of a sentence read around a marker
 class _Term:
     rx: re.Pattern
     kind: str
+    hint: str  # lower-case letters every match contains ("" when unknown)
 
 
 @lru_cache(maxsize=4)
-def _compile(rows: tuple[tuple[str, str], ...]) -> tuple[_Term, ...]:
+def _compile(rows: tuple[tuple[str, str, str], ...]) -> tuple[_Term, ...]:
     out = []
-    for pattern, kind in rows:
+    for pattern, kind, hint in rows:
         flags = re.I
         if pattern.startswith("(?-i)"):
             pattern, flags = pattern[5:], 0
         try:
-            out.append(_Term(re.compile(rf"(?<![\w-])(?:{pattern})", flags), kind or "other"))
+            out.append(_Term(re.compile(rf"(?<![\w-])(?:{pattern})", flags), kind or "other",
+                             hint.strip().lower()))
         except re.error:
             continue  # a user's broken line must not stop extraction
     return tuple(out)
 
 
 def _terms(gaz: Gazetteers) -> tuple[_Term, ...]:
-    return _compile(tuple((r.get("pattern", ""), r.get("kind", ""))
+    return _compile(tuple((r.get("pattern", ""), r.get("kind", ""), r.get("hint", ""))
                           for r in gaz.rows("culture_terms") if r.get("pattern")))
 
 
@@ -208,7 +210,10 @@ def _sentence_items(text: str, s: int, e: int,
 
 def _marks(text: str, s: int, e: int, terms: tuple[_Term, ...]) -> list[_Mark]:
     found: list[_Mark] = []
+    low = text[s:e].lower()
     for t in terms:
+        if t.hint and t.hint not in low:
+            continue
         for m in t.rx.finditer(text, s, e):
             if m.end() > m.start() and text[m.start():m.end()].strip():
                 found.append(_Mark(m.start(), m.end(), t.kind))
