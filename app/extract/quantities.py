@@ -122,27 +122,44 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     masked = _merge(date_spans(text, ctx.body_start))
     dateline = _DATELINE.match(text, ctx.body_start)
     dateline_end = dateline.end() if dateline else ctx.body_start
+    tables = (currency_table(ctx.gaz), *_units(ctx.gaz))
+    doc_category = measures.document_category(ctx.doc.title or "")
+
+    def periods_of(s: int, e: int) -> list:
+        # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
+        return [p for p in find_periods(text, s, e, doc_year) if p.span[0] >= dateline_end]
+
     out: list[Quantity] = []
+    para: list[tuple[int, int]] = []  # earlier sentences of the current paragraph
+    folded = 0  # how many of them are in the accumulators below (filled only when needed)
     para_periods: list = []
     para_themes: set[str] = set()
     topic_themes: set[str] = set()
-    prev_para_end = -1
-    doc_category = measures.document_category(ctx.doc.title or "")
+    prev_end = -1
     for s, e in ctx.sentences:
         if e <= ctx.body_start:
             continue
         s = max(s, ctx.body_start)
-        hits = _sentence_hits(ctx, s, e, masked)
-        # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
-        periods = [p for p in find_periods(text, s, e, doc_year) if p.span[0] >= dateline_end]
-        if hits and len(hits) * len(periods) < 10_000:
+        if prev_end < 0 or "\n" in text[prev_end:s]:
+            para, folded, para_periods, para_themes, topic_themes = [], 0, [], set(), set()
+        prev_end = e
+        hits = _sentence_hits(ctx, s, e, masked, tables)
+        if not hits:
+            para.append((s, e))
+            continue
+        for ps, pe in para[folded:]:
+            para_periods = (para_periods + periods_of(ps, pe))[-50:]
+            para_themes |= measures.themes(text[ps:pe])
+        if para and folded == 0:
+            topic_themes = measures.themes(text[para[0][0]:para[0][1]])
+        folded = len(para)
+        periods = periods_of(s, e)
+        if len(hits) * len(periods) < 10_000:
             # A figure's digits ("about 2000 students") are nobody's period.
             periods = [p for p in periods
                        if not any(h.start < p.span[1] and p.span[0] < h.end for h in hits)]
-        new_para = prev_para_end < 0 or "\n" in text[prev_para_end:s]
         sent_themes = measures.themes(text[s:e])
-        if new_para:
-            para_periods, para_themes, topic_themes = [], set(), sent_themes
+        topic = topic_themes if para else sent_themes
         starts = [p.span[0] for p in periods]
         for h in hits:
             # Windows around the figure keep the work per figure bounded on huge sentences.
@@ -152,14 +169,16 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             measure = measures.measure_phrase(text, ws, we, h.start, h.end, h.kind, h.head,
                                               h.num_end)
             category = measures.category(measure, h.unit, doc_category, sent_themes,
-                                         para_themes | sent_themes, topic_themes)
+                                         para_themes | sent_themes, topic)
             out.append(Quantity(
                 value=h.value, unit=h.unit, measure=measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
                 span=(h.start, h.end)))
+        # This sentence is folded in already, with its own periods filtered.
+        para.append((s, e))
+        folded = len(para)
         para_periods = (para_periods + periods)[-50:]
         para_themes |= sent_themes
-        prev_para_end = e
     return out
 
 
@@ -196,10 +215,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]]) -> list[_Hit]:
+def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
+                   tables: tuple) -> list[_Hit]:
     text = ctx.text
-    table = currency_table(ctx.gaz)
-    unit_re, unit_forms = _units(ctx.gaz)
+    table, unit_re, unit_forms = tables
     hits: list[_Hit] = []
     sentence = text[s:e]
     votes = bool(re.search(r"\bvot(?:e|es|ed|ing)\b", sentence, re.I))
