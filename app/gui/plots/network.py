@@ -96,7 +96,8 @@ class NetworkPlot(PlotPanel):
         for (x, y), node in zip(pos, self.nodes, strict=True):
             anchor = (0 if x > 0.05 else 1 if x < -0.05 else 0.5, 0.5 if abs(y) < 0.95 else (1 if y > 0 else 0))
             self._label(self.names.get(node, str(node)), fg, anchor, x * 1.08, y * 1.08)
-        for a, b, w in self.edges:
+        # Weights as numbers only while they stay legible; the widths carry them otherwise.
+        for a, b, w in (self.edges if len(self.edges) <= 25 else []):
             if w > 1:
                 (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
                 self._label(str(w), fg, (0.5, 0.5), (xa + xb) / 2, (ya + yb) / 2)

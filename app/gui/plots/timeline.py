@@ -121,25 +121,35 @@ class TimelinePlot(PlotPanel):
         fg = theme.foreground()
         bg = theme.background()
         ys = self._lane_y()
-        lane_colour = {lane: theme.series(i) for i, lane in enumerate(self.lanes)}
-        spots = []
+        # One pen and brush object per lane and status, shared by all its points: pyqtgraph
+        # then renders each symbol once instead of once per point.
+        styles: dict[tuple[str, str], tuple] = {}
+        for i, lane in enumerate(self.lanes):
+            colour = QtGui.QColor(theme.series(i))
+            pen = pg.mkPen(colour, width=2.2)
+            for status in ("held", "planned", "recurring"):
+                brush = pg.mkBrush(bg if status == "planned" else colour)
+                styles[(lane, status)] = (pen, brush, "d" if status == "recurring" else "o")
+        fallback = styles.get((self.lanes[0], "held")) if self.lanes else (
+            pg.mkPen(fg), pg.mkBrush(fg), "o")
+        n = len(self.points)
+        xs = np.empty(n)
+        ys_arr = np.empty(n)
+        ids = np.empty(n, dtype=np.int64)
+        pens, brushes, symbols = [], [], []
         span_x: list[float] = []
         span_y: list[float] = []
-        for p in self.points:
+        for k, p in enumerate(self.points):
             y = ys.get(p.lane, 0)
-            colour = QtGui.QColor(lane_colour.get(p.lane, theme.series(0)))
-            hollow = p.status == "planned"
-            spots.append({
-                "pos": (p.start, y),
-                "data": p.id,
-                "symbol": "d" if p.status == "recurring" else "o",
-                "brush": pg.mkBrush(bg if hollow else colour),
-                "pen": pg.mkPen(colour, width=2.2),
-            })
+            pen, brush, symbol = styles.get((p.lane, p.status), fallback)
+            xs[k], ys_arr[k], ids[k] = p.start, y, p.id
+            pens.append(pen)
+            brushes.append(brush)
+            symbols.append(symbol)
             if p.end > p.start:
                 span_x += [p.start, p.end]
                 span_y += [y, y]
-        self.scatter.setData(spots)
+        self.scatter.setData(x=xs, y=ys_arr, data=ids, pen=pens, brush=brushes, symbol=symbols)
         if span_x:
             self.spans.setData(np.array(span_x), np.array(span_y), pen=pg.mkPen(fg, width=3))
         else:

@@ -76,6 +76,7 @@ class BaseTab(QtWidgets.QWidget):
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(60)   # size columns from a sample, not every row
         self.view.setTabKeyNavigation(False)
 
         self.show_source_button = QtWidgets.QPushButton("Show in source")
