@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from scoring import CORPUS, gold_text
 
 from app.extract import extract
 
@@ -121,3 +122,13 @@ def test_trade_exhibitions_are_not_culture():
 def test_who_laid_the_wreath_is_not_part_of_the_item():
     _, items = _items("Ambassador Ivan Petrov laid a wreath at the Memorial to Soviet Soldiers.")
     assert [i.summary for i in items] == ["Wreath-laying at the Memorial to Soviet Soldiers"]
+
+
+def test_each_item_once_in_every_shipped_release():
+    for name in ["seed", *CORPUS]:
+        text = gold_text(name)
+        items = extract(text).culture
+        summaries = [i.summary.lower() for i in items]
+        assert len(summaries) == len(set(summaries)), (name, summaries)
+        spans = sorted(i.span for i in items)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (name, spans)
