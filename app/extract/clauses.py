@@ -9,6 +9,7 @@ opens the sentence ("On June 22, ...") frames the whole sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.extract.dates import DateExpr
@@ -47,15 +48,18 @@ _FRAME_LEAD = re.compile(r"\W*(?:(?:On|From|In|By|Since|Until|Between|As\s+of|St
                          r"(?:the\s+)?$")
 
 
-def _inside(pos: int, spans: list[Span]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def split_clauses(text: str, s: int, e: int, protected: list[Span]) -> list[Span]:
+    guard = sorted(protected)
+    starts = [g[0] for g in guard]
+    reach, m_end = [], -1
+    for g in guard:
+        m_end = max(m_end, g[1])
+        reach.append(m_end)
     cuts = [s]
     for m in _DELIM.finditer(text, s, e):
         p = m.start()
-        if _inside(p, protected):
+        k = bisect_left(starts, p + 1)  # spans starting at or before p
+        if k and reach[k - 1] > p:
             continue
         if text[p] == "," and 0 < p < len(text) - 1 and text[p - 1].isdigit() and text[p + 1].isdigit():
             continue  # 3,600
@@ -115,10 +119,10 @@ def clause_regions(text: str, s: int, e: int, bundles: list[Bundle],
     if bundles and _FRAME_LEAD.match(text[s:bundles[0].start]) and \
             not text[bundles[0].end:owns[0][1]].strip(" ,"):
         frame_idx = 0
+    dated = _dated_flags(clauses, owns)
+    free = [c for c, d in zip(clauses, dated, strict=True) if not d]
     regions = []
     for i, own in enumerate(owns):
-        others = [o for j, o in enumerate(owns) if j != i]
-        free = [c for c in clauses if not _overlaps(c, own) and not any(_overlaps(c, o) for o in others)]
         r = Region(own=own, frame=(i == frame_idx))
         if frame_idx is not None and i != frame_idx:
             r.rest = free
@@ -129,8 +133,8 @@ def clause_regions(text: str, s: int, e: int, bundles: list[Bundle],
             # A clause split between two dates keeps its neighbours for the outer parts only.
             starts = {c[0] for c in clauses} | {p[0] + 1 for p in parens}
             ends = {c[1] for c in clauses} | {p[1] - 1 for p in parens}
-            r.left = _run(clauses, own, owns, -1) if own[0] in starts else []
-            r.right = _run(clauses, own, owns, 1) if own[1] in ends else []
+            r.left = _run(clauses, own, dated, -1) if own[0] in starts else []
+            r.right = _run(clauses, own, dated, 1) if own[1] in ends else []
             taken = set(r.left) | set(r.right)
             r.rest = [c for c in free if c not in taken]
         regions.append(r)
@@ -141,18 +145,37 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _run(clauses: list[Span], own: Span, owns: list[Span], step: int) -> list[Span]:
+def _dated_flags(clauses: list[Span], owns: list[Span]) -> list[bool]:
+    """For each clause, whether some date's own clause overlaps it."""
+    ordered = sorted(owns)
+    starts = [o[0] for o in ordered]
+    prefix_max, m = [], -1
+    for o in ordered:
+        m = max(m, o[1])
+        prefix_max.append(m)
+    flags = []
+    for a, b in clauses:
+        k = bisect_left(starts, b)  # owns starting before the clause ends
+        flags.append(k > 0 and prefix_max[k - 1] > a)
+    return flags
+
+
+def _run(clauses: list[Span], own: Span, dated: list[bool], step: int) -> list[Span]:
     """Undated clauses next to own, nearest first, up to the next clause holding a date."""
-    idx = [i for i, c in enumerate(clauses) if _overlaps(c, own)]
-    if not idx:
-        return []
-    i = (min(idx) - 1) if step < 0 else (max(idx) + 1)
-    out = []
-    while 0 <= i < len(clauses):
-        c = clauses[i]
-        if any(_overlaps(c, o) for o in owns):
+    i = bisect_left(clauses, (own[0], own[0]))
+    first = last = None
+    for j in range(max(0, i - 1), len(clauses)):
+        if clauses[j][0] >= own[1]:
             break
-        out.append(c)
+        if _overlaps(clauses[j], own):
+            first = j if first is None else first
+            last = j
+    if first is None:
+        return []
+    i = first - 1 if step < 0 else last + 1
+    out = []
+    while 0 <= i < len(clauses) and not dated[i]:
+        out.append(clauses[i])
         i += step
     return out
 

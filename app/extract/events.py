@@ -12,6 +12,7 @@ sidelines" of the release's main event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.extract.clauses import Bundle, clause_regions, paragraph_of
@@ -27,8 +28,9 @@ from app.extract.event_kinds import (
 )
 from app.extract.model import Event, Span
 from app.extract.places_in_text import PlaceMention, dateline, place_mentions
-from app.extract.roles import RoleRef, find_roles, people_at, sentence_subject
+from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
 
+_MAX_DATES = 40
 _WINDOW = 4  # sentences after an event that may still name its participants
 _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
@@ -109,6 +111,9 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
             continue
         groups.append([d])
     bundles: list[Bundle] = []
+    # A "sentence" with dozens of dates is a table or a list, not prose: its first dates are
+    # read, the rest would only cost time.
+    groups = groups[:_MAX_DATES]
     for g in groups:
         if bundles:
             gap = text[bundles[-1].groups[-1][-1].span[1]:g[0].span[0]]
@@ -211,8 +216,7 @@ def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span
         spans.extend(m for m in o.mentions if s <= m[0] < e)
     spans.extend((s + m.start(), s + m.end())
                  for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"", ctx.text[s:e]))
-    for p in ctx.people:
-        spans.extend(m for m in p.mentions if s <= m[0] < e)
+    spans.extend((a, z) for a, z, _ in mentions_between(ctx, s, e))
     return spans
 
 
@@ -260,15 +264,38 @@ def _choose_place(places: list[PlaceMention], spans: list[Span], b: Bundle,
                   ctx: Context) -> tuple[str | None, str | None]:
     anchors = [g[0].span for g in b.groups]
     strong, weak = [], []
-    for p in places:
-        if not any(a <= p.start and p.end <= z for a, z in spans):
-            continue
+    for p in _places_within(places, spans):
         dist = min(ds - p.end if p.end <= ds else max(0, p.start - de) for ds, de in anchors)
         if p.rank > 0:
             strong.append((-p.rank, 0 if p.kind == "city" else 1, dist, p.name))
         elif p.rank == 0 and p.kind not in ("country", "region"):
             weak.append((dist, p.name))
     return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
+
+
+_STARTS: dict[int, tuple[list, list[int]]] = {}
+
+
+def _starts_of(places: list[PlaceMention]) -> list[int]:
+    got = _STARTS.get(id(places))
+    if got is None or got[0] is not places:
+        _STARTS.clear()  # one document at a time
+        got = (places, [p.start for p in places])
+        _STARTS[id(places)] = got
+    return got[1]
+
+
+def _places_within(places: list[PlaceMention], spans: list[Span]) -> list[PlaceMention]:
+    """Place mentions (sorted by start) lying wholly inside one of spans."""
+    starts = _starts_of(places)
+    out = []
+    for a, z in spans:
+        for i in range(bisect_left(starts, a), len(places)):
+            if places[i].start >= z:
+                break
+            if places[i].end <= z:
+                out.append(places[i])
+    return out
 
 
 # --- undated sentences ----------------------------------------------------------------------
@@ -379,11 +406,11 @@ def _inside(ev: Event, outer: Event) -> bool:
 def _dedup(events: list[Event]) -> list[Event]:
     """The same event told twice (same kind, dates, place; one's people within the other's)."""
     out: list[Event] = []
+    seen: dict[tuple, list[Event]] = {}
     for ev in events:
         twin = None
-        for o in out:
-            if (o.kind, o.date_start, o.date_end) != (ev.kind, ev.date_start, ev.date_end):
-                continue
+        same = seen.setdefault((ev.kind, ev.date_start, ev.date_end), [])
+        for o in same:
             if ev.place and o.place and ev.place != o.place:
                 continue
             a, b = set(o.participants), set(ev.participants)
@@ -392,6 +419,7 @@ def _dedup(events: list[Event]) -> list[Event]:
                 break
         if twin is None:
             out.append(ev)
+            same.append(ev)
             continue
         for n in ev.participants:
             if n not in twin.participants:

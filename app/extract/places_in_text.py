@@ -5,6 +5,7 @@ dateline city of a news-agency item ("ALMATY, 21 June (BelTA) –")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from app.extract.context import Context
@@ -96,19 +97,35 @@ def _raw_mentions(ctx: Context) -> list[tuple[int, int, str]]:
         else:  # an older lexicon without the word index
             places = [(*m.span(), m.group(0)) for m in lex.place_regex.finditer(ctx.text)]
             countries = [(*m.span(), m.group(0)) for m in lex.country_regex.finditer(ctx.text)]
+        taken = _Taken(list(out))
         for s, e, surface in places:
             p = lex.place(surface)
-            if p is not None and not _covered((s, e), out):
+            if p is not None and not taken.overlaps(s, e):
                 out[(s, e)] = p.name
+                taken.add(s, e)
         for s, e, surface in countries:
             c = lex.country_by_name(surface)
-            if c and not _covered((s, e), out):
+            if c and not taken.overlaps(s, e):
                 out[(s, e)] = c
+                taken.add(s, e)
     return [(s, e, n) for (s, e), n in out.items()]
 
 
-def _covered(span: Span, found: dict[Span, str]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in found)
+class _Taken:
+    """Spans already claimed, kept sorted for overlap tests in log time."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = sorted(spans)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.spans, (s, s))
+        for j in (i - 1, i):  # claimed spans do not overlap each other
+            if 0 <= j < len(self.spans) and self.spans[j][0] < e and s < self.spans[j][1]:
+                return True
+        return i < len(self.spans) and self.spans[i][0] < e
+
+    def add(self, s: int, e: int) -> None:
+        insort(self.spans, (s, e))
 
 
 def place_mentions(ctx: Context) -> list[PlaceMention]:
@@ -125,7 +142,8 @@ def place_mentions(ctx: Context) -> list[PlaceMention]:
 
 
 def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
-    nxt = next((p for p in person_starts if p >= end), None)
+    i = bisect_left(person_starts, end)
+    nxt = person_starts[i] if i < len(person_starts) else None
     if nxt is None or nxt - end > 40:
         return False
     return bool(re.fullmatch(r"(?:\s+[A-Z][\w’'.-]*)*\s*", text[end:nxt]))

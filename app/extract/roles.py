@@ -14,6 +14,7 @@ recently mentioned win. Nothing is guessed when no one fits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.extract.context import Context
@@ -161,15 +162,32 @@ def resolve_kind(ctx: Context, kind: str, countries: list[str], count: int | Non
     return ranked[:1]
 
 
+def mention_index(ctx: Context) -> list[tuple[int, int, str]]:
+    """All person mentions (start, end, name) in text order, built once per list of people."""
+    key = (id(ctx.people), len(ctx.people), sum(len(p.mentions) for p in ctx.people))
+    cached = ctx.__dict__.get("_mention_index")
+    if cached is None or cached[0] != key:
+        rows = sorted((s, e, p.name) for p in ctx.people for s, e in p.mentions)
+        cached = (key, rows, [r[0] for r in rows])
+        ctx.__dict__["_mention_index"] = cached
+    return cached[1]
+
+
+def mentions_between(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    rows = mention_index(ctx)
+    starts = ctx.__dict__["_mention_index"][2]
+    out = []
+    for i in range(bisect_left(starts, start), len(rows)):
+        s, e, n = rows[i]
+        if s >= end:
+            break
+        out.append((s, e, n))
+    return out
+
+
 def people_at(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
     """(position, name) of every person mention inside [start, end), in text order."""
-    out = []
-    for p in ctx.people:
-        for s, e in p.mentions:
-            if start <= s and e <= end:
-                out.append((s, p.name))
-    out.sort()
-    return out
+    return [(s, n) for s, e, n in mentions_between(ctx, start, end) if e <= end]
 
 
 def find_roles(ctx: Context, start: int, end: int,
@@ -263,9 +281,7 @@ def sentence_subject(ctx: Context, start: int, end: int, refs: list[RoleRef]) ->
 
 def _mention_end(ctx: Context, item: tuple[int, int, list[str]]) -> int:
     s, e, names = item
-    for p in ctx.people:
-        if p.name == names[0]:
-            for ms, me in p.mentions:
-                if ms == s:
-                    return me
+    for ms, me, n in mentions_between(ctx, s, s + 1):
+        if ms == s and n == names[0]:
+            return me
     return e
