@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
@@ -21,6 +20,16 @@ class Bar:
     tip: str = ""
     derived: bool = False                           # computed from other figures: drawn hatched
     group: int = 0                                   # colour index
+
+
+def nice_step(raw: float) -> int:
+    """A whole-number tick step of 1, 2 or 5 times a power of ten, at least raw."""
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if step * m >= raw:
+                return step * m
+        step *= 10
 
 
 class _ClickableBars(pg.BarGraphItem):
@@ -97,7 +106,7 @@ class BarPlot(PlotPanel):
         n = len(self.bars)
         top = max([b.value for b in self.bars] + [0]) or 1
         if self.integer:
-            step = max(1, math.ceil(top / 6))
+            step = nice_step(top / 5)
             self.plot.getAxis("bottom" if self.horizontal else "left").setTickSpacing(step, step)
         low = min([b.value for b in self.bars] + [0])
         if self.horizontal:

@@ -21,8 +21,10 @@ def _combo(name: str, all_text: str) -> QtWidgets.QComboBox:
     combo.setToolTip(name)
     combo.setProperty("all_text", all_text)
     combo.addItem(all_text, None)
-    combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
-    combo.setMinimumContentsLength(8)
+    combo.setSizeAdjustPolicy(
+        QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    combo.view().setMinimumWidth(260)   # the open list shows long names in full
     return combo
 
 

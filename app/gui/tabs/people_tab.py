@@ -6,7 +6,21 @@ from PySide6 import QtWidgets
 
 from app.gui.tabs.base_tab import BaseTab, esc, make_filters
 
-TOP_PEOPLE = 25
+MAX_LISTED = 50
+TOP_PEOPLE = 12   # bars that stay readable in the plot's default height
+
+
+def post_history(posts: list[dict]) -> list[tuple]:
+    """Consecutive statements of the same post, merged: (title, country, first, last, count)."""
+    out: list[list] = []
+    for post in posts:
+        key = (post.get("title"), post.get("country"))
+        if out and (out[-1][0], out[-1][1]) == key:
+            out[-1][3] = post.get("as_of") or out[-1][3]
+            out[-1][4] += 1
+        else:
+            out.append([key[0], key[1], post.get("as_of"), post.get("as_of"), 1])
+    return [tuple(p) for p in out]
 
 
 def top_nodes(edges: list[tuple[int, int, int]], limit: int) -> set[int]:
@@ -29,7 +43,7 @@ class PeopleTab(BaseTab):
         from app.gui.plots.network import NetworkPlot
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
                             integer=True)
-        self.network = NetworkPlot("Contact network")
+        self.network = NetworkPlot("Contact network", max_nodes=16)
         self.plot_tabs = QtWidgets.QSplitter()
         self.plot_tabs.addWidget(self.bars)
         self.plot_tabs.addWidget(self.network)
@@ -72,19 +86,21 @@ class PeopleTab(BaseTab):
         parts = [f"<h3>{esc(row.get('name'))}</h3>",
                  f"<p>{esc(row.get('post') or 'post not stated')}"
                  f"{' — ' + esc(row.get('country')) if row.get('country') else ''}</p>"]
-        posts = person.get("posts") or []
+        posts = post_history(person.get("posts") or [])
         if posts:
             parts.append("<h4>Posts held</h4><ul>")
-            for post in posts:
-                when = f" (as of {esc(post.get('as_of'))})" if post.get("as_of") else ""
-                country = f", {esc(post.get('country'))}" if post.get("country") else ""
-                parts.append(f"<li>{esc(post.get('title'))}{country}{when}</li>")
+            for title, country, first, last, n in posts:
+                when = ""
+                if first:
+                    when = f" ({esc(first)}{' – ' + esc(last) if last and last != first else ''}"
+                    when += f", {n} documents)" if n > 1 else ")"
+                parts.append(f"<li>{esc(title)}{', ' + esc(country) if country else ''}{when}</li>")
             parts.append("</ul>")
         meetings = person.get("meetings") or []
         parts.append(f"<h4>Meetings ({len(meetings)})</h4>")
         if meetings:
             parts.append("<ul>")
-            for m in meetings:
+            for m in meetings[:MAX_LISTED]:
                 date = m.get("date_start") or "undated"
                 if m.get("date_end") and m.get("date_end") != m.get("date_start"):
                     date += f" – {m.get('date_end')}"
@@ -96,6 +112,8 @@ class PeopleTab(BaseTab):
                              f"{' — ' + esc(others) if others else ''}"
                              f" <i>({esc(m.get('status'))})</i></li>")
             parts.append("</ul>")
+            if len(meetings) > MAX_LISTED:
+                parts.append(f"<p>…and {len(meetings) - MAX_LISTED} more (Meetings tab, filter by person)</p>")
         mentions = person.get("mentions") or []
         parts.append(f"<h4>Mentions ({len(mentions)})</h4>")
         parts.append(self.sources_html(mentions))
