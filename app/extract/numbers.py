@@ -147,7 +147,8 @@ def _build_table(rows: tuple[tuple[str, str, str], ...]) -> CurrencyTable:
         for it in items:
             esc = re.escape(it).replace(r"\ ", r"\s+")
             # Letter codes and names need word boundaries; "$" and "€" do not.
-            out.append(rf"\b{esc}\b" if it[-1].isalpha() else (
+            # A letter code may be glued to the amount ("Br1.2 billion", "RUB5 million").
+            out.append(rf"\b{esc}(?:\b|(?=\d))" if it[-1].isalpha() else (
                 rf"\b{esc}" if it[0].isalpha() else esc))
         return "|".join(out) or r"(?!x)x"
 

@@ -31,7 +31,7 @@ from app.extract.periods import date_spans, find_periods, nearest_period
 
 _WINDOW = 300  # characters of context read on each side of a figure
 _NUM = re.compile(
-    rf"(?<![\w/.,\-–#№])(?:(?P<d>{DIGIT_NUMBER})|(?P<w>{WORD_NUMBER}))"
+    rf"(?:(?<![\w/.,\-–#№])(?P<w>{WORD_NUMBER})|(?<![\d_/.,\-–#№])(?P<d>{DIGIT_NUMBER}))"
     r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
 _MULT_AFTER = re.compile(rf"[\s-]*({MULTIPLIER})\b", re.I)
 _SHORT_MULT = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|m|b|k)\b", re.I)
@@ -99,6 +99,7 @@ class _Hit:
     head: tuple[int, int] | None  # the counted noun, for counts
     kind: str  # money, percent, unit, times, count
     num_end: int = 0  # end of the number and its multiplier
+    label: str | None = None  # what is counted, when the pattern itself says it
 
 
 @lru_cache(maxsize=4)
@@ -166,8 +167,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             ws, we = max(s, h.start - _WINDOW), min(e, h.end + _WINDOW)
             near = periods[bisect.bisect_left(starts, ws - 40):bisect.bisect_right(starts, we)]
             period = _period(text, near, para_periods, (h.start, h.end), ws, we, doc_year)
-            measure = measures.measure_phrase(text, ws, we, h.start, h.end, h.kind, h.head,
-                                              h.num_end)
+            measure = h.label or measures.measure_phrase(text, ws, we, h.start, h.end, h.kind,
+                                                         h.head, h.num_end)
             category = measures.category(measure, h.unit, doc_category, sent_themes,
                                          para_themes | sent_themes, topic)
             out.append(Quantity(
@@ -227,6 +228,12 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
         ns, ne = m.span()
         if hits and ns < hits[-1].end:
             continue
+        if m.group("d") and ns > s and text[ns - 1].isalpha():
+            # Digits glued to letters name things ("G20", "A4") unless the letters are a
+            # currency code written against the amount ("RUB5 million", "Br1.2 billion").
+            glued = re.search(r"[A-Za-z$€£¥₽]+$", text[max(s, ns - 6):ns])
+            if not glued or currency_code(table, glued.group(0), prefix=True) is None:
+                continue
         i = bisect.bisect_left(mask_ends, ns + 1)
         if i < len(masked) and masked[i][0] < ne:
             continue  # inside a date or a clock time
@@ -302,7 +309,7 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
     if not _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, amount_word):
         return None
 
-    head = None
+    head = label = None
     if unit is None:
         counted = _counted(text, s, e, ns, end, raw, is_digit, votes)
         if counted is None:
@@ -310,11 +317,11 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
                 return None
             unit, kind = "count", "count"
         else:
-            end, head = counted
+            end, head, label = counted
             unit, kind = "count", "count"
     if qualifier and text[qstart:start].strip().lower() in _QUAL_IN_TEXT:
         start = qstart
-    return _Hit(start, end, value * mult, unit, qualifier, head, kind, num_end)
+    return _Hit(start, end, value * mult, unit, qualifier, head, kind, num_end, label)
 
 
 def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
@@ -390,14 +397,20 @@ def _is_plural_head(w: str) -> bool:
         return False
     if lw in _IRREGULAR_PLURALS:
         return True
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", w):
+        return True  # "10 NGOs", "5 MoUs"
     if not w.islower() and not w[0].isupper():
         return False
     return (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s"))
             and w.islower())
 
 
-def _counted(text, s, e, ns, end, raw, is_digit, votes) -> tuple[int, tuple[int, int]] | None:
-    """End of the figure's words and span of the counted noun, or None when nothing is counted."""
+_Counted = tuple[int, tuple[int, int] | None, str | None]
+
+
+def _counted(text, s, e, ns, end, raw, is_digit, votes) -> _Counted | None:
+    """End of the figure's words, span of the counted noun and a label for what is counted
+    when the pattern says it; None when nothing is counted."""
     pos = end
     for _ in range(5):
         m = _WORD.match(text, pos, e)
@@ -406,18 +419,20 @@ def _counted(text, s, e, ns, end, raw, is_digit, votes) -> tuple[int, tuple[int,
         w = m.group(1)
         lw = w.lower()
         if lw in _STOP:
-            if pos == end and lw in {"in", "of", "against", "for"}:
+            if pos == end and lw in {"in", "of", "against", "for", "to"}:
                 break  # nothing named right after the number: maybe named elsewhere
             return None
         if lw in _NOT_COUNTED or lw in _MONTH_NAMES:
             return None
         if _is_plural_head(w):
-            return m.end(), (m.start(1), m.end(1))
+            label = "votes in favour" if votes and lw == "votes" and re.match(
+                r"\s+to\s+\d", text[m.end():e]) else None
+            return m.end(), (m.start(1), m.end(1)), label
         pos = m.end()
     return _bare_count(text, s, e, ns, end, votes)
 
 
-def _bare_count(text, s, e, ns, end, votes) -> tuple[int, tuple[int, int]] | None:
+def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
     """A number standing for a count named elsewhere: "149 of its residents", "19 against",
     "Regular visits to the regions, 15 in 2023, ..."."""
     rest = text[end:e]
@@ -427,16 +442,22 @@ def _bare_count(text, s, e, ns, end, votes) -> tuple[int, tuple[int, int]] | Non
         last = m.group(1).split()[-1]
         if _is_plural_head(last):
             hs = end + m.end(1) - len(last)
-            return end + m.end(), (hs, hs + len(last))
+            return end + m.end(), (hs, hs + len(last)), None
     # "Over 5,000 students study here, 900 of them on scholarships": a part of a counted whole.
     m = re.match(r"\s+of\s+(?:them|whom)\b", rest)
     if m and re.search(r",\s*$", text[s:ns]):
-        return end + m.end(), None
+        return end + m.end(), None, None
     if votes:
-        m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained)\b", rest, re.I)
+        m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained|abstaining)\b",
+                     rest, re.I)
         if m:
-            return end + m.end(), (end + m.start(1), end + m.end(1))
+            return end + m.end(), (end + m.start(1), end + m.end(1)), None
+        # "adopted by a vote of 93 to 18": the first number is for, the second against.
+        if re.match(r"\s+to\s+\d", rest):
+            return end, None, "votes in favour"
+        if re.search(r"\d[\d,]*\s+(?:votes?\s+)?to\s+$", text[max(s, ns - 30):ns]):
+            return end, None, "votes against"
     before = text[s:ns]
     if re.search(r",\s*$", before) and re.match(r"\s+in\s+(?:19|20)\d\d\b", rest):
-        return end, None
+        return end, None, None
     return None

@@ -243,3 +243,19 @@ def test_regional_paragraph_makes_regional_figures():
     qs = _figures("The Forum of the Regions is held every year. During the last forum, "
                   "45 documents were signed and contracts worth $2 billion concluded.")
     assert {q.category for q in qs} == {"regions"}
+
+
+def test_vote_by_to():
+    qs = _figures("The resolution was adopted by a vote of 93 to 18, with 65 abstentions.")
+    assert [(q.value, q.measure) for q in qs] == [
+        (93, "votes in favour"), (18, "votes against"), (65, "abstentions")]
+
+
+def test_currency_code_glued_to_the_amount_but_not_other_letters():
+    assert _pairs("The budget allocates Br1.2 billion and RUB5 million.") == [
+        (1.2e9, "BYN"), (5e6, "RUB")]
+    assert _figures("The G20 summit, A4 paper and 5G networks were mentioned.") == []
+
+
+def test_acronym_plurals_are_counted():
+    assert _pairs("More than 10 NGOs signed 5 MoUs.") == [(10, "count"), (5, "count")]
