@@ -1,7 +1,7 @@
 """The fact tabs against the database built from the seed."""
 
 from gui_helpers import click_scatter_point, hover, table_rows
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 
 def test_people_tab_lists_the_seed_people_with_posts_and_countries(window, seed_facts):
@@ -287,3 +287,20 @@ def test_bar_tooltips_and_clicks_select_the_row(qtbot, window):
     qtbot.mouseClick(tab.volume.plot_widget.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
     assert tab.selected_ids() == bars[index].ids[:1]
     assert tab.volume.highlighted_bars() == [index]
+
+
+def test_menus_and_shortcuts(qtbot, window):
+    actions = {a.text().replace("&", ""): a for menu in window.menuBar().findChildren(QtWidgets.QMenu)
+               for a in menu.actions()}
+    for name in ("Open Database…", "Import Press Releases…", "Export Tables…", "Quit", "Copy",
+                 "Find…", "People", "Meetings", "Trade", "Culture", "Sources", "Reset Layout",
+                 "About Fact Browser"):
+        assert name in actions, name
+    assert actions["Export Tables…"].shortcut().toString() == "Ctrl+Shift+E"
+    assert actions["Find…"].shortcut().matches(QtGui.QKeySequence("Ctrl+F")) == \
+        QtGui.QKeySequence.SequenceMatch.ExactMatch
+    window.activateWindow()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_3, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert window.current_tab() is window.tab_by_name["trade"]
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
