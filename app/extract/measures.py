@@ -25,7 +25,9 @@ _GROWTH_VERB = re.compile(
     r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*(?:by\s*)?$", re.I)
 _COMPARE_AFTER = re.compile(r"^\s*(more|less|higher|lower|up|down)\b(?:\s+than(?:\s+in)?\s+"
                             r"((?:19|20)\d\d))?", re.I)
-_BREAK = re.compile(r",(?!\d{3})|[;:()–—\"“”]|\s-\s|\s(?:and|or)\s+(?=[\d$€£¥₽])|\b(?:which|that|who|whose|where|while|when|and\s+"
+# Where a phrase ends: a clause break, a relative word, or "and" before another amount.
+_BREAK = re.compile(r",(?!\d{3})|[;:()–—\"“”]|\s-\s|\s(?:and|or)\s+(?=[\d$€£¥₽])|"
+                    r"\b(?:which|that|who|whose|where|while|when|and\s+"
                     r"(?:is|are|was|were|has|have|will))\b")
 _VERBISH = re.compile(
     r"^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
