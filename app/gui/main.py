@@ -37,22 +37,20 @@ def _set_icon(app: QtWidgets.QApplication) -> None:
 
 def open_store(db_path: str | None, parent=None):
     """The Store to show, via the recovery dialog when the file cannot be opened."""
-    from app.gui.dialogs.open_error_dialog import open_with_recovery, rebuild_default
+    from app.gui.dialogs.open_error_dialog import open_with_recovery
 
     if db_path is None:
         from app.store import StoreError, ensure_default_db
 
         try:
             db_path = ensure_default_db()
-        except StoreError as exc:
+        except StoreError:
             from app.store import default_db_path
 
-            db_path = default_db_path()
-            QtWidgets.QMessageBox.warning(parent, "Default database", str(exc))
+            db_path = default_db_path()   # the recovery dialog below says what is wrong
         except OSError as exc:
             QtWidgets.QMessageBox.critical(parent, "Default database", f"Cannot create the default database: {exc}")
             return None
-    _ = rebuild_default
     return open_with_recovery(db_path, parent)
 
 

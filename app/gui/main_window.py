@@ -322,9 +322,6 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.window_label.setText("All dates")
 
-    def refresh_status_after_window(self) -> None:
-        self.update_status()
-
     # --- dialogs --------------------------------------------------------------------------------
     def open_database_dialog(self) -> None:
         from app.gui.dialogs.open_error_dialog import choose_and_open
