@@ -213,13 +213,16 @@ def test_metainfo_matches_the_app_and_its_changelog():
 
 def test_metainfo_screenshots_are_the_readmes():
     root = ET.parse(METAINFO).getroot()
-    names = [Path(img.text).name for img in root.iter("image")]
-    assert len(names) == 5
+    images = list(root.iter("image"))
+    assert len(images) == 5
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in names:
+    for img in images:
+        name = Path(img.text).name
         shot = ROOT / "docs" / "screenshots" / name
         assert shot.is_file(), f"{shot} (made by `factbrowser screenshot`) is missing"
         assert f"docs/screenshots/{name}" in readme, f"README does not show {name}"
+        declared = (int(img.get("width")), int(img.get("height")))
+        assert _png_size(shot.read_bytes()) == declared, f"{name} is not {declared}"
 
 
 def test_changelog_has_a_dated_section_for_the_current_version():
