@@ -28,7 +28,8 @@ _COMPARE_AFTER = re.compile(r"^\s*(more|less|higher|lower|up|down)\b(?:\s+than(?
 # Where a phrase ends: a clause break, a relative word, or "and" before another amount.
 _BREAK = re.compile(r",(?!\d{3})|[;:()–—\"“”]|\s-\s|\s(?:and|or)\s+(?=[\d$€£¥₽])|"
                     r"\b(?:which|that|who|whose|where|while|when|and\s+"
-                    r"(?:is|are|was|were|has|have|will))\b")
+                    r"(?:is|are|was|were|has|have|will|ranks|ranked|remains|remained|accounts|"
+                    r"holds|makes|takes|placed|stands))\b")
 _VERBISH = re.compile(
     r"^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
     r"must|do|does|did|made|make|makes|amounted|amounts|amount|totaled|totalled|totals|"
@@ -38,8 +39,9 @@ _VERBISH = re.compile(
     r"totalling|stood|stands|stand|came|come|comes|remained|remains|imported|exported|"
     r"developed|implemented|adopted|put|being|got|gets|get|became|become|becomes)$", re.I)
 _DET = re.compile(r"^(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+", re.I)
-_YEAR_TAIL = re.compile(r"\s+(?:in|of|for|during|since)\s+(?:the\s+)?(?:(?:first|second|third|"
-                        r"fourth)\s+(?:quarter|half)\s+of\s+)?(?:19|20)\d\d\b.*$", re.I)
+_YEAR_TAIL = re.compile(r"\s+(?:(?:in|of|for|during|since)\s+(?:the\s+)?(?:(?:first|second|third|"
+                        r"fourth)\s+(?:quarter|half)\s+of\s+)?(?:19|20)\d\d\b|"
+                        r"(?:next|last|this|previous|past)\s+year\b).*$", re.I)
 
 
 def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
@@ -130,7 +132,9 @@ def _share(owner: str, whole: str) -> str | None:
 
 def _postmodifier(after: str) -> str:
     """ "of the Russian regions", "from the Russian regions", "on cooperation" after a head."""
-    m = re.match(r"\s+(?:of|from|in|on|at|for|to|between|with)\s+[^,;:()]*", after)
+    # Up to a clause break or another amount ("14 branches ... with over 10,000 students").
+    m = re.match(r"\s+(?:of|from|in|on|at|for|to|between|with)\s+(?:[^,;:()\d]|,(?=\d{3}))*",
+                 after)
     if not m:
         return ""
     words = m.group(0).split()
