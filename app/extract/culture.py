@@ -311,8 +311,17 @@ def _generic(text: str, item: tuple[int, int, _Mark]) -> bool:
     """ "visits to memorial complexes, museums": places in general, not a named item."""
     a, b, mark = item
     words = text[a:b].split()[1:]
-    return mark.kind in {"memorial", "museum"} and not any(
-        w[:1].isupper() or w[:1].isdigit() for w in words)
+    if mark.kind in {"memorial", "museum"} and not any(
+            w[:1].isupper() or w[:1].isdigit() for w in words):
+        return True
+    # "The talks were held at the Russian Museum": a museum as a venue is not an item.
+    return re.fullmatch(r"museums?", text[mark.start:mark.end], re.I) is not None and \
+        not _MUSEUM_ACTION.search(text, max(0, a - 120), min(len(text), b + 120))
+
+
+_MUSEUM_ACTION = re.compile(r"\b(?:visit\w*|open\w*|exhibit\w*|restor\w*|creat\w*|found\w*|"
+                            r"tour\w*|museumi[sz]\w*|reconstruct\w*|donat\w*|hand\w*\s+over)\b",
+                            re.I)
 
 
 def _key(summary: str) -> str:

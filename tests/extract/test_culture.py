@@ -132,3 +132,9 @@ def test_each_item_once_in_every_shipped_release():
         assert len(summaries) == len(set(summaries)), (name, summaries)
         spans = sorted(i.span for i in items)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (name, spans)
+
+
+def test_a_museum_as_a_venue_is_not_an_item_but_a_visit_is():
+    assert _items("The talks were held at the Russian Museum of Ethnography.")[1] == []
+    _, items = _items("The minister visited the State Historical Museum.")
+    assert [i.summary for i in items] == ["State Historical Museum"]
