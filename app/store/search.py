@@ -33,13 +33,60 @@ class SearchHit:
     rank: float
 
 
+def _tokens(query: str) -> list[str]:
+    return [t for t in _TOKEN.findall(query or "")[:MAX_TERMS] if t.strip("_")]
+
+
+def _term(token: str, column: str = "") -> str:
+    # a one-letter prefix would expand to a large part of the vocabulary: whole word only
+    star = "*" if len(token) > 1 else ""
+    return f'{column}"{token}"{star}'
+
+
 def match_expression(query: str) -> str | None:
     """A MATCH expression that means: every word of the query, as a word prefix."""
-    tokens = _TOKEN.findall(query or "")[:MAX_TERMS]
-    tokens = [t.replace('"', "") for t in tokens if t.strip("_")]
-    if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens)
+    tokens = _tokens(query)
+    return " ".join(_term(t) for t in tokens) if tokens else None
+
+
+def _label_expression(query: str) -> str | None:
+    tokens = _tokens(query)
+    return " ".join(_term(t, "label : ") for t in tokens) if tokens else None
+
+
+def make_snippet(text: str, query: str, words: int = 14) -> str:
+    """The words around the first match, matches in [brackets] (case- and accent-blind)."""
+    from app.store.keys import fold
+
+    terms = [fold(t) for t in _tokens(query)]
+    found = [m for m in _TOKEN.finditer(text or "")
+             if any(fold(m.group(0)).startswith(t) for t in terms)]
+    if not found:
+        return (text or "")[:200]
+    all_words = list(_TOKEN.finditer(text))
+    first = next(i for i, m in enumerate(all_words) if m.start() == found[0].start())
+    lo = max(0, first - words // 3)
+    hi = min(len(all_words), lo + words)
+    start, end = all_words[lo].start(), all_words[hi - 1].end()
+    marked = {m.start(): m.end() for m in found if start <= m.start() < end}
+    out, pos = [], start
+    for s, e in sorted(marked.items()):
+        out += [text[pos:s], "[", text[s:e], "]"]
+        pos = e
+    out.append(text[pos:end])
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+CANDIDATES = 4000  # newest matching rows ranked per query part: bounded work at any size
+
+
+def _top(conn, expr: str, n: int) -> list[tuple[int, float]]:
+    """Best-ranked rows among the newest CANDIDATES matches: bm25 is computed for at most
+    that many rows, however common the words, so search stays fast on a large archive."""
+    return conn.execute(
+        "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
+        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        "ORDER BY score LIMIT ?", (expr, CANDIDATES, n)).fetchall()
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
@@ -49,20 +96,26 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         return []
     limit = max(1, min(int(limit or 50), 1000))
     try:
+        # names and summaries first (a rare name must not drown in common sentences), then
+        # everything
+        scores: dict[int, float] = {}
+        for part in (_label_expression(query), expr):
+            for row_id, score in _top(conn, part, limit * 4):
+                scores.setdefault(row_id, score)
+        if not scores:
+            return []
+        ids = list(scores)
+        marks = ", ".join("?" for _ in ids)
         rows = conn.execute(
-            """SELECT si.type, si.fact_id, si.label, si.document_id, si.start, si."end",
-                      bm25(search_fts, 8.0, 1.0) AS score,
-                      snippet(search_fts, 1, '[', ']', '…', 12) AS snip,
-                      q.category
-                 FROM search_fts
-                 JOIN search_index si ON si.id = search_fts.rowid
-                 LEFT JOIN quantities q ON si.type = 'figure' AND q.id = si.fact_id
-                WHERE search_fts MATCH ?
-                ORDER BY score
-                LIMIT ?""",
-            (expr, limit * 4)).fetchall()
+            f"""SELECT si.id, si.type, si.fact_id, si.label, si.document_id, si.start,
+                       si."end", si.body, q.category
+                  FROM search_index si
+                  LEFT JOIN quantities q ON si.type = 'figure' AND q.id = si.fact_id
+                 WHERE si.id IN ({marks})""", ids).fetchall()
     except sqlite3.OperationalError:
         return []  # cannot happen with quoted terms; a search box must never crash the app
+    rows = [(r[1], r[2], r[3], r[4], r[5], r[6], scores[r[0]], make_snippet(r[7], query), r[8])
+            for r in rows]
     hits = []
     for stype, fact_id, label, doc_id, start, end, score, snip, category in rows:
         if types and stype not in types:

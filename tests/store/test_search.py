@@ -89,3 +89,25 @@ def test_highlights_and_provenance(seed_db):
             for p in prov:
                 if p["sentence"] is not None:
                     assert text[p["sentence_start"]:p["sentence_end"]] == p["sentence"]
+
+
+def test_snippets_mark_matches_accent_blind():
+    from app.store.search import make_snippet
+
+    text = "Foreign Minister Sergey Lavrov met President Aleksandar Vučić in Belgrade today."
+    assert make_snippet(text, "vucic") .count("[Vučić]") == 1
+    assert "[Lavrov]" in make_snippet(text, "LAVR")
+    long = " ".join(f"w{i}" for i in range(100)) + " Minsk " + " ".join("x" * 3 for _ in range(50))
+    snip = make_snippet(long, "minsk")
+    assert "[Minsk]" in snip and snip.startswith("…") and snip.endswith("…")
+    assert make_snippet("", "x") == ""
+
+
+def test_search_bounded_and_sentence_hits_marked(seed_db):
+    from app.store.search import match_expression
+
+    assert match_expression("a Lavr") == '"a" "Lavr"*'
+    with Store.open(seed_db) as store:
+        hits = [h for h in store.search("Belarus", limit=200) if h.type == "sentence"]
+        assert hits and all("[" in h.snippet for h in hits)
+        assert len(store.search("the", limit=500)) <= 500
