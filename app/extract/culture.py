@@ -286,7 +286,7 @@ def find_culture(ctx: Context) -> list[CultureItem]:
                 a, b, mark = found[0]
                 last_in_para.summary += "; " + _summary(text, (a, b), mark)
             continue
-        found = [f for f in found if not _generic(text, f)]
+        found = [f for f in found if not _generic(text, f, s, e)]
         if not found:
             continue
         for a, b, mark in found:
@@ -307,7 +307,7 @@ def find_culture(ctx: Context) -> list[CultureItem]:
     return items
 
 
-def _generic(text: str, item: tuple[int, int, _Mark]) -> bool:
+def _generic(text: str, item: tuple[int, int, _Mark], s: int, e: int) -> bool:
     """ "visits to memorial complexes, museums": places in general, not a named item."""
     a, b, mark = item
     words = text[a:b].split()[1:]
@@ -316,7 +316,7 @@ def _generic(text: str, item: tuple[int, int, _Mark]) -> bool:
         return True
     # "The talks were held at the Russian Museum": a museum as a venue is not an item.
     return re.fullmatch(r"museums?", text[mark.start:mark.end], re.I) is not None and \
-        not _MUSEUM_ACTION.search(text, max(0, a - 120), min(len(text), b + 120))
+        not _MUSEUM_ACTION.search(text, max(s, a - 120), min(e, b + 120))
 
 
 _MUSEUM_ACTION = re.compile(r"\b(?:visit\w*|open\w*|exhibit\w*|restor\w*|creat\w*|found\w*|"
