@@ -1,6 +1,10 @@
 """Helpers shared by the GUI tests."""
 
+from pathlib import Path
+
 from PySide6 import QtCore
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 def table_rows(tab) -> list[dict]:

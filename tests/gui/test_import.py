@@ -3,8 +3,7 @@
 import shutil
 
 import pytest
-from conftest import CORPUS
-from gui_helpers import table_rows
+from gui_helpers import CORPUS, table_rows
 from PySide6 import QtCore
 
 from app.gui.dialogs.import_dialog import ImportDialog

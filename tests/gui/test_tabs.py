@@ -73,6 +73,13 @@ def test_hostile_search_input_never_raises(qtbot, window):
         window.search.setText(text)
         window.search.run_search()
         window.search.activate_current()
+    for name in ("people", "meetings", "trade", "culture", "sources"):
+        tab = window.show_tab(name)
+        for text in ['%', '_', "\\", "'", '"', "\x00", "[", "*"]:
+            tab.filter_edit.setText(text)
+            tab.refresh()
+        tab.filter_edit.clear()
+        tab.refresh()
 
 
 def test_show_in_source_highlights_the_sentence(qtbot, window, store):
