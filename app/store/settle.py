@@ -1,0 +1,179 @@
+"""After documents were attached or detached: drop facts no document supports any more and
+recompute what depends on the remaining sources (event fields and status, current posts and
+counts, first sources, conflicting figures, derived growth rows, search rows)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.store.keys import entity_key
+from app.store.search_index import refresh_search
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    cols = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+    return cur.lastrowid
+
+
+def settle(conn: sqlite3.Connection, touched) -> None:
+    """Drop unsupported facts among those touched, then recompute the survivors."""
+    def ids(kind):
+        return sorted(touched.get(kind, ()))
+
+    for eid in ids("event"):
+        if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
+            conn.execute("DELETE FROM events WHERE id = ?", (eid,))
+        else:
+            _recompute_event(conn, eid)
+    groups = set()
+    for qid in ids("quantity"):
+        row = conn.execute("SELECT unit, measure_key, period FROM quantities WHERE id = ?",
+                           (qid,)).fetchone()
+        if row is None:
+            continue
+        groups.add(tuple(row))
+        if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
+                            (qid,)).fetchone():
+            conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
+    for qid in ids("quantity"):
+        conn.execute(
+            "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
+            "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
+            "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
+            "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
+    for unit, mkey, period in groups:
+        _flag_conflicts(conn, unit, mkey, period)
+    for unit, mkey in {(u, m) for u, m, _p in groups}:
+        touched["quantity"].update(_derive_growth(conn, unit, mkey))
+    for cid in ids("culture"):
+        conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
+        conn.execute(
+            "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
+            "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
+            "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (cid,))
+    for pid in ids("person"):
+        conn.execute(
+            "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
+            "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+            "event_participants WHERE person_id = ?)", (pid, pid, pid))
+        _recompute_person(conn, pid)
+    for oid in ids("organization"):
+        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
+    for lid in ids("place"):
+        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
+                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                     "events WHERE place_id = ?)", (lid, lid, lid))
+    refresh_search(conn, touched)
+
+
+_SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_id "
+                 "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, (es.status = 'held') DESC, "
+                 "d.id DESC, es.id")
+
+
+def _recompute_event(conn, eid: int) -> None:
+    """An event shows what its latest source says (a report after an announcement turns
+    planned into held); fields the latest source leaves empty come from earlier ones."""
+    fields = ("kind", "category", "date_start", "date_end", "precision", "place", "status",
+              "summary")
+    rows = conn.execute(f"SELECT {', '.join('es.' + f for f in fields)} {_SOURCE_ORDER}",
+                        (eid,)).fetchall()
+    values = {}
+    for i, name in enumerate(fields):
+        values[name] = next((r[i] for r in rows if r[i] is not None), None)
+    if values["place"]:
+        row = conn.execute("SELECT id FROM places WHERE name_key = ?",
+                           (entity_key(values["place"]),)).fetchone()
+        values["place_id"] = row[0] if row else None
+    else:
+        values["place_id"] = None
+    values["participants"] = conn.execute(
+        "SELECT group_concat(name, ', ') FROM (SELECT DISTINCT p.name AS name FROM "
+        "event_participants ep JOIN persons p ON p.id = ep.person_id WHERE ep.event_id = ? "
+        "ORDER BY p.name)", (eid,)).fetchone()[0]
+    values["source_count"] = conn.execute(
+        "SELECT count(DISTINCT document_id) FROM event_sources WHERE event_id = ?",
+        (eid,)).fetchone()[0]
+    values["source_title"] = conn.execute(
+        "SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id "
+        "WHERE es.event_id = ? ORDER BY d.date, d.id LIMIT 1", (eid,)).fetchone()[0]
+    sets = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*values.values(), eid])
+
+
+def _recompute_person(conn, pid: int) -> None:
+    """A person's current post is the latest one a document shows."""
+    conn.execute(
+        "UPDATE persons SET mention_count = (SELECT count(*) FROM mentions WHERE "
+        "fact_type = 'person' AND fact_id = ?1), meeting_count = (SELECT count(DISTINCT "
+        "event_id) FROM event_participants WHERE person_id = ?1), first_date = (SELECT "
+        "min(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE "
+        "m.fact_type = 'person' AND m.fact_id = ?1), last_date = (SELECT max(d.date) FROM "
+        "mentions m JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'person' "
+        "AND m.fact_id = ?1) WHERE id = ?1", (pid,))
+    row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
+                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
+                       (pid,)).fetchone()
+    if row:
+        country = row[1] or conn.execute(
+            "SELECT country FROM posts WHERE person_id = ? AND country IS NOT NULL "
+            "ORDER BY as_of DESC NULLS LAST, id DESC LIMIT 1", (pid,)).fetchone()
+        if isinstance(country, tuple):
+            country = country[0]
+        conn.execute("UPDATE persons SET title = ?, country = coalesce(?, country) WHERE id = ?",
+                     (row[0], country, pid))
+
+
+def _flag_conflicts(conn, unit, mkey, period) -> None:
+    """Different values for one measure and period are all kept, and flagged."""
+    if not mkey or period is None:
+        return
+    values = conn.execute(
+        "SELECT count(DISTINCT value) FROM quantities WHERE unit = ? AND measure_key = ? "
+        "AND period IS ? AND derived = 0", (unit, mkey, period)).fetchone()[0]
+    conn.execute("UPDATE quantities SET conflict = ? WHERE unit = ? AND measure_key = ? "
+                 "AND period IS ? AND derived = 0", (1 if values > 1 else 0, unit, mkey, period))
+
+
+def _derive_growth(conn, unit, mkey) -> set[int]:
+    """Year-on-year growth of a trade measure stated for consecutive years, as derived rows
+    (marked derived = 1, with the formula naming the rows they come from). Returns the ids
+    of derived rows removed or added, so their search rows follow."""
+    changed = {r[0] for r in conn.execute(
+        "SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND measure_key = ?",
+        (f"{mkey} growth",))}
+    conn.execute("DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' "
+                 "AND measure_key = ?", (f"{mkey} growth",))
+    if not mkey or unit in ("percent", "times", "count"):
+        return changed
+    rows = conn.execute(
+        "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND measure_key = ? "
+        "AND derived = 0 AND conflict = 0 AND category = 'trade' AND period GLOB "
+        "'[12][0-9][0-9][0-9]' ORDER BY period", (unit, mkey)).fetchall()
+    by_year = {int(r[2]): r for r in rows}
+    for year, (qid, value, _period, measure) in sorted(by_year.items()):
+        prev = by_year.get(year - 1)
+        if prev is None or not prev[1]:
+            continue
+        growth = round((value / prev[1] - 1) * 100, 2)
+        changed.add(_insert(conn, "quantities", {
+            "value": growth, "unit": "percent", "measure": f"{measure} growth",
+            "measure_key": f"{mkey} growth", "period": str(year), "qualifier": None,
+            "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
+            "derived": 1,
+            "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} {unit} - 1)"
+                       " * 100"}))
+    return changed
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:g}"
+
+
+def count_facts(conn, doc_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM (SELECT DISTINCT fact_type, fact_id FROM mentions "
+                        "WHERE document_id = ?)", (doc_id,)).fetchone()[0]
