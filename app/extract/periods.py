@@ -68,7 +68,8 @@ _RELATIVE = re.compile(
     re.I)
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bthan(?:\s+(?:in|for|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|for))?|"
-    r"\bover|\bagainst|\bfrom|\bsince|\bversus|\bvs\.?)\s*(?:the\s+same\s+period\s+of\s+)?$",
+    r"\bover|\bagainst|\bfrom|\bsince|\bversus|\bvs\.?)\s*(?:the\s+same\s+period\s+of\s+)?"
+    r"(?:the\s+)?$",
     re.I)
 
 

@@ -259,3 +259,8 @@ def test_currency_code_glued_to_the_amount_but_not_other_letters():
 
 def test_acronym_plurals_are_counted():
     assert _pairs("More than 10 NGOs signed 5 MoUs.") == [(10, "count"), (5, "count")]
+
+
+def test_comparison_base_is_not_the_period():
+    qs = _figures("In 2022, trade grew by 5% over the previous year.")
+    assert [(q.value, q.period) for q in qs] == [(5, "2022")]
