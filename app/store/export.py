@@ -212,8 +212,16 @@ def _write_json(data, manifest, dest: Path) -> list[Path]:
     return _write_file_atomically(dest, write)
 
 
+XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
+
+
 def _write_xlsx(data, manifest, dest: Path) -> list[Path]:
     import xlsxwriter
+
+    for table, (_columns, rows) in data.items():
+        if len(rows) > XLSX_MAX_ROWS:
+            raise ExportError(f"{table} has {len(rows):,} rows, more than a spreadsheet sheet "
+                              "holds; export it as CSV or JSON, or narrow the rows")
 
     def write(tmp: Path) -> None:
         wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,

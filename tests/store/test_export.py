@@ -151,3 +151,11 @@ def test_failed_write_leaves_previous_export_intact(seed_db, tmp_path, monkeypat
     assert dest.read_text() == '{"old": true}'
     assert [p.name for p in tmp_path.iterdir() if p.name != "seed.db" and "seed.db" not in
             p.name] == ["out.json"]
+
+
+def test_xlsx_refuses_more_rows_than_a_sheet_holds(seed_db, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.store.export.XLSX_MAX_ROWS", 0)
+    with pytest.raises(ExportError) as err:
+        export_tables(seed_db, ["sources"], "xlsx", tmp_path / "big.xlsx")
+    assert "CSV" in str(err.value)
+    assert not any(tmp_path.glob("*.xlsx*"))
