@@ -19,6 +19,7 @@ when the clause reports a past event on a date well after the document date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -207,14 +208,15 @@ _QUICK = re.compile(rf"\d|{_MON}|\b(?:tomorrow|yesterday|today|day|spring|summer
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
     if not _QUICK.search(text, start, end):
         return []
-    claimed: list[Span] = []
+    claimed: list[Span] = []  # sorted, never overlapping
     found: list[_Raw] = []
     for name in _ORDER:
         for m in _BY_NAME[name].finditer(text, start, end):
             s, e = m.span("core") if "core" in m.groupdict() else m.span()
-            if any(s < ce and cs < e for cs, ce in claimed):
+            i = bisect_left(claimed, (s, s))
+            if (i > 0 and claimed[i - 1][1] > s) or (i < len(claimed) and claimed[i][0] < e):
                 continue
-            claimed.append((s, e))
+            claimed.insert(i, (s, e))
             found.append(_Raw(name, m, (s, e)))
     found.sort(key=lambda r: r.span)
     return found

@@ -7,6 +7,7 @@ signings, ceremonies), not of any one release.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from app.extract.dates import FUTURE
@@ -149,10 +150,18 @@ def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[i
             return f"{head} {_CONNECTOR.sub('', rest).strip()}"
         return head or rest
     pieces = []
+    dated = sorted(date_spans)
+    starts = [d[0] for d in dated]
+    total = 0
     for s, e in sorted(set(spans)):
+        if total > 200:
+            break  # the line is long enough; the rest would be cut anyway
         parts, pos = [], s
-        for ds, de in sorted(date_spans):
-            if ds < s or de > e or ds < pos:
+        for i in range(bisect_left(starts, s), len(dated)):
+            ds, de = dated[i]
+            if ds >= e:
+                break
+            if de > e or ds < pos:
                 continue
             chunk = text[pos:ds]
             chunk = chunk[:_PREP_BEFORE.search(chunk).start()]
@@ -168,6 +177,7 @@ def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[i
             piece = _CONNECTOR.sub("", piece).strip() if re.match(r"(?i)and\b|as\s+well", piece) else piece
         if piece:
             pieces.append(piece)
+            total += len(piece)
     out = ", ".join(pieces)
     out = re.sub(r"\s+([,.;:)])", r"\1", out)
     out = re.sub(r"\(\s*,?\s*", "(", out)

@@ -230,13 +230,19 @@ def _first_kind(text: str, spans: list[Span], generic: bool = False) -> str | No
 
 def _people_in(ctx: Context, spans: list[Span], refs: list[RoleRef]) -> list[str]:
     found: list[tuple[int, list[str]]] = []
+    ref_starts = [r.span[0] for r in refs]  # refs come sorted by position
     for a, z in spans:
         found.extend((pos, [n]) for pos, n in people_at(ctx, a, z))
-        found.extend((r.span[0], r.people) for r in refs if a <= r.span[0] < z)
+        for i in range(bisect_left(ref_starts, a), len(refs)):
+            if ref_starts[i] >= z:
+                break
+            found.append((ref_starts[i], refs[i].people))
     out: list[str] = []
+    seen: set[str] = set()
     for _, names in sorted(found, key=lambda t: t[0]):
         for n in names:
-            if n not in out:
+            if n not in seen:
+                seen.add(n)
                 out.append(n)
     return out
 
