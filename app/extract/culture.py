@@ -145,6 +145,11 @@ def _phrase(text: str, s: int, e: int, mark: _Mark) -> Span:
             while b + 1 < len(toks) and toks[b][2].lower() in _DETS and _is_cap(toks[b + 1][2]):
                 b += 1
             continue
+        if lw == "and" and b > last + 1 and b + 1 < len(toks) and _content(toks[b + 1][2]) \
+                and toks[b + 1][2].islower() and _content(toks[b - 1][2]) \
+                and (b + 2 >= len(toks) or not toks[b + 2][2][:1].isalnum()):
+            b += 2  # "for promoting literature and art," closes the complement
+            continue
         if lw == "and" and b + 1 < len(toks) and _is_cap(toks[b + 1][2]) \
                 and toks[b + 1][2].lower() not in MONTHS:
             b += 2
