@@ -92,9 +92,13 @@ def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
         conds.append(f"({lo_col} IS NULL OR {cond})" if keep_undated else f"({cond})")
         params += [filters.date_to, filters.date_to] if table not in ("trade", "figures") \
             else [filters.date_to]
-    if filters.year:
-        col = {"people": "last_date", "meetings": "date_start", "trade": "period",
-               "figures": "period", "culture": "date_start", "sources": "date"}[table]
+    if filters.year and table == "people":
+        # someone the documents show before and after that year was around in it
+        conds.append("substr(first_date, 1, 4) <= ? AND substr(last_date, 1, 4) >= ?")
+        params += [f"{int(filters.year):04d}"] * 2
+    elif filters.year:
+        col = {"meetings": "date_start", "trade": "period", "figures": "period",
+               "culture": "date_start", "sources": "date"}[table]
         conds.append(f"substr({col}, 1, 4) = ?")
         params.append(f"{int(filters.year):04d}")
     if filters.person and filters.person.strip():

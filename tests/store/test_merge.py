@@ -218,3 +218,16 @@ def test_current_post_is_latest_by_document_date_not_import_order(fake, tmp_path
         history = store.person(row["id"])["post_history"]
         assert [(h["title"], h["from"]) for h in history] == [
             ("Deputy Foreign Minister", "2019-05-01"), ("Foreign Minister", "2024-05-01")]
+
+
+def test_people_year_filter_spans_first_to_last(fake, tmp_path):
+    from app.store import Filters
+
+    db = tmp_path / "y.db"
+    _ingest(tmp_path, db, ANNOUNCE, LATER)
+    with Store.open(db) as store:
+        names = {r["name"] for r in store.rows("people", Filters(year=2024))}
+        assert "Sergey Lavrov" in names
+        assert {r["name"] for r in store.rows("people", Filters(year=2025))} == {
+            "Sergey Lavrov"}
+        assert store.rows("people", Filters(year=2023)) == []
