@@ -93,3 +93,19 @@ def position(store, table: str, filters, order_by: str | None, descending: bool,
         return int(store.db.execute(sql, [*params, *extra]).fetchone()[0])
     except sqlite3.Error:
         return None
+
+
+def dated_meetings_per_person(store, filters, limit: int = 12) -> list[tuple[int, int]]:
+    """(person id, dated meetings they took part in) for the busiest people, under the meetings
+    filters (the app-wide time window): the People tab's bars."""
+    from app.store.queries import where_clause
+
+    where, params = where_clause("meetings", filters)
+    glue = " AND " if where else " WHERE "
+    sql = (f"SELECT ep.person_id, COUNT(DISTINCT ep.event_id) AS n FROM event_participants ep "
+           f"WHERE ep.event_id IN (SELECT id FROM meetings{where}{glue}date_start IS NOT NULL "
+           f"AND date_start != '') GROUP BY ep.person_id ORDER BY n DESC, ep.person_id LIMIT ?")
+    try:
+        return [(int(a), int(b)) for a, b in store.db.execute(sql, [*params, int(limit)]).fetchall()]
+    except sqlite3.Error:
+        return []

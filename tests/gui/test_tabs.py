@@ -311,3 +311,15 @@ def test_menus_and_shortcuts(qtbot, window):
     assert window.current_tab() is window.tab_by_name["trade"]
     qtbot.keyClick(window, QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
+
+
+def test_people_bars_count_each_persons_dated_meetings(window, store):
+    tab = window.show_tab("people")
+    assert tab.bars.bars
+    for bar in tab.bars.bars:
+        person = store.person(bar.ids[0])
+        dated = [m for m in person["meetings"] if m["date_start"]]
+        assert bar.value == len(dated), person["name"]
+        assert bar.label == person["name"]
+    values = [b.value for b in tab.bars.bars]
+    assert values == sorted(values)     # bottom-up: the busiest person drawn on top

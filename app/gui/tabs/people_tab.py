@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
+from app.gui import queries
 from app.gui.tabs.base_tab import BaseTab, esc, make_filters
 
 MAX_LISTED = 50
@@ -53,16 +54,17 @@ class PeopleTab(BaseTab):
 
     def update_plots(self) -> None:
         from app.gui.plots.bars import Bar
+
         store = self.main.store
-        people = store.rows("people", self.model.filters, order_by="meetings", descending=True,
-                            limit=TOP_PEOPLE)
-        people = [p for p in people if (p.get("meetings") or 0) > 0]
-        people.reverse()   # horizontal bars draw bottom-up; keep the busiest on top
-        self.bars.set_bars([
-            Bar(label=p.get("name") or "?", value=float(p.get("meetings") or 0), ids=[p["id"]],
-                tip=f"{p.get('name')}\n{p.get('post') or ''}\n{p.get('meetings')} dated meetings")
-            for p in people
-        ])
+        counts = queries.dated_meetings_per_person(store, self.main.window_filters(), TOP_PEOPLE)
+        rows = {r["id"]: r for r in store.rows("people", make_filters(ids=[p for p, _ in counts]))} \
+            if counts else {}
+        bars = []
+        for pid, n in reversed(counts):   # horizontal bars draw bottom-up: busiest on top
+            p = rows.get(pid, {})
+            bars.append(Bar(label=p.get("name") or str(pid), value=float(n), ids=[pid],
+                            tip=f"{p.get('name')}\n{p.get('post') or ''}\n{n} dated meetings"))
+        self.bars.set_bars(bars)
         contacts = store.contacts(self.main.window_filters())
         ids = top_nodes(contacts, self.network.max_nodes)
         contacts = [c for c in contacts if c[0] in ids and c[1] in ids]
