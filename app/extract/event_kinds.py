@@ -42,7 +42,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("cultural", re.compile(
         r"\bfestivals?\b|\bceremon(?:y|ies)\b|\bwreaths?\b|\bflowers\b|\bconcerts?\b|"
         r"\bcommemorat\w+|\bDays?\s+of\s+(?:\w+\s+)?Culture\b|\bcultural\s+events?\b|\blaunched\b|"
-        r"\bpremiere\b|\bfestivities\b|\bparades?\b|\bexhibitions?\s+of\s+(?:paintings|photographs)\b",
+        r"\bpremiere\b|\bunveil(?:ed|ing)?\b|\bfestivities\b|\bparades?\b|\bexhibitions?\s+of\s+(?:paintings|photographs)\b",
         re.I)),
     ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\breceived\b|\bbilateral\b|"
                            r"\bsidelines\b|\bdiscussed\b|\bheld\s+a\s+meeting\b", re.I)),

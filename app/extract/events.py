@@ -31,6 +31,7 @@ from app.extract.places_in_text import PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
 
 _MAX_DATES = 40
+_SIDES = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:sides|parties|interlocutors)\b")
 _WINDOW = 4  # sentences after an event that may still name its participants
 _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
@@ -75,7 +76,7 @@ def find_events(ctx: Context) -> list[Event]:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
         if bundles:
-            new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc)
+            new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc, lead)
             if lead_line:
                 for c in new:
                     c.ev.span = (line.date_span[0], c.ev.span[1])
@@ -125,7 +126,8 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
 
 
 def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates: list[DateExpr],
-           refs: list[RoleRef], places: list[PlaceMention], doc) -> list[_Cand]:
+           refs: list[RoleRef], places: list[PlaceMention], doc,
+           lead: _Cand | None = None) -> list[_Cand]:
     text = ctx.text
     regions = clause_regions(text, s, e, bundles, _protected(ctx, s, e, dates))
     para = paragraph_of(text, s)
@@ -152,6 +154,9 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             people = list(prev_people) if bi > 0 else []
         if not people:
             people = _people_in(ctx, r.right + r.rest, refs)
+        if not people and lead is not None and len(lead.ev.participants) >= 2 and _SIDES.search(
+                " ".join(text[a:z] for a, z in [*near, *r.right])):
+            people = list(lead.ev.participants)  # "the sides agreed to meet in May"
         prev_people = people
         strong, weak = _choose_place(places, near, b, ctx)
         if strong is None and (r.frame or bi == len(bundles) - 1 or bi == 0):

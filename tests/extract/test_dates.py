@@ -113,6 +113,9 @@ def test_invalid_calendar_day_is_dropped():
                                               ("9", "2025-04-09", "2025-04-09")]),
     ("The protocol dated 17.02.2023 was ratified.", [("17.02.2023", "2023-02-17", "2023-02-17")]),
     ("Signed on 2023-02-17 in Ankara.", [("2023-02-17", "2023-02-17", "2023-02-17")]),
+    ("The fair is open from 3 to 5 April.", [("3 to 5 April", "2025-04-03", "2025-04-05")]),
+    ("Growth slowed in the first quarter of this year.",
+     [("the first quarter of this year", "2025-01", "2025-03")]),
 ])
 def test_more_forms(text, expected):
     assert [d[:3] for d in _dates(text)] == expected

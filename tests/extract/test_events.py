@@ -175,3 +175,12 @@ def test_being_somewhere_on_a_date_is_a_visit():
     _, evs = _events("Governor of Omsk Oblast Vitaly Khotsenko will be in Pavlodar on March 20-21.")
     e = _find(evs, "2025-03-20", "2025-03-21")
     assert e.kind == "visit" and e.place == "Pavlodar" and e.status == "planned"
+
+
+def test_the_sides_are_the_lead_events_participants():
+    _, evs = _events(
+        "On March 12, Foreign Minister Anna Petrova spoke by telephone with Minister of Foreign "
+        "Affairs of Hungary Peter Szijjarto. The sides agreed to meet in Budapest on April 3.")
+    e = _find(evs, "2025-04-03")
+    assert e.place == "Budapest" and e.status == "planned"
+    assert {"Anna Petrova", "Peter Szijjarto"} <= set(e.participants)
