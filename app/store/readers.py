@@ -18,7 +18,8 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "canva
               "button", "select", "input", "nav", "aside", "footer", "menu", "dialog"]
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div",
                "section", "article", "main", "td", "th", "dd", "dt", "figcaption", "header",
-               "time", "tr", "table", "ul", "ol", "dl", "body"}
+               "tr", "table", "ul", "ol", "dl", "body", "html", "figure", "address"}
+_BLOCK_LIST = sorted(_BLOCK_TAGS)
 
 
 _BR = "\u2028"  # stands for <br> until white space is collapsed
@@ -194,23 +195,40 @@ def _drop_boilerplate(root) -> None:
                 tag.decompose()
 
 
-def _text_blocks(root):
-    """Text of each innermost block element, in document order; <br> keeps its line break."""
+def _text_blocks(root) -> list[str]:
+    """Text of the page's blocks in document order: inline text (links, bold, spans) stays in
+    its paragraph, each block element starts a new one, <br> keeps its line break."""
+    from bs4 import NavigableString
+    from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+    skip = (Comment, Doctype, Declaration, CData, ProcessingInstruction)
     for br in root.find_all("br"):
         br.replace_with(_BR)
-    seen_text = []
-    for tag in [root, *root.find_all(True)]:
-        if tag.name not in _BLOCK_TAGS:
-            continue
-        if any(child.name in _BLOCK_TAGS for child in tag.find_all(True)):
-            # only the text directly inside this block (not in nested blocks)
-            own = "".join(s for s in tag.find_all(string=True, recursive=False))
-            text = _clean(own)
-        else:
-            text = _clean(tag.get_text())
+    out: list[str] = []
+
+    def flush(run: list[str]) -> None:
+        text = _clean("".join(run))
         if text:
-            seen_text.append(text)
-    return seen_text
+            out.append(text)
+        run.clear()
+
+    def walk(tag) -> None:
+        run: list[str] = []
+        for child in tag.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, skip):
+                    run.append(str(child))
+            elif child.name in _BLOCK_TAGS or child.find(_BLOCK_LIST) is not None:
+                flush(run)
+                walk(child)
+            else:
+                run.append(child.get_text())
+        flush(run)
+
+    if isinstance(root, NavigableString):
+        return [_clean(str(root))] if _clean(str(root)) else []
+    walk(root)
+    return out
 
 
 def _clean(text: str) -> str:

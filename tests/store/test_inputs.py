@@ -183,3 +183,18 @@ def test_cancel_stops_between_documents(tmp_path):
     assert [r.status for r in results] == ["added", "added"]
     assert _snapshot(tmp_path / "c.db")["documents"] == 2
     assert seen[-1] == (2, 5)
+
+
+def test_html_inline_markup_stays_in_its_paragraph():
+    page = ("<html><body><article><h1>Talks in Minsk between the foreign ministers</h1>"
+            "<div>On June 24, <b>Foreign Minister</b> <a href='/p/1'>Sergey Lavrov</a> held "
+            "talks in Minsk.<p>Second paragraph about <i>bilateral</i> trade.</p>Tail text "
+            "after it.</div><!-- a comment --><p>Line one<br>line two</p></article></body></html>")
+    text = read_bytes(page.encode(), "p.html").text
+    assert "On June 24, Foreign Minister Sergey Lavrov held talks in Minsk." in text
+    assert "Second paragraph about bilateral trade." in text
+    assert "Tail text after it." in text
+    assert "comment" not in text
+    assert "Line one\nline two" in text
+    paras = text.split("\n\n")
+    assert paras[0] == "Talks in Minsk between the foreign ministers"
