@@ -122,6 +122,9 @@ def test_html_page_reduced_to_release_text(tmp_path):
     for para in body:
         assert para in read.text
     assert "\n\n" in read.text  # paragraph breaks kept
+    # nothing but the release: its words are exactly the seed's (the page's time line is 10:00)
+    seed_words = SEED.read_text(encoding="utf-8").split()
+    assert read.text.split() == ["10:00", *seed_words[1:]]
     db = tmp_path / "h.db"
     (res,) = ingest_paths(db, [path])
     assert res.status == "added" and "HTML" in res.message
