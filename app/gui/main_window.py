@@ -273,9 +273,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         if fact_type == "place" and label:
             tab = self.show_tab("meetings")
-            at = tab.place_combo.findData(label)
-            if at >= 0:
-                tab.place_combo.setCurrentIndex(at)
+            if tab.place_combo.select_value(label):
                 return
         if label:
             self.search.setText(label)

@@ -323,3 +323,23 @@ def test_people_bars_count_each_persons_dated_meetings(window, store):
         assert bar.label == person["name"]
     values = [b.value for b in tab.bars.bars]
     assert values == sorted(values)     # bottom-up: the busiest person drawn on top
+
+
+def test_meetings_filters_by_person_place_kind_and_year(window, store):
+    tab = window.show_tab("meetings")
+    assert not tab.person_combo.filled          # values are read only when needed
+    assert tab.person_combo.select_value("Sergey Lavrov")
+    rows = table_rows(tab)
+    assert rows and all("Sergey Lavrov" in r["participants"] for r in rows)
+    assert {int(p.data()) for p in tab.timeline.scatter.points()} == \
+        {r["id"] for r in rows if r["date_start"]}
+    assert tab.place_combo.select_value("Minsk")
+    assert table_rows(tab) and all(r["place"] == "Minsk" for r in table_rows(tab))
+    tab.person_combo.setCurrentIndex(0)
+    tab.place_combo.setCurrentIndex(0)
+    kind = store.rows("meetings")[0]["kind"]
+    assert tab.kind_combo.select_value(kind)
+    assert all(r["kind"] == kind for r in table_rows(tab))
+    tab.kind_combo.setCurrentIndex(0)
+    assert tab.year_combo.select_value(2023)
+    assert table_rows(tab) and all(r["date_start"].startswith("2023") for r in table_rows(tab))

@@ -15,17 +15,57 @@ if TYPE_CHECKING:
 MAX_PERSON_LANES = 14
 
 
-def _combo(name: str, all_text: str) -> QtWidgets.QComboBox:
-    combo = QtWidgets.QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(name)
-    combo.setProperty("all_text", all_text)
-    combo.addItem(all_text, None)
-    combo.setSizeAdjustPolicy(
-        QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
-    combo.view().setMinimumWidth(260)   # the open list shows long names in full
-    return combo
+class LazyCombo(QtWidgets.QComboBox):
+    """A filter combo whose values are read from the database when it is first opened (on
+    a large database the distinct values cost more than the rest of the tab)."""
+
+    def __init__(self, name: str, all_text: str, loader):
+        super().__init__()
+        self.loader = loader
+        self.all_text = all_text
+        self.filled = False
+        self.setAccessibleName(name)
+        self.setToolTip(name)
+        self.addItem(all_text, None)
+        self.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self.view().setMinimumWidth(260)   # the open list shows long names in full
+
+    def ensure_filled(self) -> None:
+        if self.filled:
+            return
+        self.filled = True
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.all_text, None)
+        for value in self.loader():
+            self.addItem(str(value), value)
+        at = self.findData(current)
+        if at < 0 and current is not None:
+            self.addItem(str(current), current)
+            at = self.count() - 1
+        self.setCurrentIndex(max(at, 0))
+        self.blockSignals(False)
+
+    def reset(self) -> None:
+        self.filled = False
+
+    def select_value(self, value) -> bool:
+        self.ensure_filled()
+        at = self.findData(value)
+        if at >= 0:
+            self.setCurrentIndex(at)
+        return at >= 0
+
+    def showPopup(self) -> None:
+        self.ensure_filled()
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:
+        self.ensure_filled()   # arrow keys step through the values too
+        super().keyPressEvent(event)
 
 
 class MeetingsTab(BaseTab):
@@ -36,40 +76,24 @@ class MeetingsTab(BaseTab):
                "category", "summary", "sources", "source"]
 
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
-        self.person_combo = _combo("Filter by person", "Any person")
-        self.place_combo = _combo("Filter by place", "Any place")
-        self.kind_combo = _combo("Filter by kind", "Any kind")
-        self.year_combo = _combo("Filter by year", "Any year")
-        for combo in (self.person_combo, self.place_combo, self.kind_combo, self.year_combo):
+        store = lambda: self.main.store  # noqa: E731 - the store changes on File > Open
+        self.person_combo = LazyCombo("Filter by person", "Any person",
+                                      lambda: queries.distinct(store(), "people", "name"))
+        self.place_combo = LazyCombo("Filter by place", "Any place",
+                                     lambda: queries.distinct(store(), "meetings", "place"))
+        self.kind_combo = LazyCombo("Filter by kind", "Any kind",
+                                    lambda: queries.distinct(store(), "meetings", "kind"))
+        self.year_combo = LazyCombo("Filter by year", "Any year", lambda: queries.years(store()))
+        for combo in self.combos():
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             row.addWidget(combo)
 
-    def _fill_combos(self) -> None:
-        store = self.main.store
-        for combo, values in (
-            (self.person_combo, queries.distinct(store, "people", "name")),
-            (self.place_combo, queries.distinct(store, "meetings", "place")),
-            (self.kind_combo, queries.distinct(store, "meetings", "kind")),
-            (self.year_combo, [str(y) for y in queries.years(store)]),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(combo.property("all_text"), None)
-            for value in values:
-                combo.addItem(value, value)
-            at = combo.findData(current)
-            combo.setCurrentIndex(at if at >= 0 else 0)
-            combo.blockSignals(False)
-
-    def ensure_loaded(self) -> None:
-        if not self.loaded:
-            self._fill_combos()
-        super().ensure_loaded()
+    def combos(self) -> list[LazyCombo]:
+        return [self.person_combo, self.place_combo, self.kind_combo, self.year_combo]
 
     def set_store(self, store) -> None:
-        if self.loaded:
-            self._fill_combos()
+        for combo in self.combos():
+            combo.reset()
         super().set_store(store)
 
     def extra_filters(self) -> dict:
