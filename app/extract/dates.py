@@ -181,6 +181,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                          rf"(?:,?\s+(?P<y1>{_Y}))?\b")),
     ("until_dm", re.compile(rf"\b(?:until|till|through|up\s+to)\s+(?P<d1>{_D})\s+(?P<m1>{_MON})"
                             rf"(?:,?\s+(?P<y1>{_Y}))?\b")),
+    # on Tuesday (no date beside it): the nearest such day before or after the document date
+    ("wd", re.compile(rf"\b(?P<prep>[Oo]n|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<core>{_WEEKDAY})\b"
+                      rf"(?!,?\s+(?:{_MON}|\d|the\s+\d))")),
     ("rel", re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|on\s+that\s+day|"
                        r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|"
                        r"(?:on\s+)?the\s+(?:next|following)\s+day|the\s+day\s+after|"
@@ -189,7 +192,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # "until June 28" must win over the plain "June 28".
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
-          "half", "season", "part_range", "mm", "m_part", "my", "m", "years", "rel"]
+          "half", "season", "part_range", "mm", "m_part", "my", "m", "years", "wd", "rel"]
 _BY_NAME = dict(_PATTERNS)
 
 
@@ -201,8 +204,8 @@ class _Raw:
 
 
 # Every date form holds one of these; a sentence without any is skipped at once.
-_QUICK = re.compile(rf"\d|{_MON}|\b(?:tomorrow|yesterday|today|day|spring|summer|autumn|fall|"
-                    r"winter|quarter|half)\b", re.I)
+_QUICK = re.compile(rf"\d|{_MON}|\b(?:tomorrow|yesterday|today|\w*day|spring|summer|autumn|"
+                    r"fall|winter|quarter|half)\b", re.I)
 
 
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
@@ -291,7 +294,7 @@ def _mk(y: int | None, m: int, d: int | None) -> str | None:
 # --- public API -------------------------------------------------------------------------------
 
 def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str | None = None,
-               prev_day: str | None = None) -> list[DateExpr]:
+               prev_day: str | None = None, base_year: int | None = None) -> list[DateExpr]:
     """Date expressions between start and end (one sentence), in text order.
 
     prev_day is the last day-precise date before this sentence ("the same day").
@@ -300,6 +303,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     doc = parse_doc_date(doc_date)
     raws = _raw_matches(text, start, end)
     sy = sentence_year(text, start, end, doc)
+    if sy is None and doc is None:
+        sy = base_year  # no document date: the release's own latest year is the best guess
     out: list[DateExpr] = []
     for i, r in enumerate(raws):
         # The clause that decides the tense: from the previous date to the next one.
@@ -339,11 +344,15 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
     """Dates of every sentence (a list per sentence), carrying "the same day" across them."""
     prev: str | None = None
     result: list[list[DateExpr]] = []
+    base = None
+    if parse_doc_date(doc_date) is None:
+        years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", text[first:])]
+        base = max(years) if years else None
     for s, e in sentences:
         if e <= first:
             result.append([])
             continue
-        ds = find_dates(text, max(s, first), e, doc_date, prev)
+        ds = find_dates(text, max(s, first), e, doc_date, prev, base)
         for d in ds:
             if d.precision == "day" and d.role != "until":
                 prev = d.start
@@ -420,6 +429,16 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
             if y2 < y1:
                 return None
             return DateExpr(f"{y1:04d}", f"{y2:04d}", "year", r.span, text, True)
+        if k == "wd":
+            if doc is None:
+                return None
+            want = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday"].index(text.lower())
+            prep = g["prep"].lower()
+            ahead = prep == "next" or (prep != "last" and bool(FUTURE.search(clause)))
+            delta = (want - doc.weekday()) % 7 if ahead else -((doc.weekday() - want) % 7)
+            d = (doc + timedelta(days=delta)).isoformat()
+            return DateExpr(d, d, "day", r.span, text, False, "relative")
         if k == "rel":
             w = text.lower()
             if "same" in w or "that day" in w:

@@ -134,3 +134,15 @@ def test_verb_before_a_list_sets_the_tense_of_all_its_dates():
     got = _dates("They reviewed the results of the summit held in Baku on May 3-4, 2024, and the "
                  "forum in Kazan on October 8.", doc="2025-01-20")
     assert [d[1] for d in got] == ["2024-05-03", "2024-10-08"]
+
+
+def test_weekday_alone_is_the_nearest_such_day():
+    # 2025-03-14 is a Friday.
+    assert _dates("On Tuesday, the envoys met.") == [("Tuesday", "2025-03-11", "2025-03-11", "day")]
+    assert _dates("The envoy will arrive on Monday.") == [("Monday", "2025-03-17", "2025-03-17", "day")]
+
+
+def test_without_a_document_date_the_latest_year_written_is_used():
+    text = "Trade grew in 2022. On April 9, the ministers met in Baku."
+    per = find_all_dates(text, [(0, 19), (20, len(text))], None)
+    assert per[1][0].start == "2022-04-09"
