@@ -23,6 +23,14 @@ class DateField(QtWidgets.QDateEdit):
         self._quiet = False
         self.editingFinished.connect(self._edited)
         self.calendarWidget().clicked.connect(lambda _d: self._edited())
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        # An unset field would open its calendar on January 1900; open it on this month.
+        if obj is self.calendarWidget() and event.type() == QtCore.QEvent.Type.Show and self.iso() is None:
+            today = QtCore.QDate.currentDate()
+            QtCore.QTimer.singleShot(0, lambda: obj.setCurrentPage(today.year(), today.month()))
+        return super().eventFilter(obj, event)
 
     def _edited(self) -> None:
         if not self._quiet:

@@ -343,3 +343,18 @@ def test_meetings_filters_by_person_place_kind_and_year(window, store):
     tab.kind_combo.setCurrentIndex(0)
     assert tab.year_combo.select_value(2023)
     assert table_rows(tab) and all(r["date_start"].startswith("2023") for r in table_rows(tab))
+
+
+def test_toolbar_date_fields_set_the_window(qtbot, window):
+    tab = window.show_tab("meetings")
+    window.date_from.setDate(QtCore.QDate(2024, 4, 1))
+    window.date_from.editingFinished.emit()
+    assert window.time_window() == ("2024-04-01", None)
+    window.date_to.setDate(QtCore.QDate(2024, 5, 31))
+    window.date_to.editingFinished.emit()
+    assert window.time_window() == ("2024-04-01", "2024-05-31")
+    assert all("2024-04" <= r["date_start"][:7] <= "2024-05" for r in table_rows(tab))
+    assert window.clear_window_action.isEnabled()
+    window.clear_window_action.trigger()
+    assert window.date_from.iso() is None and window.date_to.iso() is None
+    assert window.window_label.text() == "All dates"
