@@ -258,8 +258,8 @@ def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str
     if kind not in ("meeting", "talks"):
         return [people]
     for a, z in spans:
-        m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks)\s+with\b|"
-                      r"\bmeetings\s+with\b", ctx.text[a:z], re.I)
+        m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks|consultations)\s+"
+                      r"with\b|\bmeetings\s+with\b", ctx.text[a:z], re.I)
         if not m:
             continue
         cut = a + m.end()
@@ -331,10 +331,13 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     if kind not in ("meeting", "talks", "telephone conversation"):
         kind = "meeting"
     b = base.ev
-    ev = Event(kind=kind, category="meeting", date_start=b.date_start, date_end=b.date_end,
-               place=b.place, participants=people, status="held",
-               summary=summary_of(ctx.text, [(s, e)], []), span=(s, e), precision=b.precision)
-    return [_Cand(ev, idx, b.place, None, False, base.dates)]
+    out = []
+    for plist in _split_meetings(ctx, kind, [(s, e)], people, refs):
+        ev = Event(kind=kind, category="meeting", date_start=b.date_start, date_end=b.date_end,
+                   place=b.place, participants=plist, status="held",
+                   summary=summary_of(ctx.text, [(s, e)], []), span=(s, e), precision=b.precision)
+        out.append(_Cand(ev, idx, b.place, None, False, base.dates))
+    return out
 
 
 def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target: _Cand | None,

@@ -155,7 +155,8 @@ def resolve_kind(ctx: Context, kind: str, countries: list[str], count: int | Non
         return out if len(out) == count else []
     if plural:
         # "the ministers": those named in the last paragraphs, not everyone in the release.
-        recent = [p for p in ranked if 0 <= pos - last_mention_before(p, pos) <= _RECENT]
+        recent = [p for p in ranked
+                  if last_mention_before(p, pos) >= 0 and pos - last_mention_before(p, pos) <= _RECENT]
         if len(recent) >= 2:
             return recent
         return resolve_kind(ctx, kind, [], 2, pos, False)

@@ -184,3 +184,14 @@ def test_the_sides_are_the_lead_events_participants():
     e = _find(evs, "2025-04-03")
     assert e.place == "Budapest" and e.status == "planned"
     assert {"Anna Petrova", "Peter Szijjarto"} <= set(e.participants)
+
+
+def test_bilateral_talks_on_the_sidelines_with_two_ministers_are_two_events():
+    _, evs = _events(
+        "On March 13, Foreign Minister Anna Petrova took part in a session of the Council of "
+        "Foreign Ministers in Minsk. On the sidelines of the session, Anna Petrova held bilateral "
+        "talks with Minister of Foreign Affairs of Armenia Ararat Mirzoyan and Minister of Foreign "
+        "Affairs of Tajikistan Sirojiddin Muhriddin.")
+    talks = [e for e in evs if e.kind == "talks"]
+    assert sorted(e.participants[-1] for e in talks) == ["Ararat Mirzoyan", "Sirojiddin Muhriddin"]
+    assert all(e.date_start == "2025-03-13" and e.place == "Minsk" for e in talks)

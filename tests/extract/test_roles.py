@@ -103,3 +103,10 @@ def test_unknown_post_resolves_to_nobody(ctx):
     assert find_roles(ctx, 0, 20) == []
     ctx.people = [p for p in ctx.people if p.name != "Serik Zhumabaev"]
     assert find_roles(ctx, s, s + 34) == []
+
+
+def test_plural_role_does_not_reach_people_named_only_later(ctx):
+    s = TEXT.index("The two foreign ministers")
+    refs = find_roles(ctx, 0, TEXT.index(" met Minister"))
+    assert all("Daniyar Omarov" not in r.people for r in refs)
+    assert s > 0
