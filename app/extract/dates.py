@@ -54,8 +54,8 @@ FUTURE = re.compile(
     r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
     r"due\s+to|set\s+to|going\s+to)\b", re.I)
 # ... and the verbs that report a past event as such.
-PAST_EVENT = re.compile(
-    r"\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
+PAST_EVENT = re.compile(  # "will be held" is no past: no "be" before the participle
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
     r"talked|spoke|hosted|was\s+signed|were\s+signed|gathered|had\s+(?:a\s+)?meetings?|"
     r"received|was\s+received|attended|took\s+part|participated|chaired|"
     r"had\s+taken\s+place|was\s+launched|opened|held|had)\b", re.I)
@@ -310,11 +310,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         # The clause that decides the tense: from the previous date to the next one.
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
-        clause = tense_window(text, c0, c1, r.span)
-        if not FUTURE.search(clause) and not PAST_EVENT.search(clause):
-            # "They noted the summit held in Moscow on July 8-9, 2024, and the BRICS summit in
-            # Kazan on October 22-24": the verb before the list sets the tense of all its dates.
-            clause += " " + tense_window(text, start, r.span[0], r.span)
+        clause = _tense_marker(text, start, c0, c1, r.span)
         got = _resolve(r, clause, doc, sy, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
             if d.precision == "day" and d.role != "until":
@@ -337,6 +333,30 @@ def tense_window(text: str, c0: int, c1: int, span: Span) -> str:
         pos = m.end()
     parts.append(text[pos:c1])
     return " ".join(parts)
+
+
+def _markers(s: str) -> list[tuple[int, int, bool, str]]:
+    """(start, end, is_future, word) of every tense marker in s."""
+    out = [(m.start(), m.end(), True, m.group(0)) for m in FUTURE.finditer(s)]
+    out += [(m.start(), m.end(), False, m.group(0)) for m in PAST_EVENT.finditer(s)]
+    return out
+
+
+def _tense_marker(text: str, start: int, c0: int, c1: int, span: Span) -> str:
+    """The tense word that governs a date: the nearest one before it in its clause ("talks
+    held on May 3 will ..." is past), else the first after it ("On July 3, X will ..."), else
+    the last one earlier in the sentence ("They noted the summit held in Moscow on July 8-9,
+    2024, and the BRICS summit in Kazan on October 22-24")."""
+    before = _markers(tense_window(text, c0, span[0], span))
+    if before:
+        return max(before, key=lambda m: (m[1], m[2]))[3]
+    after = _markers(tense_window(text, span[1], c1, span))
+    if after:
+        return min(after, key=lambda m: (m[0], not m[2]))[3]
+    earlier = _markers(tense_window(text, start, c0, span))
+    if earlier:
+        return max(earlier, key=lambda m: (m[1], m[2]))[3]
+    return ""
 
 
 def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,

@@ -146,3 +146,12 @@ def test_without_a_document_date_the_latest_year_written_is_used():
     text = "Trade grew in 2022. On April 9, the ministers met in Baku."
     per = find_all_dates(text, [(0, 19), (20, len(text))], None)
     assert per[1][0].start == "2022-04-09"
+
+
+def test_the_verb_nearest_before_a_date_sets_its_tense():
+    # A June release: the talks were in January, the implementing is to come.
+    got = _dates("The agreements of the talks held on January 29 will be implemented.",
+                 doc="2025-06-20")
+    assert got[0][1] == "2025-01-29"
+    got = _dates("The talks to be held on January 29 were prepared.", doc="2025-06-20")
+    assert got[0][1] == "2026-01-29"
