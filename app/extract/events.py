@@ -68,7 +68,10 @@ def find_events(ctx: Context) -> list[Event]:
         if line and s < line.span[1] < e:
             s = line.span[1]  # "ALMATY, 21 June (BelTA) –" only dates the item
         refs = find_roles(ctx, s, e, prev_subject)
-        dates = [d for d in per[i] if not (line and d.span[0] < line.span[1] and d.span[1] > line.span[0])]
+        quotes = _quotes(text, s, e)
+        dates = [d for d in per[i]
+                 if not (line and d.span[0] < line.span[1] and d.span[1] > line.span[0])
+                 and not any(a <= d.span[0] and d.span[1] <= z for a, z in quotes)]  # titles
         bundles = _bundles(text, dates)
         new: list[_Cand] = []
         lead_line = bool(line and line.date and line.span[1] == s and not bundles)
@@ -214,13 +217,18 @@ def _has_figures(text: str, spans: list[Span], dates: list[DateExpr]) -> bool:
     return False
 
 
+def _quotes(text: str, s: int, e: int) -> list[Span]:
+    """Quoted titles ("the exhibition “June 22, 1941”"): their dates are no events."""
+    return [(s + m.start(), s + m.end())
+            for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»", text[s:e])]
+
+
 def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:
     """Where a sentence is never cut: dates, quoted titles, people's names."""
     spans = [d.span for d in dates]
     for o in ctx.organizations:  # "Commission on Trade, Economic, Scientific ... Cooperation"
         spans.extend(m for m in o.mentions if s <= m[0] < e)
-    spans.extend((s + m.start(), s + m.end())
-                 for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"", ctx.text[s:e]))
+    spans.extend(_quotes(ctx.text, s, e))
     spans.extend((a, z) for a, z, _ in mentions_between(ctx, s, e))
     return spans
 

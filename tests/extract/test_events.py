@@ -195,3 +195,9 @@ def test_bilateral_talks_on_the_sidelines_with_two_ministers_are_two_events():
     talks = [e for e in evs if e.kind == "talks"]
     assert sorted(e.participants[-1] for e in talks) == ["Ararat Mirzoyan", "Sirojiddin Muhriddin"]
     assert all(e.date_start == "2025-03-13" and e.place == "Minsk" for e in talks)
+
+
+def test_a_date_inside_a_quoted_title_is_no_event():
+    _, evs = _events("The museum will show the exhibition “May 9, 1945: The Day of Victory” "
+                     "from April 28 to May 12.")
+    assert [(e.date_start, e.date_end) for e in evs] == [("2025-04-28", "2025-05-12")]
