@@ -57,7 +57,7 @@ def find_events(ctx: Context) -> list[Event]:
     doc = parse_doc_date(ctx.doc.date)
     sents = [(s, e) for s, e in ctx.sentences if e > ctx.body_start]
     per = find_all_dates(text, sents, ctx.doc.date, ctx.body_start)
-    places = place_mentions(ctx)
+    places = _PlaceIndex(place_mentions(ctx))
     line = dateline(ctx)
     cands: list[_Cand] = []
     prev_subject: list[str] = []
@@ -129,7 +129,7 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
 
 
 def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates: list[DateExpr],
-           refs: list[RoleRef], places: list[PlaceMention], doc,
+           refs: list[RoleRef], places: _PlaceIndex, doc,
            lead: _Cand | None = None) -> list[_Cand]:
     text = ctx.text
     regions = clause_regions(text, s, e, bundles, _protected(ctx, s, e, dates))
@@ -279,11 +279,11 @@ def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str
     return [people]
 
 
-def _choose_place(places: list[PlaceMention], spans: list[Span], b: Bundle,
+def _choose_place(places: _PlaceIndex, spans: list[Span], b: Bundle,
                   ctx: Context) -> tuple[str | None, str | None]:
     anchors = [g[0].span for g in b.groups]
     strong, weak = [], []
-    for p in _places_within(places, spans):
+    for p in places.within(spans):
         dist = min(ds - p.end if p.end <= ds else max(0, p.start - de) for ds, de in anchors)
         if p.rank > 0:
             strong.append((-p.rank, 0 if p.kind == "city" else 1, dist, p.name))
@@ -292,29 +292,22 @@ def _choose_place(places: list[PlaceMention], spans: list[Span], b: Bundle,
     return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
 
 
-_STARTS: dict[int, tuple[list, list[int]]] = {}
+class _PlaceIndex:
+    """Place mentions in text order, for "which of them lie inside these clauses"."""
 
+    def __init__(self, places: list[PlaceMention]):
+        self.places = sorted(places, key=lambda p: p.start)
+        self.starts = [p.start for p in self.places]
 
-def _starts_of(places: list[PlaceMention]) -> list[int]:
-    got = _STARTS.get(id(places))
-    if got is None or got[0] is not places:
-        _STARTS.clear()  # one document at a time
-        got = (places, [p.start for p in places])
-        _STARTS[id(places)] = got
-    return got[1]
-
-
-def _places_within(places: list[PlaceMention], spans: list[Span]) -> list[PlaceMention]:
-    """Place mentions (sorted by start) lying wholly inside one of spans."""
-    starts = _starts_of(places)
-    out = []
-    for a, z in spans:
-        for i in range(bisect_left(starts, a), len(places)):
-            if places[i].start >= z:
-                break
-            if places[i].end <= z:
-                out.append(places[i])
-    return out
+    def within(self, spans: list[Span]) -> list[PlaceMention]:
+        out = []
+        for a, z in spans:
+            for i in range(bisect_left(self.starts, a), len(self.places)):
+                if self.places[i].start >= z:
+                    break
+                if self.places[i].end <= z:
+                    out.append(self.places[i])
+        return out
 
 
 # --- undated sentences ----------------------------------------------------------------------
@@ -374,8 +367,7 @@ def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target:
         keep.append(clause)
     text = " ".join(keep)
     for n in _people_in(ctx, [(s, e)], refs):
-        name_ok = any(a for a in [n] if _mentioned_in(ctx, n, s, e, text))
-        if name_ok and n not in target.ev.participants:
+        if _mentioned_in(ctx, n, s, e, text) and n not in target.ev.participants:
             target.ev.participants.append(n)
 
 
