@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app.extract.clauses import Bundle, clause_regions, paragraph_of
 from app.extract.context import Context
-from app.extract.dates import DateExpr, find_all_dates, parse_doc_date, tense_window
+from app.extract.dates import FUTURE, DateExpr, find_all_dates, parse_doc_date, tense_window
 from app.extract.event_kinds import (
     MEETING_VERBS,
     PARTICIPATION,
@@ -78,6 +78,10 @@ def find_events(ctx: Context) -> list[Event]:
         if lead_line:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
+        elif not bundles and i == 0 and doc is not None and _PRED.search(text, s, e) and \
+                not FUTURE.search(text, s, e):
+            # "Sergey Lavrov held talks with ..." opening an undated release: the same day.
+            bundles = [Bundle([[DateExpr(doc.isoformat(), doc.isoformat(), "day", (s, s), "")]])]
         if bundles:
             new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc, lead)
             if lead_line:

@@ -201,3 +201,13 @@ def test_a_date_inside_a_quoted_title_is_no_event():
     _, evs = _events("The museum will show the exhibition “May 9, 1945: The Day of Victory” "
                      "from April 28 to May 12.")
     assert [(e.date_start, e.date_end) for e in evs] == [("2025-04-28", "2025-05-12")]
+
+
+def test_an_undated_opening_report_happened_on_the_release_date():
+    _, evs = _events("Foreign Minister Anna Petrova held talks in Moscow with Minister of Foreign "
+                     "Affairs of Laos Saleumxay Kommasith.", ref="0500-14-03-2025")
+    e = _find(evs, "2025-03-14")
+    assert e.kind == "talks" and e.place == "Moscow" and e.status == "held"
+    _, evs = _events("Foreign Minister Anna Petrova will hold talks in Moscow with Minister of "
+                     "Foreign Affairs of Laos Saleumxay Kommasith.")
+    assert evs == []
