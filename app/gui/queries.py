@@ -109,3 +109,17 @@ def dated_meetings_per_person(store, filters, limit: int = 12) -> list[tuple[int
         return [(int(a), int(b)) for a, b in store.db.execute(sql, [*params, int(limit)]).fetchall()]
     except sqlite3.Error:
         return []
+
+
+def columns_in_use(store, table: str, columns: list[str]) -> set[str]:
+    """Which of these flag/text columns hold a value in any row (empty ones can be hidden)."""
+    known = [c for c in columns if c in set(store.columns(table))]
+    if not known:
+        return set()
+    sql = "SELECT " + ", ".join(f'MAX(CASE WHEN "{c}" IS NOT NULL AND "{c}" != \'\' AND "{c}" != 0 '
+                                f"THEN 1 ELSE 0 END)" for c in known) + f" FROM {table}"
+    try:
+        row = store.db.execute(sql).fetchone()
+    except sqlite3.Error:
+        return set(known)
+    return {c for c, used in zip(known, row, strict=True) if used}

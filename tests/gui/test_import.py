@@ -115,3 +115,35 @@ def test_dropping_files_offers_import(qtbot, window, tmp_path, monkeypatch, name
     qtbot.waitUntil(lambda: bool(offered), timeout=2000)
     assert offered == [[str(path)]]
     _ = QtWidgets
+
+
+def test_derived_figures_are_shown_only_as_derived_with_their_formula(qtbot, window, tmp_path):
+    release = tmp_path / "trade-2022.txt"
+    release.write_text("10:00\n\nPress release on trade between Russia and Belarus\n\n"
+                       "1001-10-02-2023\n\nThe bilateral trade made up $40.2 billion in 2022.\n",
+                       encoding="utf-8")
+    dialog = ImportDialog(window.store.path, [str(release)], window)
+    qtbot.addWidget(dialog)
+    dialog.finished_import.connect(lambda _r: window.after_import())
+    _run(qtbot, dialog)
+
+    tab = window.show_tab("trade")
+    rows = table_rows(tab)
+    derived = [r for r in rows if r["derived"]]
+    assert derived, "a growth rate derived from two stated years"
+    row = tab.model.row_of_id(derived[0]["id"])
+    model = tab.model
+    value_col = model.columns.index("value")
+    assert model.data(model.index(row, value_col), QtCore.Qt.ItemDataRole.FontRole).italic()
+    tip = model.data(model.index(row, value_col), QtCore.Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Derived, not stated") and derived[0]["formula"] in tip
+    assert not tab.view.isColumnHidden(model.columns.index("formula"))
+    tab.select_id(derived[0]["id"])
+    assert "Derived value, not stated" in tab.detail.toPlainText()
+    assert derived[0]["formula"] in tab.detail.toPlainText()
+    hatched = [b for b in tab.shares.bars if b.derived]
+    assert [b.ids for b in hatched] == [[derived[0]["id"]]]
+    assert hatched[0].label.endswith("(derived)") and derived[0]["formula"] in hatched[0].tip
+    stated = [r for r in rows if not r["derived"]]
+    assert all(model.data(model.index(tab.model.row_of_id(r["id"]), value_col),
+                          QtCore.Qt.ItemDataRole.FontRole) is None for r in stated)

@@ -21,7 +21,7 @@ HEADERS = {
     "participants": "Participants", "status": "Status", "category": "Category",
     "summary": "Summary", "sources": "Sources", "source": "Source", "measure": "Measure",
     "value": "Value", "unit": "Unit", "period": "Period", "qualifier": "Qualifier",
-    "text": "Text", "derived": "Derived", "formula": "Formula", "title": "Title",
+    "text": "Text", "derived": "Derived", "conflict": "Conflict", "formula": "Formula", "title": "Title",
     "date": "Date", "ref": "Ref", "path": "Path", "facts": "Facts", "added": "Added",
 }
 
@@ -31,6 +31,7 @@ HEADER_TIPS = {
     "mentions": "Times the person is mentioned in the sources",
     "derived": "Computed from other figures (see Formula), not stated in a release",
     "sources": "Number of documents reporting it",
+    "conflict": "Other sources give a different value for the same measure and period",
 }
 
 NUMERIC = {"id", "mentions", "meetings", "sources", "value", "facts"}
@@ -41,6 +42,8 @@ def format_value(column: str, value: Any) -> str:
         return ""
     if column == "derived":
         return "derived" if value else ""
+    if column == "conflict":
+        return "conflict" if value else ""
     if column == "value" and isinstance(value, (int, float)):
         for scale, suffix in ((1e9, "bn"), (1e6, "m")):
             if abs(value) >= scale:

@@ -187,7 +187,10 @@ class BarPlot(PlotPanel):
     @staticmethod
     def _short(text: str, limit: int = 32) -> str:
         text = str(text or "—")
-        return text if len(text) <= limit else text[: limit - 1] + "…"
+        if len(text) <= limit:
+            return text
+        tail = " (derived)" if text.endswith(" (derived)") else ""   # never elide the marker
+        return text[: limit - 1 - len(tail)] + "…" + tail
 
     def _emit_id(self, index: int) -> None:
         if 0 <= index < len(self.bars) and self.bars[index].ids:

@@ -88,9 +88,11 @@ class TimelinePlot(PlotPanel):
         self.add_header_widget(self.legend_label)
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text, ignoreBounds=True)
-        self.hint = QtCore.QCoreApplication.translate(
-            "Timeline", "Shift+drag to choose the time window")
-        self.plot_widget.setToolTip(self.hint)
+        hint = QtWidgets.QLabel("Shift+drag: time window")
+        hint.setToolTip("Hold Shift and drag across the plot to show only that period in every "
+                        "tab; drag the shaded band to move it; Clear in the toolbar removes it.")
+        hint.setEnabled(False)   # drawn in the palette's dimmed text colour
+        self.add_header_widget(hint)
 
     # --- data -------------------------------------------------------------------------
     def set_points(self, points: list[TimePoint], lanes: list[str] | None = None) -> None:

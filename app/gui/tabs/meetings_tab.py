@@ -131,7 +131,7 @@ class MeetingsTab(BaseTab):
             start = dates.to_ts(r.get("date_start"))
             if start is None:
                 continue
-            end = dates.to_ts(r.get("date_end") or r.get("date_start"), end=False) or start
+            end = dates.to_ts(r.get("date_end") or r.get("date_start"), end=True) or start
             tip = (f"{r.get('date_start')}"
                    f"{' – ' + r['date_end'] if r.get('date_end') and r.get('date_end') != r.get('date_start') else ''}"
                    f"\n{r.get('kind') or 'event'}{' in ' + r['place'] if r.get('place') else ''}"

@@ -24,7 +24,7 @@ class TradeTab(BaseTab):
     title = "Trade"
     fact_type = "quantity"
     columns = ["id", "measure", "value", "unit", "period", "qualifier", "category", "text",
-               "source", "derived", "formula"]
+               "derived", "formula", "conflict", "sources", "source"]
 
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
         self.view_combo = QtWidgets.QComboBox()
@@ -69,7 +69,14 @@ class TradeTab(BaseTab):
             self.show_table("figures")
             self.select_id(fact_id)
 
+    OPTIONAL = ["derived", "formula", "conflict", "qualifier"]
+
     def update_plots(self) -> None:
+        # Flag columns no row uses would only look unfinished; they appear once a row has one.
+        used = queries.columns_in_use(self.main.store, self.table, self.OPTIONAL)
+        for column in self.OPTIONAL:
+            if column in self.model.columns:
+                self.view.setColumnHidden(self.model.columns.index(column), column not in used)
         from app.gui.plots.bars import Bar
         filters = self.model.filters
         rows, _total = queries.plot_rows(
@@ -103,7 +110,8 @@ class TradeTab(BaseTab):
         shares.sort(key=lambda r: ("share" not in str(r.get("measure")).lower(), -r["value"]))
         shares = list(reversed(shares[:12]))
         self.shares.set_bars([
-            Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}",
+            Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
+                f"{' (derived)' if r.get('derived') else ''}",
                 r["value"], [r["id"]],
                 f"{r.get('measure')} {r.get('period') or ''}: {r['value']:g} %"
                 f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
@@ -129,6 +137,9 @@ class TradeTab(BaseTab):
                          f"Formula: {esc(row.get('formula'))}</p>")
         elif row.get("text"):
             parts.append(f"<p>Stated as “{esc(row.get('text'))}”.</p>")
+        if row.get("conflict"):
+            parts.append("<p style='color:#D55E00'><b>Conflicting values:</b> the sources give "
+                         "different values for this measure and period; each is kept.</p>")
         parts.append("<h4>Sources</h4>")
         parts.append(self.sources_html(self.provenance(row)))
         return "".join(parts)
