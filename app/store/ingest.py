@@ -101,6 +101,9 @@ def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user"
         return IngestResult(str(path), "failed", str(exc))
     except sqlite3.Error as exc:
         return IngestResult(str(path), "failed", f"{path}: database error ({exc})")
+    except Exception as exc:  # a fault while storing: its transaction was rolled back
+        return IngestResult(str(path), "failed",
+                            f"{path}: could not be stored ({type(exc).__name__}: {exc})")
     kind = "HTML page" if read.html else "text"
     if status == "present":
         msg = f"{path}: already present (document {doc_id})"

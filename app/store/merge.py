@@ -50,6 +50,8 @@ class _Doc:
 
     def mention(self, fact_type: str, fact_id: int, span) -> None:
         start, end = int(span[0]), int(span[1])
+        if not 0 <= start < end <= len(self.ex.text):
+            return  # a span outside the text points nowhere: no provenance row for it
         _insert(self.conn, "mentions", {
             "fact_type": fact_type, "fact_id": fact_id, "document_id": self.id,
             "start": start, "end": end, "sentence_id": self.sentence_id((start, end))})

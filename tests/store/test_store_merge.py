@@ -231,3 +231,21 @@ def test_people_year_filter_spans_first_to_last(fake, tmp_path):
         assert {r["name"] for r in store.rows("people", Filters(year=2025))} == {
             "Sergey Lavrov"}
         assert store.rows("people", Filters(year=2023)) == []
+
+
+def test_faulty_extraction_fails_that_file_only(fake, tmp_path):
+    bad_text = release("Broken", "2024-01-01", "Minister Ivan Petrov spoke in Minsk today.")
+    ex = make(bad_text, "2024-01-01",
+              people=[("Ivan Petrov", "Minister", "Russia", ["Ivan Petrov"])])
+    ex.people[0].mentions.append((5, 10_000_000))  # a span past the end is dropped
+    ex.quantities.append(None)  # a broken fact object makes storing fail
+    fake.add(ex)
+    db = tmp_path / "f.db"
+    paths = [_write(tmp_path, "bad.txt", bad_text), _write(tmp_path, "good.txt", ANNOUNCE)]
+    bad, good = ingest_paths(db, paths)
+    assert bad.status == "failed" and "could not be stored" in bad.message
+    assert good.status == "added"
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM persons WHERE name = 'Ivan Petrov'"
+                        ).fetchone()[0] == 0
