@@ -260,17 +260,26 @@ def _rel_year(phrase: str, doc: date | None) -> int | None:
     return doc.year
 
 
-def _guess_year(month: int, day: int | None, clause: str, doc: date | None,
+@dataclass
+class _Tense:
+    """The tense around one date: that of the governing word, and whether any word nearby
+    speaks of the future (a year back is claimed only when none does)."""
+
+    future: bool = False
+    past: bool = False
+    any_future: bool = False
+
+
+def _guess_year(month: int, day: int | None, tense: _Tense, doc: date | None,
                 sent_year: int | None) -> int | None:
     if sent_year is not None:
         return sent_year
     if doc is None:
         return None
     year = doc.year
-    future = bool(FUTURE.search(clause))
-    if future and month < doc.month:
+    if tense.future and month < doc.month:
         return year + 1
-    if not future and PAST_EVENT.search(clause):
+    if tense.past and not tense.any_future:
         try:
             d = date(year, month, day or 1)
         except ValueError:
@@ -342,21 +351,24 @@ def _markers(s: str) -> list[tuple[int, int, bool, str]]:
     return out
 
 
-def _tense_marker(text: str, start: int, c0: int, c1: int, span: Span) -> str:
+def _tense_marker(text: str, start: int, c0: int, c1: int, span: Span) -> _Tense:
     """The tense word that governs a date: the nearest one before it in its clause ("talks
     held on May 3 will ..." is past), else the first after it ("On July 3, X will ..."), else
     the last one earlier in the sentence ("They noted the summit held in Moscow on July 8-9,
     2024, and the BRICS summit in Kazan on October 22-24")."""
     before = _markers(tense_window(text, c0, span[0], span))
-    if before:
-        return max(before, key=lambda m: (m[1], m[2]))[3]
     after = _markers(tense_window(text, span[1], c1, span))
-    if after:
-        return min(after, key=lambda m: (m[0], not m[2]))[3]
-    earlier = _markers(tense_window(text, start, c0, span))
-    if earlier:
-        return max(earlier, key=lambda m: (m[1], m[2]))[3]
-    return ""
+    any_future = any(m[2] for m in before + after)
+    if before:
+        word = max(before, key=lambda m: (m[1], m[2]))
+    elif after:
+        word = min(after, key=lambda m: (m[0], not m[2]))
+    else:
+        earlier = _markers(tense_window(text, start, c0, span))
+        if not earlier:
+            return _Tense(any_future=any_future)
+        word = max(earlier, key=lambda m: (m[1], m[2]))
+    return _Tense(future=word[2], past=not word[2], any_future=any_future or word[2])
 
 
 def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
@@ -380,7 +392,7 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
     return result
 
 
-def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
+def _resolve(r: _Raw, clause: _Tense, doc: date | None, sy: int | None,
              prev_day: str | None) -> DateExpr | list[DateExpr] | None:
     g = r.m.groupdict()
     text = r.m.group("core") if "core" in g else r.m.group(0)
@@ -455,7 +467,7 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
             want = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                     "sunday"].index(text.lower())
             prep = g["prep"].lower()
-            ahead = prep == "next" or (prep != "last" and bool(FUTURE.search(clause)))
+            ahead = prep == "next" or (prep != "last" and clause.future)
             delta = (want - doc.weekday()) % 7 if ahead else -((doc.weekday() - want) % 7)
             d = (doc + timedelta(days=delta)).isoformat()
             return DateExpr(d, d, "day", r.span, text, False, "relative")
@@ -479,7 +491,7 @@ def _resolve(r: _Raw, clause: str, doc: date | None, sy: int | None,
     return None
 
 
-def _resolve_day(r: _Raw, g: dict, clause: str, doc: date | None, sy: int | None) -> DateExpr | None:
+def _resolve_day(r: _Raw, g: dict, clause: _Tense, doc: date | None, sy: int | None) -> DateExpr | None:
     m1 = _month(g["m1"])
     d1 = _int_day(g["d1"])
     m2 = _month(g["m2"]) if g.get("m2") else m1
