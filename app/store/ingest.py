@@ -180,16 +180,22 @@ def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
                                   f"({type(exc).__name__}: {exc})")
                 continue
             touched = new_touched()
-            with transaction(conn):
-                detach(conn, doc_id, touched, delete=False)
-                info = ex.document
-                conn.execute("UPDATE documents SET title = ?, date = ?, ref = ? WHERE id = ?",
-                             (info.title, info.date, info.ref, doc_id))
-                attach(conn, doc_id, ex, touched)
-                conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
-                             (count_facts(conn, doc_id), doc_id))
-                index_document(conn, doc_id)
-                settle(conn, touched)
+            info = ex.document
+            try:
+                with transaction(conn):
+                    detach(conn, doc_id, touched, delete=False)
+                    conn.execute("UPDATE documents SET title = ?, date = ?, ref = ? "
+                                 "WHERE id = ?", (info.title, info.date, info.ref, doc_id))
+                    attach(conn, doc_id, ex, touched)
+                    conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
+                                 (count_facts(conn, doc_id), doc_id))
+                    index_document(conn, doc_id)
+                    settle(conn, touched)
+            except Exception as exc:  # rolled back: the document keeps its previous facts
+                if errors is not None:
+                    errors.append(f"document {doc_id} ({path}): could not be re-extracted "
+                                  f"({type(exc).__name__}: {exc})")
+                continue
             done += 1
             if progress:
                 progress(i + 1, len(docs), f"Re-extracted {info.title or path}")
