@@ -358,3 +358,15 @@ def test_toolbar_date_fields_set_the_window(qtbot, window):
     window.clear_window_action.trigger()
     assert window.date_from.iso() is None and window.date_to.iso() is None
     assert window.window_label.text() == "All dates"
+
+
+def test_detail_pane_clears_when_the_selected_row_leaves_the_table(qtbot, window):
+    tab = window.show_tab("meetings")
+    row = next(r for r in range(tab.model.rowCount()) if (tab.model.row_dict(r)["date_start"] or "") < "2024-03")
+    tab.view.selectRow(row)
+    assert tab.detail.toPlainText()
+    window.set_time_window("2024-05-01", "2024-05-31")
+    assert tab.selected_ids() == []
+    assert tab.detail.toPlainText() == ""
+    assert not tab.show_source_button.isEnabled()
+    assert tab.timeline.selected_positions() == []

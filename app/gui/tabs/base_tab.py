@@ -194,10 +194,10 @@ class BaseTab(QtWidgets.QWidget):
         self.update_plots()
         total = self.model.rowCount()
         self.count_label.setText(f"{total:,} {'row' if total == 1 else 'rows'}")
-        if keep:
-            self.select_id(keep[0], scroll=True)
-        else:
+        # A reset model drops the selection silently: reselect, or clear a stale detail pane.
+        if not (keep and self.select_id(keep[0], scroll=True)):
             self._show_detail(None)
+            self.highlight_plots([])
 
     def _resize_columns_once(self) -> None:
         if getattr(self, "_columns_sized", False) or self.model.rowCount() == 0:

@@ -92,6 +92,7 @@ class SourcesTab(BaseTab):
         if row is None:
             self.document_id = None
             self.text.clear()
+            self._offsets = [0]
             return
         if row.get("id") != self.document_id:
             self.load_document(row["id"])
