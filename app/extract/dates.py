@@ -10,10 +10,14 @@ document date.
     "in 2023", "since 2019"        -> year precision
     "tomorrow", "the same day"     -> relative to the document date / the previous date
 
+    "on Tuesday", "the next day"   -> nearest such weekday / the day after the previous date
+
 A year that is not written comes from the sentence ("Last year, ...", "In 2023, ..."), else
-from the document date, moved a year forward when the clause speaks of the future and the
-month is already past ("scheduled for February 9" in a December release), and a year back
-when the clause reports a past event on a date well after the document date.
+from the document date, moved a year forward when the tense word governing the date (the
+nearest before it, else after it) speaks of the future and the month is already past
+("scheduled for February 9" in a December release), and a year back when it reports a past
+event ("met", "held") on a date well after the document date and nothing nearby speaks of the
+future. Without a document date, the latest year the release writes is used.
 """
 
 from __future__ import annotations
