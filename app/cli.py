@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -118,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # one line for the user; the traceback on request
+        if os.environ.get("FACTBROWSER_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (FACTBROWSER_DEBUG=1 shows details)")
+        return 3
 
 
 def _screenshot_args(argv: list[str]) -> list[str] | None:
