@@ -147,3 +147,26 @@ def test_derived_figures_are_shown_only_as_derived_with_their_formula(qtbot, win
     stated = [r for r in rows if not r["derived"]]
     assert all(model.data(model.index(tab.model.row_of_id(r["id"]), value_col),
                           QtCore.Qt.ItemDataRole.FontRole) is None for r in stated)
+
+
+def test_remove_document_button_removes_it_and_refreshes(qtbot, window, monkeypatch):
+    from PySide6 import QtWidgets
+
+    files = sorted(CORPUS.glob("*.txt"))[:1]
+    dialog = ImportDialog(window.store.path, [str(p) for p in files], window)
+    qtbot.addWidget(dialog)
+    dialog.finished_import.connect(lambda _r: window.after_import())
+    _run(qtbot, dialog)
+    sources = window.show_tab("sources")
+    assert sources.model.rowCount() == 2
+    added = next(r for r in table_rows(sources) if files[0].name in (r["path"] or ""))
+    sources.select_id(added["id"])
+    asked = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QtWidgets.QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(sources.remove_button, QtCore.Qt.MouseButton.LeftButton)
+    assert asked
+    sources = window.tab_by_name["sources"]
+    assert [r["id"] for r in table_rows(sources)] != [] and added["id"] not in {r["id"] for r in table_rows(sources)}
+    assert window.store.count("sources") == 1
+    assert "1 document" in window.counts_label.text()
