@@ -100,7 +100,7 @@ def find_events(ctx: Context) -> list[Event]:
         prev_new = new
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         prev_subject = sentence_subject(ctx, s, e, refs)
-    _place_fallbacks(ctx, cands, line)
+    _place_fallbacks(ctx, cands, line, places)
     return _dedup([c.ev for c in cands])
 
 
@@ -385,11 +385,12 @@ def _mentioned_in(ctx: Context, name: str, s: int, e: int, kept: str) -> bool:
 
 # --- places after the fact ---------------------------------------------------------------------
 
-def _place_fallbacks(ctx: Context, cands: list[_Cand], line) -> None:
+def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex) -> None:
     from app.extract.places_in_text import is_country
 
     visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
-    # An official visit "to China" took place where its talks did ("talks in Beijing").
+    # An official visit "to China" took place where its talks did ("talks in Beijing"), or in
+    # the city of that country the next lines put it in ("In Minsk, he will ...").
     for v in visits:
         if not is_country(ctx, v.ev.place):
             continue
@@ -399,6 +400,10 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line) -> None:
             if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
                 v.ev.place = c.strong
                 break
+        else:
+            city = _city_after(ctx, v, places)
+            if city:
+                v.ev.place = city
     for c in cands:
         if c.ev.place:
             continue
@@ -411,6 +416,20 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line) -> None:
                 break
         if c.ev.place is None:
             c.ev.place = c.weak
+
+
+def _city_after(ctx: Context, v: _Cand, places: _PlaceIndex) -> str | None:
+    """The first city of the visited country named "in"/"at" in the visit's sentence or the
+    next two."""
+    from app.extract.places_in_text import place_country
+
+    sents = [sp for sp in ctx.sentences if sp[1] > v.ev.span[0]][:3]
+    if not sents:
+        return None
+    for p in places.within([(v.ev.span[0], sents[-1][1])]):
+        if p.kind == "city" and p.rank == 3 and place_country(ctx, p.name) == v.ev.place:
+            return p.name
+    return None
 
 
 def _inside(ev: Event, outer: Event) -> bool:

@@ -65,6 +65,12 @@ def place_kind(ctx: Context, name: str) -> str:
     return "place"
 
 
+def place_country(ctx: Context, name: str) -> str | None:
+    lex = _lex(ctx)
+    p = lex.place(name) if lex is not None else None
+    return p.country if p is not None else None
+
+
 def is_country(ctx: Context, name: str | None) -> bool:
     return bool(name) and place_kind(ctx, name) == "country"
 

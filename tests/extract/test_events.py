@@ -211,3 +211,11 @@ def test_an_undated_opening_report_happened_on_the_release_date():
     _, evs = _events("Foreign Minister Anna Petrova will hold talks in Moscow with Minister of "
                      "Foreign Affairs of Laos Saleumxay Kommasith.")
     assert evs == []
+
+
+def test_visit_to_a_country_takes_the_city_the_next_lines_name():
+    _, evs = _events(
+        "Foreign Minister Anna Petrova will pay an official visit to Uzbekistan on March 20-21. "
+        "In Tashkent, she will hold talks with Minister of Foreign Affairs of Uzbekistan "
+        "Bakhtiyor Saidov.")
+    assert _find(evs, "2025-03-20", "2025-03-21").place == "Tashkent"
