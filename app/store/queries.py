@@ -258,6 +258,16 @@ class Store:
                                                   "post_at_date": None})
             if entry["post_at_date"] is None:
                 entry["post_at_date"] = post
+        for entry in participants.values():
+            if entry["post_at_date"] is None:
+                # the reporting document gave no title: the post other documents show as of
+                # the event's date (else the earliest known)
+                row = self.conn.execute(
+                    "SELECT title FROM posts WHERE person_id = ? AND title IS NOT NULL "
+                    "ORDER BY (as_of > coalesce(?, '9999')), "
+                    "CASE WHEN as_of > coalesce(?, '9999') THEN as_of END, as_of DESC LIMIT 1",
+                    (entry["person_id"], out["date_start"], out["date_start"])).fetchone()
+                entry["post_at_date"] = row[0] if row else None
         out["participants"] = list(participants.values())
         cur = self.conn.execute(
             'SELECT es.document_id, d.title, d.date, es.start, es."end", s.start, s."end", '

@@ -249,3 +249,26 @@ def test_faulty_extraction_fails_that_file_only(fake, tmp_path):
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM persons WHERE name = 'Ivan Petrov'"
                         ).fetchone()[0] == 0
+
+
+def test_participant_post_at_event_date_from_history(fake, tmp_path):
+    early = release("Appointment", "2019-01-10", "Deputy Minister Oleg Popov was appointed.")
+    late = release("Appointment", "2024-01-10", "Minister Oleg Popov was appointed.")
+    meet = release("Meeting", "2021-03-02",
+                   "On March 1, Oleg Popov met Ivan Sidorov in Kazan for talks.")
+    fake.add(make(early, "2019-01-10", people=[("Oleg Popov", "Deputy Minister", "Russia",
+                                                ["Oleg Popov"])]))
+    fake.add(make(late, "2024-01-10", people=[("Oleg Popov", "Minister", "Russia",
+                                               ["Oleg Popov"])]))
+    fake.add(make(meet, "2021-03-02",
+                  people=[("Oleg Popov", None, None, ["Oleg Popov"]),
+                          ("Ivan Sidorov", None, None, ["Ivan Sidorov"])],
+                  events=[{"kind": "talks", "date_start": "2021-03-01", "place": "Kazan",
+                           "participants": ["Oleg Popov", "Ivan Sidorov"], "status": "held",
+                           "anchor": "met Ivan Sidorov in Kazan"}]))
+    db = tmp_path / "pp.db"
+    _ingest(tmp_path, db, late, meet, early)
+    with Store.open(db) as store:
+        (m,) = store.rows("meetings")
+        posts = {p["name"]: p["post_at_date"] for p in store.event(m["id"])["participants"]}
+        assert posts == {"Oleg Popov": "Deputy Minister", "Ivan Sidorov": None}
