@@ -16,7 +16,8 @@ from app.extract.dates import FUTURE
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("telephone conversation", re.compile(
         r"\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
-        r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo\s+(?:call|conference)\b", re.I)),
+        r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo[\s-]?(?:call|conference|link)s?\b",
+        re.I)),
     # What the subject did outranks the frame it was done in ("held a meeting ... during the
     # summit", "met on the sidelines of the session").
     ("visit", re.compile(r"\b(?:pa(?:id|y|ys|ying)|ma(?:de|ke|kes|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
