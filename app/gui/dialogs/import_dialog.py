@@ -106,7 +106,8 @@ class ImportDialog(QtWidgets.QDialog):
             prefix = f"{r.path}: "
             if details.startswith(prefix):   # the file is named in the first column already
                 details = details[len(prefix):]
-            if getattr(r, "encoding", None) and r.encoding.lower().replace("-", "") not in ("utf8", "ascii"):
+            if (getattr(r, "encoding", None) and r.encoding.lower() not in details.lower()
+                    and r.encoding.lower().replace("-", "") not in ("utf8", "ascii")):
                 details = f"{details} (encoding {r.encoding})".strip()
             for col, text in enumerate([Path(str(r.path)).name, STATUS_TEXT.get(status, status), details]):
                 item = QtWidgets.QTableWidgetItem(text)
