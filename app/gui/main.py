@@ -28,11 +28,13 @@ def _set_icon(app: QtWidgets.QApplication) -> None:
 
     from app.resources import icons_dir
 
-    for name in ("factbrowser.svg", "factbrowser.png", "icon.svg", "icon.png"):
-        path = icons_dir() / name
-        if path.exists():
-            app.setWindowIcon(QtGui.QIcon(str(path)))
-            return
+    icon = QtGui.QIcon()
+    for path in sorted(icons_dir().glob("factbrowser-*.png")):
+        icon.addFile(str(path))   # bitmaps: no SVG renderer needed at start-up
+    if icon.isNull() and (icons_dir() / "factbrowser.svg").exists():
+        icon = QtGui.QIcon(str(icons_dir() / "factbrowser.svg"))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def open_store(db_path: str | None, parent=None):
