@@ -56,7 +56,8 @@ _REL_YEAR = r"(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+co
 FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
     r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
-    r"due\s+to|set\s+to|going\s+to)\b", re.I)
+    r"due\s+to|set\s+to|going\s+to|agreed\s+to|decided\s+to|"
+    r"to\s+(?:meet|hold|visit|attend|take\s+part|participate))\b", re.I)
 # ... and the verbs that report a past event as such.
 PAST_EVENT = re.compile(  # "will be held" is no past: no "be" before the participle
     r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from app.extract.dates import FUTURE
+from app.extract.dates import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
@@ -87,9 +87,9 @@ def kind_of(clause: str, generic: bool = False) -> str | None:
 def status_of(clause: str, start: str, end: str, doc: date | None) -> str:
     """held / planned / recurring, from the date against the document date and, when the
     event spans the document date, from the tense. clause: the words that hold the date."""
-    if RECURRING.search(clause):
-        return "recurring"
     future = bool(FUTURE.search(clause))
+    if RECURRING.search(clause) and not future and not PAST_EVENT.search(clause):
+        return "recurring"  # "cities annually hold events on April 2"; not "took place"
     if doc is None:
         return "planned" if future else "held"
     n = len(start)

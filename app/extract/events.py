@@ -386,7 +386,7 @@ def _mentioned_in(ctx: Context, name: str, s: int, e: int, kept: str) -> bool:
 # --- places after the fact ---------------------------------------------------------------------
 
 def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex) -> None:
-    from app.extract.places_in_text import is_country
+    from app.extract.places_in_text import is_country, place_country
 
     visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
     # An official visit "to China" took place where its talks did ("talks in Beijing"), or in
@@ -397,6 +397,8 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
         for c in cands:
             if c is v or not c.strong or is_country(ctx, c.strong):
                 continue
+            if place_country(ctx, c.strong) not in (None, v.ev.place):
+                continue  # the summit in Astana is not where a visit to Russia took place
             if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
                 v.ev.place = c.strong
                 break

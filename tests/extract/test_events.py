@@ -219,3 +219,12 @@ def test_visit_to_a_country_takes_the_city_the_next_lines_name():
         "In Tashkent, she will hold talks with Minister of Foreign Affairs of Uzbekistan "
         "Bakhtiyor Saidov.")
     assert _find(evs, "2025-03-20", "2025-03-21").place == "Tashkent"
+
+
+def test_visit_place_is_not_taken_from_a_summit_abroad_and_annual_events_that_took_place_are_held():
+    _, evs = _events(
+        "On March 10-12, President of Kazakhstan Nurlan Abenov paid a state visit to Russia. "
+        "On March 12, President of Russia Ivan Sokolov and Nurlan Abenov also attended the summit "
+        "in Astana. The forum, held annually since 2004, took place in Omsk on March 1-2.")
+    assert _find(evs, "2025-03-10", "2025-03-12").place != "Astana"
+    assert _find(evs, "2025-03-01", "2025-03-02").status == "held"
