@@ -141,6 +141,10 @@ class MainWindow(QtWidgets.QMainWindow):
         if tab is not None:
             tab.ensure_loaded()
             self.settings.setValue("lastTab", tab.table if tab.table != "figures" else "trade")
+            # Keyboard users land in the table of the tab they switched to (not while typing
+            # in the search field, whose results may be what switched it).
+            if not self.search.hasFocus():
+                tab.view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def load_after_first_paint(self) -> None:
         """Read the visible tab's data (and import the plotting library) only once the

@@ -309,6 +309,9 @@ def test_menus_and_shortcuts(qtbot, window):
     window.activateWindow()
     qtbot.keyClick(window, QtCore.Qt.Key.Key_3, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert window.current_tab() is window.tab_by_name["trade"]
+    assert window.tab_by_name["trade"].view.hasFocus()
+    qtbot.keyClick(window.tab_by_name["trade"].view, QtCore.Qt.Key.Key_Down)
+    assert window.tab_by_name["trade"].selected_ids()
     qtbot.keyClick(window, QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
 
