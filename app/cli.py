@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="import the .txt/.html files inside folders given")
 
     s = sub.add_parser("search", parents=[common], help="find people, events, figures, text")
-    s.add_argument("query", nargs="+")
+    s.add_argument("query", nargs="*", help="words to find (any text; e.g. -Lavrov is a word)")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")
 
@@ -100,7 +100,14 @@ def main(argv: list[str] | None = None) -> int:
             _err(f"cannot load the desktop app for screenshots ({exc})")
             return 2
         return int(screenshot_main(shot) or 0)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if args.command != "search":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.query = [*args.query, *extra]  # search text may look like an option ("-Lavrov")
+    if args.command == "search" and not args.query:
+        parser.error("search needs some text to find")
     if args.self_test:
         from app.selftest import main as self_test
 

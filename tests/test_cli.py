@@ -42,9 +42,14 @@ def test_build_search_info(built):
     assert "sources 1" in out
     hits = run(tmp, "search", "Lavr", "--db", db, "--json").stdout.splitlines()
     assert hits and all("lavrov" in json.dumps(json.loads(h)).lower() for h in hits[:3])
-    for hostile in ['"', "AND(", "*", "-", "((", 'Lavrov" OR', "NEAR(a b", "^", ":", ""]:
+    for hostile in ['"', "AND(", "*", "-", "((", 'Lavrov" OR', "NEAR(a b", "^", ":", "",
+                    "-Lavrov", "--x=1"]:
         proc = run(tmp, "search", "--db", db, "--", hostile, check=False)
         assert proc.returncode == 0, (hostile, proc.stderr)
+    # text that looks like an option is still search text
+    proc = run(tmp, "search", "--db", db, "-Lavrov", "--json")
+    assert "Lavrov" in proc.stdout
+    assert run(tmp, "search", "--db", db, check=False).returncode == 2
 
 
 def test_extract_json_contract(tmp_path):
