@@ -216,25 +216,29 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- navigation ---------------------------------------------------------------------------
     def navigate(self, table: str, row_id: int) -> bool:
+        """Show the tab of `table` with row `row_id` selected, widening what it shows (Figures
+        view, filters, time window) when the row is hidden; False if it does not exist."""
         name = "trade" if table in ("trade", "figures") else table
         if name not in self.tab_by_name:
             return False
         tab = self.show_tab(name)
-        if name == "trade":
-            if not tab.select_id(row_id):
-                tab.show_table("figures")
-                return tab.select_id(row_id)
+        if tab.select_id(row_id):
             return True
-        found = tab.select_id(row_id)
-        if not found and any(self._window):
-            self.statusBar().showMessage("That item is outside the time window; cleared it.", 6000)
+        if name == "trade" and tab.table != "figures":
+            tab.show_table("figures")
+            if tab.select_id(row_id):
+                return True
+        if tab.has_filters():
+            tab.clear_filters()
+            if tab.select_id(row_id):
+                self.statusBar().showMessage("The tab's filters hid that item; cleared them.", 6000)
+                return True
+        if any(self._window):
             self.set_time_window(None, None)
-            found = tab.select_id(row_id)
-        elif not found and tab.filter_edit.text():
-            tab.filter_edit.clear()
-            tab.refresh()
-            found = tab.select_id(row_id)
-        return found
+            if tab.select_id(row_id):
+                self.statusBar().showMessage("That item is outside the time window; cleared it.", 6000)
+                return True
+        return False
 
     def show_source(self, document_id, start, end) -> bool:
         tab = self.show_tab("sources")

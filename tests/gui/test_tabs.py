@@ -373,3 +373,18 @@ def test_detail_pane_clears_when_the_selected_row_leaves_the_table(qtbot, window
     assert tab.detail.toPlainText() == ""
     assert not tab.show_source_button.isEnabled()
     assert tab.timeline.selected_positions() == []
+
+
+def test_navigating_to_a_hidden_row_widens_the_tab(qtbot, window, store):
+    meetings = window.show_tab("meetings")
+    target = next(r for r in store.rows("meetings") if r["place"] and r["date_start"] and r["date_start"] < "2024-03")
+    assert meetings.place_combo.select_value(
+        next(r["place"] for r in store.rows("meetings") if r["place"] and r["place"] != target["place"]))
+    qtbot.keyClicks(meetings.filter_edit, "zzz-no-such-text")
+    window.set_time_window("2024-06-01", "2024-06-30")
+    window.show_tab("people")
+    window.open_link(QtCore.QUrl(f"fb://meetings/{target['id']}"))
+    assert window.current_tab() is meetings
+    assert meetings.selected_ids() == [target["id"]]
+    assert meetings.filter_edit.text() == "" and meetings.place_combo.currentData() is None
+    assert window.time_window() == (None, None)

@@ -178,6 +178,22 @@ class BaseTab(QtWidgets.QWidget):
         if self.isVisible():
             self.refresh()
 
+    def has_filters(self) -> bool:
+        return bool(self.filter_edit.text().strip()) or any(
+            v not in (None, "") for v in self.extra_filters().values())
+
+    def clear_filters(self) -> None:
+        """Drop the tab's own filters (not the app-wide time window) and refresh."""
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self._filter_timer.stop()
+        self.reset_extra_filters()
+        self.refresh()
+
+    def reset_extra_filters(self) -> None:
+        """Subclasses put their filter widgets back to "any"."""
+
     def current_filters(self):
         date_from, date_to = self.main.time_window()
         return make_filters(text=self.filter_edit.text().strip() or None,

@@ -91,6 +91,12 @@ class MeetingsTab(BaseTab):
     def combos(self) -> list[LazyCombo]:
         return [self.person_combo, self.place_combo, self.kind_combo, self.year_combo]
 
+    def reset_extra_filters(self) -> None:
+        for combo in self.combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
     def set_store(self, store) -> None:
         for combo in self.combos():
             combo.reset()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui import dates, queries
@@ -119,7 +121,8 @@ class SourcesTab(BaseTab):
             fmt = QtGui.QTextCharFormat()
             fmt.setBackground(colour)
             fmt.setAnchor(True)
-            fmt.setAnchorHref(f"fb://fact/{h.get('type')}/{h.get('fact_id')}?label={h.get('label') or ''}")
+            fmt.setAnchorHref(f"fb://fact/{h.get('type')}/{h.get('fact_id')}"
+                              f"?label={quote(h.get('label') or '', safe='')}")
             fmt.setToolTip(f"{h.get('type')}: {h.get('label') or ''}")
             cursor.setPosition(self._offsets[start])
             cursor.setPosition(self._offsets[end], QtGui.QTextCursor.MoveMode.KeepAnchor)
