@@ -34,6 +34,7 @@ class BaseTab(QtWidgets.QWidget):
     fact_type = ""          # provenance type of the rows (person, event, quantity, culture)
     columns: list[str] | None = None
     hidden_columns: tuple[str, ...] = ("id",)
+    default_sort: str | None = None      # column the table is sorted by until the user sorts
 
     selectionIdsChanged = QtCore.Signal(list)
 
@@ -168,6 +169,9 @@ class BaseTab(QtWidgets.QWidget):
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         self.build_plots()
+        if self.default_sort in self.model.columns and not self.main.has_saved_header(self):
+            self.view.sortByColumn(self.model.columns.index(self.default_sort),
+                                   QtCore.Qt.SortOrder.AscendingOrder)
         self.main.restore_tab_state(self)
         self.refresh()
 

@@ -72,6 +72,7 @@ class MeetingsTab(BaseTab):
     table = "meetings"
     title = "Meetings"
     fact_type = "event"
+    default_sort = "date_start"
     columns = ["id", "date_start", "date_end", "kind", "place", "participants", "status",
                "category", "summary", "sources", "source"]
 

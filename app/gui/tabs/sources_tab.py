@@ -29,6 +29,7 @@ class SourcesTab(BaseTab):
     table = "sources"
     title = "Sources"
     fact_type = ""
+    default_sort = "date"
     columns = ["id", "title", "date", "ref", "facts", "added", "path"]
 
     def __init__(self, main_window, parent=None):
