@@ -60,10 +60,20 @@ def test_import_merges_people_and_events_across_documents(qtbot, window):
     dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
 
+    assert dialog.progress.value() == dialog.progress.maximum() > 0
+    assert dialog.summary.rowCount() == len(files)
+    assert {dialog.summary.item(i, 1).text() for i in range(len(files))} == {"Added"}
+
     people = window.show_tab("people")
     lavrovs = [r for r in table_rows(people) if "Lavrov" in (r["name"] or "")]
     assert len(lavrovs) == 1
     store = window.store
+    his = store.person(lavrovs[0]["id"])["meetings"]
+    named = [r for r in store.rows("meetings") if "Sergey Lavrov" in (r["participants"] or "")]
+    assert sorted(m["id"] for m in his) == sorted(r["id"] for r in named)
+    assert len({m["source"] for m in his}) > 1      # his meetings come from several releases
+    people.select_id(lavrovs[0]["id"])
+    assert f"Meetings ({len(his)})" in people.detail.toPlainText()
     visit = [r for r in store.rows("meetings")
              if r["date_start"] == "2024-06-24" and r["date_end"] == "2024-06-25" and r["place"] == "Minsk"
              and r["kind"] == "visit"]
