@@ -92,13 +92,13 @@ def main(db_path: str, steps: list[str]) -> None:
             tab = win.show_tab(name)
             settle(time.perf_counter())
             tab.filter_edit.setText(FILTERS[name])
-            tab._filter_timer.stop()  # time the filter itself, not the typing debounce before it
+            stop_debounce(tab)  # time the filter itself, not the typing debounce before it
             t = time.perf_counter()
             tab.refresh()
             ms = settle(t) * 1000
             emit(step, {"ms": round(ms, 1), "filter": FILTERS[name], "rows": tab.model.rowCount()})
             tab.filter_edit.setText("")
-            tab._filter_timer.stop()
+            stop_debounce(tab)
             tab.refresh()
             settle(time.perf_counter())
         elif what == "window":
@@ -111,6 +111,12 @@ def main(db_path: str, steps: list[str]) -> None:
             win.set_time_window(None, None)
             settle(time.perf_counter())
     emit("peak_rss_mb", round(peak_rss_mb(), 1))
+
+
+def stop_debounce(tab) -> None:
+    timer = getattr(tab, "_filter_timer", None)
+    if timer is not None:
+        timer.stop()
 
 
 def all_steps() -> list[str]:
