@@ -180,3 +180,26 @@ def test_remove_document_button_removes_it_and_refreshes(qtbot, window, monkeypa
     assert [r["id"] for r in table_rows(sources)] != [] and added["id"] not in {r["id"] for r in table_rows(sources)}
     assert window.store.count("sources") == 1
     assert "1 document" in window.counts_label.text()
+
+
+def test_a_saved_web_page_imports_with_only_the_release_text(qtbot, window, tmp_path):
+    page = tmp_path / "release.html"
+    page.write_text("""<!DOCTYPE html><html><head><title>Ministry</title>
+<script>var tracking = "Cookie banner script";</script><style>body{color:red}</style></head>
+<body><nav><ul><li>Home</li><li>Press service</li><li>Contacts menu</li></ul></nav>
+<main><article><h1>Press release on talks between the foreign ministers of Russia and Serbia</h1>
+<p>On March 3, Foreign Minister Sergey Lavrov held talks in Moscow with Foreign Minister of
+Serbia Marko Djuric.</p><p>The ministers discussed bilateral cooperation.</p></article></main>
+<footer>Copyright footer text. All rights reserved.</footer></body></html>""", encoding="utf-8")
+    dialog = ImportDialog(window.store.path, [str(page)], window)
+    qtbot.addWidget(dialog)
+    dialog.finished_import.connect(lambda _r: window.after_import())
+    _run(qtbot, dialog)
+    assert [r.status for r in dialog.results] == ["added"]
+    sources = window.show_tab("sources")
+    doc = next(r for r in table_rows(sources) if "release.html" in (r["path"] or ""))
+    sources.select_id(doc["id"])
+    text = sources.text.toPlainText()
+    assert "Sergey Lavrov held talks in Moscow" in " ".join(text.split())
+    for junk in ("Cookie banner", "Contacts menu", "Copyright footer", "color:red"):
+        assert junk not in text
