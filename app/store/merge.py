@@ -180,26 +180,38 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
 
 
 def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | None:
-    """The stored event another document reported with the same dates, place and people."""
+    """The stored event another document reported with the same dates, place and people:
+    when both name participants, at least one in common; when one names none, the same place
+    and either the same kind or the same several-day range. The closest match wins."""
     if not ev.date_start:
         return None
     rows = doc.conn.execute(
         "SELECT id, kind, date_end, place_id FROM events WHERE date_start = ? AND id NOT IN "
         "(SELECT event_id FROM event_sources WHERE document_id = ?)",
         (ev.date_start, doc.id)).fetchall()
+    best, best_score = None, 0
+    mine = set(participants)
     for event_id, kind, date_end, other_place in rows:
         if ev.date_end and date_end and ev.date_end != date_end:
             continue
         if place_id and other_place and place_id != other_place:
             continue
+        same_place = bool(place_id and place_id == other_place)
         others = {r[0] for r in doc.conn.execute(
             "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (event_id,))}
-        if participants and others:
-            if others & set(participants):
-                return event_id
-        elif kind == ev.kind and place_id and place_id == other_place:
-            return event_id
-    return None
+        if mine and others:
+            if not mine & others:
+                continue
+        else:
+            same_range = bool(ev.date_end and ev.date_end == date_end
+                              and ev.date_end != ev.date_start)
+            if not (same_place and (kind == ev.kind or same_range)):
+                continue
+        score = 10 * len(mine & others) + 3 * same_place + 2 * (kind == ev.kind) + \
+            (ev.date_end == date_end) + 2 * (not mine and not others) + 1
+        if score > best_score:
+            best, best_score = event_id, score
+    return best
 
 
 def _quantity(doc: _Doc, q, touched: Touched) -> None:

@@ -272,3 +272,36 @@ def test_participant_post_at_event_date_from_history(fake, tmp_path):
         (m,) = store.rows("meetings")
         posts = {p["name"]: p["post_at_date"] for p in store.event(m["id"])["participants"]}
         assert posts == {"Oleg Popov": "Deputy Minister", "Ivan Sidorov": None}
+
+
+def test_event_match_prefers_shared_participants_and_range_without_names(fake, tmp_path):
+    a = release("Plans", "2024-03-01",
+                "On March 10-11, the forum will be held in Kazan. On March 10-11, Ivan Orlov "
+                "will also meet Petr Lebedev in Kazan.")
+    b = release("Results", "2024-03-12",
+                "On March 10-11, Ivan Orlov held talks with Petr Lebedev in Kazan. The forum "
+                "took place in Kazan on March 10-11.")
+    people = [("Ivan Orlov", None, None, ["Ivan Orlov"]),
+              ("Petr Lebedev", None, None, ["Petr Lebedev"])]
+    fake.add(make(a, "2024-03-01", people=people, places=["Kazan"], events=[
+        {"kind": "forum", "date_start": "2024-03-10", "date_end": "2024-03-11",
+         "place": "Kazan", "participants": [], "status": "planned",
+         "anchor": "the forum will be held in Kazan"},
+        {"kind": "meeting", "date_start": "2024-03-10", "date_end": "2024-03-11",
+         "place": "Kazan", "participants": ["Ivan Orlov", "Petr Lebedev"],
+         "status": "planned", "anchor": "will also meet Petr Lebedev"}]))
+    fake.add(make(b, "2024-03-12", people=people, places=["Kazan"], events=[
+        {"kind": "talks", "date_start": "2024-03-10", "date_end": "2024-03-11",
+         "place": "Kazan", "participants": ["Ivan Orlov", "Petr Lebedev"], "status": "held",
+         "anchor": "held talks with Petr Lebedev in Kazan"},
+        {"kind": "cultural", "date_start": "2024-03-10", "date_end": "2024-03-11",
+         "place": "Kazan", "participants": [], "status": "held",
+         "anchor": "The forum took place in Kazan"}]))
+    db = tmp_path / "em.db"
+    _ingest(tmp_path, db, a, b)
+    with Store.open(db) as store:
+        rows = store.rows("meetings", order_by="id")
+        assert len(rows) == 2
+        assert all(r["sources"] == 2 and r["status"] == "held" for r in rows)
+        by_people = {bool(r["participants"]): r for r in rows}
+        assert by_people[True]["participants"] == "Ivan Orlov, Petr Lebedev"
