@@ -199,7 +199,7 @@ class Store:
         return [{"start": s, "end": e, "type": t, "fact_id": f, "label": lbl or ""}
                 for s, e, t, f, lbl in cur.fetchall()]
 
-    def provenance(self, fact_type: str, fact_id: int) -> list[dict]:
+    def provenance(self, fact_type: str, fact_id: int, limit: int | None = None) -> list[dict]:
         fact_type = FACT_ALIASES.get(fact_type, fact_type)
         if fact_type == "document":
             doc = self.document(fact_id)
@@ -217,6 +217,9 @@ class Store:
                    "LEFT JOIN sentences s ON s.id = m.sentence_id "
                    "WHERE m.fact_type = ? AND m.fact_id = ? ORDER BY d.date, d.id, m.start")
             params = (fact_type, fact_id)
+            if limit is not None:
+                sql += " LIMIT ?"
+                params = (fact_type, fact_id, int(limit))
         keys = ("document_id", "title", "start", "end", "sentence_start", "sentence_end",
                 "sentence", "date")
         return [dict(zip(keys, r, strict=True)) for r in self.conn.execute(sql, params)]
@@ -228,7 +231,9 @@ class Store:
             raise StoreError(f"no row {row_id} in {table}")
         return rows[0]
 
-    def person(self, person_id: int) -> dict:
+    def person(self, person_id: int, mention_limit: int | None = 2000) -> dict:
+        """The people row plus posts, post_history, aliases, meetings and mentions (the first
+        mention_limit of them; out["mentions_total"] says how many there are)."""
         out = self._one("people", person_id)
         cur = self.conn.execute(
             "SELECT p.title, p.country, p.as_of, p.document_id, d.title FROM posts p "
@@ -243,7 +248,10 @@ class Store:
             "SELECT DISTINCT event_id FROM event_participants WHERE person_id = ?", (person_id,))]
         out["meetings"] = self.rows("meetings", Filters(ids=ids), order_by="date_start") \
             if ids else []
-        out["mentions"] = self.provenance("person", person_id)
+        out["mentions"] = self.provenance("person", person_id, limit=mention_limit)
+        out["mentions_total"] = self.conn.execute(
+            "SELECT count(*) FROM mentions WHERE fact_type = 'person' AND fact_id = ?",
+            (person_id,)).fetchone()[0]
         return out
 
     def event(self, event_id: int) -> dict:

@@ -111,3 +111,13 @@ def test_search_bounded_and_sentence_hits_marked(seed_db):
         hits = [h for h in store.search("Belarus", limit=200) if h.type == "sentence"]
         assert hits and all("[" in h.snippet for h in hits)
         assert len(store.search("the", limit=500)) <= 500
+
+
+def test_person_detail_caps_mentions(seed_db):
+    with Store.open(seed_db) as store:
+        top = store.rows("people", order_by="mentions", descending=True, limit=1)[0]
+        full = store.person(top["id"], mention_limit=None)
+        assert len(full["mentions"]) == full["mentions_total"] == top["mentions"]
+        capped = store.person(top["id"], mention_limit=1)
+        assert len(capped["mentions"]) == 1 and capped["mentions_total"] == top["mentions"]
+        assert len(store.provenance("person", top["id"], limit=1)) == 1
