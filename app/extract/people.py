@@ -72,6 +72,7 @@ def find_people(ctx: Context) -> list[Person]:
         found.extend(_titled(text, s, toks, lex, publisher, ctx))
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(_lower_appositions(text, s, toks, lex, publisher))
+        found.extend(_lower_of_posts(text, s, toks, lex, publisher))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
         found.extend(_untitled(toks, lex, taken))
@@ -261,13 +262,14 @@ def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None
             i = b
             if toks[b - 1].poss:
                 return last, None, last
-        nxt = _continue(toks, i, lex)
+        nxt = _continue(toks, i, lex, direct)
         if nxt is None:
             return last, None, last
         i, direct = nxt
 
 
-def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
+def _continue(toks: list[Tok], i: int, lex: Lexicon,
+              direct: bool = True) -> tuple[int, bool] | None:
     """Where the post goes on after position i: "of (the) X", "– Minister", ", Minister",
     "and Trade". Returns (next index, whether the next run follows a head directly)."""
     n = len(toks)
@@ -280,7 +282,15 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
             j += 1
         if j < n and toks[j].cap and toks[j].is_word:
             return j, False
+        # "President of the 79th session of the General Assembly X": a numbered sitting.
+        if j + 3 < n and toks[j].text.isdigit() and toks[j + 1].text in _ORDINAL_SUFFIXES \
+                and toks[j + 2].text in _SITTINGS and toks[j + 3].text == "of":
+            return j + 3, False
         return None
+    if w == "," and not direct:
+        nxt = _field_list(toks, i + 1, lex)
+        if nxt is not None:
+            return nxt, False
     if w in _JOINERS:
         j = i + 1
         k = j
@@ -299,6 +309,32 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, bool] | None:
         if k < n and toks[k].cap and lex.is_head(toks[k].base):
             return k + 1, True
         return i + 1, False
+    return None
+
+
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+_SITTINGS = {"session", "sessions", "convocation", "assembly", "congress", "meeting"}
+
+
+def _field_list(toks: list[Tok], j: int, lex: Lexicon) -> int | None:
+    """"Minister of Investment, Industry and Trade X": after a comma inside an "of" complement,
+    single capitalised words separated by commas and closed by "and <Word>" go on with the post.
+    Returns the index of the word after "and". A name after the comma ("..., Maxim Ryzhenkov,")
+    never qualifies: its words are not single items of a list closed by "and"."""
+    n = len(toks)
+    k = j
+    while k < n:
+        t = toks[k]
+        if not (t.cap and t.is_word) or lex.is_given_name(t.base) or lex.is_head(t.base):
+            return None
+        k += 1
+        if k < n and toks[k].text == ",":
+            k += 1
+            continue
+        if k + 1 < n and toks[k].text == "and" and toks[k + 1].cap and toks[k + 1].is_word \
+                and not lex.is_given_name(toks[k + 1].base) and not lex.is_head(toks[k + 1].base):
+            return k + 1
+        return None
     return None
 
 
@@ -384,6 +420,34 @@ def _lower_appositions(text: str, sent_start: int, toks: list[Tok], lex: Lexicon
         post = normalise_post(raw, lex, before=text[sent_start:toks[a].start],
                               publisher=publisher, sentence=text[sent_start:toks[-1].end])
         out.append(_Found(toks[a:b], post, toks[a].start))
+    return out
+
+
+def _lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
+                    publisher: str | None) -> list[_Found]:
+    """"the head of the Belarusian government Roman Golovchenko", "the chairman of the
+    Kazakh delegation X": a lower-case post whose body carries the country adjective."""
+    out = []
+    n = len(toks)
+    for i in range(n - 6):
+        t = toks[i]
+        if t.cap or not t.is_word or not lex.is_head(t.text) or toks[i + 1].text != "of" \
+                or toks[i + 2].text != "the":
+            continue
+        country = lex.country_adjective(toks[i + 3].text)
+        body = toks[i + 4]
+        if not country or body.cap or not body.is_word or lex.is_head(body.text):
+            continue
+        b = chain(toks, i + 5, lex)
+        a = i + 5
+        for e in (a + 3, a + 2):
+            if e <= b and name_like(toks[a:e], lex):
+                raw = f"{_title_case(t.text, lex)} of the {body.text.capitalize()} of {country}"
+                post = normalise_post(raw, lex, before=text[sent_start:toks[i].start],
+                                      publisher=publisher,
+                                      sentence=text[sent_start:toks[-1].end])
+                out.append(_Found(toks[a:e], post, toks[a].start))
+                break
     return out
 
 

@@ -160,6 +160,14 @@ _DELEGATION = re.compile(
     r"(?:\b([A-Z][\w-]*)\s+delegation|delegation\s+of\s+(?:the\s+)?([A-Z][\w' -]*?))\s+"
     r"(?:(?:was|is|were|will\s+be)\s+)?(?:headed|led)\s+by\s+$")
 _SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+([A-Z][\w-]*)\s+side\b")
+# A list of posts led by its country: "The Uzbek side was represented by A, B and C",
+# "The Russian delegation included ...", "the new US administration of President X".
+_LEAD = re.compile(
+    r"\b([A-Z][\w.-]*)\s+(?:side|delegation|team)\s+(?:was\s+represented\s+by|included|"
+    r"comprised|consisted\s+of|was\s+made\s+up\s+of|was\s+composed\s+of)\b")
+_GOVERNMENT_OF = re.compile(
+    r"\b([A-Z][\w.-]*)\s+(?:administration|government|leadership|cabinet)\s+"
+    r"(?:of|led\s+by|headed\s+by)\s+$")
 
 
 def _country_from_context(before: str, sentence: str, lex: Lexicon) -> str | None:
@@ -175,8 +183,18 @@ def _country_from_context(before: str, sentence: str, lex: Lexicon) -> str | Non
         c = lex.country(m.group(1) or m.group(2))
         if c:
             return c
-    # "on the Russian side": the nearest such phrase before the post, else the first after.
+    m = _GOVERNMENT_OF.search(before)
+    if m:
+        c = lex.country(m.group(1))
+        if c:
+            return c
+    # "on the Russian side": the nearest such phrase before the post, else the first after;
+    # a list led by "The Uzbek side was represented by" only before it.
     pos = len(before)
+    leads = [(mm.start(), lex.country(mm.group(1))) for mm in _LEAD.finditer(before)]
+    leads = [(p, c) for p, c in leads if c]
+    if leads:
+        return leads[-1][1]
     sides = [(mm.start(), lex.country(mm.group(1))) for mm in _SIDE.finditer(sentence)]
     sides = [(p, c) for p, c in sides if c]
     earlier = [sc for sc in sides if sc[0] < pos]

@@ -117,13 +117,30 @@ def _units(gaz: Gazetteers) -> tuple[re.Pattern, dict[str, str]]:
     return _unit_re(tuple((r.get("unit", ""), r.get("forms", "")) for r in gaz.rows("units")))
 
 
+@lru_cache(maxsize=4)
+def _demonym_set(adjectives: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for a in adjectives:
+        for f in a.split("|"):
+            f = f.strip().lower()
+            if not f:
+                continue
+            out.add(f if f.endswith("s") else f + "s")
+    return frozenset(out)
+
+
+def _demonyms(gaz: Gazetteers) -> frozenset[str]:
+    """Plural demonyms from the country gazetteer: "41,000 Palestinians", "600 Belarusians"."""
+    return _demonym_set(tuple(r.get("adjectives", "") for r in gaz.rows("countries")))
+
+
 def find_quantities(ctx: Context) -> list[Quantity]:
     text = ctx.text
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
     masked = _merge(date_spans(text, ctx.body_start))
     dateline = _DATELINE.match(text, ctx.body_start)
     dateline_end = dateline.end() if dateline else ctx.body_start
-    tables = (currency_table(ctx.gaz), *_units(ctx.gaz))
+    tables = (currency_table(ctx.gaz), *_units(ctx.gaz), _demonyms(ctx.gaz))
     doc_category = measures.document_category(ctx.doc.title or "")
 
     def periods_of(s: int, e: int) -> list:
@@ -219,7 +236,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
                    tables: tuple) -> list[_Hit]:
     text = ctx.text
-    table, unit_re, unit_forms = tables
+    table, unit_re, unit_forms, demonyms = tables
     hits: list[_Hit] = []
     sentence = text[s:e]
     votes = bool(re.search(r"\bvot(?:e|es|ed|ing)\b", sentence, re.I))
@@ -238,7 +255,8 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
         if i < len(masked) and masked[i][0] < ne:
             continue  # inside a date or a clock time
         hit = _read_figure(text, max(s, ns - _WINDOW), min(e, ne + _WINDOW), ns, ne,
-                           m.group("d") is not None, table, unit_re, unit_forms, votes)
+                           m.group("d") is not None, table, unit_re, unit_forms, votes,
+                           demonyms)
         if hit and math.isfinite(hit.value):
             hits.append(hit)
     for m in _FOLD_WORD.finditer(text, s, e):
@@ -249,7 +267,8 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
     return sorted(hits, key=lambda h: h.start)
 
 
-def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes) -> _Hit | None:
+def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes,
+                 demonyms=frozenset()) -> _Hit | None:
     raw = text[ns:ne]
     value = parse_number(raw)
     if value is None:
@@ -311,7 +330,7 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
 
     head = label = None
     if unit is None:
-        counted = _counted(text, s, e, ns, end, raw, is_digit, votes)
+        counted = _counted(text, s, e, ns, end, raw, is_digit, votes, demonyms)
         if counted is None:
             if mult == 1.0:
                 return None
@@ -335,8 +354,9 @@ def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
 
 def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> bool:
     before = text[max(s, ns - 40):ns]
-    # Identifiers and names: "Resolution 1244", "EXPO 2027", "Memory Train 2024".
-    if _ID_BEFORE.search(before):
+    # Identifiers and names: "Resolution 1244", "EXPO 2027", "Memory Train 2024"; the same
+    # words used as verbs count ("Rosatom is building two power units").
+    if _ID_BEFORE.search(before) and not _VERB_BEFORE.search(before):
         return False
     prev = re.search(r"([A-Za-z][\w'’&.-]*)\s+$", before)
     if prev and not has_scale:
@@ -352,14 +372,30 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
         w = raw.lower()
         if w == "one" and not has_scale:
             return False
-        # "the two countries", "both three", "its two deputies": pointing back, not counting.
-        if _DETERMINER_BEFORE.search(before) and not has_scale:
+        # "the two countries", "both three", "its two deputies": pointing back, not counting;
+        # "its four power units" counts things of the thing named before.
+        if _DETERMINER_BEFORE.search(before) and not has_scale \
+                and not _possessed_things(before, text[ne:ne + 40]):
             return False
     after = text[ne:ne + 2]
     # "one-on-one", "two-day", "three-year": compound adjectives, not counts.
     if re.match(r"-[A-Za-z]", after) and not has_scale:
         return False
     return True
+
+
+_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|will|would|to|has|have|had)\s+"
+                          r"[a-z]+ing\s*$")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.I)
+# Nouns for people and parties: "its two deputies", "their three sons" point back at persons.
+_PERSON_NOUNS = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:countries|sides|parties|states|nations|governments|leaders|heads|"
+    r"presidents|ministers|deputies|members|delegations|chambers|sons|daughters|children|"
+    r"colleagues|counterparts|partners|peoples|capitals|co-?chairs?)\b", re.I)
+
+
+def _possessed_things(before: str, after: str) -> bool:
+    return bool(_POSSESSIVE_BEFORE.search(before)) and not _PERSON_NOUNS.match(after)
 
 
 _IRREGULAR_PLURALS = {
@@ -388,14 +424,20 @@ _STOP = {
     "if", "when", "where", "there", "here", "then", "now", "against", "between", "among",
     "through", "across", "within", "without", "including", "like", "did", "do", "does",
 }
-_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z'’]+)*-?(?:(?<=-)\d+)?)")  # "two VVER-1200 power units"
+_LIST_COMMA = re.compile(r",(?=\s+[a-z])")
+# Adjectives that a list of modifiers before a counted noun is made of:
+# "17 intergovernmental, interdepartmental and commercial documents".
+_ADJ_END = re.compile(r"(?:al|ic|ive|ary|ial|ous|an|ed|ing)$")
 
 
-def _is_plural_head(w: str) -> bool:
+def _is_plural_head(w: str, demonyms: frozenset[str] = frozenset()) -> bool:
     lw = w.lower()
     if lw in _NOT_COUNTED or lw in _STOP:
         return False
     if lw in _IRREGULAR_PLURALS:
+        return True
+    if w[0].isupper() and lw in demonyms:
         return True
     if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", w):
         return True  # "10 NGOs", "5 MoUs"
@@ -408,28 +450,62 @@ def _is_plural_head(w: str) -> bool:
 _Counted = tuple[int, tuple[int, int] | None, str | None]
 
 
-def _counted(text, s, e, ns, end, raw, is_digit, votes) -> _Counted | None:
+def _counted(text, s, e, ns, end, raw, is_digit, votes,
+             demonyms: frozenset[str] = frozenset()) -> _Counted | None:
     """End of the figure's words, span of the counted noun and a label for what is counted
     when the pattern says it; None when nothing is counted."""
     pos = end
-    for _ in range(5):
+    listing = False  # inside "a, b and c" modifiers
+    for _ in range(6):
         m = _WORD.match(text, pos, e)
         if not m:
+            # "intergovernmental, interdepartmental and ...": a comma inside a list of adjectives.
+            if pos > end and _LIST_COMMA.match(text, pos, e) \
+                    and _ADJ_END.search(text[pos - 4:pos].lower()):
+                pos += 1
+                listing = True
+                continue
             break
         w = m.group(1)
         lw = w.lower()
+        if lw == "and" and pos > end and (listing or _and_modifiers(text, m.end(), e, demonyms)):
+            pos = m.end()  # "combined heat and power plants"
+            continue
         if lw in _STOP:
             if pos == end and lw in {"in", "of", "against", "for", "to"}:
                 break  # nothing named right after the number: maybe named elsewhere
             return None
         if lw in _NOT_COUNTED or lw in _MONTH_NAMES:
             return None
-        if _is_plural_head(w):
+        if _is_plural_head(w, demonyms):
             label = "votes in favour" if votes and lw == "votes" and re.match(
                 r"\s+to\s+\d", text[m.end():e]) else None
             return m.end(), (m.start(1), m.end(1)), label
         pos = m.end()
     return _bare_count(text, s, e, ns, end, votes)
+
+
+def _and_modifiers(text: str, pos: int, e: int, demonyms: frozenset[str]) -> bool:
+    """After "and" inside the words before a counted noun: one or two lower-case words and
+    then a plural noun ("heat and power plants"), not a new clause."""
+    for _ in range(3):
+        m = _WORD.match(text, pos, e)
+        if not m:
+            return False
+        w = m.group(1)
+        if not w.islower() or w in _STOP or w in _NOT_COUNTED:
+            return False
+        if _is_plural_head(w, demonyms):
+            return True
+        pos = m.end()
+    return False
+
+
+# "the number of branches ... has reached 14": the count is named before the verb.
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+([a-z][a-z'’-]*)\b[^.;:]{0,80}?\b(?:has|have|had)?\s*"
+    r"(?:reached|exceeded|totalled|totaled|amounted\s+to|stood\s+at|stands\s+at|grown\s+to|"
+    r"grew\s+to|risen\s+to|rose\s+to|increased\s+to|is|was)\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
@@ -460,4 +536,7 @@ def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
     before = text[s:ns]
     if re.search(r",\s*$", before) and re.match(r"\s+in\s+(?:19|20)\d\d\b", rest):
         return end, None, None
+    m = _NUMBER_OF.search(text, max(s, ns - 140), ns)
+    if m and _is_plural_head(m.group(1)):
+        return end, None, None  # the measure phrase reads "number of ..." itself
     return None

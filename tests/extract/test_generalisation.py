@@ -1,0 +1,78 @@
+"""Genre forms met in releases the extractor was not tuned on (see tests/data/heldout)."""
+
+from app.extract import extract
+
+HEAD = "10:00\n\nTitle\n\n0001-08-10-2024\n\n"
+
+
+def _people(body: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p["name"]: (p["title"], p["country"]) for p in extract(HEAD + body).to_json()["people"]}
+
+
+def _figures(body: str) -> list[tuple[float, str]]:
+    return [(q["value"], q["unit"]) for q in extract(HEAD + body).to_json()["quantities"]]
+
+
+def test_comma_list_inside_a_ministry_name():
+    people = _people("The talks were attended by Minister of Investment, Industry and Trade "
+                     "of Uzbekistan Laziz Kudratov.")
+    assert people["Laziz Kudratov"] == ("Minister of Investment, Industry and Trade", "Uzbekistan")
+
+
+def test_name_after_comma_is_not_a_field_list():
+    people = _people("He met the Minister of Foreign Affairs of Belarus, Maxim Ryzhenkov, "
+                     "and Alexander Gusev.")
+    assert "Maxim Ryzhenkov" in people
+
+
+def test_numbered_session_in_a_post():
+    people = _people("He met President of the 79th session of the General Assembly Philemon Yang.")
+    assert "Philemon Yang" in people
+
+
+def test_side_represented_by_gives_the_country_to_the_whole_list():
+    people = _people("The Uzbek side was represented by Minister of Foreign Affairs Bakhtiyor "
+                     "Saidov and Minister of Energy Jurabek Mirzamakhmudov.")
+    assert people["Bakhtiyor Saidov"][1] == "Uzbekistan"
+    assert people["Jurabek Mirzamakhmudov"][1] == "Uzbekistan"
+
+
+def test_administration_of_president():
+    people = _people("They discussed the approaches of the new US administration of President "
+                     "Donald Trump.")
+    assert people["Donald Trump"][1] == "United States"
+
+
+def test_head_of_the_adjective_government():
+    people = _people("He recalled that the head of the Belarusian government Roman Golovchenko "
+                     "had visited Kaluga.")
+    assert people["Roman Golovchenko"][1] == "Belarus"
+
+
+def test_counted_noun_after_a_list_of_adjectives():
+    assert (17, "count") in _figures(
+        "In their presence, 17 intergovernmental, interdepartmental and commercial documents "
+        "were exchanged.")
+
+
+def test_counted_noun_after_and_inside_a_compound():
+    assert (3, "count") in _figures("The plan includes three combined heat and power plants.")
+
+
+def test_model_designation_before_counted_noun():
+    assert (2, "count") in _figures("Rosatom is building two VVER-1200 power units.")
+    assert _figures("The plant uses VVER-1200 reactors.") == []
+
+
+def test_possessive_things_count_but_possessive_people_do_not():
+    assert (4, "count") in _figures("The plant is ready; its four power units are built.")
+    assert _figures("Russia and Belarus are close; their two presidents met.") == []
+
+
+def test_demonym_plurals_are_counted():
+    assert (41000, "count") in _figures("Over 41,000 Palestinians have been killed.")
+
+
+def test_number_of_reached():
+    assert (14, "count") in _figures("The number of branches of Russian universities in the "
+                                      "republic has reached 14.")
