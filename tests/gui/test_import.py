@@ -151,12 +151,23 @@ def test_derived_figures_are_shown_only_as_derived_with_their_formula(qtbot, win
     tab.select_id(derived[0]["id"])
     assert "Derived value, not stated" in tab.detail.toPlainText()
     assert derived[0]["formula"] in tab.detail.toPlainText()
-    hatched = [b for b in tab.shares.bars if b.derived]
-    assert [b.ids for b in hatched] == [[derived[0]["id"]]]
-    assert hatched[0].label.endswith("(derived)") and derived[0]["formula"] in hatched[0].tip
     stated = [r for r in rows if not r["derived"]]
     assert all(model.data(model.index(tab.model.row_of_id(r["id"]), value_col),
                           QtCore.Qt.ItemDataRole.FontRole) is None for r in stated)
+    # In the plots a derived value is never drawn as a stated one.
+    derived_ids = {r["id"] for r in derived}
+    for plot in (tab.volume, tab.shares):
+        for bar in plot.bars:
+            shown_is_derived = bar.ids[0] in derived_ids
+            assert bar.derived == shown_is_derived
+            if shown_is_derived:
+                assert bar.label.endswith("(derived)") and "Derived" in bar.tip
+    # Filtering to the growth figures shows the derived one hatched, with its formula.
+    qtbot.keyClicks(tab.filter_edit, "growth")
+    tab.refresh()
+    hatched = [b for b in tab.shares.bars if b.derived]
+    assert [b.ids[0] for b in hatched] == [derived[0]["id"]]
+    assert hatched[0].label.endswith("(derived)") and derived[0]["formula"] in hatched[0].tip
 
 
 def test_remove_document_button_removes_it_and_refreshes(qtbot, window, monkeypatch):

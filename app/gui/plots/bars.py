@@ -93,6 +93,20 @@ class BarPlot(PlotPanel):
             self.plot.setLabel("left", self.value_label)
             self.plot.showGrid(x=False, y=True, alpha=0.2)
 
+    def set_horizontal(self, horizontal: bool) -> None:
+        """Switch orientation (many long category labels read better down the left axis)."""
+        if horizontal == self.horizontal:
+            return
+        self.horizontal = horizontal
+        self.plot.getAxis("bottom").setTicks(None)
+        self.plot.getAxis("left").setTicks(None)
+        self.plot.getAxis("left").setWidth(None)
+        self.plot.getAxis("bottom" if horizontal else "left").setTickSpacing()
+        self.view_box.setMouseEnabled(x=not horizontal, y=horizontal)
+        self.plot.setLabel("left", "")
+        self.plot.setLabel("bottom", "")
+        self._set_axis_labels()
+
     def set_value_label(self, label: str) -> None:
         self.value_label = label
         self._set_axis_labels()

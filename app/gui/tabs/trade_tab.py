@@ -12,6 +12,7 @@ from app.gui import queries
 from app.gui.models.table_model import StoreTableModel, format_value
 from app.gui.tabs.base_tab import BaseTab, esc
 
+MAX_VOLUME_BARS = 14
 CURRENCIES = {"USD", "EUR", "RUB", "CNY", "BYN", "GBP", "JPY", "INR", "KZT", "TRY"}
 
 
@@ -55,7 +56,8 @@ class TradeTab(BaseTab):
     def build_plots(self) -> None:
         from app.gui.plots.bars import BarPlot
         self.volume = BarPlot("Trade volume by period", "billion")
-        self.shares = BarPlot("Shares and rates", "percent (%)", horizontal=True)
+        self.volume.view_box.setMouseEnabled(x=False, y=False)
+        self.shares = BarPlot("Shares", "percent (%)", horizontal=True)
         splitter = QtWidgets.QSplitter()
         splitter.addWidget(self.volume)
         splitter.addWidget(self.shares)
@@ -81,7 +83,8 @@ class TradeTab(BaseTab):
         filters = self.model.filters
         rows, _total = queries.plot_rows(
             self.main.store, "trade", filters,
-            ["measure", "value", "unit", "period", "text", "source", "derived", "formula"], "period")
+            ["measure", "value", "unit", "period", "text", "source", "derived", "formula", "sources"],
+            "period")
         money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
                  and isinstance(r.get("value"), (int, float))]
         units: dict[str, int] = {}
@@ -89,26 +92,51 @@ class TradeTab(BaseTab):
             units[r["unit"].upper()] = units.get(r["unit"].upper(), 0) + 1
         unit = max(units, key=units.get) if units else "USD"
         money = [r for r in money if r["unit"].upper() == unit]
-        measures = {r.get("measure") for r in money}
+        # Trade volume proper (not contract or investment sums) when the releases state it.
+        volume = [r for r in money if "trade" in str(r.get("measure") or "").lower()
+                  or "turnover" in str(r.get("measure") or "").lower()]
+        money = volume or money
+        # One bar per period and measure (the best-sourced statement of it), latest periods.
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for r in money:
+            groups.setdefault((str(r.get("period") or ""), str(r.get("measure") or "")), []).append(r)
+        keys = sorted(groups)[-MAX_VOLUME_BARS:]
+        measures = {m for _, m in keys}
         bars = []
-        for r in sorted(money, key=lambda r: (str(r.get("period") or ""), str(r.get("measure")))):
-            label = str(r.get("period") or "no period")
+        for key in keys:
+            group = sorted(groups[key], key=lambda r: (r.get("derived") or 0, -(r.get("sources") or 0), r["id"]))
+            r = group[0]
+            label = key[0] or "no period"
             if len(measures) > 1:
-                label += f" · {r.get('measure')}"
+                label += f" · {key[1]}"
             tip = (f"{r.get('measure')} {r.get('period') or ''}: {format_value('value', r['value'])} {unit}"
                    f"\n“{r.get('text') or ''}” — {r.get('source') or ''}")
+            if len(group) > 1:
+                tip += f"\n({len(group)} figures for this period and measure; the best-sourced shown)"
             if r.get("derived"):
                 label += " (derived)"
                 tip += f"\nDerived, not stated: {r.get('formula') or ''}"
-            bars.append(Bar(label, r["value"] / 1e9, [r["id"]], tip, bool(r.get("derived")),
-                            group=1 if r.get("derived") else 0))
+            bars.append(Bar(label, r["value"] / 1e9, [g["id"] for g in group], tip,
+                            bool(r.get("derived")), group=1 if r.get("derived") else 0))
+        horizontal = len(bars) > 4
+        if horizontal:
+            bars.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
+        self.volume.set_horizontal(horizontal)
         self.volume.set_value_label(f"{unit} billion")
         self.volume.set_bars(bars)
 
         shares = [r for r in rows if _is_percent(r.get("unit"))
                   and isinstance(r.get("value"), (int, float))]
-        shares.sort(key=lambda r: ("share" not in str(r.get("measure")).lower(), -r["value"]))
-        shares = list(reversed(shares[:12]))
+        # Shares proper when the releases state any; other percentages (growth) otherwise.
+        only_shares = [r for r in shares if "share" in str(r.get("measure") or "").lower()]
+        shares = only_shares or shares
+        self.shares.title_label.setText("<b>Shares</b>" if only_shares else "<b>Percentages</b>")
+        # One bar per period and measure (stated rather than derived, best-sourced), latest 12.
+        best: dict[tuple[str, str], dict] = {}
+        for r in sorted(shares, key=lambda r: (r.get("derived") or 0, -(r.get("sources") or 0), r["id"])):
+            best.setdefault((str(r.get("period") or ""), str(r.get("measure") or "").lower()), r)
+        shares = [best[k] for k in sorted(best)[-12:]]
+        shares.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
         self.shares.set_bars([
             Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
                 f"{' (derived)' if r.get('derived') else ''}",
