@@ -18,7 +18,9 @@ case-sensitively, longest first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.extract.gazetteer import Gazetteers, default_gazetteers
 from app.extract.names import fold
@@ -47,10 +49,13 @@ def _continues(text: str, e: int) -> bool:
     return e < len(text) and (text[e].isalnum() or text[e] == "_")
 
 
+@lru_cache(maxsize=65536)
 def _key(s: str) -> str:
     s = fold(s)
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"^the ", "", s)
+    if s.endswith("'s"):
+        s = s[:-2]
+    if s.startswith("the "):
+        s = s[4:]
     return s
 
 
@@ -114,8 +119,26 @@ class Lexicon:
         """Leftmost-longest, non-overlapping occurrences in text[start:end] of the surface forms
         of kind ("place", "org" or "country"), as (start, end, surface). Case-sensitive, whole
         words only; a possessive "'s" may follow."""
-        index = self._first_word_index(kind)
         end = len(text) if end is None else end
+        full = self._full_scan(kind, text)
+        # A window of the document's one full scan is the window's own scan when no match of
+        # the full scan straddles either edge (the greedy choices inside are then the same).
+        i = bisect_left(full[1], start)
+        j = bisect_left(full[1], end)
+        if not (i > 0 and full[0][i - 1][1] > start) and not (j > 0 and full[0][j - 1][1] > end):
+            return full[0][i:j]
+        return self._scan(kind, text, start, end)
+
+    def _full_scan(self, kind: str, text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+        cache = self.__dict__.setdefault("_scan_full", {})
+        hit = cache.get(kind)
+        if hit is None or hit[0] is not text:
+            found = self._scan(kind, text, 0, len(text))
+            hit = cache[kind] = (text, (found, [m[0] for m in found]))
+        return hit[1]
+
+    def _scan(self, kind: str, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        index = self._first_word_index(kind)
         out: list[tuple[int, int, str]] = []
         pos = start
         for m in _WORD_START.finditer(text, start, end):
