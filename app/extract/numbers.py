@@ -34,7 +34,10 @@ _WORD_ALT = "|".join(sorted(
     [*_TENS_WORDS] + [*_UNITS_WORDS], key=len, reverse=True))
 # "twenty-five", "two hundred", "three hundred and fifty", "a hundred", "a dozen"
 WORD_NUMBER = (
-    rf"(?:(?:{_WORD_ALT})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?"
+    # "one and a half times", "half a million" (first: "one" alone must not win)
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+    r"|half\s+a(?=\s+(?:million|billion|trillion|thousand|dozen|hundred)\b)"
+    rf"|(?:{_WORD_ALT})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?"
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD_ALT})(?:-(?:{'|'.join(_UNITS_WORDS)}))?)?)?"
     r"|a\s+(?:hundred|dozen)|(?:two|three|four|five|six|several)\s+dozen)"
 )
@@ -65,6 +68,11 @@ def _parse_words(s: str) -> float | None:
     words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
     if not words:
         return None
+    if words[-2:] == ["a", "half"] and len(words) > 2:
+        whole = _parse_words(" ".join(words[:-2]))
+        return None if whole is None else whole + 0.5
+    if words == ["half", "a"]:
+        return 0.5
     total = 0.0
     current = 0.0
     for w in words:

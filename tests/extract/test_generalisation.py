@@ -76,3 +76,9 @@ def test_demonym_plurals_are_counted():
 def test_number_of_reached():
     assert (14, "count") in _figures("The number of branches of Russian universities in the "
                                       "republic has reached 14.")
+
+
+def test_halves():
+    assert (1.5, "times") in _figures("The number of flights grew one and a half times.")
+    assert (500000, "count") in _figures("Half a million people took part.")
+    assert _figures("He spoke for half an hour.") == []
