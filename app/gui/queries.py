@@ -123,3 +123,24 @@ def columns_in_use(store, table: str, columns: list[str]) -> set[str]:
     except sqlite3.Error:
         return set(known)
     return {c for c, used in zip(known, row, strict=True) if used}
+
+
+def ids_by_year(store, table: str, filters, column: str, limit_per_year: int = 2000) -> dict[str, list[int]]:
+    """Row ids per year of a date column under the filters (for per-year bars)."""
+    from app.store.queries import where_clause
+
+    if (table, column) not in {("sources", "date"), ("meetings", "date_start"), ("culture", "date_start")}:
+        raise ValueError("unsupported year column")
+    where, params = where_clause(table, filters)
+    glue = " AND " if where else " WHERE "
+    sql = (f'SELECT substr({column}, 1, 4), id FROM {table}{where}{glue}{column} IS NOT NULL '
+           f"AND {column} != '' ORDER BY {column}, id")
+    out: dict[str, list[int]] = {}
+    try:
+        for year, row_id in store.db.execute(sql, params):
+            ids = out.setdefault(year, [])
+            if len(ids) < limit_per_year:
+                ids.append(row_id)
+    except sqlite3.Error:
+        return {}
+    return out

@@ -128,7 +128,7 @@ class BarPlot(PlotPanel):
             self.plot.setXRange(low, top * 1.12, padding=0)   # room for the value labels
         else:
             self.plot.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
-            self.plot.setYRange(low, top * 1.12, padding=0)
+            self.plot.setYRange(low, top * 1.2, padding=0)   # room for the value labels
 
     def redraw(self) -> None:
         if not hasattr(self, "bars"):

@@ -60,34 +60,52 @@ class SourcesTab(BaseTab):
         self._offsets: list[int] = [0]
         self.top_splitter.setSizes([460, 780])
 
+    TIMELINE_MAX = 150   # beyond this many releases, dots merge into a bar: count per year
+
     def build_plots(self) -> None:
+        from app.gui.plots.bars import BarPlot
         from app.gui.plots.timeline import TimelinePlot
+
         self.timeline = TimelinePlot("Releases by date", status_legend=False)
-        self.plot_layout.addWidget(self.timeline)
         self.timeline.pointClicked.connect(lambda did: self.select_id(did))
         self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.years = BarPlot("Releases per year", "releases (count)", integer=True)
+        self.years.idClicked.connect(lambda did: self.select_id(did))
+        self.plot_stack = QtWidgets.QStackedWidget()
+        self.plot_stack.addWidget(self.timeline)
+        self.plot_stack.addWidget(self.years)
+        self.plot_layout.addWidget(self.plot_stack)
         self.splitter.setSizes([480, 180])
 
     def update_plots(self) -> None:
+        from app.gui.plots.bars import Bar
         from app.gui.plots.timeline import TimePoint
-        rows, total = queries.plot_rows(self.main.store, "sources", self.model.filters,
-                                        ["date", "title", "facts"], "date")
-        self.timeline.title_label.setText(
-            "<b>Releases by date</b>" + (f" (latest {len(rows):,} of {total:,})" if total > len(rows) else ""))
-        points = []
-        for r in rows:
-            start = dates.to_ts(r.get("date"))
-            if start is None:
-                continue
-            tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
-            points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
-        self.timeline.set_points(points, ["releases"])
-        self.timeline.show_window(*self.main.time_window())
+
+        total = self.model.rowCount()
+        if total > self.TIMELINE_MAX:
+            by_year = queries.ids_by_year(self.main.store, "sources", self.model.filters, "date")
+            self.years.set_bars([Bar(year, len(ids), ids, f"{year}: {len(ids):,} releases")
+                                 for year, ids in sorted(by_year.items())])
+            self.plot_stack.setCurrentWidget(self.years)
+        else:
+            rows, _total = queries.plot_rows(self.main.store, "sources", self.model.filters,
+                                             ["date", "title", "facts"], "date")
+            points = []
+            for r in rows:
+                start = dates.to_ts(r.get("date"))
+                if start is None:
+                    continue
+                tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
+                points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
+            self.timeline.set_points(points, ["releases"])
+            self.timeline.show_window(*self.main.time_window())
+            self.plot_stack.setCurrentWidget(self.timeline)
         self.highlight_plots(self.selected_ids())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):
             self.timeline.highlight(ids)
+            self.years.highlight(ids)
 
     # --- text with highlights -----------------------------------------------------------
     def _show_detail(self, row: dict | None) -> None:
