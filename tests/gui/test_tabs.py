@@ -388,3 +388,18 @@ def test_navigating_to_a_hidden_row_widens_the_tab(qtbot, window, store):
     assert meetings.selected_ids() == [target["id"]]
     assert meetings.filter_edit.text() == "" and meetings.place_combo.currentData() is None
     assert window.time_window() == (None, None)
+
+
+def test_sources_plot_counts_releases_per_year_when_there_are_many(qtbot, window, store, monkeypatch):
+    from app.gui.tabs.sources_tab import SourcesTab
+
+    monkeypatch.setattr(SourcesTab, "TIMELINE_MAX", 0)
+    tab = window.show_tab("sources")
+    assert tab.plot_stack.currentWidget() is tab.years
+    docs = store.rows("sources")
+    years = sorted({d["date"][:4] for d in docs if d["date"]})
+    assert [b.label for b in tab.years.bars] == years
+    assert sum(b.value for b in tab.years.bars) == sum(1 for d in docs if d["date"])
+    tab.years.barClicked.emit(0)
+    assert tab.selected_ids() == tab.years.bars[0].ids[:1]
+    assert tab.years.highlighted_bars() == [0]
