@@ -276,6 +276,16 @@ def _continue(toks: list[Tok], i: int, lex: Lexicon,
     if i >= n:
         return None
     w = toks[i].text
+    if w == "in" and i + 2 < n:
+        # "Minister in charge of Trade X"; "Trade Representative in Belarus X",
+        # "Consul General in Grodno X": a post placed in a country or city.
+        if toks[i + 1].text == "charge" and toks[i + 2].text == "of":
+            return _continue(toks, i + 2, lex, direct)
+        j = i + 1
+        if toks[j].cap and toks[j].is_word and (lex.country_by_name(toks[j].base)
+                                                or lex.place(toks[j].base)):
+            return j, False
+        return None
     if w.lower() in _PREPS and w.islower():
         j = i + 1
         if j < n and toks[j].text == "the":
@@ -560,7 +570,8 @@ def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> b
     if j != b - 1:
         return False
     return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in STOP
-               or _INITIAL.fullmatch(t.text) for t in toks[a:j])
+               or _INITIAL.fullmatch(t.text) or lex.country_adjective(t.text)
+               for t in toks[a:j])
 
 
 # --- tidy the other entities ----------------------------------------------------------------

@@ -82,3 +82,24 @@ def test_halves():
     assert (1.5, "times") in _figures("The number of flights grew one and a half times.")
     assert (500000, "count") in _figures("Half a million people took part.")
     assert _figures("He spoke for half an hour.") == []
+
+
+def test_posts_placed_in_a_country_or_in_charge_of_a_field():
+    people = _people("EEC Minister in charge of Trade Andrey Slepnev met Russian Trade "
+                     "Representative in Belarus Konstantin Zharov and Consul General of Russia "
+                     "in Grodno Vladimir Milyutin.")
+    assert people["Andrey Slepnev"][0] == "EEC Minister in charge of Trade"
+    assert people["Konstantin Zharov"] == ("Trade Representative in Belarus", "Russia")
+    assert people["Vladimir Milyutin"][1] == "Russia"
+
+
+def test_regional_heads_of_the_region():
+    people = _people("Rais of Tatarstan Rustam Minnikhanov met Akim of Almaty Yerbolat Dossayev.")
+    assert people["Rustam Minnikhanov"][1] == "Russia"
+    assert people["Yerbolat Dossayev"][1] == "Kazakhstan"
+
+
+def test_surname_after_adjective_and_post_is_a_later_mention():
+    x = extract(HEAD + "Belarusian PM Roman Golovchenko came; Belarusian PM Golovchenko left.")
+    (p,) = x.people
+    assert len(p.mentions) == 2
