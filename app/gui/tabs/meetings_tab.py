@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from app.gui.plots.timeline import TimePoint
 
 MAX_PERSON_LANES = 14
+NO_PARTICIPANT = "(no named participant)"
 
 
 class LazyCombo(QtWidgets.QComboBox):
@@ -146,7 +147,7 @@ class MeetingsTab(BaseTab):
                    f"\n{r.get('participants') or ''}\n{r.get('summary') or ''}").strip()
             if by_person:
                 names = [n.strip() for n in (r.get("participants") or "").split(",") if n.strip()]
-                for name in names or ["(no named participant)"]:
+                for name in names or [NO_PARTICIPANT]:
                     points.append(TimePoint(r["id"], start, max(end, start), name,
                                             r.get("status") or "held", tip))
             else:
@@ -164,7 +165,8 @@ class MeetingsTab(BaseTab):
 
     def update_plots(self) -> None:
         points = self.timeline_points()
-        lanes = sorted({p.lane for p in points}, key=lambda s: (s == "others", s.lower()))
+        lanes = sorted({p.lane for p in points},
+                       key=lambda s: (s in ("others", NO_PARTICIPANT), s == "others", s.lower()))
         lanes.reverse()   # the first lane alphabetically sits at the top
         self.timeline.set_points(points, lanes)
         self.timeline.show_window(*self.main.time_window())
