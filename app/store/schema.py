@@ -8,7 +8,7 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # fact_type values used in mentions/search_index, and the base table behind each.
 FACT_TABLES = {

@@ -106,15 +106,16 @@ def _recompute_event(conn, eid: int) -> None:
 
 
 def _recompute_person(conn, pid: int) -> None:
-    """A person's current post is the latest one a document shows."""
+    """A person's current post is the latest one a document shows; their first and last
+    dates are those of the events they took part in, not of the documents naming them."""
     conn.execute(
         "UPDATE persons SET mention_count = (SELECT count(*) FROM mentions WHERE "
         "fact_type = 'person' AND fact_id = ?1), meeting_count = (SELECT count(DISTINCT "
         "event_id) FROM event_participants WHERE person_id = ?1), first_date = (SELECT "
-        "min(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE "
-        "m.fact_type = 'person' AND m.fact_id = ?1), last_date = (SELECT max(d.date) FROM "
-        "mentions m JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'person' "
-        "AND m.fact_id = ?1) WHERE id = ?1", (pid,))
+        "min(e.date_start) FROM event_participants ep JOIN events e ON e.id = ep.event_id "
+        "WHERE ep.person_id = ?1), last_date = (SELECT max(coalesce(e.date_end, e.date_start)) "
+        "FROM event_participants ep JOIN events e ON e.id = ep.event_id "
+        "WHERE ep.person_id = ?1) WHERE id = ?1", (pid,))
     row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
                        "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
                        (pid,)).fetchone()

@@ -23,8 +23,11 @@ def check_invariants(db: Path) -> None:
                 WHERE fact_type = 'person' AND fact_id = p.id)
                 OR meeting_count != (SELECT count(DISTINCT event_id) FROM event_participants
                 WHERE person_id = p.id)
-                OR first_date IS NOT (SELECT min(d.date) FROM mentions m JOIN documents d
-                ON d.id = m.document_id WHERE m.fact_type = 'person' AND m.fact_id = p.id)""") == []
+                OR first_date IS NOT (SELECT min(e.date_start) FROM event_participants ep
+                JOIN events e ON e.id = ep.event_id WHERE ep.person_id = p.id)
+                OR last_date IS NOT (SELECT max(coalesce(e.date_end, e.date_start))
+                FROM event_participants ep JOIN events e ON e.id = ep.event_id
+                WHERE ep.person_id = p.id)""") == []
     assert q("""SELECT id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE
                 fact_type = 'person' AND fact_id = p.id) AND NOT EXISTS (SELECT 1 FROM
                 event_participants WHERE person_id = p.id)""") == []
