@@ -143,9 +143,11 @@ def test_time_window_filters_every_tab_and_status_says_so(qtbot, window, store):
 
 def test_copy_puts_selected_rows_on_the_clipboard_as_tsv(qtbot, window):
     tab = window.show_tab("trade")
+    window.activateWindow()
     tab.view.setFocus()
     tab.view.selectRow(0)
-    window.copy_action.trigger()
+    QtWidgets.QApplication.clipboard().clear()
+    qtbot.keyClick(tab.view, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
     text = QtWidgets.QApplication.clipboard().text()
     lines = text.strip("\n").split("\n")
     assert len(lines) == 2
@@ -403,3 +405,21 @@ def test_sources_plot_counts_releases_per_year_when_there_are_many(qtbot, window
     tab.years.barClicked.emit(0)
     assert tab.selected_ids() == tab.years.bars[0].ids[:1]
     assert tab.years.highlighted_bars() == [0]
+
+
+def test_clicking_a_search_result_opens_it(qtbot, window, store):
+    window.focus_search()
+    qtbot.keyClicks(window.search, "Minsk")
+    qtbot.waitUntil(lambda: window.search.popup.isVisible(), timeout=3000)
+    popup = window.search.popup
+    item = next(popup.topLevelItem(i) for i in range(popup.topLevelItemCount())
+                if popup.topLevelItem(i).data(0, QtCore.Qt.ItemDataRole.UserRole) is not None
+                and popup.topLevelItem(i).data(0, QtCore.Qt.ItemDataRole.UserRole).type == "event")
+    hit = item.data(0, QtCore.Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(popup.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=popup.visualItemRect(item).center())
+    assert not popup.isVisible()
+    assert window.current_tab() is window.tab_by_name["meetings"]
+    assert window.current_tab().selected_ids() == [hit.fact_id]
+    assert "Minsk" in (window.current_tab().current_row()["place"] or "") + \
+        (window.current_tab().current_row()["summary"] or "")
