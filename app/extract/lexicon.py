@@ -30,7 +30,8 @@ from app.extract.names import fold
 class Place:
     name: str
     country: str | None
-    kind: str  # city, region, country
+    kind: str  # city, region, country, venue
+    within: str | None = None  # the city or region a venue lies in ("Kremlin" -> Moscow)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,8 @@ def build_lexicon(gaz: Gazetteers) -> Lexicon:
         name = row.get("name")
         if not name:
             continue
-        p = Place(name=name, country=row.get("country") or None, kind=row.get("kind") or "place")
+        p = Place(name=name, country=row.get("country") or None, kind=row.get("kind") or "place",
+                  within=row.get("within") or None)
         for form in [name, *_split(row.get("aliases"))]:
             lex.places.setdefault(_key(form), p)
             lex.place_surfaces.add(form)

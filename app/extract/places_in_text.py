@@ -143,8 +143,18 @@ def place_mentions(ctx: Context) -> list[PlaceMention]:
             continue
         if _in_title(text, e, person_starts):
             continue  # "Ambassador of Russia to China Igor Morgulov": part of a post
+        name = _venue_city(ctx, name)
         out.append(PlaceMention(s, e, name, place_kind(ctx, name), _rank(text, s, e)))
     return out
+
+
+def _venue_city(ctx: Context, name: str) -> str:
+    """A venue ("talks in the Kremlin", "at the Palace of Independence") places its events in
+    the city it lies in (places.tsv "within")."""
+    lex = _lex(ctx)
+    p = lex.place(name) if lex is not None else None
+    within = getattr(p, "within", None)
+    return within if p is not None and p.kind == "venue" and within else name
 
 
 def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
