@@ -103,3 +103,14 @@ def test_surname_after_adjective_and_post_is_a_later_mention():
     x = extract(HEAD + "Belarusian PM Roman Golovchenko came; Belarusian PM Golovchenko left.")
     (p,) = x.people
     assert len(p.mentions) == 2
+
+
+def test_commemorations_parades_and_named_years_are_culture_items():
+    x = extract(HEAD + "On February 2, Volgograd hosted commemorative events marking the 82nd "
+                "anniversary of the defeat of the Nazi troops in the Battle of Stalingrad.\n\n"
+                "A military parade was held in the city centre.\n\n"
+                "The year 2025 has been declared the Year of Peace and Unity in the CIS.")
+    summaries = " | ".join(c.summary for c in x.culture)
+    assert "82nd anniversary" in summaries
+    assert "parade" in summaries.lower()
+    assert "Year of Peace and Unity" in summaries
