@@ -457,5 +457,6 @@ class MainWindow(QtWidgets.QMainWindow):
         # Pending debounced refreshes must not run against a store about to be closed.
         for tab in self.tab_by_name.values():
             tab._filter_timer.stop()
+            tab.wait_for_plots()
         self.search.timer.stop()
         super().closeEvent(event)

@@ -423,3 +423,22 @@ def test_clicking_a_search_result_opens_it(qtbot, window, store):
     assert window.current_tab().selected_ids() == [hit.fact_id]
     assert "Minsk" in (window.current_tab().current_row()["place"] or "") + \
         (window.current_tab().current_row()["summary"] or "")
+
+
+def test_big_tables_read_plot_data_off_the_ui_thread(qtbot, window, store, monkeypatch):
+    import app.gui.tabs.base_tab as base_tab
+
+    monkeypatch.setattr(base_tab, "ASYNC_ROWS", 0)
+    tab = window.show_tab("meetings")       # loaded now, plots arrive from a worker
+    dated = sorted(r["id"] for r in store.rows("meetings") if r["date_start"])
+    qtbot.waitUntil(lambda: sorted(int(p.data()) for p in tab.timeline.scatter.points()) == dated,
+                    timeout=10000)
+    people = window.show_tab("people")
+    qtbot.waitUntil(lambda: bool(people.bars.bars) and bool(people.network.nodes), timeout=10000)
+    # A newer request wins over an older one still running.
+    window.set_time_window("2024-01-01", "2024-01-31")
+    window.show_tab("meetings")
+    qtbot.waitUntil(lambda: not tab._threads, timeout=10000)
+    shown = {int(p.data()) for p in tab.timeline.scatter.points()}
+    assert shown == {r["id"] for r in table_rows(tab) if r["date_start"]}
+    assert all(r["date_start"][:7] <= "2024-01" for r in table_rows(tab))

@@ -12,8 +12,21 @@ from dataclasses import fields
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui.models.table_model import NUMERIC, StoreTableModel
+from app.gui.worker import Worker
+from app.gui.worker import start as start_worker
 
 ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
+ASYNC_ROWS = 20_000     # tables bigger than this read their plot data on a worker thread
+
+
+def _plot_data_in_thread(fn, db_path: str, params: dict, job: int):
+    from app.store import Store
+
+    store = Store.open(db_path)
+    try:
+        return job, fn(store, params)
+    finally:
+        store.close()
 
 
 def esc(value) -> str:
@@ -42,6 +55,9 @@ class BaseTab(QtWidgets.QWidget):
         super().__init__(parent)
         self.main = main_window
         self.model: StoreTableModel | None = None
+        self._plot_job = 0
+        self._workers: list = []
+        self._threads: list = []
         self.loaded = False
         self.dirty = True
         self.setObjectName(f"{self.table or self.title}_tab")
@@ -135,8 +151,61 @@ class BaseTab(QtWidgets.QWidget):
     def build_plots(self) -> None:
         """Create plots and add them to self.plot_layout."""
 
+    def plot_params(self) -> dict:
+        """UI state the plot data depends on, read on the UI thread."""
+        return {"filters": self.model.filters, "window": self.main.window_filters()}
+
+    def plot_data(self, store, params: dict):
+        """The plots' data under params: SQL and arithmetic only, no widgets, so it can run
+        on a worker thread with its own store connection."""
+        return None
+
+    def draw_plots(self, data) -> None:
+        """Put plot_data's result on screen (UI thread)."""
+
     def update_plots(self) -> None:
-        """Redraw plots for the current filters."""
+        """Redraw plots for the current filters; on big tables the data is read off the UI
+        thread and drawn when it arrives (a newer request supersedes an older one)."""
+        params = self.plot_params()
+        self._plot_job += 1
+        if self.model.rowCount() <= ASYNC_ROWS:
+            self.draw_plots(self.plot_data(self.main.store, params))
+            self.highlight_plots(self.selected_ids())
+            return
+        # Signals reach these bound methods through the tab's (UI) thread: queued, never run
+        # on the worker thread, which must not touch widgets.
+        worker = Worker(_plot_data_in_thread, self.plot_data, str(self.main.store.path), params,
+                        self._plot_job)
+        worker.done.connect(self._plots_ready)
+        worker.failed.connect(self._plots_failed)
+        self._workers.append(worker)
+        thread = start_worker(worker, self)
+        thread.finished.connect(self._reap_workers)
+        self._threads.append(thread)
+        self.plot_area.setToolTip("Reading the plot data…")
+
+    def _plots_ready(self, result) -> None:
+        job, data = result
+        if job != self._plot_job:
+            return      # superseded by a newer request
+        self.plot_area.setToolTip("")
+        self.draw_plots(data)
+        self.highlight_plots(self.selected_ids())
+
+    def _plots_failed(self, message: str) -> None:
+        self.main.statusBar().showMessage(f"Could not draw the {self.title} plots: {message}", 8000)
+
+    def _reap_workers(self) -> None:
+        for thread, worker in list(zip(self._threads, self._workers, strict=False)):
+            if thread.isFinished():
+                self._threads.remove(thread)
+                self._workers.remove(worker)
+                thread.deleteLater()
+
+    def wait_for_plots(self, msecs: int = 10000) -> None:
+        """Let running plot workers end (before the window or the store goes away)."""
+        for thread in list(self._threads):
+            thread.wait(msecs)
 
     def highlight_plots(self, ids: list[int]) -> None:
         """Mark the selected rows in the plots."""

@@ -28,10 +28,11 @@ class CultureTab(BaseTab):
         self.timeline.windowChosen.connect(self.main.set_time_window)
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
 
-    def update_plots(self) -> None:
+    def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
         from app.gui.plots.timeline import TimePoint
-        rows, _total = queries.plot_rows(self.main.store, "culture", self.model.filters,
+
+        rows, _total = queries.plot_rows(store, "culture", params["filters"],
                                          ["date_start", "kind", "summary", "place"], "date_start")
         points = []
         by_kind: dict[str, list[int]] = {}
@@ -43,16 +44,19 @@ class CultureTab(BaseTab):
                 continue
             tip = f"{r.get('date_start')}\n{r.get('summary') or ''}\n{r.get('place') or ''}".strip()
             points.append(TimePoint(r["id"], start, start, kind, "held", tip))
-        self.timeline.set_points(points)
-        self.timeline.show_window(*self.main.time_window())
-        dated = len(points)
-        self.timeline.title_label.setText(
-            f"<b>Dated cultural items</b> ({dated} of {len(rows)} have a date)")
         kinds = sorted(by_kind, key=lambda k: (len(by_kind[k]), k), reverse=True)[:20]
         kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
-        self.kinds.set_bars([Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
-                             for i, k in enumerate(kinds)])
-        self.highlight_plots(self.selected_ids())
+        bars = [Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
+                for i, k in enumerate(kinds)]
+        return points, len(rows), bars
+
+    def draw_plots(self, data) -> None:
+        points, total, bars = data
+        self.timeline.set_points(points)
+        self.timeline.show_window(*self.main.time_window())
+        self.timeline.title_label.setText(
+            f"<b>Dated cultural items</b> ({len(points):,} of {total:,} have a date)")
+        self.kinds.set_bars(bars)
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6 import QtWidgets
 
 from app.gui import dates, queries
 from app.gui.tabs.base_tab import BaseTab, esc
-
-if TYPE_CHECKING:
-    from app.gui.plots.timeline import TimePoint
 
 MAX_PERSON_LANES = 14
 NO_PARTICIPANT = "(no named participant)"
@@ -126,14 +121,16 @@ class MeetingsTab(BaseTab):
         self.timeline.pointClicked.connect(lambda mid: self.select_id(mid))
         self.timeline.windowChosen.connect(self.main.set_time_window)
 
-    def timeline_points(self) -> list[TimePoint]:
+    def plot_params(self) -> dict:
+        return {**super().plot_params(), "by_person": self.lane_combo.currentData() == "person"}
+
+    def plot_data(self, store, params: dict):
         from app.gui.plots.timeline import TimePoint
+
         rows, total = queries.plot_rows(
-            self.main.store, "meetings", self.model.filters,
+            store, "meetings", params["filters"],
             ["date_start", "date_end", "kind", "place", "status", "participants", "summary"], "date_start")
-        self.timeline.title_label.setText(
-            "<b>Meetings timeline</b>" + (f" (latest {len(rows):,} of {total:,})" if total > len(rows) else ""))
-        by_person = self.lane_combo.currentData() == "person"
+        by_person = params["by_person"]
         points: list[TimePoint] = []
         for r in rows:
             start = dates.to_ts(r.get("date_start"))
@@ -161,16 +158,17 @@ class MeetingsTab(BaseTab):
             for p in points:
                 if p.lane not in top:
                     p.lane = "others"
-        return points
-
-    def update_plots(self) -> None:
-        points = self.timeline_points()
         lanes = sorted({p.lane for p in points},
                        key=lambda s: (s in ("others", NO_PARTICIPANT), s == "others", s.lower()))
         lanes.reverse()   # the first lane alphabetically sits at the top
+        return points, lanes, len(rows), total
+
+    def draw_plots(self, data) -> None:
+        points, lanes, shown, total = data
+        self.timeline.title_label.setText(
+            "<b>Meetings timeline</b>" + (f" (latest {shown:,} of {total:,})" if total > shown else ""))
         self.timeline.set_points(points, lanes)
         self.timeline.show_window(*self.main.time_window())
-        self.highlight_plots(self.selected_ids())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):

@@ -8,7 +8,8 @@ from app.gui import queries
 from app.gui.tabs.base_tab import BaseTab, esc, make_filters
 
 MAX_LISTED = 50
-TOP_PEOPLE = 12   # bars that stay readable in the plot's default height
+TOP_PEOPLE = 12
+NETWORK_NODES = 16   # bars that stay readable in the plot's default height
 
 
 def post_history(posts: list[dict]) -> list[tuple]:
@@ -44,7 +45,7 @@ class PeopleTab(BaseTab):
         from app.gui.plots.network import NetworkPlot
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
                             integer=True)
-        self.network = NetworkPlot("Contact network", max_nodes=16)
+        self.network = NetworkPlot("Contact network", max_nodes=NETWORK_NODES)
         self.plot_tabs = QtWidgets.QSplitter()
         self.plot_tabs.addWidget(self.bars)
         self.plot_tabs.addWidget(self.network)
@@ -52,11 +53,11 @@ class PeopleTab(BaseTab):
         self.bars.idClicked.connect(lambda pid: self.select_id(pid))
         self.network.nodeClicked.connect(lambda pid: self.select_id(pid))
 
-    def update_plots(self) -> None:
+    def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
 
-        store = self.main.store
-        counts = queries.dated_meetings_per_person(store, self.main.window_filters(), TOP_PEOPLE)
+        window = params["window"]
+        counts = queries.dated_meetings_per_person(store, window, TOP_PEOPLE)
         rows = {r["id"]: r for r in store.rows("people", make_filters(ids=[p for p, _ in counts]))} \
             if counts else {}
         bars = []
@@ -64,16 +65,19 @@ class PeopleTab(BaseTab):
             p = rows.get(pid, {})
             bars.append(Bar(label=p.get("name") or str(pid), value=float(n), ids=[pid],
                             tip=f"{p.get('name')}\n{p.get('post') or ''}\n{n} dated meetings"))
-        self.bars.set_bars(bars)
-        contacts = store.contacts(self.main.window_filters())
-        ids = top_nodes(contacts, self.network.max_nodes)
+        contacts = store.contacts(window)
+        ids = top_nodes(contacts, NETWORK_NODES)
         contacts = [c for c in contacts if c[0] in ids and c[1] in ids]
         names = {}
         if ids:
             for row in store.rows("people", make_filters(ids=sorted(ids))):
                 names[row["id"]] = row.get("name") or str(row["id"])
+        return bars, names, contacts
+
+    def draw_plots(self, data) -> None:
+        bars, names, contacts = data
+        self.bars.set_bars(bars)
         self.network.set_network(names, contacts)
-        self.highlight_plots(self.selected_ids())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "bars"):

@@ -77,30 +77,37 @@ class SourcesTab(BaseTab):
         self.plot_layout.addWidget(self.plot_stack)
         self.splitter.setSizes([480, 180])
 
-    def update_plots(self) -> None:
+    def plot_params(self) -> dict:
+        return {**super().plot_params(), "total": self.model.rowCount()}
+
+    def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
         from app.gui.plots.timeline import TimePoint
 
-        total = self.model.rowCount()
-        if total > self.TIMELINE_MAX:
-            by_year = queries.ids_by_year(self.main.store, "sources", self.model.filters, "date")
-            self.years.set_bars([Bar(year, len(ids), ids, f"{year}: {len(ids):,} releases")
-                                 for year, ids in sorted(by_year.items())])
+        if params["total"] > self.TIMELINE_MAX:
+            by_year = queries.ids_by_year(store, "sources", params["filters"], "date")
+            return "years", [Bar(year, len(ids), ids, f"{year}: {len(ids):,} releases")
+                             for year, ids in sorted(by_year.items())]
+        rows, _total = queries.plot_rows(store, "sources", params["filters"],
+                                         ["date", "title", "facts"], "date")
+        points = []
+        for r in rows:
+            start = dates.to_ts(r.get("date"))
+            if start is None:
+                continue
+            tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
+            points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
+        return "timeline", points
+
+    def draw_plots(self, data) -> None:
+        kind, items = data
+        if kind == "years":
+            self.years.set_bars(items)
             self.plot_stack.setCurrentWidget(self.years)
         else:
-            rows, _total = queries.plot_rows(self.main.store, "sources", self.model.filters,
-                                             ["date", "title", "facts"], "date")
-            points = []
-            for r in rows:
-                start = dates.to_ts(r.get("date"))
-                if start is None:
-                    continue
-                tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
-                points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
-            self.timeline.set_points(points, ["releases"])
+            self.timeline.set_points(items, ["releases"])
             self.timeline.show_window(*self.main.time_window())
             self.plot_stack.setCurrentWidget(self.timeline)
-        self.highlight_plots(self.selected_ids())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):

@@ -73,16 +73,15 @@ class TradeTab(BaseTab):
 
     OPTIONAL = ["derived", "formula", "conflict", "qualifier"]
 
-    def update_plots(self) -> None:
-        # Flag columns no row uses would only look unfinished; they appear once a row has one.
-        used = queries.columns_in_use(self.main.store, self.table, self.OPTIONAL)
-        for column in self.OPTIONAL:
-            if column in self.model.columns:
-                self.view.setColumnHidden(self.model.columns.index(column), column not in used)
+    def plot_params(self) -> dict:
+        return {**super().plot_params(), "table": self.table}
+
+    def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
-        filters = self.model.filters
+
+        used = queries.columns_in_use(store, params["table"], self.OPTIONAL)
         rows, _total = queries.plot_rows(
-            self.main.store, "trade", filters,
+            store, "trade", params["filters"],
             ["measure", "value", "unit", "period", "text", "source", "derived", "formula", "sources"],
             "period")
         money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
@@ -121,23 +120,19 @@ class TradeTab(BaseTab):
         horizontal = len(bars) > 4
         if horizontal:
             bars.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
-        self.volume.set_horizontal(horizontal)
-        self.volume.set_value_label(f"{unit} billion")
-        self.volume.set_bars(bars)
 
         shares = [r for r in rows if _is_percent(r.get("unit"))
                   and isinstance(r.get("value"), (int, float))]
         # Shares proper when the releases state any; other percentages (growth) otherwise.
         only_shares = [r for r in shares if "share" in str(r.get("measure") or "").lower()]
         shares = only_shares or shares
-        self.shares.title_label.setText("<b>Shares</b>" if only_shares else "<b>Percentages</b>")
         # One bar per period and measure (stated rather than derived, best-sourced), latest 12.
         best: dict[tuple[str, str], dict] = {}
         for r in sorted(shares, key=lambda r: (r.get("derived") or 0, -(r.get("sources") or 0), r["id"])):
             best.setdefault((str(r.get("period") or ""), str(r.get("measure") or "").lower()), r)
         shares = [best[k] for k in sorted(best)[-12:]]
         shares.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
-        self.shares.set_bars([
+        share_bars = [
             Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
                 f"{' (derived)' if r.get('derived') else ''}",
                 r["value"], [r["id"]],
@@ -145,8 +140,20 @@ class TradeTab(BaseTab):
                 f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
                 bool(r.get("derived")), group=2 + i % 3)
             for i, r in enumerate(shares)
-        ])
-        self.highlight_plots(self.selected_ids())
+        ]
+        return used, unit, horizontal, bars, bool(only_shares), share_bars
+
+    def draw_plots(self, data) -> None:
+        used, unit, horizontal, bars, only_shares, share_bars = data
+        # Flag columns no row uses would only look unfinished; they appear once a row has one.
+        for column in self.OPTIONAL:
+            if column in self.model.columns:
+                self.view.setColumnHidden(self.model.columns.index(column), column not in used)
+        self.volume.set_horizontal(horizontal)
+        self.volume.set_value_label(f"{unit} billion")
+        self.volume.set_bars(bars)
+        self.shares.title_label.setText("<b>Shares</b>" if only_shares else "<b>Percentages</b>")
+        self.shares.set_bars(share_bars)
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "volume"):
