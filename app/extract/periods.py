@@ -58,6 +58,20 @@ _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_YEAR})\b"
                    rf"|\bH([12])\s*({_YEAR})\b", re.I)
 _MONTH_RANGE = re.compile(
     rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+# Without a year: "In January-October, exports grew" is this year's (or last year's, when the
+# range ends after the document's month); "in the first nine months of 2024" runs from January.
+_MONTH_RANGE_BARE = re.compile(
+    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH})\b(?!,?\s+{_YEAR})"
+    rf"(?!\s+\d)")
+_FIRST_MONTHS = re.compile(
+    rf"\b(?:first|initial)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+"
+    rf"months\s+of\s+({_YEAR})\b", re.I)
+_BARE_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter|Q([1-4]))\b(?!\s+of\s+\d)"
+                           rf"(?!\s*{_YEAR})", re.I)
+_BARE_HALF = re.compile(rf"\b(?:(first|second)\s+half\s+of\s+(?:the|this)\s+year|H([12]))\b"
+                        rf"(?!\s*{_YEAR})", re.I)
+_MONTH_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11}
 _MONTH_YEAR = re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b(?!\s*[-–—]\s*\d)")
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:[-–—]|\s+to\s+|\s+through\s+)\s*({_YEAR}|\d\d)\b(?![-/]\d)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.,-])\b({_YEAR})\b(?![-/]\d|\.\d|,\d{{3}})")
@@ -66,14 +80,16 @@ _RELATIVE = re.compile(
     r"\b(?:(last|past|previous)\s+year|(this|the\s+current)\s+year|(next)\s+year"
     r"|(so\s+far\s+this|since\s+the\s+beginning\s+of\s+(?:this|the)|year\s+to\s+date))\b",
     re.I)
+_OVER_OPENING = re.compile(r"(?:^|[.;:]\s+|\n\s*)Over\s+the\s+$")
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bthan(?:\s+(?:in|for|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|for))?|"
-    r"\bover|\bagainst|\bfrom|\bsince|\bversus|\bvs\.?)\s*(?:the\s+same\s+period\s+of\s+)?"
+    r"\bover|\bagainst|\bfrom|\bsince|\bversus|\bvs\.?)\s*(?:the\s+same\s+period\s+(?:of\s+)?)?"
     r"(?:the\s+)?$",
     re.I)
 
 
-def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[Period]:
+def find_periods(text: str, start: int, end: int, doc_year: int | None,
+                 doc_month: int | None = None) -> list[Period]:
     """Period expressions between start and end, the most specific one for each stretch."""
     found: list[Period] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
@@ -85,7 +101,10 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
             return
         taken.insert(i, span)
         before = text[max(start, span[0] - 40):span[0]]
-        found.append(Period(value, span, bool(_COMPARISON_BEFORE.search(before)), weak))
+        # "Over the past year, 160 events were held": a sentence opening with it names the
+        # period; "grew by 5% over the previous year" compares.
+        comparison = bool(_COMPARISON_BEFORE.search(before)) and not _OVER_OPENING.search(before)
+        found.append(Period(value, span, comparison, weak))
 
     for m in _QUARTER.finditer(text, start, end):
         q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
@@ -97,6 +116,24 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None) -> list[
         a, b = _month(m.group(1)), _month(m.group(2))
         y = m.group(3)
         add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+    for m in _FIRST_MONTHS.finditer(text, start, end):
+        k = m.group(1).lower()
+        n = int(k) if k.isdigit() else _MONTH_COUNT[k]
+        if 1 < n <= 12:
+            add(f"{m.group(2)}-01/{m.group(2)}-{n:02d}", m.span())
+    if doc_year:
+        for m in _MONTH_RANGE_BARE.finditer(text, start, end):
+            a, b = _month(m.group(1)), _month(m.group(2))
+            if a >= b:
+                continue
+            y = doc_year - 1 if doc_month and b > doc_month else doc_year
+            add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+        for m in _BARE_QUARTER.finditer(text, start, end):
+            q = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
+            add(f"{doc_year}-Q{q}", m.span())
+        for m in _BARE_HALF.finditer(text, start, end):
+            h = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
+            add(f"{doc_year}-H{h}", m.span())
     for m in _SEASON.finditer(text, start, end):
         add(m.group(2), m.span())
     for m in _YEAR_RANGE.finditer(text, start, end):
@@ -128,6 +165,9 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|while|but|whereas|against)\b")
+
+
 def nearest_period(periods: list[Period], span: tuple[int, int], text: str) -> Period | None:
     """The period closest to a figure, not crossing a bracket and not a comparison base."""
     best: tuple[float, Period] | None = None
@@ -152,6 +192,8 @@ def nearest_period(periods: list[Period], span: tuple[int, int], text: str) -> P
             dist += 500
         if ";" in gap:
             dist += 200
+        if p.span[0] >= span[1] and _NEXT_CLAUSE.search(gap):
+            dist += 200  # "$10 billion, and in 2022, $9 billion": the period opens the next one
         if p.weak:
             dist += 1000
         if best is None or dist < best[0]:

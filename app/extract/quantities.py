@@ -137,6 +137,7 @@ def _demonyms(gaz: Gazetteers) -> frozenset[str]:
 def find_quantities(ctx: Context) -> list[Quantity]:
     text = ctx.text
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
+    doc_month = int(ctx.doc.date[5:7]) if ctx.doc.date and ctx.doc.date[5:7].isdigit() else None
     masked = _merge(date_spans(text, ctx.body_start))
     dateline = _DATELINE.match(text, ctx.body_start)
     dateline_end = dateline.end() if dateline else ctx.body_start
@@ -145,7 +146,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
 
     def periods_of(s: int, e: int) -> list:
         # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
-        return [p for p in find_periods(text, s, e, doc_year) if p.span[0] >= dateline_end]
+        return [p for p in find_periods(text, s, e, doc_year, doc_month)
+                if p.span[0] >= dateline_end]
 
     out: list[Quantity] = []
     para: list[tuple[int, int]] = []  # earlier sentences of the current paragraph
@@ -340,7 +342,9 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
             unit, kind = "count", "count"
     if qualifier and text[qstart:start].strip().lower() in _QUAL_IN_TEXT:
         start = qstart
-    return _Hit(start, end, value * mult, unit, qualifier, head, kind, num_end, label)
+    # "$4.1 billion" is 4100000000, not 4099999999.9999995.
+    total = float(f"{value * mult:.12g}") if mult != 1.0 else value
+    return _Hit(start, end, total, unit, qualifier, head, kind, num_end, label)
 
 
 def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:

@@ -114,3 +114,37 @@ def test_commemorations_parades_and_named_years_are_culture_items():
     assert "82nd anniversary" in summaries
     assert "parade" in summaries.lower()
     assert "Year of Peace and Unity" in summaries
+
+
+def _periods(body: str) -> list[tuple[float, str | None]]:
+    return [(q["value"], q["period"]) for q in extract(HEAD + body).to_json()["quantities"]]
+
+
+def test_periods_without_a_year_take_the_document_year():
+    # The document is dated October 8, 2024.
+    assert _periods("In January-October, exports grew by 8%.") == [(8, "2024-01/2024-10")]
+    assert _periods("In January-November, exports grew by 8%.") == [(8, "2023-01/2023-11")]
+    assert _periods("In Q3, turnover was $2.2 billion.") == [(2.2e9, "2024-Q3")]
+
+
+def test_first_months_of_a_year():
+    assert _periods("In the first nine months of 2024, trade reached $12.3 billion.") == [
+        (12.3e9, "2024-01/2024-09")]
+
+
+def test_a_period_opening_the_next_clause_is_not_this_figures():
+    assert _periods("Last year, trade amounted to $10 billion, and in 2022, $9 billion.") == [
+        (10e9, "2023"), (9e9, "2022")]
+
+
+def test_same_period_last_year_is_a_comparison_base():
+    assert _periods("In January–August 2024, Russians made 3.7 percent more trips than in the "
+                    "same period last year.") == [(3.7, "2024-01/2024-08")]
+
+
+def test_over_the_past_year_opening_a_sentence_is_the_period():
+    assert _periods("Over the past year, more than 160 events were held.") == [(160, "2023")]
+
+
+def test_scaled_values_are_exact():
+    assert _periods("Imports fell to $4.1 billion in 2023.") == [(4100000000.0, "2023")]
