@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 
 TABS = ["people", "meetings", "trade", "culture", "sources"]
 
@@ -43,6 +44,10 @@ def render(window, tab: str, path: str, size: tuple[int, int], select_row: int |
     app.processEvents()
     if select_row is not None and page.model is not None and page.model.rowCount() > select_row:
         page.view.selectRow(select_row)
+    deadline = time.monotonic() + 60
+    while page._threads and time.monotonic() < deadline:   # plots still being read
+        app.processEvents()
+        time.sleep(0.01)
     for _ in range(5):
         app.processEvents()
     image = window.grab()

@@ -16,7 +16,7 @@ from app.gui.worker import Worker
 from app.gui.worker import start as start_worker
 
 ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
-ASYNC_ROWS = 20_000     # tables bigger than this read their plot data on a worker thread
+ASYNC_ROWS = 5_000      # tables bigger than this read their plot data on a worker thread
 
 
 def _plot_data_in_thread(fn, db_path: str, params: dict, job: int):
