@@ -406,6 +406,8 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
             city = _city_after(ctx, v, places)
             if city:
                 v.ev.place = city
+    hosts = [c for c in cands if c.ev.kind in ("session", "forum", "visit") and c.ev.place
+             and not is_country(ctx, c.ev.place)]
     for c in cands:
         if c.ev.place:
             continue
@@ -416,6 +418,14 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
             if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
                 c.ev.place = v.ev.place
                 break
+        if c.ev.place is None:
+            # "On September 28, the minister addressed the General Assembly" during a session
+            # held in New York on September 23-28 that he attended: it happened there too.
+            for h in hosts:
+                if h is not c and _inside(c.ev, h.ev) and \
+                        set(c.ev.participants) & set(h.ev.participants):
+                    c.ev.place = h.ev.place
+                    break
         if c.ev.place is None:
             c.ev.place = c.weak
 
@@ -442,8 +452,13 @@ def _inside(ev: Event, outer: Event) -> bool:
     return outer.date_start <= ev.date_start and ev.date_end <= outer.date_end
 
 
+_BILATERAL = re.compile(r"\b(?:bilateral|on\s+the\s+(?:sidelines|margins)|separate|"
+                        r"one-on-one|tête-à-tête)\b", re.I)
+
+
 def _dedup(events: list[Event]) -> list[Event]:
-    """The same event told twice (same kind, dates, place; one's people within the other's)."""
+    """The same event told twice (same kind, dates, place; one's people within the other's).
+    A bilateral meeting on the sidelines of a larger one is an event of its own."""
     out: list[Event] = []
     seen: dict[tuple, list[Event]] = {}
     for ev in events:
@@ -453,6 +468,8 @@ def _dedup(events: list[Event]) -> list[Event]:
             if ev.place and o.place and ev.place != o.place:
                 continue
             a, b = set(o.participants), set(ev.participants)
+            if a != b and (_BILATERAL.search(ev.summary or "") or _BILATERAL.search(o.summary or "")):
+                continue
             if a <= b or b <= a:
                 twin = o
                 break

@@ -75,9 +75,17 @@ def is_country(ctx: Context, name: str | None) -> bool:
     return bool(name) and place_kind(ctx, name) == "country"
 
 
+# "the situation in the Middle East", "the crisis in Sudan": what was discussed, not where.
+_TOPIC = re.compile(r"\b(?:situation|developments|crisis|conflict|settlement|war|tensions?|"
+                    r"peace|stability|security|hostilities|escalation|violence)\s+"
+                    r"(?:in|around|on|over)\s+(?:the\s+)?$", re.I)
+
+
 def _rank(text: str, s: int, e: int) -> int:
     before = text[max(0, s - 40):s]
     after = text[e:e + 80]
+    if _TOPIC.search(before):
+        return -1
     if _AT.search(before) or _HOST.match(after):
         return 3
     if _TO.search(before):

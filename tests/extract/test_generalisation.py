@@ -148,3 +148,26 @@ def test_over_the_past_year_opening_a_sentence_is_the_period():
 
 def test_scaled_values_are_exact():
     assert _periods("Imports fell to $4.1 billion in 2023.") == [(4100000000.0, "2023")]
+
+
+def _events(body: str, head: str = HEAD) -> list[tuple]:
+    return [(e["kind"], e["date_start"], e["date_end"], e["place"], e["participants"])
+            for e in extract(head + body).to_json()["events"]]
+
+
+def test_topic_places_are_not_where_an_event_happened():
+    evs = _events("On October 8, the ministers of Russia and China, Sergey Lavrov and Wang Yi, "
+                  "discussed the situation in the Middle East.")
+    assert all(place != "Middle East" for _, _, _, place, _ in evs)
+
+
+def test_events_inside_a_hosted_session_take_its_city():
+    evs = _events("On June 10–11, Nizhny Novgorod hosted a meeting of BRICS Ministers chaired "
+                  "by Foreign Minister Sergey Lavrov.\n\nOn June 10, on the sidelines of the "
+                  "meeting, Sergey Lavrov held bilateral talks with Minister of Foreign Affairs "
+                  "of China Wang Yi and with Minister of International Relations and Cooperation "
+                  "of South Africa Naledi Pandor.", head="21:40\n\nT\n\n1105-11-06-2024\n\n")
+    bilateral = [e for e in evs if e[1] == "2024-06-10" and e[2] == "2024-06-10"]
+    assert {tuple(e[4]) for e in bilateral} >= {("Sergey Lavrov", "Wang Yi"),
+                                                ("Sergey Lavrov", "Naledi Pandor")}
+    assert all(e[3] == "Nizhny Novgorod" for e in bilateral)
