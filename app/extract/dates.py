@@ -173,6 +173,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"the\s+start\s+of)[\s-]+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_Y}))?\b", re.I)),
     # January 2024
     ("my", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_Y})\b")),
+    # last December ; next March ; this January (the nearest such month before/after the
+    # document date)
+    ("rel_m", re.compile(rf"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Cc]oming)\s+"
+                         rf"(?P<m1>{_MON})\b(?!\s+\d)")),
     # in November ; planned for May (a bare month needs a preposition: "May" is also a verb)
     ("m", re.compile(
         rf"\b(?P<prep>in|In|for|For|since|Since|until|by|from|From|during|During|of|before|"
@@ -197,7 +201,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # "until June 28" must win over the plain "June 28".
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
-          "half", "season", "part_range", "mm", "m_part", "my", "m", "years", "wd", "rel"]
+          "half", "season", "part_range", "mm", "m_part", "my", "rel_m", "m", "years", "wd", "rel"]
 _BY_NAME = dict(_PATTERNS)
 
 
@@ -325,7 +329,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         c0 = raws[i - 1].span[1] if i else start
         c1 = raws[i + 1].span[0] if i + 1 < len(raws) else end
         clause = _tense_marker(text, start, c0, c1, r.span)
-        got = _resolve(r, clause, doc, sy, prev_day)
+        after = _YEAR_AFTER.match(text, r.span[1], end)
+        ry = _rel_year(after.group("w") + " year", doc) if after and doc else sy
+        got = _resolve(r, clause, doc, ry, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
             if d.precision == "day" and d.role != "until":
                 prev_day = d.end if d.role == "relative" else d.start
@@ -333,6 +339,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     return out
 
 
+# "on October 23 last year", "in March this year": the year a date without one belongs to.
+_YEAR_AFTER = re.compile(r",?\s+(?P<w>last|this|next|previous|the\s+previous|the\s+following|"
+                         r"the\s+current)\s+year\b(?!['’]s)", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;()]*|\([^()]*\)")
 
 
@@ -460,6 +469,18 @@ def _resolve(r: _Raw, clause: _Tense, doc: date | None, sy: int | None,
             y2 = y if m2 >= m1 else y + 1
             return DateExpr(f"{y:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", r.span, text,
                             bool(g.get("y1")))
+        if k == "rel_m":
+            if doc is None:
+                return None
+            m1 = _month(g["m1"])
+            w = g["w"].lower()
+            if w in ("last", "previous"):
+                y = doc.year if m1 < doc.month else doc.year - 1
+            elif w in ("next", "coming"):
+                y = doc.year if m1 > doc.month else doc.year + 1
+            else:
+                y = doc.year
+            return DateExpr(f"{y:04d}-{m1:02d}", f"{y:04d}-{m1:02d}", "month", r.span, text)
         if k == "years":
             y1 = int(g["y1"])
             y2 = int(g["y2"]) if g.get("y2") else y1

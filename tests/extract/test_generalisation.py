@@ -171,3 +171,16 @@ def test_events_inside_a_hosted_session_take_its_city():
     assert {tuple(e[4]) for e in bilateral} >= {("Sergey Lavrov", "Wang Yi"),
                                                 ("Sergey Lavrov", "Naledi Pandor")}
     assert all(e[3] == "Nizhny Novgorod" for e in bilateral)
+
+
+def test_dates_with_a_relative_year_or_month():
+    from app.extract.dates import find_dates
+
+    def one(t: str, doc: str) -> tuple[str, str]:
+        (d,) = find_dates(t, 0, len(t), doc)
+        return d.start, d.end
+
+    assert one("The meeting was held in Tehran on October 23 last year.", "2024-10-03") == (
+        "2023-10-23", "2023-10-23")
+    assert one("Last December, the council met in Ashgabat.", "2025-01-15") == ("2024-12", "2024-12")
+    assert one("They will meet next March.", "2024-10-03") == ("2025-03", "2025-03")
