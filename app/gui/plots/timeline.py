@@ -63,7 +63,8 @@ class TimelinePlot(PlotPanel):
         self.lanes: list[str] = []
         self._selected: set[int] = set()
 
-        self.spans = pg.PlotCurveItem(connect="pairs")
+        # Thick antialiased paths are the slowest thing pyqtgraph draws; spans do not need it.
+        self.spans = pg.PlotCurveItem(connect="pairs", antialias=False)
         self.scatter = pg.ScatterPlotItem(hoverable=True, tip=self._tip, size=12)
         self.ring = pg.ScatterPlotItem(size=22, symbol="o")
         self.ring.setZValue(20)
