@@ -153,7 +153,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             from_right = kind is not None
         if kind is None:
             continue
-        if b.groups[0][0].precision != "day" and _has_figures(text, near, dates):
+        if b.groups[0][0].precision != "day" and _has_figures(
+                text, [*near, *(r.right if from_right else [])], dates):
             continue  # "In the first quarter, 15 visits took place": statistics
         prev_kind = kind
         people = _people_in(ctx, near, refs)

@@ -184,3 +184,10 @@ def test_dates_with_a_relative_year_or_month():
         "2023-10-23", "2023-10-23")
     assert one("Last December, the council met in Ashgabat.", "2025-01-15") == ("2024-12", "2024-12")
     assert one("They will meet next March.", "2024-10-03") == ("2025-03", "2025-03")
+
+
+def test_trade_figures_of_a_period_are_no_event():
+    evs = _events("The co-chairs noted that Russia remains Kazakhstan's largest trade partner. "
+                  "In January–September 2024, bilateral trade amounted to $20.1 billion, up 4.3 "
+                  "percent year-on-year.")
+    assert evs == []
