@@ -271,8 +271,10 @@ def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str
     if kind not in ("meeting", "talks"):
         return [people]
     for a, z in spans:
+        # "met with A and with B": the repeated "with" makes two meetings.
         m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks|consultations)\s+"
-                      r"with\b|\bmeetings\s+with\b", ctx.text[a:z], re.I)
+                      r"with\b|\bmeetings\s+with\b|\b(?:met|talks|talked|spoke)\s+with\b"
+                      r"(?=[^.;]*\band\s+(?:also\s+)?with\b)", ctx.text[a:z], re.I)
         if not m:
             continue
         cut = a + m.end()

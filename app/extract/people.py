@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
-from app.extract.names import fold, name_key, surname_key
+from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
 from app.extract.namespans import STOP, chain, known_word, name_like, particle
 from app.extract.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok, sentence_tokens
@@ -510,7 +510,13 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
         a = i
         while a < b and fold(toks[a].text) in STOP:
             a += 1
-        if b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
+        owner = lex.country_by_name(toks[a - 1].base) if a > 0 and toks[a - 1].poss else None
+        if owner and 2 <= b - a <= 4 and toks[a].start not in taken \
+                and (lex.is_given_name(toks[a].base) or fold(toks[a].base) in EAST_ASIAN_SURNAMES) \
+                and name_like(toks[a:b], lex):
+            # "Iran's Ali Bagheri Kani", "China's Wang Yi": the country's, post unnamed.
+            out.append(_Found(toks[a:b], Post(None, owner, EXPLICIT), toks[a].start))
+        elif b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
                 and name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
             out.append(_Found(toks[a:b], None, toks[a].start))
         i = b

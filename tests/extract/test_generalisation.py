@@ -191,3 +191,18 @@ def test_trade_figures_of_a_period_are_no_event():
                   "In January–September 2024, bilateral trade amounted to $20.1 billion, up 4.3 "
                   "percent year-on-year.")
     assert evs == []
+
+
+def test_met_with_a_and_with_b_is_two_meetings():
+    evs = _events("On October 8, Foreign Minister Sergey Lavrov met with Minister of Foreign "
+                  "Affairs of Belarus Maxim Ryzhenkov and with Iran's Ali Bagheri Kani.")
+    assert {tuple(e[4]) for e in evs} == {("Sergey Lavrov", "Maxim Ryzhenkov"),
+                                         ("Sergey Lavrov", "Ali Bagheri Kani")}
+
+
+def test_country_possessive_before_a_name():
+    people = _people("Iran's Ali Bagheri Kani and China's Wang Yi met; Russia's Gazprom Neft "
+                     "signed a contract.")
+    assert people["Ali Bagheri Kani"][1] == "Iran"
+    assert people["Wang Yi"][1] == "China"
+    assert "Gazprom Neft" not in people
