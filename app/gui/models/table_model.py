@@ -150,6 +150,8 @@ class StoreTableModel(QtCore.QAbstractTableModel):
         column = self.columns[index.column()]
         value = row.get(column)
         if role == QtCore.Qt.ItemDataRole.DisplayRole:
+            if column == "date_end" and value == row.get("date_start"):
+                return ""   # a one-day event: "Until" would only repeat the date
             return format_value(column, value)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
             text = format_value(column, value)
