@@ -389,7 +389,7 @@ def _mentioned_in(ctx: Context, name: str, s: int, e: int, kept: str) -> bool:
 # --- places after the fact ---------------------------------------------------------------------
 
 def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex) -> None:
-    from app.extract.places_in_text import is_country, place_country
+    from app.extract.places_in_text import is_country, place_country, place_kind
 
     visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
     # An official visit "to China" took place where its talks did ("talks in Beijing"), or in
@@ -411,6 +411,8 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
                 v.ev.place = city
     hosts = [c for c in cands if c.ev.kind in ("session", "forum", "visit") and c.ev.place
              and not is_country(ctx, c.ev.place)]
+    lead_host = cands[0] if cands and cands[0].ev.kind in ("anniversary", "cultural") and \
+        cands[0].ev.place and place_kind(ctx, cands[0].ev.place) == "city" else None
     for c in cands:
         if c.ev.place:
             continue
@@ -431,6 +433,27 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
                     break
         if c.ev.place is None:
             c.ev.place = c.weak
+        if c.ev.place is None and _near_lead(c.ev, lead_host):
+            # A release on commemorations or a festival hosted by one city: what else happened
+            # there within a day or two, with no place of its own, happened in that city.
+            c.ev.place = lead_host.ev.place
+
+
+def _near_lead(ev: Event, lead: _Cand | None, days: int = 2) -> bool:
+    if lead is None or lead.ev is ev or ev.status != lead.ev.status:
+        return False
+    a, b = _day(ev.date_start), _day(lead.ev.date_start)
+    return a is not None and b is not None and ev.date_start == ev.date_end \
+        and abs((a - b).days) <= days
+
+
+def _day(s: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(s) if s and len(s) == 10 else None
+    except ValueError:
+        return None
 
 
 def _city_after(ctx: Context, v: _Cand, places: _PlaceIndex) -> str | None:

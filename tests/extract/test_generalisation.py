@@ -206,3 +206,11 @@ def test_country_possessive_before_a_name():
     assert people["Ali Bagheri Kani"][1] == "Iran"
     assert people["Wang Yi"][1] == "China"
     assert "Gazprom Neft" not in people
+
+
+def test_an_unplaced_event_beside_a_city_commemoration_happened_in_that_city():
+    evs = _events("On February 2, Volgograd hosted commemorative events marking the 82nd "
+                  "anniversary of the victory in the Battle of Stalingrad.\n\nOn February 1, "
+                  "Minister of Culture Olga Lyubimova opened an exhibition at the Panorama "
+                  "Museum.", head="12:30\n\nT\n\n0215-03-02-2025\n\n")
+    assert ("2025-02-01", "Volgograd") in {(e[1], e[3]) for e in evs}
