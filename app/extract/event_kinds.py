@@ -68,7 +68,8 @@ MEETING_VERBS = re.compile(
 PARTICIPATION = re.compile(
     r"\b(?:took\s+part|take\s+part|taking\s+part|attended|was\s+attended|participated|"
     r"represented\s+by|(?:co-)?chaired\s+by|addressed\s+by|among\s+the\s+members|joined|"
-    r"was\s+present|were\s+present|accompanied)\b", re.I)
+    r"was\s+present|were\s+present|accompanied|presided\s+over|spoke\s+at|"
+    r"(?:before|after|in\s+explanation\s+of)\s+the\s+vote)\b", re.I)
 
 
 def kind_of(clause: str, generic: bool = False) -> str | None:

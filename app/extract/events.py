@@ -348,6 +348,10 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     return out
 
 
+_AT_VOTE = re.compile(r"\b(?:before|after|in\s+explanation\s+of)\s+the\s+vote\b", re.I)
+_VOTED = re.compile(r"\bvot(?:ed|ing|e)\b", re.I)
+
+
 def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target: _Cand | None,
                       cands: list[_Cand]) -> None:
     """"X also attended", "Russia was represented by Y", "Z will take part in the ceremony"."""
@@ -365,6 +369,10 @@ def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target:
         want = {"summit": "session", "conversation": "telephone conversation",
                 "ceremony": "cultural"}.get(word, word)
         target = next((c for c in cands if c.ev.kind == want), None)
+    if _AT_VOTE.search(sent):
+        # "X explained our position before the vote": at the meeting that voted.
+        voted = [c for c in cands if _VOTED.search(c.ev.summary or "")]
+        target = voted[-1] if voted else target
     if target is None:
         return
     keep = []
@@ -427,8 +435,10 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
             # "On September 28, the minister addressed the General Assembly" during a session
             # held in New York on September 23-28 that he attended: it happened there too.
             for h in hosts:
-                if h is not c and _inside(c.ev, h.ev) and \
-                        set(c.ev.participants) & set(h.ev.participants):
+                # A session within a session's days (its outreach part) needs no shared name.
+                if h is not c and _inside(c.ev, h.ev) and (
+                        set(c.ev.participants) & set(h.ev.participants)
+                        or c.ev.kind == h.ev.kind == "session"):
                     c.ev.place = h.ev.place
                     break
         if c.ev.place is None:

@@ -214,3 +214,10 @@ def test_an_unplaced_event_beside_a_city_commemoration_happened_in_that_city():
                   "Minister of Culture Olga Lyubimova opened an exhibition at the Panorama "
                   "Museum.", head="12:30\n\nT\n\n0215-03-02-2025\n\n")
     assert ("2025-02-01", "Volgograd") in {(e[1], e[3]) for e in evs}
+
+
+def test_statements_before_the_vote_join_the_voting_meeting():
+    evs = _events("On November 18, the UN Security Council voted on a draft resolution on "
+                  "Sudan. Permanent Representative of Russia to the UN Vassily Nebenzia explained "
+                  "our position before the vote.", head="11:20\n\nT\n\n2245-19-11-2024\n\n")
+    assert any("Vassily Nebenzia" in e[4] for e in evs if e[1] == "2024-11-18")
