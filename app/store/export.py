@@ -190,6 +190,10 @@ def _swap_folder(tmp: Path, dest: Path) -> None:
     if not dest.exists():
         os.rename(tmp, dest)
         return
+    if not _is_earlier_export(dest):
+        # Never replace a folder of the user's own ("-o ~/Documents"): only an earlier export.
+        raise ExportError(f"{dest} already exists and is not an earlier CSV export; "
+                          "name a new folder")
     old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     os.rename(dest, old)
@@ -199,6 +203,13 @@ def _swap_folder(tmp: Path, dest: Path) -> None:
         os.rename(old, dest)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_earlier_export(folder: Path) -> bool:
+    if not folder.is_dir() or not (folder / "manifest.json").is_file():
+        return False
+    return all(p.is_file() and (p.suffix == ".csv" or p.name == "manifest.json")
+               for p in folder.iterdir())
 
 
 def _write_json(data, manifest, dest: Path) -> list[Path]:

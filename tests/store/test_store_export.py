@@ -159,3 +159,21 @@ def test_xlsx_refuses_more_rows_than_a_sheet_holds(seed_db, tmp_path, monkeypatc
         export_tables(seed_db, ["sources"], "xlsx", tmp_path / "big.xlsx")
     assert "CSV" in str(err.value)
     assert not any(tmp_path.glob("*.xlsx*"))
+
+
+def test_csv_never_replaces_a_folder_of_the_users_own(seed_db, tmp_path):
+    mine = tmp_path / "Documents"
+    mine.mkdir()
+    (mine / "thesis.odt").write_bytes(b"years of work")
+    with pytest.raises(ExportError, match="not an earlier CSV export"):
+        export_tables(seed_db, ["people"], "csv", mine)
+    assert sorted(p.name for p in mine.iterdir()) == ["thesis.odt"]
+    assert (mine / "thesis.odt").read_bytes() == b"years of work"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_csv_replaces_an_earlier_export(seed_db, tmp_path):
+    out = tmp_path / "export"
+    export_tables(seed_db, ["people", "meetings"], "csv", out)
+    export_tables(seed_db, ["people"], "csv", out)
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "people.csv"]
