@@ -1,7 +1,8 @@
 """Print extraction scores for the held-out releases in tests/data/heldout (a developer's tool).
 
 The held-out releases were written with their gold facts before the extractor was run on them;
-they measure how the extractor does on text it was not tuned to. `-v` lists misses and extras.
+they measure how the extractor does on text it was not tuned to. `-v` lists misses and extras;
+`--dir PATH` scores another folder of releases with their .facts.json.
 """
 
 from __future__ import annotations
@@ -19,20 +20,20 @@ from app.extract import extract  # noqa: E402
 HELDOUT = DATA / "heldout"
 
 
-def names() -> list[str]:
-    return sorted(p.name.removesuffix(".facts.json") for p in HELDOUT.glob("*.facts.json"))
+def names(folder: Path = HELDOUT) -> list[str]:
+    return sorted(p.name.removesuffix(".facts.json") for p in folder.glob("*.facts.json"))
 
 
-def score(name: str) -> dict:
-    text = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8")
-    gold = json.loads((HELDOUT / f"{name}.facts.json").read_text(encoding="utf-8"))
+def score(name: str, folder: Path = HELDOUT) -> dict:
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((folder / f"{name}.facts.json").read_text(encoding="utf-8"))
     return score_all(extract(text).to_json(), gold)
 
 
-def main(verbose: bool = False) -> None:
+def main(verbose: bool = False, folder: Path = HELDOUT) -> None:
     totals = {k: [0, 0, 0] for k in ("people", "events", "quantities")}
-    for name in names():
-        scores = score(name)
+    for name in names(folder):
+        scores = score(name, folder)
         print(f"{name:38s}", "  ".join(f"{k}: {v}" for k, v in scores.items()))
         for k, v in scores.items():
             totals[k][0] += v.tp
@@ -51,4 +52,7 @@ def main(verbose: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main("-v" in sys.argv)
+    # Another folder of releases with .facts.json beside them may be given: --dir PATH.
+    args = sys.argv[1:]
+    folder = Path(args[args.index("--dir") + 1]) if "--dir" in args else HELDOUT
+    main("-v" in args, folder)

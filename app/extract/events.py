@@ -37,7 +37,9 @@ _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "co
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
                 "council", "delegation", "opening", "launch", "discussion", "consultations"}
 _PRED = re.compile(MEETING_VERBS.pattern + r"|\b(?:visited|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|"
-                   r"took\s+part|attended|spoke|signed|hosted|held)\b", re.I)
+                   r"took\s+part|attended|spoke|signed|hosted|held|"
+                   r"had\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|conference))\b",
+                   re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
                     r"expected\s+to|going\s+to)\b", re.I)
 

@@ -221,3 +221,9 @@ def test_statements_before_the_vote_join_the_voting_meeting():
                   "Sudan. Permanent Representative of Russia to the UN Vassily Nebenzia explained "
                   "our position before the vote.", head="11:20\n\nT\n\n2245-19-11-2024\n\n")
     assert any("Vassily Nebenzia" in e[4] for e in evs if e[1] == "2024-11-18")
+
+
+def test_undated_kremlin_phone_call_is_on_the_document_date():
+    evs = _events("Vladimir Putin had a telephone conversation with Prime Minister of the "
+                  "Republic of India Narendra Modi.", head="20:10\n\nT\n\n1690-27-08-2024\n\n")
+    assert ("2024-08-27", ("Vladimir Putin", "Narendra Modi")) in {(e[1], tuple(e[4])) for e in evs}
