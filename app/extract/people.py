@@ -87,10 +87,25 @@ def find_people(ctx: Context) -> list[Person]:
         b.mentions[_span(f.name_toks)] = surface
         if f.post and (f.post.title or f.post.country):
             b.posts.append((f.post.strength, f.pos, f.post))
+    _merge_mononyms(builders)
     _later_mentions(text, sent_toks, builders, lex)
     people = [b.person() for b in sorted(builders.values(), key=lambda b: min(b.mentions))]
     _prune_entities(ctx, people)
     return people
+
+
+def _merge_mononyms(builders: dict[str, _Builder]) -> None:
+    """A one-word name that is the surname of a full name in the document ("President of
+    Belarus Lukashenko" beside "Alexander Lukashenko") is that person."""
+    for key, b in list(builders.items()):
+        if " " in b.name.strip():
+            continue
+        owners = [o for o in builders.values()
+                  if o is not b and " " in o.name.strip() and surname_key(o.name) == key]
+        if len(owners) == 1:
+            owners[0].mentions.update(b.mentions)
+            owners[0].posts.extend(b.posts)
+            del builders[key]
 
 
 def _span(toks: list[Tok]) -> Span:
@@ -138,6 +153,8 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
         k -= 1
     if a < k < b and name_like(toks[k:b], lex):
         return k, b
+    if k == b - 1 and k > a and _mononym(toks, k, lex):
+        return k, b  # "Minister of Foreign Affairs of the Republic of Indonesia Sugiono"
     # ... failing that, three words after a known one, or the last two words.
     fallback = None
     for n in (3, 2):
@@ -149,6 +166,20 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
         if n == 2:
             fallback = (s, b)
     return fallback
+
+
+def _mononym(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A one-word name right after a country that closes a post, ending the phrase."""
+    t = toks[k]
+    if not (t.cap and t.is_word and not t.poss and any(c.islower() for c in t.base)):
+        return False
+    if known_word(t, lex) or fold(t.base) in STOP or lex.is_given_name(t.base):
+        return False
+    prev = toks[k - 1]
+    if not lex.country_by_name(prev.base):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not (nxt.cap and nxt.is_word)
 
 
 def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,

@@ -227,3 +227,11 @@ def test_undated_kremlin_phone_call_is_on_the_document_date():
     evs = _events("Vladimir Putin had a telephone conversation with Prime Minister of the "
                   "Republic of India Narendra Modi.", head="20:10\n\nT\n\n1690-27-08-2024\n\n")
     assert ("2024-08-27", ("Vladimir Putin", "Narendra Modi")) in {(e[1], tuple(e[4])) for e in evs}
+
+
+def test_one_word_names_after_a_country():
+    people = _people("Lavrov held talks with Minister of Foreign Affairs of the Republic of "
+                     "Indonesia Sugiono, who is in Moscow. President of Belarus Lukashenko and "
+                     "President Alexander Lukashenko met.")
+    assert people["Sugiono"] == ("Minister of Foreign Affairs", "Indonesia")
+    assert "Lukashenko" not in people and "Alexander Lukashenko" in people
