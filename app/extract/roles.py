@@ -68,7 +68,8 @@ _CAP = r"[A-Z][\w’'-]+"
 _COUNTRY_LIST = rf"(?:the\s+)?{_CAP}(?:\s+{_CAP})*(?:\s*(?:,|and)\s*(?:the\s+)?{_CAP}(?:\s+{_CAP})*)*"
 _ROLE = re.compile(
     rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth)\s+(?:(?P<num>two|three|four|both)\s+)?"
-    rf"(?:(?P<adj>{_CAP})\s+)?(?P<noun>{_NOUN_RE})\b"
+    rf"(?:(?P<adj>(?!(?i:prime|foreign|deputy|first|vice|state)\b){_CAP})\s+)?"
+    rf"(?P<noun>(?i:{_NOUN_RE}))\b"  # "the Indian Prime Minister" as "the Indian prime minister"
     rf"(?:\s+of\s+(?P<of>{_COUNTRY_LIST}))?")
 _RECENT = 1500  # characters back that "the ministers" may reach
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")

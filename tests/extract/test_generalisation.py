@@ -235,3 +235,11 @@ def test_one_word_names_after_a_country():
                      "President Alexander Lukashenko met.")
     assert people["Sugiono"] == ("Minister of Foreign Affairs", "Indonesia")
     assert "Lukashenko" not in people and "Alexander Lukashenko" in people
+
+
+def test_capitalised_role_phrase_resolves():
+    evs = _events("Vladimir Putin had a telephone conversation with Prime Minister of the "
+                  "Republic of India Narendra Modi.\n\nThey noted the agreements reached during "
+                  "the Indian Prime Minister's official visit to Moscow on July 8–9.",
+                  head="20:10\n\nT\n\n1690-27-08-2024\n\n")
+    assert any(e[1] == "2024-07-08" and "Narendra Modi" in e[4] for e in evs)
