@@ -8,7 +8,6 @@ from urllib.parse import parse_qs
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from app import APP_NAME
-from app.gui import refcount_guard
 from app.gui.search import SearchBox
 from app.gui.tabs.base_tab import BaseTab, make_filters
 from app.gui.time_window import DateField
@@ -34,7 +33,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, store, settings: QtCore.QSettings | None = None, parent=None):
         super().__init__(parent)
-        refcount_guard.install()
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)

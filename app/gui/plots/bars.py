@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from app.gui import refcount_guard
 from app.gui.plots import theme
 from app.gui.plots.panel import PlotPanel
 
@@ -133,7 +132,6 @@ class BarPlot(PlotPanel):
     def redraw(self) -> None:
         if not hasattr(self, "bars"):
             return
-        refcount_guard.top_up()
         fg = theme.foreground()
         axis = self.plot.getAxis("left" if self.horizontal else "bottom")
         axis.setTicks([[(i, self._short(b.label)) for i, b in enumerate(self.bars)], []])
@@ -142,8 +140,8 @@ class BarPlot(PlotPanel):
             width = max([metrics.horizontalAdvance(self._short(b.label)) for b in self.bars] + [30])
             axis.setWidth(min(width + 14, 230))
         if self.item is None:
-            # One item for the plot's lifetime: adding and removing graphics items is what
-            # costs most under PySide6 6.12 (see refcount_guard), so data is swapped in place.
+            # One item for the plot's lifetime: redraws swap data in place instead of
+            # adding and removing graphics items, which is what costs most in pyqtgraph.
             self.item = _ClickableBars(self, x=[], height=[], width=0.7)
             self.plot.addItem(self.item)
         if not self.bars:
@@ -178,7 +176,7 @@ class BarPlot(PlotPanel):
         self._draw_value_labels(fg)
 
     def _draw_value_labels(self, fg: QtGui.QColor) -> None:
-        """The value at the end of each bar (pooled text items; see refcount_guard)."""
+        """The value at the end of each bar (pooled text items, reused across redraws)."""
         shown = self.bars if len(self.bars) <= 40 else []
         while len(self._value_labels) < len(shown):
             item = pg.TextItem("")

@@ -8,7 +8,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import refcount_guard
 from app.gui.plots import theme
 from app.gui.plots.panel import PlotPanel
 
@@ -60,7 +59,6 @@ class NetworkPlot(PlotPanel):
     def redraw(self) -> None:
         if not hasattr(self, "graph"):
             return
-        refcount_guard.top_up()
         for label in self._labels:
             label.hide()
         self._used = 0

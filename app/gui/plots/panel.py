@@ -7,7 +7,6 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import refcount_guard
 from app.gui.plots import theme
 from app.gui.plots.export import ExportError, export_plot
 
@@ -19,7 +18,6 @@ class PlotPanel(QtWidgets.QWidget):
 
     def __init__(self, title: str, parent=None, view_box: pg.ViewBox | None = None):
         super().__init__(parent)
-        refcount_guard.install()
         self.title = title
         self.plot_widget = pg.PlotWidget(viewBox=view_box) if view_box else pg.PlotWidget()
         self.plot_widget.setAccessibleName(f"{title} plot")

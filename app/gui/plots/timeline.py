@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import dates, refcount_guard
+from app.gui import dates
 from app.gui.plots import theme
 from app.gui.plots.panel import PlotPanel
 
@@ -120,7 +120,6 @@ class TimelinePlot(PlotPanel):
     def redraw(self) -> None:
         if not hasattr(self, "scatter"):
             return
-        refcount_guard.top_up()
         fg = theme.foreground()
         bg = theme.background()
         ys = self._lane_y()
