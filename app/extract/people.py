@@ -548,10 +548,17 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
             # "Iran's Ali Bagheri Kani", "China's Wang Yi": the country's, post unnamed.
             out.append(_Found(toks[a:b], Post(None, owner, EXPLICIT), toks[a].start))
         elif b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
-                and name_like(toks[a:b], lex) and not _after_title(toks, a, lex):
+                and name_like(toks[a:b], lex) and not _after_title(toks, a, lex) \
+                and not _named_after(toks, a):
             out.append(_Found(toks[a:b], None, toks[a].start))
         i = b
     return out
+
+
+def _named_after(toks: list[Tok], a: int) -> bool:
+    """"the Order of Alexander Nevsky", "the Museum of Leo Tolstoy": a name inside the name
+    of a thing, not a person taking part."""
+    return a >= 2 and toks[a - 1].text == "of" and toks[a - 2].cap and toks[a - 2].is_word
 
 
 def _after_title(toks: list[Tok], a: int, lex: Lexicon) -> bool:

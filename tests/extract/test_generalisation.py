@@ -243,3 +243,9 @@ def test_capitalised_role_phrase_resolves():
                   "the Indian Prime Minister's official visit to Moscow on July 8–9.",
                   head="20:10\n\nT\n\n1690-27-08-2024\n\n")
     assert any(e[1] == "2024-07-08" and "Narendra Modi" in e[4] for e in evs)
+
+
+def test_names_inside_names_of_things_are_not_people():
+    people = _people("Students received the Order of Alexander Nevsky; the Museum of Leo Tolstoy "
+                     "opened, and Alexander Gusev came.")
+    assert set(people) == {"Alexander Gusev"}
