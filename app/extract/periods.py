@@ -80,6 +80,11 @@ _RELATIVE = re.compile(
     r"\b(?:(last|past|previous)\s+year|(this|the\s+current)\s+year|(next)\s+year"
     r"|(so\s+far\s+this|since\s+the\s+beginning\s+of\s+(?:this|the)|year\s+to\s+date))\b",
     re.I)
+_NAMED_YEAR = re.compile(r"\b[Tt]he\s+$")
+_YEARS_AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                        r"years?\s+ago\b", re.I)
+_AGO_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _OVER_OPENING = re.compile(r"(?:^|[.;:]\s+|\n\s*)Over\s+the\s+$")
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bthan(?:\s+(?:in|for|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|for))?|"
@@ -145,6 +150,9 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
     for m in _MONTH_YEAR.finditer(text, start, end):
         add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
     for m in _YEAR_ONLY.finditer(text, start, end):
+        if _NAMED_YEAR.search(text, max(start, m.start() - 5), m.start()) and \
+                re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            continue  # "the 2030 Agenda", "the 2024 Games": a name, not a period
         add(m.group(1), m.span())
     if doc_year:
         for m in _RELATIVE.finditer(text, start, end):
@@ -154,6 +162,10 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
                 add(str(doc_year + 1), m.span())
             else:
                 add(str(doc_year), m.span())
+        for m in _YEARS_AGO.finditer(text, start, end):
+            n = _AGO_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+            if 0 < n < 100:
+                add(str(doc_year - n), m.span())
         # A day and month with no year: the document's year, as a weak hint.
         for s, e in date_spans(text, start, end):
             if not re.search(_YEAR, text[s:e]):

@@ -249,3 +249,8 @@ def test_names_inside_names_of_things_are_not_people():
     people = _people("Students received the Order of Alexander Nevsky; the Museum of Leo Tolstoy "
                      "opened, and Alexander Gusev came.")
     assert set(people) == {"Alexander Gusev"}
+
+
+def test_year_in_a_name_is_no_period_and_years_ago_is():
+    assert _periods("The 2030 Agenda is a priority, and 12 speakers took part.")[0][1] != "2030"
+    assert _periods("Two years ago, 30,000 tonnes were shipped.") == [(30000, "2022")]
