@@ -169,6 +169,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             people = list(lead.ev.participants)  # "the sides agreed to meet in May"
         prev_people = people
         strong, weak = _choose_place(places, near, b, ctx)
+        if strong is None and any(_THERE.search(text, a, z) for a, z in near):
+            strong = _place_before(places, near[0][0], s)  # "... will be held there"
         if strong is None and (r.frame or bi == len(bundles) - 1 or bi == 0):
             strong2, weak2 = _choose_place(places, r.right, b, ctx)
             strong = strong2
@@ -301,6 +303,16 @@ def _choose_place(places: _PlaceIndex, spans: list[Span], b: Bundle,
     return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
 
 
+_THERE = re.compile(r"\b(?:held|take\s+place|took\s+place|be)\s+there\b")
+
+
+def _place_before(places: _PlaceIndex, pos: int, sent_start: int) -> str | None:
+    """The last place named in the sentence before pos ("will visit Kursk, and a meeting will
+    be held there")."""
+    before = [p for p in places.within([(sent_start, pos)]) if p.rank >= 2]
+    return before[-1].name if before else None
+
+
 class _PlaceIndex:
     """Place mentions in text order, for "which of them lie inside these clauses"."""
 
@@ -330,8 +342,11 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     base = None
     if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
         base = lead
-    elif re.search(r"\balso\b", sent) and prev_new:
-        base = prev_new[-1]
+    elif re.search(r"\balso\b", sent) and (prev_new or lead):
+        # "X was also received by Y": beside the last event held, not one merely announced.
+        held = [c for c in prev_new if c.ev.status == "held"]
+        base = held[-1] if held else (lead if lead is not None and lead.ev.status == "held"
+                                      else None)
     if base is None or base.ev.status != "held":
         return []
     people = _people_in(ctx, [(s, e)], refs)

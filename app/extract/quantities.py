@@ -476,7 +476,7 @@ def _counted(text, s, e, ns, end, raw, is_digit, votes,
             pos = m.end()  # "combined heat and power plants"
             continue
         if lw in _STOP:
-            if pos == end and lw in {"in", "of", "against", "for", "to"}:
+            if pos == end and lw in {"in", "of", "against", "for", "to", "a"}:  # "1,000 a year"
                 break  # nothing named right after the number: maybe named elsewhere
             return None
         if lw in _NOT_COUNTED or lw in _MONTH_NAMES:
@@ -507,9 +507,9 @@ def _and_modifiers(text: str, pos: int, e: int, demonyms: frozenset[str]) -> boo
 
 # "the number of branches ... has reached 14": the count is named before the verb.
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+([a-z][a-z'’-]*)\b[^.;:]{0,80}?\b(?:has|have|had)?\s*"
+    r"\bnumber\s+of\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\b[^.;:]{0,80}?\b(?:has|have|had)?\s*"
     r"(?:reached|exceeded|totalled|totaled|amounted\s+to|stood\s+at|stands\s+at|grown\s+to|"
-    r"grew\s+to|risen\s+to|rose\s+to|increased\s+to|is|was)\s+(?:[a-z]+\s+){0,2}$")
+    r"grew\s+to|risen\s+to|rose\s+to|increased\s+to|is|was|to)\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
@@ -525,7 +525,8 @@ def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
             return end + m.end(), (hs, hs + len(last)), None
     # "Over 5,000 students study here, 900 of them on scholarships": a part of a counted whole.
     m = re.match(r"\s+of\s+(?:them|whom)\b", rest)
-    if m and re.search(r",\s*$", text[s:ns]):
+    if m and re.search(r"(?:,|\band)\s*(?:(?:about|over|some|nearly|almost|around|more\s+than)\s+)?$",
+                       text[s:ns]):
         return end + m.end(), None, None
     if votes:
         m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained|abstaining)\b",
@@ -541,6 +542,6 @@ def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
     if re.search(r",\s*$", before) and re.match(r"\s+in\s+(?:19|20)\d\d\b", rest):
         return end, None, None
     m = _NUMBER_OF.search(text, max(s, ns - 140), ns)
-    if m and _is_plural_head(m.group(1)):
+    if m and any(_is_plural_head(w) for w in m.group(1).split()):
         return end, None, None  # the measure phrase reads "number of ..." itself
     return None

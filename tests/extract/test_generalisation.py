@@ -254,3 +254,26 @@ def test_names_inside_names_of_things_are_not_people():
 def test_year_in_a_name_is_no_period_and_years_ago_is():
     assert _periods("The 2030 Agenda is a priority, and 12 speakers took part.")[0][1] != "2030"
     assert _periods("Two years ago, 30,000 tonnes were shipped.") == [(30000, "2022")]
+
+
+def test_part_of_a_whole_after_and_and_number_raised_to():
+    assert (1200, "count") in _figures("Over 2,000 buildings were damaged, and about 1,200 of "
+                                        "them have been repaired.")
+    assert (1000, "count") in _figures("They agreed to increase the number of freight trains "
+                                        "between the two countries to 1,000 a year.")
+
+
+def test_held_there_takes_the_place_named_before():
+    evs = _events("On September 20, Marat Khusnullin will visit Kursk, and a meeting of the "
+                  "government commission will be held there on September 27.",
+                  head="13:40\n\nT\n\n1402-19-09-2024\n\n")
+    assert ("2024-09-27", "Kursk") in {(e[1], e[3]) for e in evs}
+
+
+def test_also_received_after_announced_events_joins_the_held_one():
+    evs = _events("On November 5, Deputy Foreign Minister Mikhail Galuzin held consultations in "
+                  "Astana with Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev.\n\n"
+                  "They discussed the visit of President Vladimir Putin to Kazakhstan on November "
+                  "27–28. Mikhail Galuzin was also received by Minister of Foreign Affairs of "
+                  "Kazakhstan Murat Nurtleu.", head="18:00\n\nT\n\n2198-05-11-2024\n\n")
+    assert any(e[1] == "2024-11-05" and "Murat Nurtleu" in e[4] for e in evs)
