@@ -260,6 +260,9 @@ def _lower_head(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     return i + 2 < len(toks) and toks[i + 1].cap and name_like(toks[i + 1:i + 3], lex)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
     """First token of the post ending in head h. Words of the post are known title, body or
     country words; up to two unknown words are taken when a country adjective or possessive
@@ -267,6 +270,11 @@ def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
     left = h
     while left > 0 and _is_pre(toks[left - 1], lex):
         left -= 1
+    # "KGB Chairman", "FSB Director": a body's abbreviation right before the post.
+    if left > 0 and _ACRONYM.fullmatch(toks[left - 1].text):
+        left -= 1
+        while left > 0 and _is_pre(toks[left - 1], lex) and not lex.is_head(toks[left - 1].base):
+            left -= 1
     k = left
     while k > 0 and left - k < 2 and toks[k - 1].cap and toks[k - 1].is_word \
             and fold(toks[k - 1].text) not in STOP:

@@ -76,9 +76,9 @@ def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
     if not _BARE_AMBASSADOR.search(title):
         return title
     hits: list[tuple[int, str]] = []
-    for s, _, surface in lex.scan("country", sentence):
+    for s, e, surface in lex.scan("country", sentence):
         c = lex.country(surface)
-        if c and c != country:
+        if c and c != country and not _heads_a_post(sentence, e, lex):
             hits.append((s, c))
             break
     for s, _, surface in lex.scan("place", sentence):
@@ -89,6 +89,16 @@ def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
     if not hits:
         return title
     return f"{title} to {min(hits)[1]}"
+
+
+def _heads_a_post(sentence: str, e: int, lex: Lexicon) -> bool:
+    """"Chinese Ambassador X": the country word opens another post, not this one's host."""
+    for w in re.findall(r"[A-Z][\w-]*", sentence[e:e + 40])[:3]:
+        if lex.is_head(w):
+            return True
+        if not lex.is_title_word(w):
+            return False
+    return False
 
 
 def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,

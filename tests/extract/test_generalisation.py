@@ -277,3 +277,10 @@ def test_also_received_after_announced_events_joins_the_held_one():
                   "27–28. Mikhail Galuzin was also received by Minister of Foreign Affairs of "
                   "Kazakhstan Murat Nurtleu.", head="18:00\n\nT\n\n2198-05-11-2024\n\n")
     assert any(e[1] == "2024-11-05" and "Murat Nurtleu" in e[4] for e in evs)
+
+
+def test_acronym_bodies_and_other_posts_country_words():
+    people = _people("Russian Ambassador Boris Gryzlov and Chinese Ambassador Xie Xiaoyong came. "
+                     "KGB Chairman Ivan Tertel attended.")
+    assert people["Boris Gryzlov"] == ("Ambassador", "Russia")
+    assert people["Ivan Tertel"][0] == "KGB Chairman"
