@@ -332,3 +332,23 @@ def test_self_test_database_check_fails_without_a_corpus(tmp_path, monkeypatch):
     with pytest.raises(selftest.CheckFailed, match="no corpus"):
         selftest.check_database(tmp_path / "fb.db")
     assert not (tmp_path / "fb.db").exists()
+
+
+# --- the bundle's build files (the build itself takes minutes: `python packaging/build.py`) --
+
+
+def test_spec_and_build_script_compile_and_read_the_version_from_app():
+    spec = ROOT / "packaging" / "pyinstaller" / "factbrowser.spec"
+    compile(spec.read_text(encoding="utf-8"), str(spec), "exec")
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("fb_build_script", ROOT / "packaging" / "build.py")
+    build_script = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(build_script)
+    # this environment runs the app, so build.py would use it rather than make build/venv
+    assert build_script.missing_imports() == []
+    assert build_script.bundle_executable().parent == ROOT / "dist" / "FactBrowser"
+    namespace: dict = {"SPECPATH": str(spec.parent)}
+    source = spec.read_text(encoding="utf-8").split("\nVERSION, APP_NAME, APP_ID =")[0]
+    exec(compile(source, str(spec), "exec"), namespace)
+    assert namespace["_app_constants"]() == (app.__version__, app.APP_NAME, app.APP_ID)
