@@ -73,6 +73,7 @@ def find_people(ctx: Context) -> list[Person]:
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(_lower_appositions(text, s, toks, lex, publisher))
         found.extend(_lower_of_posts(text, s, toks, lex, publisher))
+        found.extend(_paired_posts(text, s, toks, lex))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
         found.extend(_untitled(toks, lex, taken))
@@ -497,6 +498,32 @@ def _lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
                                       sentence=text[sent_start:toks[-1].end])
                 out.append(_Found(toks[a:e], post, toks[a].start))
                 break
+    return out
+
+
+_PAIRED = re.compile(
+    r"\b(?P<a1>[A-Z][a-z]+)\s+and\s+(?P<a2>[A-Z][a-z]+)\s+(?P<post>(?:[a-z]+\s+){0,2}[a-z]+s),\s+"
+    r"(?P<n1>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+and\s+"
+    r"(?P<n2>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*[,.;)]")
+
+
+def _paired_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon) -> list[_Found]:
+    """"the Russian and Belarusian foreign ministers, Sergey Lavrov and Maxim Ryzhenkov,":
+    each name takes the post, with the country adjective in the same place of the pair."""
+    if not toks:
+        return []
+    out = []
+    for m in _PAIRED.finditer(text, sent_start, toks[-1].end):
+        c1, c2 = lex.country_adjective(m.group("a1")), lex.country_adjective(m.group("a2"))
+        words = m.group("post").split()
+        if not (c1 and c2) or not lex.is_head(words[-1][:-1]):
+            continue
+        title = " ".join(_title_case(w, lex) for w in [*words[:-1], words[-1][:-1]])
+        for grp, country in (("n1", c1), ("n2", c2)):
+            span = m.span(grp)
+            name_toks = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
+            if name_like(name_toks, lex):
+                out.append(_Found(name_toks, Post(title, country, EXPLICIT), span[0]))
     return out
 
 

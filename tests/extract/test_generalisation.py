@@ -284,3 +284,10 @@ def test_acronym_bodies_and_other_posts_country_words():
                      "KGB Chairman Ivan Tertel attended.")
     assert people["Boris Gryzlov"] == ("Ambassador", "Russia")
     assert people["Ivan Tertel"][0] == "KGB Chairman"
+
+
+def test_paired_posts_before_paired_names():
+    people = _people("The Russian and Belarusian foreign ministers, Sergey Lavrov and Maxim "
+                     "Ryzhenkov, will meet in Minsk.")
+    assert people["Sergey Lavrov"] == ("Foreign Minister", "Russia")
+    assert people["Maxim Ryzhenkov"] == ("Foreign Minister", "Belarus")
