@@ -104,6 +104,22 @@ def folder_size(path: Path) -> tuple[int, int]:
     return total, count
 
 
+# Qt's X11 plugin needs these beside libxcb; PyInstaller bundles them only when the build machine
+# has them (Debian: libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+# libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0).
+XCB_HELPERS = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1",
+               "libxcb-image.so.0", "libxcb-render-util.so.0", "libxkbcommon-x11.so.0")
+
+
+def warn_missing_x11_helpers(folder: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    missing = [lib for lib in XCB_HELPERS if not (folder / "_internal" / lib).exists()]
+    if missing:
+        say("warning: the bundle lacks " + ", ".join(missing) + " (not installed here), so it "
+            "needs them on the user's system to open a window under X11; see packaging/README.md")
+
+
 def self_test(exe: Path) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     say(f"{exe} --self-test")
@@ -143,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     size, files = folder_size(DIST / "FactBrowser")
     say(f"built {DIST / 'FactBrowser'} in {built:.0f} s: {size / 2**20:.1f} MiB in {files} files")
+    warn_missing_x11_helpers(DIST / "FactBrowser")
     if args.no_self_test:
         return 0
     elapsed = self_test(exe)
