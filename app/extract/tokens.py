@@ -7,7 +7,6 @@ import re
 # Words (letters, with inner hyphens and apostrophes: Botsan-Kharchenko, People's), numbers,
 # and single punctuation marks.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|\d+|[^\w\s]")
-_POSS = re.compile(r"['’]s$")
 
 Span = tuple[int, int]
 
@@ -22,10 +21,13 @@ class Tok:
         self.text = text
         self.start = start
         self.end = end
-        self.is_word = text[0].isalpha()
-        self.cap = text[0].isupper()
-        self.poss = bool(_POSS.search(text)) if self.is_word else False
-        self.base = _POSS.sub("", text).rstrip(".") if self.is_word else text
+        c = text[0]
+        self.is_word = word = c.isalpha()
+        self.cap = c.isupper()
+        # A possessive "'s" / "’s" (string tests: this runs for every token of a release).
+        poss = word and len(text) > 2 and text[-1] == "s" and text[-2] in "'’"
+        self.poss = poss
+        self.base = (text[:-2] if poss else text).rstrip(".") if word else text
         self.base_end = start + len(self.base)
 
     def __repr__(self) -> str:
