@@ -132,11 +132,42 @@ class Lexicon:
 
     def _full_scan(self, kind: str, text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
         cache = self.__dict__.setdefault("_scan_full", {})
-        hit = cache.get(kind)
-        if hit is None or hit[0] is not text:
-            found = self._scan(kind, text, 0, len(text))
-            hit = cache[kind] = (text, (found, [m[0] for m in found]))
-        return hit[1]
+        hit = cache.get("text")
+        if hit is None or hit is not text:
+            cache.clear()
+            cache["text"] = text
+            for k, found in self._scan_all(text).items():
+                cache[k] = (found, [m[0] for m in found])
+        return cache[kind]
+
+    _KINDS = ("place", "org", "country")
+
+    def _scan_all(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
+        """_scan of every kind over the whole text in one pass: a regex finds the words that
+        open some surface form (in C), and only those are looked at."""
+        indexes = {k: self._first_word_index(k) for k in self._KINDS}
+        rx = self.__dict__.get("_first_words_re")
+        if rx is None:
+            keys = set().union(*(set(ix) for ix in indexes.values()))
+            rx = re.compile(rf"(?:{_alternation(keys)})(?![^\W_])") if keys else re.compile(r"(?!x)x")
+            self.__dict__["_first_words_re"] = rx
+        out: dict[str, list[tuple[int, int, str]]] = {k: [] for k in self._KINDS}
+        pos = dict.fromkeys(self._KINDS, 0)
+        for m in rx.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "_'’-"):
+                continue  # inside a word, as _WORD_START would not start one here
+            w = m.group(0)
+            for k in self._KINDS:
+                if s < pos[k]:
+                    continue
+                for cand in indexes[k].get(w, ()):
+                    e = s + len(cand)
+                    if text.startswith(cand, s) and not _continues(text, e):
+                        out[k].append((s, e, cand))
+                        pos[k] = e
+                        break
+        return out
 
     def _scan(self, kind: str, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         index = self._first_word_index(kind)
