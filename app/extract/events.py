@@ -254,7 +254,10 @@ def _people_in(ctx: Context, spans: list[Span], refs: list[RoleRef]) -> list[str
     found: list[tuple[int, list[str]]] = []
     ref_starts = [r.span[0] for r in refs]  # refs come sorted by position
     for a, z in spans:
-        found.extend((pos, [n]) for pos, n in people_at(ctx, a, z))
+        # "Maria Zakharova: The conference was held ...": the speaker of an answer is no
+        # participant of what she describes.
+        found.extend((pos, [n]) for pos, n in people_at(ctx, a, z)
+                     if not _SPEAKER.match(ctx.text, _name_end(ctx, pos)))
         for i in range(bisect_left(ref_starts, a), len(refs)):
             if ref_starts[i] >= z:
                 break
@@ -267,6 +270,17 @@ def _people_in(ctx: Context, spans: list[Span], refs: list[RoleRef]) -> list[str
                 seen.add(n)
                 out.append(n)
     return out
+
+
+_SPEAKER = re.compile(r"\s*:")
+
+
+def _name_end(ctx: Context, pos: int) -> int:
+    for p in ctx.people:
+        for s, e in p.mentions:
+            if s == pos:
+                return e
+    return pos
 
 
 def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str],
