@@ -155,9 +155,13 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             from_right = kind is not None
         if kind is None:
             continue
-        if b.groups[0][0].precision != "day" and _has_figures(
+        first = b.groups[0][0]
+        since = bool(_SINCE.search(text, max(s, first.span[0] - 12), first.span[0]))
+        if (first.precision != "day" or since) and _has_figures(
                 text, [*near, *(r.right if from_right else [])], dates):
-            continue  # "In the first quarter, 15 visits took place": statistics
+            # "In the first quarter, 15 visits took place", "has received more than 2,000 calls
+            # since September 23": statistics
+            continue
         prev_kind = kind
         people = _people_in(ctx, near, refs)
         if not people:
@@ -194,6 +198,9 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
                 )
                 out.append(_Cand(ev, idx, strong, weak, r.frame, g))
     return out
+
+
+_SINCE = re.compile(r"\b(?:since|as\s+of|as\s+at)\s+$", re.I)
 
 
 def _summary(text: str, s: int, bi: int, r, regions, bundles: list[Bundle],

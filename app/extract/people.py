@@ -74,6 +74,7 @@ def find_people(ctx: Context) -> list[Person]:
         found.extend(_lower_appositions(text, s, toks, lex, publisher))
         found.extend(_lower_of_posts(text, s, toks, lex, publisher))
         found.extend(_paired_posts(text, s, toks, lex))
+        found.extend(_plural_posts(toks, lex))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
         found.extend(_untitled(toks, lex, taken))
@@ -524,6 +525,36 @@ def _paired_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon) -> 
             name_toks = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
             if name_like(name_toks, lex):
                 out.append(_Found(name_toks, Post(title, country, EXPLICIT), span[0]))
+    return out
+
+
+def _plural_posts(toks: list[Tok], lex: Lexicon) -> list[_Found]:
+    """"signed by Presidents Vladimir Putin and Masoud Pezeshkian", "Foreign Ministers A, B and
+    C": a plural post before a list of names gives each the post."""
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not (t.cap and t.is_word and t.text.endswith("s") and lex.is_head(t.text[:-1])):
+            continue
+        left = i
+        while left > 0 and toks[left - 1].cap and lex.is_modifier(toks[left - 1].text):
+            left -= 1
+        title = " ".join([*(x.text for x in toks[left:i]), t.text[:-1]])
+        names: list[list[Tok]] = []
+        j = i + 1
+        while j < n:
+            b = chain(toks, j, lex)
+            if not (2 <= b - j <= 4 and name_like(toks[j:b], lex)):
+                break
+            names.append(toks[j:b])
+            if b < n and toks[b].text in (",", "and"):
+                j = b + 1
+                if j < n and toks[j].text == "and":
+                    j += 1
+                continue
+            break
+        if len(names) >= 2:
+            out.extend(_Found(nt, Post(title, None, 0), nt[0].start) for nt in names)
     return out
 
 

@@ -300,3 +300,14 @@ def test_the_speaker_of_an_answer_is_no_participant():
     (ev,) = [e for e in evs if e[1] == "1945-02-04"]
     assert "Maria Zakharova" not in ev[4] and "Winston Churchill" in ev[4]
     assert ev[3] == "Yalta"
+
+
+def test_plural_post_before_a_list_of_names():
+    people = _people("The treaty was signed by Presidents Vladimir Putin and Masoud Pezeshkian.")
+    assert people["Vladimir Putin"][0] == people["Masoud Pezeshkian"][0] == "President"
+
+
+def test_figures_since_a_date_are_statistics():
+    evs = _events("The Foreign Ministry hotline has received more than 2,000 calls since "
+                  "September 23.")
+    assert evs == []
