@@ -141,7 +141,10 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     masked = _merge(date_spans(text, ctx.body_start))
     dateline = _DATELINE.match(text, ctx.body_start)
     dateline_end = dateline.end() if dateline else ctx.body_start
-    tables = (currency_table(ctx.gaz), *_units(ctx.gaz), _demonyms(ctx.gaz))
+    tables = ctx.gaz.__dict__.get("_quantity_tables")
+    if tables is None:  # built once per gazetteer set, kept on it like the lexicon
+        tables = (currency_table(ctx.gaz), *_units(ctx.gaz), _demonyms(ctx.gaz))
+        ctx.gaz.__dict__["_quantity_tables"] = tables
     doc_category = measures.document_category(ctx.doc.title or "")
 
     def periods_of(s: int, e: int) -> list:
