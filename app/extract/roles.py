@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.extract.context import Context
 from app.extract.model import Person, Span
@@ -77,9 +78,15 @@ _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 def post_kinds(title: str | None) -> set[str]:
     """Kinds of post a title names, ignoring deputies' posts."""
+    return set(_post_kinds(title))
+
+
+@lru_cache(maxsize=8192)
+def _post_kinds(title: str | None) -> frozenset[str]:
+    # Asked for every candidate of every role phrase: the same few titles again and again.
     kinds: set[str] = set()
     if not title:
-        return kinds
+        return frozenset()
     for comp in re.split(r"\s+[–—-]\s+|,|;", title):
         if not comp.strip() or _DEPUTY.search(comp):
             continue
@@ -89,7 +96,7 @@ def post_kinds(title: str | None) -> set[str]:
     if "prime_minister" in kinds and not _KINDS["minister"].search(
             _KINDS["prime_minister"].sub("", title)):
         kinds.discard("minister")  # a prime minister is not "the minister"
-    return kinds
+    return frozenset(kinds)
 
 
 def _country_of(word: str | None, ctx: Context) -> str | None:
