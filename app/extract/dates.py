@@ -227,15 +227,56 @@ _MONTH_WORD = re.compile(rf"\b{_MON}")
 _DIGIT = re.compile(r"\d")
 
 
+# Patterns that hold two month names; and words without one of which a pattern cannot match
+# (checked on the case-folded sentence: a superset of what re.I matches).
+_NEEDS_TWO_MONTHS = {"md_md", "dm_dm", "mm", "part_range"}
+_NEEDS_WORD = {
+    "part_range": ("late", "early", "mid"),
+    "rel": ("day", "tomorrow"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "quarter": ("quarter",),
+    "q": ("q",),
+    "half": ("half",),
+    "between": ("between",),
+    "m_part": ("late", "early", "mid", "end", "beginning", "middle", "start"),
+    "rel_m": ("last", "next", "this", "previous", "coming"),
+    "until": ("until", "till", "through", "up"),
+    "until_dm": ("until", "till", "through", "up"),
+    "wd": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
+_NEEDS_YEAR = {"years", "my"}
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _skipped(text: str, start: int, end: int) -> set[str]:
+    """Patterns that cannot match in text[start:end]."""
+    months = 0
+    for _ in _MONTH_WORD.finditer(text, start, end):
+        months += 1
+        if months == 2:
+            break
+    has_digit = _DIGIT.search(text, start, end) is not None
+    low = text[start:end].casefold()
+    skip = {n for n, words in _NEEDS_WORD.items() if not any(w in low for w in words)}
+    if not months:
+        skip |= _NEEDS_MONTH
+    if months < 2:
+        skip |= _NEEDS_TWO_MONTHS
+    if not has_digit:
+        skip |= _NEEDS_DIGIT
+    if not has_digit or _YEAR_DIGITS.search(text, start, end) is None:
+        skip |= _NEEDS_YEAR
+    return skip
+
+
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
     if not _QUICK.search(text, start, end):
         return []
-    has_month = _MONTH_WORD.search(text, start, end) is not None
-    has_digit = _DIGIT.search(text, start, end) is not None
+    skip = _skipped(text, start, end)
     claimed: list[Span] = []  # sorted, never overlapping
     found: list[_Raw] = []
     for name in _ORDER:
-        if (not has_month and name in _NEEDS_MONTH) or (not has_digit and name in _NEEDS_DIGIT):
+        if name in skip:
             continue
         for m in _BY_NAME[name].finditer(text, start, end):
             s, e = m.span("core") if "core" in m.groupdict() else m.span()
