@@ -33,10 +33,34 @@ _DATE_RES = [
 ]
 
 
+# Cheap tests of what a pattern cannot match without (a digit, a year, a month's first three
+# letters, a word), so that a sentence lacking it skips the pattern: same result, fewer scans.
+_DIGIT = re.compile(r"\d")
+_HAS_YEAR = re.compile(_YEAR)
+_MONTH_START = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_DATE_NEEDS = ("month", "month", ":", "./", "-")
+
+
+def _months(text: str, start: int, end: int) -> int:
+    """0, 1 or 2: how many month names (at most) text[start:end] holds, counted up to two."""
+    n = 0
+    for _ in _MONTH_START.finditer(text, start, end):
+        n += 1
+        if n == 2:
+            break
+    return n
+
+
 def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
-    for rx in _DATE_RES:
+    if _DIGIT.search(text, start, end) is None:
+        return out
+    has_month = _MONTH_START.search(text, start, end) is not None
+    chunk = text[start:end]
+    for rx, need in zip(_DATE_RES, _DATE_NEEDS, strict=True):
+        if not (has_month if need == "month" else any(c in chunk for c in need)):
+            continue
         for m in rx.finditer(text, start, end):
             if any(ch.isdigit() for ch in m.group(0)):
                 out.append(m.span())
@@ -111,63 +135,71 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
         comparison = bool(_COMPARISON_BEFORE.search(before)) and not _OVER_OPENING.search(before)
         found.append(Period(value, span, comparison, weak))
 
-    for m in _QUARTER.finditer(text, start, end):
+    has_digit = _DIGIT.search(text, start, end) is not None
+    has_year = has_digit and _HAS_YEAR.search(text, start, end) is not None
+    months = _months(text, start, end)
+    low = text[start:end].casefold()
+    quarter = "quarter" in low or "q" in low
+    for m in _QUARTER.finditer(text, start, end) if has_year and quarter else ():
         q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
         add(f"{m.group(2) or m.group(5)}-Q{q}", m.span())
-    for m in _HALF.finditer(text, start, end):
+    for m in _HALF.finditer(text, start, end) if has_year else ():
         h = _ORD.get((m.group(1) or "").lower()) or int(m.group(3))
         add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
-    for m in _MONTH_RANGE.finditer(text, start, end):
+    for m in _MONTH_RANGE.finditer(text, start, end) if has_year and months == 2 else ():
         a, b = _month(m.group(1)), _month(m.group(2))
         y = m.group(3)
         add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
-    for m in _FIRST_MONTHS.finditer(text, start, end):
+    for m in _FIRST_MONTHS.finditer(text, start, end) if has_year and "months" in low else ():
         k = m.group(1).lower()
         n = int(k) if k.isdigit() else _MONTH_COUNT[k]
         if 1 < n <= 12:
             add(f"{m.group(2)}-01/{m.group(2)}-{n:02d}", m.span())
     if doc_year:
-        for m in _MONTH_RANGE_BARE.finditer(text, start, end):
+        for m in _MONTH_RANGE_BARE.finditer(text, start, end) if months == 2 else ():
             a, b = _month(m.group(1)), _month(m.group(2))
             if a >= b:
                 continue
             y = doc_year - 1 if doc_month and b > doc_month else doc_year
             add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
-        for m in _BARE_QUARTER.finditer(text, start, end):
+        for m in _BARE_QUARTER.finditer(text, start, end) if quarter else ():
             q = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
             add(f"{doc_year}-Q{q}", m.span())
-        for m in _BARE_HALF.finditer(text, start, end):
+        bare_half = "half" in low or "h1" in low or "h2" in low
+        for m in _BARE_HALF.finditer(text, start, end) if bare_half else ():
             h = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
             add(f"{doc_year}-H{h}", m.span())
-    for m in _SEASON.finditer(text, start, end):
+    season = any(w in low for w in ("spring", "summer", "autumn", "fall", "winter"))
+    for m in _SEASON.finditer(text, start, end) if has_year and season else ():
         add(m.group(2), m.span())
-    for m in _YEAR_RANGE.finditer(text, start, end):
+    for m in _YEAR_RANGE.finditer(text, start, end) if has_year else ():
         a, b = m.group(1), m.group(2)
         if len(b) == 2:
             b = a[:2] + b
         if int(a) < int(b) <= int(a) + 30:
             add(f"{a}-{b}", m.span())
-    for m in _MONTH_YEAR.finditer(text, start, end):
+    for m in _MONTH_YEAR.finditer(text, start, end) if has_year and months else ():
         add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
-    for m in _YEAR_ONLY.finditer(text, start, end):
+    for m in _YEAR_ONLY.finditer(text, start, end) if has_year else ():
         if _NAMED_YEAR.search(text, max(start, m.start() - 5), m.start()) and \
                 re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
             continue  # "the 2030 Agenda", "the 2024 Games": a name, not a period
         add(m.group(1), m.span())
     if doc_year:
-        for m in _RELATIVE.finditer(text, start, end):
+        relative = "year" in low or "far" in low or "beginning" in low
+        for m in _RELATIVE.finditer(text, start, end) if relative else ():
             if m.group(1):
                 add(str(doc_year - 1), m.span())
             elif m.group(3):
                 add(str(doc_year + 1), m.span())
             else:
                 add(str(doc_year), m.span())
-        for m in _YEARS_AGO.finditer(text, start, end):
+        for m in _YEARS_AGO.finditer(text, start, end) if "ago" in low else ():
             n = _AGO_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
             if 0 < n < 100:
                 add(str(doc_year - n), m.span())
         # A day and month with no year: the document's year, as a weak hint.
-        for s, e in date_spans(text, start, end):
+        for s, e in date_spans(text, start, end) if has_digit else ():
             if not re.search(_YEAR, text[s:e]):
                 add(str(doc_year), (s, e), weak=True)
     return sorted(found, key=lambda p: p.span)
