@@ -102,7 +102,8 @@ def ingest(db: Path, paths: list[Path], workers: int, log=print) -> dict:
     last = [t, 0]
 
     def progress(done: int, total: int, _msg: str) -> None:
-        if done % step == 0 or done == total:
+        # ingest_paths reports each document twice (reading, then done): log each count once
+        if done > last[1] and (done % step == 0 or done == total):
             now = time.perf_counter()
             rate = (done - last[1]) / max(now - last[0], 1e-9)
             curve.append([done, round(now - t, 1), round(rate, 1), _load()])
