@@ -27,6 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.extract.fold import fold_case
 from app.extract.model import Span
 
 MONTHS = {
@@ -223,7 +224,7 @@ _DIGIT = re.compile(r"\d")
 
 
 # Patterns that hold two month names; and words without one of which a pattern cannot match
-# (checked on the case-folded sentence: a superset of what re.I matches).
+# (checked on the sentence folded by fold_case: a superset of what re.I matches).
 _NEEDS_TWO_MONTHS = {"md_md", "dm_dm", "mm", "part_range"}
 _NEEDS_WORD = {
     "part_range": ("late", "early", "mid"),
@@ -270,7 +271,7 @@ def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[
 
 def _raw_matches(text: str, start: int, end: int) -> list[_Raw]:
     has_digit = _DIGIT.search(text, start, end) is not None
-    low = text[start:end].casefold()
+    low = fold_case(text[start:end])
     if not has_digit and not any(w in low for w in _QUICK_WORDS):
         return []
     skip = _skipped(text, start, end, low, has_digit)

@@ -8,6 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from app.extract.fold import fold_case
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -138,7 +140,7 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
     has_digit = _DIGIT.search(text, start, end) is not None
     has_year = has_digit and _HAS_YEAR.search(text, start, end) is not None
     months = _months(text, start, end)
-    low = text[start:end].casefold()
+    low = fold_case(text[start:end])
     quarter = "quarter" in low or "q" in low
     for m in _QUARTER.finditer(text, start, end) if has_year and quarter else ():
         q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
