@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.extract.fold import fold_case
+
 # Nouns that name what money or tonnage measures.
 _ECON = (
     r"trade|turnover|exports?|imports?|investments?|budget|contracts?|deals?|product|GDP|"
@@ -259,19 +261,65 @@ _CATEGORY_WORDS = [
 _CONTEXT_SKIP = {"meeting": re.compile(r"\bdocuments?\b", re.I)}
 
 
-_CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _CATEGORY_WORDS), re.I)
 _PRIORITY = [name for name, _ in _CATEGORY_WORDS]
+
+
+def _top_alternatives(rx: str) -> list[str]:
+    out, depth, cur, i = [], 0, [], 0
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            cur.append(rx[i:i + 2])
+            i += 2
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    return [*out, "".join(cur)]
+
+
+def _stems(rx: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of rx contains (the letters each top-level
+    alternative opens with), or None when some alternative opens otherwise."""
+    stems = []
+    for alt in _top_alternatives(rx):
+        m = re.match(r"(?:\\b)?([A-Za-z]+)([?*{]?)", alt)
+        word = m.group(1)[:-1] if m and m.group(2) else (m.group(1) if m else "")
+        if not word:
+            return None
+        stems.append(word.lower())
+    return tuple(stems)
+
+
+# One regex per theme, searched only when the sentence holds one of the theme's stems, and
+# only until its first (counted) match. The themes' words are distinct whole words, so no
+# match of one theme overlaps one of another and this finds the same themes as a scan with
+# one alternation of all themes' words, in a fraction of the time.
+_THEME_RES = [(name, re.compile(rx, re.I), _CONTEXT_SKIP.get(name), _stems(rx))
+              for name, rx in _CATEGORY_WORDS]
 
 
 def themes(source: str, context: bool = True) -> set[str]:
     """Themes whose words occur in source; in context (a sentence or paragraph) "document"
     alone does not mark a meeting."""
     seen = set()
-    for m in _CATEGORY_RE.finditer(source):
-        name = m.lastgroup
-        if context and name in _CONTEXT_SKIP and _CONTEXT_SKIP[name].fullmatch(m.group(0)):
+    low = fold_case(source)
+    for name, rx, skip, stems in _THEME_RES:
+        if stems is not None and not any(w in low for w in stems):
             continue
-        seen.add(name)
+        if skip is None or not context:
+            if rx.search(source):
+                seen.add(name)
+            continue
+        for m in rx.finditer(source):
+            if not skip.fullmatch(m.group(0)):
+                seen.add(name)
+                break
     return seen
 
 
