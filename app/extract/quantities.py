@@ -16,11 +16,13 @@ from functools import lru_cache
 
 from app.extract import measures
 from app.extract.context import Context
+from app.extract.fold import fold_case
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import Quantity
 from app.extract.numbers import (
     DIGIT_NUMBER,
     MULTIPLIER,
+    NUMBER_WORDS,
     WORD_NUMBER,
     currency_code,
     currency_table,
@@ -30,13 +32,21 @@ from app.extract.numbers import (
 from app.extract.periods import date_spans, find_periods, nearest_period
 
 _WINDOW = 300  # characters of context read on each side of a figure
+# The lookahead (the letters number words open with, or a digit) lets the scan reject most
+# positions at once; it changes no match.
 _NUM = re.compile(
+    r"(?=[\dotfsenhza])"
     rf"(?:(?<![\w/.,\-–#№])(?P<w>{WORD_NUMBER})|(?<![\d_/.,\-–#№])(?P<d>{DIGIT_NUMBER}))"
     r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
 _MULT_AFTER = re.compile(rf"[\s-]*({MULTIPLIER})\b", re.I)
 _SHORT_MULT = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s*-?\s*(percentage\s+points?|per\s*cent|percent|pct\b|%|p\.p\.)", re.I)
 _TIMES = re.compile(r"\s*(?:-\s*)?(times\b|fold\b)", re.I)
+# Every match of _NUM holds a digit or one of these words, so a sentence without any skips
+# the scan (tested on fold_case(sentence), which re.I cannot match past).
+_NUM_STEMS = (*NUMBER_WORDS, "half")
+_DIGIT = re.compile(r"\d")
+_VOTES = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|hundred)fold\b", re.I)
 
 _QUALIFIERS = [
@@ -244,9 +254,11 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
     table, unit_re, unit_forms, demonyms = tables
     hits: list[_Hit] = []
     sentence = text[s:e]
-    votes = bool(re.search(r"\bvot(?:e|es|ed|ing)\b", sentence, re.I))
+    low = fold_case(sentence)
+    votes = "vot" in low and _VOTES.search(sentence) is not None
     mask_ends = [b for _, b in masked]
-    for m in _NUM.finditer(text, s, e):
+    has_number = _DIGIT.search(sentence) is not None or any(w in low for w in _NUM_STEMS)
+    for m in _NUM.finditer(text, s, e) if has_number else ():
         ns, ne = m.span()
         if hits and ns < hits[-1].end:
             continue
@@ -264,12 +276,23 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
                            demonyms)
         if hit and math.isfinite(hit.value):
             hits.append(hit)
-    for m in _FOLD_WORD.finditer(text, s, e):
+    for m in _FOLD_WORD.finditer(text, s, e) if "fold" in low else ():
         if not any(h.start <= m.start() < h.end for h in hits):
             v = parse_number(m.group(1))
             if v:
                 hits.append(_Hit(m.start(), m.end(), v, "times", None, None, "times", m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=8)
+def _at_end(rx: re.Pattern) -> re.Pattern:
+    """rx at the end of a string, case-insensitive (compiled once per currency table)."""
+    return re.compile(rf"(?:{rx.pattern})\s*$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _at_start(rx: re.Pattern) -> re.Pattern:
+    return re.compile(rf"\s*(?:{rx.pattern})", re.I)
 
 
 def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes,
@@ -284,7 +307,7 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
     kind = "count"
 
     # Currency written before the amount: "$46.5 billion", "USD 37.01 billion", "RUB 8.5 bn".
-    pm = re.search(rf"(?:{table.prefix_re.pattern})\s*$", before[-12:], re.I)
+    pm = _at_end(table.prefix_re).search(before[-12:])
     if pm:
         code = currency_code(table, pm.group(0).strip(), prefix=True)
         if code:
@@ -305,7 +328,7 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
 
     if unit is None:
         pc = _PERCENT.match(rest)
-        cm = re.match(rf"\s*(?:{table.suffix_re.pattern})", rest, re.I)
+        cm = _at_start(table.suffix_re).match(rest)
         um = unit_re.match(rest)
         tm = _TIMES.match(rest)
         if pc:
