@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extract.context import Context
+from app.extract.fold import fold_case
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import CultureItem, Span
 from app.extract.periods import MONTHS, date_spans
@@ -27,7 +28,7 @@ _WINDOW = 400  # characters of a sentence read around a marker
 class _Term:
     rx: re.Pattern
     kind: str
-    hint: str  # lower-case letters every match contains ("" when unknown)
+    hints: tuple[str, ...]  # lower-case letters, one of which every match contains (() when unknown)
 
 
 @lru_cache(maxsize=4)
@@ -39,7 +40,7 @@ def _compile(rows: tuple[tuple[str, str, str], ...]) -> tuple[_Term, ...]:
             pattern, flags = pattern[5:], 0
         try:
             out.append(_Term(re.compile(rf"(?<![\w-])(?:{pattern})", flags), kind or "other",
-                             hint.strip().lower()))
+                             tuple(h for h in hint.strip().lower().split("|") if h)))
         except re.error:
             continue  # a user's broken line must not stop extraction
     return tuple(out)
@@ -215,10 +216,14 @@ def _sentence_items(text: str, s: int, e: int,
 
 def _marks(text: str, s: int, e: int, terms: tuple[_Term, ...]) -> list[_Mark]:
     found: list[_Mark] = []
-    low = text[s:e].lower()
+    low = fold_case(text[s:e])
     for t in terms:
-        if t.hint and t.hint not in low:
-            continue
+        if t.hints:  # (a loop, not any(): this runs for every term of every sentence)
+            for h in t.hints:
+                if h in low:
+                    break
+            else:
+                continue
         for m in t.rx.finditer(text, s, e):
             if m.end() > m.start() and text[m.start():m.end()].strip():
                 found.append(_Mark(m.start(), m.end(), t.kind))
