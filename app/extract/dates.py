@@ -239,7 +239,11 @@ _NEEDS_WORD = {
     "until": ("until", "till", "through", "up"),
     "until_dm": ("until", "till", "through", "up"),
     "wd": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "numeric": (".",),
+    "iso": ("-",),
 }
+# Every month name _MON matches (case-sensitive) opens with one of these.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NEEDS_YEAR = {"years", "my"}
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -253,11 +257,21 @@ _QUICK_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[str]:
     """Patterns that cannot match in text[start:end] (low: its case-folded text)."""
     months = 0
-    for _ in _MONTH_WORD.finditer(text, start, end):
-        months += 1
-        if months == 2:
+    chunk = text[start:end]
+    for stem in _MONTH_STEMS:
+        if stem in chunk:
+            for _ in _MONTH_WORD.finditer(text, start, end):
+                months += 1
+                if months == 2:
+                    break
             break
-    skip = {n for n, words in _NEEDS_WORD.items() if not any(w in low for w in words)}
+    skip = set()
+    for n, words in _NEEDS_WORD.items():  # loops, not any(): this runs for every sentence
+        for w in words:
+            if w in low:
+                break
+        else:
+            skip.add(n)
     if not months:
         skip |= _NEEDS_MONTH
     if months < 2:
