@@ -11,6 +11,7 @@ from bisect import bisect_left
 from datetime import date
 
 from app.extract.dates import FUTURE, PAST_EVENT
+from app.extract.fold import Gated, fold_case
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
@@ -72,16 +73,24 @@ PARTICIPATION = re.compile(
     r"(?:before|after|in\s+explanation\s+of)\s+the\s+vote)\b", re.I)
 
 
+# The same regexes, searched only in clauses that hold one of their words (same result).
+_GATED_TRIGGERS = [(kind, Gated(rx)) for kind, rx in TRIGGERS]
+_GATED_GENERIC = Gated(GENERIC)
+_GATED_CULTURAL = Gated(CULTURAL_WORDS)
+_MET_OR_TALKS = re.compile(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", re.I)
+
+
 def kind_of(clause: str, generic: bool = False) -> str | None:
     """The event kind a clause names; with generic, "held"/"hosted" alone give "other"."""
-    for kind, rx in TRIGGERS:
-        if rx.search(clause):
-            if kind in ("visit", "other", "meeting") and CULTURAL_WORDS.search(clause) and \
-                    not re.search(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", clause, re.I):
+    low = fold_case(clause)
+    for kind, rx in _GATED_TRIGGERS:
+        if rx.search(clause, low):
+            if kind in ("visit", "other", "meeting") and _GATED_CULTURAL.search(clause, low) and \
+                    not _MET_OR_TALKS.search(clause):
                 return "cultural"
             return kind
-    if generic and GENERIC.search(clause):
-        return "cultural" if CULTURAL_WORDS.search(clause) else "other"
+    if generic and _GATED_GENERIC.search(clause, low):
+        return "cultural" if _GATED_CULTURAL.search(clause, low) else "other"
     return None
 
 

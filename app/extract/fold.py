@@ -9,6 +9,8 @@ leaves alone or turns into two characters. tests/extract/test_fold.py checks the
 
 from __future__ import annotations
 
+import re
+
 RE_I_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
 
@@ -16,3 +18,99 @@ def fold_case(s: str) -> str:
     if not s.isascii() and any(chr(c) in s for c in RE_I_ASCII_TWINS):
         s = s.translate(RE_I_ASCII_TWINS)
     return s.lower()
+
+
+def _alternatives(rx: str) -> list[str]:
+    """The top-level alternatives of a regex source."""
+    out, depth, cur, i, in_class = [], 0, [], 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            cur.append(rx[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    return [*out, "".join(cur)]
+
+
+def _closing(rx: str, i: int) -> int:
+    """Index of the bracket closing the group opened at rx[i]."""
+    depth, in_class = 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def stems(rx: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of the regex source rx contains: the letters
+    each top-level alternative opens with (after a \\b, through a leading non-capturing group
+    of alternatives). None when some alternative opens otherwise; then no test is possible.
+    A sentence whose fold_case() holds none of them cannot match rx, with or without re.I."""
+    out: list[str] = []
+    for alt in _alternatives(rx):
+        if alt.startswith("\\b"):
+            alt = alt[2:]
+        if alt.startswith("(?:"):
+            j = _closing(alt, 0)
+            if j < 0 or alt[j + 1:j + 2] in ("?", "*", "{"):
+                return None
+            inner = stems(alt[3:j])
+            if inner is None:
+                return None
+            out += inner
+            continue
+        n = 0
+        while n < len(alt) and alt[n].isascii() and alt[n].isalpha():
+            n += 1
+        if n < len(alt) and alt[n] in "?*{":
+            n -= 1
+        if n <= 0:
+            return None
+        out.append(alt[:n].lower())
+    return tuple(dict.fromkeys(out))
+
+
+class Gated:
+    """A compiled regex searched only when the text can hold a match (see stems)."""
+
+    __slots__ = ("rx", "stems")
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx = rx
+        self.stems = stems(rx.pattern)
+
+    def search(self, text: str, low: str) -> re.Match | None:
+        """rx.search(text); low is fold_case(text)."""
+        if self.stems is not None:
+            for w in self.stems:  # a loop, not any(): this runs for every clause
+                if w in low:
+                    break
+            else:
+                return None
+        return self.rx.search(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.extract.fold import fold_case
+from app.extract.fold import fold_case, stems
 
 # Nouns that name what money or tonnage measures.
 _ECON = (
@@ -264,43 +264,11 @@ _CONTEXT_SKIP = {"meeting": re.compile(r"\bdocuments?\b", re.I)}
 _PRIORITY = [name for name, _ in _CATEGORY_WORDS]
 
 
-def _top_alternatives(rx: str) -> list[str]:
-    out, depth, cur, i = [], 0, [], 0
-    while i < len(rx):
-        c = rx[i]
-        if c == "\\":
-            cur.append(rx[i:i + 2])
-            i += 2
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-        i += 1
-    return [*out, "".join(cur)]
-
-
-def _stems(rx: str) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match of rx contains (the letters each top-level
-    alternative opens with), or None when some alternative opens otherwise."""
-    stems = []
-    for alt in _top_alternatives(rx):
-        m = re.match(r"(?:\\b)?([A-Za-z]+)([?*{]?)", alt)
-        word = m.group(1)[:-1] if m and m.group(2) else (m.group(1) if m else "")
-        if not word:
-            return None
-        stems.append(word.lower())
-    return tuple(stems)
-
-
 # One regex per theme, searched only when the sentence holds one of the theme's stems, and
 # only until its first (counted) match. The themes' words are distinct whole words, so no
 # match of one theme overlaps one of another and this finds the same themes as a scan with
 # one alternation of all themes' words, in a fraction of the time.
-_THEME_RES = [(name, re.compile(rx, re.I), _CONTEXT_SKIP.get(name), _stems(rx))
+_THEME_RES = [(name, re.compile(rx, re.I), _CONTEXT_SKIP.get(name), stems(rx))
               for name, rx in _CATEGORY_WORDS]
 
 
@@ -309,9 +277,13 @@ def themes(source: str, context: bool = True) -> set[str]:
     alone does not mark a meeting."""
     seen = set()
     low = fold_case(source)
-    for name, rx, skip, stems in _THEME_RES:
-        if stems is not None and not any(w in low for w in stems):
-            continue
+    for name, rx, skip, words in _THEME_RES:
+        if words is not None:
+            for w in words:  # a loop, not any(): this runs for every sentence
+                if w in low:
+                    break
+            else:
+                continue
         if skip is None or not context:
             if rx.search(source):
                 seen.add(name)
