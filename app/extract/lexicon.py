@@ -143,21 +143,22 @@ class Lexicon:
     _KINDS = ("place", "org", "country")
 
     def _scan_all(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
-        """_scan of every kind over the whole text in one pass: a regex finds the words that
-        open some surface form (in C), and only those are looked at."""
+        """_scan of every kind over the whole text in one pass: of the words _WORD_START finds,
+        only those that open some surface form (a set lookup) are looked at. (Faster than one
+        regex alternation of all first words, and the same: a first word is a whole run of
+        letters and digits, so it can only be found where _WORD_START starts a word.)"""
         indexes = {k: self._first_word_index(k) for k in self._KINDS}
-        rx = self.__dict__.get("_first_words_re")
-        if rx is None:
-            keys = set().union(*(set(ix) for ix in indexes.values()))
-            rx = re.compile(rf"(?:{_alternation(keys)})(?![^\W_])") if keys else re.compile(r"(?!x)x")
-            self.__dict__["_first_words_re"] = rx
+        keys = self.__dict__.get("_first_words")
+        if keys is None:
+            keys = frozenset().union(*(set(ix) for ix in indexes.values()))
+            self.__dict__["_first_words"] = keys
         out: dict[str, list[tuple[int, int, str]]] = {k: [] for k in self._KINDS}
         pos = dict.fromkeys(self._KINDS, 0)
-        for m in rx.finditer(text):
-            s = m.start()
-            if s and (text[s - 1].isalnum() or text[s - 1] in "_'’-"):
-                continue  # inside a word, as _WORD_START would not start one here
+        for m in _WORD_START.finditer(text):
             w = m.group(0)
+            if w not in keys:
+                continue
+            s = m.start()
             for k in self._KINDS:
                 if s < pos[k]:
                     continue
