@@ -36,7 +36,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)
-        self.setWindowTitle(f"{APP_NAME} — {Path(store.path).name}")
+        # Ends with the display name, so Qt does not append it again on X11 and Windows.
+        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -179,7 +180,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def set_store(self, store) -> None:
         old = self.store
         self.store = store
-        self.setWindowTitle(f"{APP_NAME} — {Path(store.path).name}")
+        # Ends with the display name, so Qt does not append it again on X11 and Windows.
+        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
         for tab in self.tab_by_name.values():
             tab.set_store(store)
         self.refresh_all()
