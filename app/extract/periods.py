@@ -24,14 +24,15 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
         "4th": 4}
 
-# Calendar dates and times: their digits are never figures.
+# Calendar dates and times: their digits are never figures. (Each opens with a lookahead on
+# its first character, which changes no match but lets the scan skip most positions.)
 _DATE_RES = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY}\b(?!\s*(?:%|percent|per\s*cent)))?"
+    re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY}\b(?!\s*(?:%|percent|per\s*cent)))?"
                rf"(?:,?\s+{_YEAR})?\b"),
-    re.compile(rf"\b{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
-    re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(rf"(?=\d)\b{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(r"(?=\d)\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"(?=\d)\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
+    re.compile(r"(?=\d)\b\d{4}-\d{2}-\d{2}\b"),
 ]
 
 
