@@ -230,11 +230,13 @@ def find_roles(ctx: Context, start: int, end: int,
         if people:
             refs.append(RoleRef(span, text[span[0]:span[1]], [p.name for p in people], plural))
             taken.append(span)
-    named = sorted([(s, [n]) for s, n in people_at(ctx, start, end)] +
-                   [(r.span[0], r.people) for r in refs])
+    named = None  # built at the first pronoun: most sentences have none
     for m in _PRONOUN.finditer(text, start, end):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if named is None:
+            named = sorted([(s, [n]) for s, n in people_at(ctx, start, end)] +
+                           [(r.span[0], r.people) for r in refs])
         p = m.group("p").lower()
         before = [names for s, names in named if s < m.start()]
         if before:
