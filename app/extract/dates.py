@@ -391,6 +391,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     end = len(text) if end is None else end
     doc = parse_doc_date(doc_date)
     raws = _raw_matches(text, start, end)
+    if not raws:
+        return []
     sy = sentence_year(text, start, end, doc)
     if sy is None and doc is None:
         sy = base_year  # no document date: the release's own latest year is the best guess
