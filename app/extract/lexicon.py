@@ -60,6 +60,15 @@ def _key(s: str) -> str:
     return s
 
 
+def _no_final_apostrophe(k: str) -> str:
+    """re.sub(r"'$", "", k) without the regex call (this runs for every country lookup)."""
+    if k.endswith("'"):
+        return k[:-1]
+    if k.endswith("'\n"):
+        return k[:-2] + "\n"
+    return k
+
+
 def _split(v: str | None) -> list[str]:
     return [x.strip() for x in (v or "").split("|") if x.strip()]
 
@@ -95,15 +104,14 @@ class Lexicon:
         """Canonical country for a name, official name, adjective, demonym or possessive."""
         if not phrase:
             return None
-        k = _key(phrase.strip())
-        k = re.sub(r"'$", "", k)  # "Belarus'"
+        k = _no_final_apostrophe(_key(phrase.strip()))  # "Belarus'"
         return self.countries.get(k) or self.adjectives.get(k)
 
     def country_by_name(self, phrase: str | None) -> str | None:
         """Like country() but only for nouns (not adjectives): 'of Belarus', not 'of Belarusian'."""
         if not phrase:
             return None
-        return self.countries.get(re.sub(r"'$", "", _key(phrase.strip())))
+        return self.countries.get(_no_final_apostrophe(_key(phrase.strip())))
 
     def country_adjective(self, word: str | None) -> str | None:
         return self.adjectives.get(_key(word)) if word else None
