@@ -235,8 +235,13 @@ def _has_figures(text: str, spans: list[Span], dates: list[DateExpr]) -> bool:
 
 def _quotes(text: str, s: int, e: int) -> list[Span]:
     """Quoted titles ("the exhibition “June 22, 1941”"): their dates are no events."""
-    return [(s + m.start(), s + m.end())
-            for m in re.finditer(r"“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»", text[s:e])]
+    chunk = text[s:e]
+    if "“" not in chunk and '"' not in chunk and "«" not in chunk:
+        return []  # (most sentences: no regex call)
+    return [(s + m.start(), s + m.end()) for m in _QUOTED.finditer(chunk)]
+
+
+_QUOTED = re.compile(r"“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»")
 
 
 def _protected(ctx: Context, s: int, e: int, dates: list[DateExpr]) -> list[Span]:
