@@ -149,6 +149,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
     doc_month = int(ctx.doc.date[5:7]) if ctx.doc.date and ctx.doc.date[5:7].isdigit() else None
     masked = _merge(date_spans(text, ctx.body_start))
+    mask_ends = [b for _, b in masked]  # once per document, not per sentence
     dateline = _DATELINE.match(text, ctx.body_start)
     dateline_end = dateline.end() if dateline else ctx.body_start
     tables = ctx.gaz.__dict__.get("_quantity_tables")
@@ -176,7 +177,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         if prev_end < 0 or "\n" in text[prev_end:s]:
             para, folded, para_periods, para_themes, topic_themes = [], 0, [], set(), set()
         prev_end = e
-        hits = _sentence_hits(ctx, s, e, masked, tables)
+        hits = _sentence_hits(ctx, s, e, masked, tables, mask_ends)
         if not hits:
             para.append((s, e))
             continue
@@ -249,14 +250,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
-                   tables: tuple) -> list[_Hit]:
+                   tables: tuple, mask_ends: list[int]) -> list[_Hit]:
     text = ctx.text
     table, unit_re, unit_forms, demonyms = tables
     hits: list[_Hit] = []
     sentence = text[s:e]
     low = fold_case(sentence)
     votes = "vot" in low and _VOTES.search(sentence) is not None
-    mask_ends = [b for _, b in masked]
     has_number = _DIGIT.search(sentence) is not None or any(w in low for w in _NUM_STEMS)
     for m in _NUM.finditer(text, s, e) if has_number else ():
         ns, ne = m.span()
