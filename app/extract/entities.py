@@ -14,6 +14,7 @@ Administration under the President of Belarus").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
@@ -57,16 +58,16 @@ def find_places(ctx: Context) -> list[Entity]:
     lex = lexicon(ctx.gaz)
     text = ctx.text
     col = _Collector()
-    taken: list[Span] = []
+    taken = _Taken()
     for s, e, surface in lex.scan("place", text):
         p = lex.place(surface)
         if p is None or _inside_longer_name(text, s, e, lex):
             continue
         col.add(p.name, (s, e), p.kind, p.country)
-        taken.append((s, e))
+        taken.add((s, e))
     for m in _REGION.finditer(text):
         span = (m.start(), m.end())
-        if _overlaps(span, taken):
+        if taken.overlaps(span):
             continue
         words = m.group(1).split()
         if any(lex.is_title_word(w) or lex.country(w) for w in words):
@@ -74,22 +75,22 @@ def find_places(ctx: Context) -> list[Entity]:
         base = lex.place(" ".join(words))
         name = " ".join([*words, m.group(2)])
         col.add(name, span, "region", base.country if base else None)
-        taken.append(span)
+        taken.add(span)
     for m in _IN_PLACE.finditer(text):
         span = (m.start(1), m.end(1))
         word = m.group(1)
-        if _overlaps(span, taken) or not _unknown_word(word, lex):
+        if taken.overlaps(span) or not _unknown_word(word, lex):
             continue
         if any(cs == span[0] for cs, _, _ in lex.scan("country", text, span[0], span[0] + 80)):
             continue  # "in Bosnia and Herzegovina"
         col.add(word, span, "place", None)
-        taken.append(span)
+        taken.add(span)
     for m in _SETTLEMENT.finditer(text):
         span = (m.start(1), m.end(1))
-        if _overlaps(span, taken) or lex.is_title_word(m.group(1)) or lex.country(m.group(1)):
+        if taken.overlaps(span) or lex.is_title_word(m.group(1)) or lex.country(m.group(1)):
             continue
         col.add(m.group(1), span, "city", None)
-        taken.append(span)
+        taken.add(span)
     return col.entities()
 
 
@@ -118,8 +119,32 @@ def _unknown_word(word: str, lex: Lexicon) -> bool:
                 or lex.is_given_name(word) or f in _STOP or f in lex.calendar)
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+class _Taken:
+    """Spans taken so far. While they are non-empty and disjoint (find_places adds only spans
+    that overlap none) an overlap test is a bisection, not a scan of them all; should that
+    ever not hold, the test falls back to the scan."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.disjoint = True
+
+    def add(self, span: Span) -> None:
+        if self.disjoint and (span[0] >= span[1] or self.overlaps(span)):
+            self.disjoint = False
+        self.spans.append(span)
+        i = bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+    def overlaps(self, span: Span) -> bool:
+        if not self.disjoint:
+            return any(s < span[1] and span[0] < e for s, e in self.spans)
+        # Disjoint and sorted by start, so sorted by end too: only the last span starting
+        # before this one ends can reach into it.
+        i = bisect_left(self.starts, span[1])
+        return i > 0 and self.ends[i - 1] > span[0]
 
 
 # --- organisations ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from app.extract.context import Context
 from app.extract.model import Person, Span
@@ -171,9 +172,13 @@ def resolve_kind(ctx: Context, kind: str, countries: list[str], count: int | Non
     return ranked[:1]
 
 
+_MENTIONS = attrgetter("mentions")
+
+
 def mention_index(ctx: Context) -> list[tuple[int, int, str]]:
     """All person mentions (start, end, name) in text order, built once per list of people."""
-    key = (id(ctx.people), len(ctx.people), sum(len(p.mentions) for p in ctx.people))
+    # (map/attrgetter: this check runs for every lookup, over every person of the release)
+    key = (id(ctx.people), len(ctx.people), sum(map(len, map(_MENTIONS, ctx.people))))
     cached = ctx.__dict__.get("_mention_index")
     if cached is None or cached[0] != key:
         rows = sorted((s, e, p.name) for p in ctx.people for s, e in p.mentions)
