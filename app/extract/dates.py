@@ -203,7 +203,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
           "half", "season", "part_range", "mm", "m_part", "my", "rel_m", "m", "years", "wd", "rel"]
-_BY_NAME = dict(_PATTERNS)
+# The characters each of the busiest patterns can open with (a weekday, a month, a day, "from"
+# or "between"): as a lookahead in front, they change no match but let the scan skip most
+# positions at once.
+_FIRST_CHAR = {"md": "[JFMASONDTW]", "md_d": "[JFMASONDTW]", "md_and_d": "[JFMASONDTW]",
+               "dm": r"[\dMTWFS]", "d_dm": r"[\dMTWFS]", "d_and_dm": r"[\dMTWFS]",
+               "md_md": "[JFMASONDTWBbf]", "dm_dm": r"[\dMTWFSBbf]", "my": "[JFMASOND]",
+               "mm": "[JFMASOND]"}
+_BY_NAME = {name: re.compile(f"(?={_FIRST_CHAR[name]})" + rx.pattern, rx.flags)
+            if name in _FIRST_CHAR else rx for name, rx in _PATTERNS}
 
 
 @dataclass
