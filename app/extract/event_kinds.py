@@ -15,9 +15,9 @@ from app.extract.fold import Gated, fold_case
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("telephone conversation", re.compile(
-        r"\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
-        r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo[\s-]?(?:call|conference|link)s?\b",
+    ("telephone conversation", re.compile(  # (lookaheads: the first letters; a faster scan)
+        r"(?=[tpsbv])(?:\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
+        r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo[\s-]?(?:call|conference|link)s?\b)",
         re.I)),
     # What the subject did outranks the frame it was done in ("held a meeting ... during the
     # summit", "met on the sidelines of the session").
@@ -32,11 +32,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bconsultations\b", re.I)),
     ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btour(?:ed)?\b|\btrip\b", re.I)),
     ("session", re.compile(
-        r"\bsessions?\b|\bsummits?\b|\bplenary\b|\bgather(?:ed|s|ing)?\b|\bconven(?:e|ed|es)\b|"
+        r"(?=[spgcmv])(?:\bsessions?\b|\bsummits?\b|\bplenary\b|\bgather(?:ed|s|ing)?\b|\bconven(?:e|ed|es)\b|"
         r"\bcongress\b|\bmeetings?\s+of\s+(?:the\s+)?[A-Z]|\b(?:co-)?chaired\b|\bvot(?:ed|e)\b|"
-        r"\bcollegiums?\b", re.I)),
-    ("forum", re.compile(r"\bforums?\b|\bround\s?tables?\b|(?<!press\s)\bconferences?\b|\bexhibitions?\b|"
-                         r"\bEXPO\b|\bfairs?\b|\bcongress\b", re.I)),
+        r"\bcollegiums?\b)", re.I)),
+    ("forum", re.compile(r"(?=[frce])(?:\bforums?\b|\bround\s?tables?\b|(?<!press\s)\bconferences?\b|\bexhibitions?\b|"
+                         r"\bEXPO\b|\bfairs?\b|\bcongress\b)", re.I)),
     ("anniversary", re.compile(r"\banniversary\b|\bcelebrat\w*|\bIndependence\s+Day\b|"
                                r"\bjubilee\b", re.I)),
     ("signing", re.compile(r"\bsign(?:ed|ing|s)?\b|\bagreed\s+upon\b|\bconcluded\b|\binitialled\b",
@@ -60,14 +60,14 @@ GENERIC = re.compile(r"\bheld\b|\bhold(?:s|ing)?\b|\bhost(?:ed|s|ing)?\b|\btook\
 CULTURAL_WORDS = re.compile(
     r"\bmemorials?\b|\bmuseums?\b|\bfestival|\bceremon|\bwreath|\bflowers\b|\bmonument\b|"
     r"\bEternal\s+Flame\b|\bculture\b|\bcultural\b|\bschoolchildren\b|\bmilitary\s+glory\b", re.I)
-RECURRING = re.compile(r"\b(?:annually|every\s+year|each\s+year|yearly|traditionally|"
+RECURRING = re.compile(r"(?=[aeyto])\b(?:annually|every\s+year|each\s+year|yearly|traditionally|"
                        r"on\s+a\s+regular\s+basis|every\s+(?:spring|summer|autumn|winter))\b", re.I)
-MEETING_VERBS = re.compile(
-    r"\b(?:met|meets|meeting\s+with|meetings\s+with|held\s+talks|had\s+talks|talks\s+with|"
+MEETING_VERBS = re.compile(  # (the lookahead: every word's first letter; a faster scan)
+    r"(?=[mhtrwdc])\b(?:met|meets|meeting\s+with|meetings\s+with|held\s+talks|had\s+talks|talks\s+with|"
     r"had\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?meetings?|received|was\s+received|discussed|"
     r"conferred)\b", re.I)
-PARTICIPATION = re.compile(
-    r"\b(?:took\s+part|take\s+part|taking\s+part|attended|was\s+attended|participated|"
+PARTICIPATION = re.compile(  # (the lookahead: every word's first letter; a faster scan)
+    r"(?=[tawprcjsbi])\b(?:took\s+part|take\s+part|taking\s+part|attended|was\s+attended|participated|"
     r"represented\s+by|(?:co-)?chaired\s+by|addressed\s+by|among\s+the\s+members|joined|"
     r"was\s+present|were\s+present|accompanied|presided\s+over|spoke\s+at|"
     r"(?:before|after|in\s+explanation\s+of)\s+the\s+vote)\b", re.I)
