@@ -34,7 +34,9 @@ def rows(res: dict) -> dict[tuple[str, str], str]:
     """(measure, target) -> value."""
     out: dict[tuple[str, str], str] = {}
     c = res.get("db", {}).get("counts", {})
-    out[("documents (MB of text)", "")] = f"{c.get('sources', res['docs']):,} ({res['corpus']['mb']} MB)"
+    ing = res.get("ingest_parallel") or res.get("ingest_1core") or {}
+    mb = ing.get("mb", res["corpus"]["mb"]) if ing.get("docs") == c.get("sources") else res["corpus"]["mb"]
+    out[("documents (MB of text)", "")] = f"{c.get('sources', res['docs']):,} ({mb} MB)"
     out[("people / meetings / figures in the database", "")] = (
         f"{c.get('people', 0):,} / {c.get('meetings', 0):,} / {c.get('figures', 0):,}")
     for key, label in (("ingest_1core", "ingest, 1 process"), ("ingest_parallel", "ingest, 2 worker processes")):
@@ -84,12 +86,19 @@ def rows(res: dict) -> dict[tuple[str, str], str]:
     return out
 
 
+def _title(res: dict) -> str:
+    done = res.get("db", {}).get("counts", {}).get("sources", res["docs"])
+    if done < res["docs"]:
+        return f"{done:,} docs (run for {res['docs']:,}, stopped)"
+    return f"{done:,} docs"
+
+
 def markdown(runs: list[dict]) -> str:
     tables = [rows(r) for r in runs]
     keys: list[tuple[str, str]] = []
     for t in tables:
         keys += [k for k in t if k not in keys]
-    head = ["measure", "target"] + [f"{r['docs']:,} docs" for r in runs]
+    head = ["measure", "target"] + [_title(r) for r in runs]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for k in keys:
         lines.append("| " + " | ".join([k[0], k[1], *(t.get(k, "–") for t in tables)]) + " |")
