@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -91,6 +92,8 @@ def _db(args, create_default: bool = True) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A frozen bundle re-runs this entry point in the import's worker processes.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     shot = _screenshot_args(argv)
     if shot is not None:

@@ -9,23 +9,18 @@ documents is in flight, so memory stays flat for an archive of any size.
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import multiprocessing
 import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, datetime
 
 from app.store import ingest
-from app.store.db import connect, transaction
+from app.store.db import connect
 from app.store.errors import StoreError
 from app.store.ingest import IngestResult, Progress
-from app.store.merge import attach, count_facts, new_touched, settle
 from app.store.readers import normalise_text, read_path
-from app.store.search_index import index_document
 
 BATCH = 8  # documents per task: amortises inter-process overhead (~1 ms) over ~50 ms of work
 
@@ -51,29 +46,8 @@ def _prepare(paths: list[str]) -> list[tuple]:
 
 def _write(conn: sqlite3.Connection, path: str, text: str, encoding: str, ex,
            origin: str) -> tuple[str, int]:
-    """`ingest.add_text` with the extraction already done."""
-    params = inspect.signature(ingest.add_text).parameters
-    if "extraction" in params:  # the store's own path, when it accepts a ready extraction
-        return ingest.add_text(conn, text, path, encoding, origin, extraction=ex)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    touched = new_touched()
-    with transaction(conn):
-        row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if row:
-            return "present", row[0]
-        info = ex.document
-        doc_id = conn.execute(
-            "INSERT INTO documents (sha256, title, date, ref, path, added, encoding, origin, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest, info.title, info.date, info.ref, path,
-             datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text),
-        ).lastrowid
-        attach(conn, doc_id, ex, touched)
-        conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
-                     (count_facts(conn, doc_id), doc_id))
-        index_document(conn, doc_id)
-        settle(conn, touched)
-    return "added", doc_id
+    """`ingest.add_text` with the extraction already done in a worker."""
+    return ingest.add_text(conn, text, path, encoding, origin, extraction=ex)
 
 
 def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:

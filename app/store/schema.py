@@ -226,7 +226,8 @@ CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category,
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
-CREATE INDEX IF NOT EXISTS idx_mentions_fact ON mentions(fact_type, fact_id);
+DROP INDEX IF EXISTS idx_mentions_fact;
+CREATE INDEX IF NOT EXISTS idx_mentions_fact_pos ON mentions(fact_type, fact_id, document_id, start);
 CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);
 CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
