@@ -1,6 +1,26 @@
 import os
+import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture(scope="session")
+def _built_db(tmp_path_factory):
+    from app.store import ensure_default_db
+
+    path = tmp_path_factory.mktemp("built") / "seed.db"
+    ensure_default_db(path)
+    return path
+
+
+@pytest.fixture
+def seed_db(_built_db, tmp_path):
+    """A private copy of the database the app builds from its shipped corpus (the seed)."""
+    dest = tmp_path / "seed.db"
+    shutil.copy(_built_db, dest)
+    return dest

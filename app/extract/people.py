@@ -448,16 +448,7 @@ def _lower_appositions(text: str, sent_start: int, toks: list[Tok], lex: Lexicon
     Federal Customs Service,": a post in lower case set off by commas after a name."""
     out = []
     n = len(toks)
-    i = 0
-    while i < n:
-        if not (toks[i].cap and toks[i].is_word):
-            i += 1
-            continue
-        b = chain(toks, i, lex)
-        a = i
-        while a < b and fold(toks[a].text) in STOP:
-            a += 1
-        i = b
+    for a, b in _name_chains(toks, lex):
         if not (2 <= b - a <= 3 and b < n and toks[b].text == "," and name_like(toks[a:b], lex)):
             continue
         k = b + 1
@@ -598,15 +589,7 @@ def _title_case(word: str, lex: Lexicon) -> str:
 def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
     """A two-word name starting with a known given name: "Alexander Gusev thanked ..."."""
     out = []
-    i = 0
-    while i < len(toks):
-        if not (toks[i].cap and toks[i].is_word):
-            i += 1
-            continue
-        b = chain(toks, i, lex)
-        a = i
-        while a < b and fold(toks[a].text) in STOP:
-            a += 1
+    for a, b in _name_chains(toks, lex):
         owner = lex.country_by_name(toks[a - 1].base) if a > 0 and toks[a - 1].poss else None
         if owner and 2 <= b - a <= 4 and toks[a].start not in taken \
                 and (lex.is_given_name(toks[a].base) or fold(toks[a].base) in EAST_ASIAN_SURNAMES) \
@@ -617,8 +600,23 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
                 and name_like(toks[a:b], lex) and not _after_title(toks, a, lex) \
                 and not _named_after(toks, a):
             out.append(_Found(toks[a:b], None, toks[a].start))
-        i = b
     return out
+
+
+def _name_chains(toks: list[Tok], lex: Lexicon):
+    """Each run of capitalised words as (first, end) token indexes, leading stop words
+    ("The", "Mr") skipped; the scan resumes after the run."""
+    i = 0
+    while i < len(toks):
+        if not (toks[i].cap and toks[i].is_word):
+            i += 1
+            continue
+        b = chain(toks, i, lex)
+        a = i
+        while a < b and fold(toks[a].text) in STOP:
+            a += 1
+        yield a, b
+        i = b
 
 
 def _named_after(toks: list[Tok], a: int) -> bool:

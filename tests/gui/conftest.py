@@ -1,30 +1,14 @@
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from PySide6 import QtCore
 
-from app.store import Store, ensure_default_db
+from app.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FACTS = ROOT / "tests" / "data" / "seed-facts.json"
 CORPUS = ROOT / "tests" / "data" / "corpus"
-
-
-@pytest.fixture(scope="session")
-def _gui_built_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gui-built") / "seed.db"
-    ensure_default_db(path)
-    return path
-
-
-@pytest.fixture
-def seed_db(_gui_built_db, tmp_path):
-    """A private copy of the database the app builds from its shipped corpus (the seed)."""
-    dest = tmp_path / "seed.db"
-    shutil.copy(_gui_built_db, dest)
-    return dest
 
 
 @pytest.fixture
