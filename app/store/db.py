@@ -72,6 +72,9 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"cannot create the database at {path}: {exc}") from exc
+    elif version < SCHEMA_VERSION and _migrate_in_place(conn, version):
+        conn.execute("PRAGMA journal_mode = WAL")
+        ensure_indexes(conn)
     elif version < SCHEMA_VERSION:
         conn.close()
         try:
@@ -91,6 +94,40 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
 
 def open_db(path: Path | str, create: bool = False) -> sqlite_utils.Database:
     return sqlite_utils.Database(connect(path, create=create))
+
+
+# Schema changes that only recompute stored columns, done in SQL on opening: re-extracting an
+# archive of tens of thousands of releases (`_upgrade`) would take hours.
+MIGRATIONS = {
+    # 3 -> 4: a person's first and last dates are those of their events, not of the documents.
+    3: """
+    UPDATE persons SET
+      first_date = (SELECT min(e.date_start) FROM event_participants ep
+                    JOIN events e ON e.id = ep.event_id WHERE ep.person_id = persons.id),
+      last_date = (SELECT max(coalesce(e.date_end, e.date_start)) FROM event_participants ep
+                   JOIN events e ON e.id = ep.event_id WHERE ep.person_id = persons.id);
+    """,
+}
+
+
+def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
+    """Apply the SQL migrations from `version` up, in one transaction; False (and nothing
+    changed) when some step between has none, so the caller rebuilds instead."""
+    if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for v in range(version, SCHEMA_VERSION):
+            # statement by statement: executescript would commit the open transaction
+            for statement in MIGRATIONS[v].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"cannot upgrade the database in place ({exc})") from exc
+    return True
 
 
 def _upgrade(path: Path, version: int) -> None:

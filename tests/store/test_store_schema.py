@@ -106,12 +106,13 @@ def test_open_errors(tmp_path):
 
 
 def test_older_schema_rebuilt_from_stored_text(seed_db):
+    # Schema 2 has no in-place migration: the database is rebuilt from its documents' text.
     c = sqlite3.connect(seed_db)
     c.execute("INSERT INTO documents (sha256, title, added, origin, text) VALUES "
               "('x', 'User note', '2020-01-01T00:00:00+00:00', 'user', "
               "'10:00\n\nA note the user added about Sergey Lavrov in Minsk\n\nbody text here.')")
     c.commit()
-    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    c.execute("PRAGMA user_version = 2")
     c.close()
     with Store.open(seed_db) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -119,7 +120,25 @@ def test_older_schema_rebuilt_from_stored_text(seed_db):
         assert len(titles) == 2 and any("user added" in (t or "") for t in titles)
         added = [r["added"] for r in store.rows("sources")]
         assert "2020-01-01T00:00:00+00:00" in added
-    assert (seed_db.parent / f"seed.db.schema{SCHEMA_VERSION - 1}.bak").exists()
+    assert (seed_db.parent / "seed.db.schema2.bak").exists()
+
+
+def test_schema_3_is_migrated_in_place_without_re_extraction(seed_db):
+    c = sqlite3.connect(seed_db)
+    expected = c.execute("SELECT id, first_date, last_date FROM persons ORDER BY id").fetchall()
+    # Schema 3 kept the dates of the documents naming a person.
+    c.execute("UPDATE persons SET first_date = '2024-06-24', last_date = '2024-06-24'")
+    c.execute("PRAGMA user_version = 3")
+    c.commit()
+    docs_before = c.execute("SELECT id, sha256, added FROM documents").fetchall()
+    c.close()
+    with Store.open(seed_db) as store:
+        conn = store.conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT id, first_date, last_date FROM persons ORDER BY id"
+                            ).fetchall() == expected
+        assert conn.execute("SELECT id, sha256, added FROM documents").fetchall() == docs_before
+    assert not list(seed_db.parent.glob("*.bak"))
 
 
 def test_first_run_build_is_atomic_and_cleans_stale_temporaries(tmp_path):
