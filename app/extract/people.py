@@ -23,6 +23,14 @@ from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
 from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
 from app.extract.namespans import STOP, chain, known_word, name_like, particle
+from app.extract.people_lower import (
+    Found,
+    lower_appositions,
+    lower_of_posts,
+    name_chains,
+    paired_posts,
+    plural_posts,
+)
 from app.extract.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok, sentence_tokens
 
@@ -31,12 +39,6 @@ _JOINERS = {"–", "—", "-", ","}
 _DETERMINERS = {"its", "his", "her", "their"}
 _INITIAL = re.compile(r"[A-Z]\.")
 
-
-@dataclass
-class _Found:
-    name_toks: list[Tok]
-    post: Post | None
-    pos: int
 
 
 @dataclass
@@ -66,15 +68,15 @@ def find_people(ctx: Context) -> list[Person]:
     lex = lexicon(ctx.gaz)
     text = ctx.text
     publisher = lex.publisher_country(text)
-    found: list[_Found] = []
+    found: list[Found] = []
     sent_toks = sentence_tokens(text, ctx.sentences)
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(_titled(text, s, toks, lex, publisher, ctx))
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
-        found.extend(_lower_appositions(text, s, toks, lex, publisher))
-        found.extend(_lower_of_posts(text, s, toks, lex, publisher))
-        found.extend(_paired_posts(text, s, toks, lex))
-        found.extend(_plural_posts(toks, lex))
+        found.extend(lower_appositions(text, s, toks, lex, publisher))
+        found.extend(lower_of_posts(text, s, toks, lex, publisher))
+        found.extend(paired_posts(text, s, toks, lex))
+        found.extend(plural_posts(toks, lex))
     taken = {t.start for f in found for t in f.name_toks}
     for toks in sent_toks:
         found.extend(_untitled(toks, lex, taken))
@@ -185,8 +187,8 @@ def _mononym(toks: list[Tok], k: int, lex: Lexicon) -> bool:
 
 
 def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
-            publisher: str | None, ctx: Context) -> list[_Found]:
-    out: list[_Found] = []
+            publisher: str | None, ctx: Context) -> list[Found]:
+    out: list[Found] = []
     i = 0
     n = len(toks)
     while i < n:
@@ -209,7 +211,7 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
                 first = min(toks[app[0]].start, toks[start_tok].start)
                 post = normalise_post(raw, lex, before=text[sent_start:first],
                                       publisher=publisher, sentence=text[sent_start:toks[-1].end])
-                out.append(_Found(toks[app[0]:app[1]], post, toks[app[0]].start))
+                out.append(Found(toks[app[0]:app[1]], post, toks[app[0]].start))
             i = max(end, i + 1)
             continue
         post_end = name_start  # "... of the UAE Sheikh Khalid": the honorific is not the post
@@ -225,7 +227,7 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         after = _country_after_name(text, toks, name_end, lex)
         if after and post.strength < EXPLICIT:
             post = Post(post.title, after, EXPLICIT)  # "Foreign Minister Ana Petrova of Serbia"
-        out.append(_Found(toks[name_start:name_end], post, toks[name_start].start))
+        out.append(Found(toks[name_start:name_end], post, toks[name_start].start))
         i = name_end
     return out
 
@@ -442,181 +444,23 @@ def _referent(text: str, sent_start: int, pos: int, lex: Lexicon,
     return best[1], best[2]
 
 
-def _lower_appositions(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
-                       publisher: str | None) -> list[_Found]:
-    """"Maxim Ryzhenkov, Belarus' foreign minister, said", "Ivan Petrov, deputy head of the
-    Federal Customs Service,": a post in lower case set off by commas after a name."""
-    out = []
-    n = len(toks)
-    for a, b in _name_chains(toks, lex):
-        if not (2 <= b - a <= 3 and b < n and toks[b].text == "," and name_like(toks[a:b], lex)):
-            continue
-        k = b + 1
-        if k < n and toks[k].text == "the":
-            k += 1
-        span = _lower_post(toks, k, lex)
-        if span is None:
-            continue
-        start, end = span
-        raw = " ".join(_title_case(t, lex) for t in text[toks[start].start:toks[end - 1].end].split())
-        post = normalise_post(raw, lex, before=text[sent_start:toks[a].start],
-                              publisher=publisher, sentence=text[sent_start:toks[-1].end])
-        out.append(_Found(toks[a:b], post, toks[a].start))
-    return out
-
-
-def _lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
-                    publisher: str | None) -> list[_Found]:
-    """"the head of the Belarusian government Roman Golovchenko", "the chairman of the
-    Kazakh delegation X": a lower-case post whose body carries the country adjective."""
-    out = []
-    n = len(toks)
-    for i in range(n - 6):
-        t = toks[i]
-        if t.cap or not t.is_word or not lex.is_head(t.text) or toks[i + 1].text != "of" \
-                or toks[i + 2].text != "the":
-            continue
-        country = lex.country_adjective(toks[i + 3].text)
-        body = toks[i + 4]
-        if not country or body.cap or not body.is_word or lex.is_head(body.text):
-            continue
-        b = chain(toks, i + 5, lex)
-        a = i + 5
-        for e in (a + 3, a + 2):
-            if e <= b and name_like(toks[a:e], lex):
-                raw = f"{_title_case(t.text, lex)} of the {body.text.capitalize()} of {country}"
-                post = normalise_post(raw, lex, before=text[sent_start:toks[i].start],
-                                      publisher=publisher,
-                                      sentence=text[sent_start:toks[-1].end])
-                out.append(_Found(toks[a:e], post, toks[a].start))
-                break
-    return out
-
-
-_PAIRED = re.compile(
-    r"\b(?P<a1>[A-Z][a-z]+)\s+and\s+(?P<a2>[A-Z][a-z]+)\s+(?P<post>(?:[a-z]+\s+){0,2}[a-z]+s),\s+"
-    r"(?P<n1>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+and\s+"
-    r"(?P<n2>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*[,.;)]")
-
-
-def _paired_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon) -> list[_Found]:
-    """"the Russian and Belarusian foreign ministers, Sergey Lavrov and Maxim Ryzhenkov,":
-    each name takes the post, with the country adjective in the same place of the pair."""
-    if not toks:
-        return []
-    out = []
-    for m in _PAIRED.finditer(text, sent_start, toks[-1].end):
-        c1, c2 = lex.country_adjective(m.group("a1")), lex.country_adjective(m.group("a2"))
-        words = m.group("post").split()
-        if not (c1 and c2) or not lex.is_head(words[-1][:-1]):
-            continue
-        title = " ".join(_title_case(w, lex) for w in [*words[:-1], words[-1][:-1]])
-        for grp, country in (("n1", c1), ("n2", c2)):
-            span = m.span(grp)
-            name_toks = [t for t in toks if span[0] <= t.start and t.end <= span[1]]
-            if name_like(name_toks, lex):
-                out.append(_Found(name_toks, Post(title, country, EXPLICIT), span[0]))
-    return out
-
-
-def _plural_posts(toks: list[Tok], lex: Lexicon) -> list[_Found]:
-    """"signed by Presidents Vladimir Putin and Masoud Pezeshkian", "Foreign Ministers A, B and
-    C": a plural post before a list of names gives each the post."""
-    out = []
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if not (t.cap and t.is_word and t.text.endswith("s") and lex.is_head(t.text[:-1])):
-            continue
-        left = i
-        while left > 0 and toks[left - 1].cap and lex.is_modifier(toks[left - 1].text):
-            left -= 1
-        title = " ".join([*(x.text for x in toks[left:i]), t.text[:-1]])
-        names: list[list[Tok]] = []
-        j = i + 1
-        while j < n:
-            b = chain(toks, j, lex)
-            if not (2 <= b - j <= 4 and name_like(toks[j:b], lex)):
-                break
-            names.append(toks[j:b])
-            if b < n and toks[b].text in (",", "and"):
-                j = b + 1
-                if j < n and toks[j].text == "and":
-                    j += 1
-                continue
-            break
-        if len(names) >= 2:
-            out.extend(_Found(nt, Post(title, None, 0), nt[0].start) for nt in names)
-    return out
-
-
-def _lower_post(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
-    """(start, end) of a lower-case post from k: [country word] modifiers* head [of X...],
-    closed by punctuation."""
-    n = len(toks)
-    start = j = k
-    while j < n and toks[j].is_word and (lex.country_adjective(toks[j].text)
-                                         or (toks[j].poss and lex.country_by_name(toks[j].base))
-                                         or lex.country_by_name(toks[j].text)):
-        j += 1
-        if j < n and toks[j].text in ("'", "’"):
-            j += 1
-    while j < n and toks[j].is_word and not toks[j].cap and lex.is_modifier(toks[j].text):
-        j += 1
-    if not (j < n and toks[j].is_word and not toks[j].cap and lex.is_head(toks[j].text)):
-        return None
-    end = j + 1
-    while end + 1 < n and toks[end].text in ("of", "for", "to"):
-        c = end + 1
-        if toks[c].text == "the" and c + 1 < n:
-            c += 1
-        if not (toks[c].cap and toks[c].is_word):
-            break
-        end = chain(toks, c, lex)
-    if end < n and toks[end].text not in (",", ".", ";", ")", "–", "—"):
-        return None
-    return start, end
-
-
-def _title_case(word: str, lex: Lexicon) -> str:
-    """"foreign minister" -> "Foreign Minister": posts are written capitalised elsewhere."""
-    if word.islower() and (lex.is_head(word) or lex.is_modifier(word)):
-        return word[0].upper() + word[1:]
-    return word
-
-
 # --- names without a post ------------------------------------------------------------------
 
-def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[_Found]:
+def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[Found]:
     """A two-word name starting with a known given name: "Alexander Gusev thanked ..."."""
     out = []
-    for a, b in _name_chains(toks, lex):
+    for a, b in name_chains(toks, lex):
         owner = lex.country_by_name(toks[a - 1].base) if a > 0 and toks[a - 1].poss else None
         if owner and 2 <= b - a <= 4 and toks[a].start not in taken \
                 and (lex.is_given_name(toks[a].base) or fold(toks[a].base) in EAST_ASIAN_SURNAMES) \
                 and name_like(toks[a:b], lex):
             # "Iran's Ali Bagheri Kani", "China's Wang Yi": the country's, post unnamed.
-            out.append(_Found(toks[a:b], Post(None, owner, EXPLICIT), toks[a].start))
+            out.append(Found(toks[a:b], Post(None, owner, EXPLICIT), toks[a].start))
         elif b - a == 2 and toks[a].start not in taken and lex.is_given_name(toks[a].base) \
                 and name_like(toks[a:b], lex) and not _after_title(toks, a, lex) \
                 and not _named_after(toks, a):
-            out.append(_Found(toks[a:b], None, toks[a].start))
+            out.append(Found(toks[a:b], None, toks[a].start))
     return out
-
-
-def _name_chains(toks: list[Tok], lex: Lexicon):
-    """Each run of capitalised words as (first, end) token indexes, leading stop words
-    ("The", "Mr") skipped; the scan resumes after the run."""
-    i = 0
-    while i < len(toks):
-        if not (toks[i].cap and toks[i].is_word):
-            i += 1
-            continue
-        b = chain(toks, i, lex)
-        a = i
-        while a < b and fold(toks[a].text) in STOP:
-            a += 1
-        yield a, b
-        i = b
 
 
 def _named_after(toks: list[Tok], a: int) -> bool:
