@@ -37,24 +37,36 @@ _FACT_SQL = {
 
 
 def refresh_search(conn, touched) -> None:
+    """Rewrite the search row of each touched fact whose label, body or first mention
+    changed. Most touched facts (a person named again, a figure restated) keep the same
+    row, and rewriting it would cost an FTS5 delete and insert each for nothing."""
     for fact_type, ids in touched.items():
         if fact_type not in _FACT_SQL:
             continue
         stype, sql = _FACT_SQL[fact_type]
         for fact_id in ids:
-            conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
-                         (stype, fact_id))
+            old = conn.execute(
+                'SELECT document_id, start, "end", label, body FROM search_index '
+                "WHERE type = ? AND fact_id = ?", (stype, fact_id)).fetchall()
             row = conn.execute(sql, (fact_id,)).fetchone()
             if row is None:
+                if old:
+                    conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
+                                 (stype, fact_id))
                 continue
             first = conn.execute(
                 'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
                 "fact_id = ? ORDER BY document_id, start LIMIT 1", (fact_type, fact_id)).fetchone()
             doc_id, start, end = first if first else (None, None, None)
+            values = (doc_id, start, end, row[0] or "", row[1] or "")
+            if len(old) == 1 and old[0] == values:
+                continue
+            if old:
+                conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
+                             (stype, fact_id))
             conn.execute(
                 'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (stype, fact_id, doc_id, start, end, row[0] or "", row[1] or ""))
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (stype, fact_id, *values))
 
 
 def index_document(conn, doc_id: int) -> None:
