@@ -365,18 +365,21 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     sent = ctx.text[s:e]
     if not MEETING_VERBS.search(sent) or _MODAL.search(sent):
         return []
+    people = _people_in(ctx, [(s, e)], refs)
+    if len(people) < 2:
+        return []
     base = None
     if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
         base = lead
     elif re.search(r"\balso\b", sent) and (prev_new or lead):
-        # "X was also received by Y": beside the last event held, not one merely announced.
+        # "X was also received by Y": beside the last event held, not one merely announced,
+        # and rather one X took part in than one a subordinate clause recalls.
         held = [c for c in prev_new if c.ev.status == "held"]
-        base = held[-1] if held else (lead if lead is not None and lead.ev.status == "held"
-                                      else None)
+        if lead is not None and lead.ev.status == "held" and lead not in held:
+            held.insert(0, lead)
+        shared = [c for c in held if set(c.ev.participants) & set(people)]
+        base = shared[-1] if shared else (held[-1] if held else None)
     if base is None or base.ev.status != "held":
-        return []
-    people = _people_in(ctx, [(s, e)], refs)
-    if len(people) < 2:
         return []
     kind = kind_of(sent) or "meeting"
     if kind not in ("meeting", "talks", "telephone conversation"):

@@ -228,3 +228,15 @@ def test_visit_place_is_not_taken_from_a_summit_abroad_and_annual_events_that_to
         "in Astana. The forum, held annually since 2004, took place in Omsk on March 1-2.")
     assert _find(evs, "2025-03-10", "2025-03-12").place != "Astana"
     assert _find(evs, "2025-03-01", "2025-03-02").status == "held"
+
+
+def test_also_received_joins_the_event_the_visitor_took_part_in_not_a_recalled_one():
+    _x, evs = _events(
+        "On March 12, Deputy Foreign Minister Pavel Orlov held consultations in Yerevan with "
+        "Deputy Minister of Foreign Affairs of Armenia Vahan Kostanyan.\n\n"
+        "The parties discussed the agreements reached during the visit of President Vladimir "
+        "Putin to Armenia on October 9-10, 2023. Pavel Orlov was also received by Minister of "
+        "Foreign Affairs of Armenia Ararat Mirzoyan.")
+    received = [e for e in evs if "Ararat Mirzoyan" in e.participants]
+    assert received and all(e.date_start == "2025-03-12" for e in received), [
+        (e.date_start, e.participants) for e in evs]
