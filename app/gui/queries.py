@@ -38,24 +38,59 @@ PLOT_LIMIT = 20_000
 
 
 def plot_rows(store, table: str, filters, columns: list[str], order_by: str,
-              limit: int = PLOT_LIMIT) -> tuple[list[dict], int]:
+              limit: int = PLOT_LIMIT, where_extra: str = "") -> tuple[list[dict], int]:
     """Only the columns a plot draws, for at most `limit` rows (the latest by order_by), and
-    the number of rows the filters match, so plots stay quick on very large databases."""
+    the number of rows the filters match, so plots stay quick on very large databases.
+    `where_extra` is a fixed SQL condition (no user input) a plot narrows its rows by."""
+    cols, data, total = plot_columns(store, table, filters, columns, order_by, limit,
+                                     where_extra=where_extra)
+    return [dict(zip(cols, r, strict=True)) for r in data], total
+
+
+def plot_columns(store, table: str, filters, columns: list[str], order_by: str,
+                 limit: int = PLOT_LIMIT, exprs: dict[str, str] | None = None,
+                 where_extra: str = "") -> tuple[list[str], list[tuple], int]:
+    """As plot_rows, as (column names, row tuples oldest first, total) without a dict per row;
+    `exprs` adds computed columns (name -> fixed SQL expression over the table's columns)."""
     from app.store.queries import where_clause
 
     known = set(store.columns(table))
     cols = [c for c in dict.fromkeys(["id", *columns]) if c in known]
     where, params = where_clause(table, filters)
+    if where_extra:
+        where = f"{where} AND ({where_extra})" if where else f" WHERE ({where_extra})"
     order = order_by if order_by in known else "id"
-    quoted = ", ".join(f'"{c}"' for c in cols)
-    sql = (f'SELECT {quoted} FROM {table}{where} ORDER BY "{order}" DESC, id DESC LIMIT ?')
+    selected = [f'"{c}"' for c in cols] + [f"({e})" for e in (exprs or {}).values()]
+    cols += list(exprs or {})
+    sql = (f'SELECT {", ".join(selected)} FROM {table}{where} ORDER BY "{order}" DESC, id DESC LIMIT ?')
     try:
         rows = store.db.execute(sql, [*params, int(limit)]).fetchall()
     except sqlite3.Error:
-        return [], 0
-    out = [dict(zip(cols, r, strict=True)) for r in reversed(rows)]
-    total = len(out) if len(out) < limit else store.count(table, filters)
-    return out, total
+        return cols, [], 0
+    rows.reverse()
+    if len(rows) < limit:
+        total = len(rows)
+    elif where_extra:
+        total = int(store.db.execute(f"SELECT COUNT(*) FROM {table}{where}", params).fetchone()[0])
+    else:
+        total = store.count(table, filters)
+    return cols, rows, total
+
+
+def ts_sql(column: str, end: bool = False) -> str:
+    """SQL for the UTC timestamp of the first (end=True: last) day an ISO date or partial
+    date (YYYY, YYYY-MM, YYYY-MM-DD...) covers, as app.gui.dates.to_ts computes it; NULL when
+    SQLite cannot read it."""
+    c = f'trim("{column}")'
+    if end:
+        day = (f"CASE length({c}) WHEN 4 THEN {c} || '-12-31' "
+               f"WHEN 7 THEN date({c} || '-01', '+1 month', '-1 day') ELSE substr({c}, 1, 10) END")
+    else:
+        day = (f"CASE length({c}) WHEN 4 THEN {c} || '-01-01' "
+               f"WHEN 7 THEN {c} || '-01' ELSE substr({c}, 1, 10) END")
+    # SQLite rolls days past the month's end over (2024-02-30 -> 03-01); Python rejects them
+    return (f"CASE WHEN substr({c}, 9, 2) > '28' AND date({day}, '+0 days') != ({day}) THEN NULL "
+            f"ELSE CAST(strftime('%s', {day}) AS REAL) END")
 
 
 def position(store, table: str, filters, order_by: str | None, descending: bool,

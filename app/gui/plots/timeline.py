@@ -182,9 +182,15 @@ class TimelinePlot(PlotPanel):
             self.empty_text.setPos((lo + hi) / 2, (len(self.lanes) - 1) / 2 if self.lanes else 0)
             self.empty_text.show()
 
+    tip_for = None   # optional callable(point id) -> tooltip, for points built without one
+
     def _tip(self, x, y, data) -> str:
         for p in self.points:
             if p.id == data:
+                if not p.tip and self.tip_for is not None:
+                    text = self.tip_for(p.id)
+                    if text:
+                        return text
                 return p.tip or f"{dates.from_ts(p.start)} {p.lane}"
         return ""
 

@@ -111,6 +111,7 @@ class MeetingsTab(BaseTab):
     def build_plots(self) -> None:
         from app.gui.plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Meetings timeline")
+        self.timeline.tip_for = self.tooltip_for
         self.lane_combo = QtWidgets.QComboBox()
         self.lane_combo.addItem("Lanes: kind", "kind")
         self.lane_combo.addItem("Lanes: person", "person")
@@ -127,29 +128,39 @@ class MeetingsTab(BaseTab):
     def plot_data(self, store, params: dict):
         from app.gui.plots.timeline import TimePoint
 
-        rows, total = queries.plot_rows(
-            store, "meetings", params["filters"],
-            ["date_start", "date_end", "kind", "place", "status", "participants", "summary"], "date_start")
+        # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
+        # date parsing or string building per point.
+        cols, rows, total = queries.plot_columns(
+            store, "meetings", params["filters"], ["date_start", "date_end", "kind", "status", "participants"],
+            "date_start", exprs={"ts_start": queries.ts_sql("date_start"),
+                                 "ts_end": queries.ts_sql("date_end", end=True),
+                                 "ts_start_end": queries.ts_sql("date_start", end=True)})
+        at = {c: i for i, c in enumerate(cols)}
+        i_id, i_start, i_end, i_kind = at["id"], at["ts_start"], at["ts_end"], at.get("kind")
+        i_start_end, i_status, i_part = at["ts_start_end"], at.get("status"), at.get("participants")
+        i_ds, i_de = at.get("date_start"), at.get("date_end")
         by_person = params["by_person"]
         points: list[TimePoint] = []
         for r in rows:
-            start = dates.to_ts(r.get("date_start"))
+            start = r[i_start]
             if start is None:
-                continue
-            end = dates.to_ts(r.get("date_end") or r.get("date_start"), end=True) or start
-            tip = (f"{r.get('date_start')}"
-                   f"{' – ' + r['date_end'] if r.get('date_end') and r.get('date_end') != r.get('date_start') else ''}"
-                   f"\n{r.get('kind') or 'event'}{' in ' + r['place'] if r.get('place') else ''}"
-                   f" ({r.get('status') or '?'})"
-                   f"\n{r.get('participants') or ''}\n{r.get('summary') or ''}").strip()
+                if i_ds is None or not r[i_ds]:
+                    continue
+                start = dates.to_ts(r[i_ds])     # a date SQLite cannot read; Python may
+                if start is None:
+                    continue
+            end = r[i_end] if (i_de is not None and r[i_de]) else r[i_start_end]
+            if end is None:
+                end = dates.to_ts((r[i_de] if i_de is not None else None) or r[i_ds], end=True) or start
+            status = (r[i_status] if i_status is not None else None) or "held"
             if by_person:
-                names = [n.strip() for n in (r.get("participants") or "").split(",") if n.strip()]
+                names = [n.strip() for n in ((r[i_part] if i_part is not None else None) or "").split(",")
+                         if n.strip()]
                 for name in names or [NO_PARTICIPANT]:
-                    points.append(TimePoint(r["id"], start, max(end, start), name,
-                                            r.get("status") or "held", tip))
+                    points.append(TimePoint(r[i_id], start, max(end, start), name, status))
             else:
-                points.append(TimePoint(r["id"], start, max(end, start), r.get("kind") or "other",
-                                        r.get("status") or "held", tip))
+                points.append(TimePoint(r[i_id], start, max(end, start),
+                                        (r[i_kind] if i_kind is not None else None) or "other", status))
         if by_person:
             counts: dict[str, int] = {}
             for p in points:
@@ -162,6 +173,21 @@ class MeetingsTab(BaseTab):
                        key=lambda s: (s in ("others", NO_PARTICIPANT), s == "others", s.lower()))
         lanes.reverse()   # the first lane alphabetically sits at the top
         return points, lanes, len(rows), total
+
+    def tooltip_for(self, meeting_id: int) -> str:
+        """The hovered point's tooltip, read from the database when it is asked for."""
+        try:
+            row = self.main.store.db.execute(
+                "SELECT date_start, date_end, kind, place, status, participants, summary "
+                "FROM meetings WHERE id = ?", [int(meeting_id)]).fetchone()
+        except Exception:  # a closed or changed store must not break hovering
+            return ""
+        if row is None:
+            return ""
+        ds, de, kind, place, status, participants, summary = row
+        return (f"{ds}{' – ' + de if de and de != ds else ''}"
+                f"\n{kind or 'event'}{' in ' + place if place else ''} ({status or '?'})"
+                f"\n{participants or ''}\n{summary or ''}").strip()
 
     def draw_plots(self, data) -> None:
         points, lanes, shown, total = data
