@@ -286,7 +286,14 @@ def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
         t = toks[k]
         if lex.country_adjective(t.text) or (t.poss and lex.country_by_name(t.base)):
             return k
+        if k == left - 1 and _region(t.text, lex):
+            return k  # "Tatarstan Prime Minister": a region right before the post
     return left
+
+
+def _region(word: str, lex: Lexicon) -> bool:
+    p = lex.place(word)
+    return bool(p and p.kind == "region" and p.country)
 
 
 def _parse_right(toks: list[Tok], h: int, lex: Lexicon) -> tuple[int, int | None, int] | None:

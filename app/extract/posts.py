@@ -122,6 +122,11 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
         if c is None and not lex.is_title_word(word):
             c = lex.country_by_name(word)  # "Belarus President", "US Secretary of State"
         if c is None:
+            region = lex.place(word)
+            if region and region.kind == "region" and region.country and country is None:
+                # "Tatarstan Prime Minister": the post of a region, in the region's country.
+                country, strength = region.country, EXPLICIT
+                title = f"{title[m.end():]} of {region.name}"
             break
         if country is None:
             country, strength = c, EXPLICIT

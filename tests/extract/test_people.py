@@ -350,3 +350,10 @@ def test_lower_case_apposition(sentence, name, title, country):
 def test_lower_case_apposition_needs_a_closed_post():
     got = people("Pavel Utkin, the minister said, was late.")
     assert got.get("Pavel Utkin") == (None, None)
+
+
+def test_a_region_before_the_post_gives_the_regions_country():
+    got = people("MINSK, 3 May (BelTA) – Prime Minister of Belarus Ivan Kuzmich and Tatarstan "
+                 "Prime Minister Oleg Fedorov signed a roadmap in Minsk.")
+    assert got["Oleg Fedorov"] == ("Prime Minister of Tatarstan", "Russia")
+    assert got["Ivan Kuzmich"] == ("Prime Minister", "Belarus")
