@@ -45,7 +45,10 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
     for unit, mkey, period in groups:
         _flag_conflicts(conn, unit, mkey, period)
-    for unit, mkey in {(u, m) for u, m, _p in groups}:
+    # Sorted: derived rows get their ids in this order, and a set of tuples holding None
+    # iterates in a different order in every process (None hashes by address before 3.12).
+    for unit, mkey in sorted({(u, m) for u, m, _p in groups},
+                             key=lambda g: (g[0], g[1] is None, g[1] or "")):
         touched["quantity"].update(_derive_growth(conn, unit, mkey))
     for cid in ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
