@@ -6,6 +6,8 @@ in the plots, with their formula, never passed off as stated facts.
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6 import QtWidgets
 
 from app.gui import queries
@@ -16,8 +18,30 @@ MAX_VOLUME_BARS = 14
 CURRENCIES = {"USD", "EUR", "RUB", "CNY", "BYN", "GBP", "JPY", "INR", "KZT", "TRY"}
 
 
+PERCENT_UNITS = {"percent", "%", "pct"}
+# The rows the plots can draw (the same tests as below, in SQL; fixed text, no user input).
+PLOTTED_SQL = ("typeof(value) IN ('integer', 'real') AND (upper(unit) IN ({}) OR lower(unit) IN ({}))"
+               .format(", ".join(f"'{c}'" for c in sorted(CURRENCIES)),
+                       ", ".join(f"'{u}'" for u in sorted(PERCENT_UNITS))))
+
+
 def _is_percent(unit: str | None) -> bool:
-    return (unit or "").lower() in {"percent", "%", "pct"}
+    return (unit or "").lower() in PERCENT_UNITS
+
+
+def _best_first(r: dict):
+    """Stated before derived, then the most sources, then the oldest id."""
+    return (r.get("derived") or 0, -(r.get("sources") or 0), r["id"])
+
+
+def _add_text(store, rows: list[dict]) -> None:
+    """Fill in the quoted text and source of the rows drawn as bars (their tooltips)."""
+    for r in rows:
+        try:
+            found = store.db.execute("SELECT text, source FROM trade WHERE id = ?", [r["id"]]).fetchone()
+        except sqlite3.Error:
+            found = None
+        r["text"], r["source"] = found if found else (None, None)
 
 
 class TradeTab(BaseTab):
@@ -80,10 +104,12 @@ class TradeTab(BaseTab):
         from app.gui.plots.bars import Bar
 
         used = queries.columns_in_use(store, params["table"], self.OPTIONAL)
+        # Only money and percentages are drawn: SQL drops the other rows, and the quoted text
+        # and source of the few rows that become bars are read afterwards (_add_text).
         rows, _total = queries.plot_rows(
             store, "trade", params["filters"],
-            ["measure", "value", "unit", "period", "text", "source", "derived", "formula", "sources"],
-            "period")
+            ["measure", "value", "unit", "period", "derived", "formula", "sources"],
+            "period", where_extra=PLOTTED_SQL)
         money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
                  and isinstance(r.get("value"), (int, float))]
         units: dict[str, int] = {}
@@ -100,10 +126,11 @@ class TradeTab(BaseTab):
         for r in money:
             groups.setdefault((str(r.get("period") or ""), str(r.get("measure") or "")), []).append(r)
         keys = sorted(groups)[-MAX_VOLUME_BARS:]
+        _add_text(store, [min(groups[k], key=_best_first) for k in keys])
         measures = {m for _, m in keys}
         bars = []
         for key in keys:
-            group = sorted(groups[key], key=lambda r: (r.get("derived") or 0, -(r.get("sources") or 0), r["id"]))
+            group = sorted(groups[key], key=_best_first)
             r = group[0]
             label = key[0] or "no period"
             if len(measures) > 1:
@@ -132,6 +159,7 @@ class TradeTab(BaseTab):
             best.setdefault((str(r.get("period") or ""), str(r.get("measure") or "").lower()), r)
         shares = [best[k] for k in sorted(best)[-12:]]
         shares.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
+        _add_text(store, shares)
         share_bars = [
             Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
                 f"{' (derived)' if r.get('derived') else ''}",
