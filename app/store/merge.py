@@ -9,17 +9,26 @@ transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from app.extract.model import Extraction
 from app.store.keys import entity_key, measure_key, person_key, summary_key, surname_key
 from app.store.settle import count_facts, settle
 
-Touched = dict[str, set[int]]
+
+class Touched(defaultdict):
+    """fact type -> ids of the facts a change touched, and how many mentions of each fact
+    it added. `detached` says whether support was also taken away; while it is not,
+    a stored count plus the mentions added is the count itself (settle relies on it)."""
+
+    def __init__(self):
+        super().__init__(set)
+        self.added_mentions: Counter = Counter()
+        self.detached = False
 
 
 def new_touched() -> Touched:
-    return defaultdict(set)
+    return Touched()
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
@@ -32,8 +41,9 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
 class _Doc:
     """What attach needs to know about the document being written."""
 
-    def __init__(self, conn, doc_id: int, ex: Extraction):
+    def __init__(self, conn, doc_id: int, ex: Extraction, touched: Touched):
         self.conn = conn
+        self.touched = touched
         self.id = doc_id
         self.ex = ex
         self.date = ex.document.date
@@ -55,10 +65,11 @@ class _Doc:
         _insert(self.conn, "mentions", {
             "fact_type": fact_type, "fact_id": fact_id, "document_id": self.id,
             "start": start, "end": end, "sentence_id": self.sentence_id((start, end))})
+        self.touched.added_mentions[fact_type, fact_id] += 1
 
 
 def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touched) -> None:
-    doc = _Doc(conn, doc_id, ex)
+    doc = _Doc(conn, doc_id, ex, touched)
     text = ex.text
     for idx, (s, e) in enumerate(ex.sentences):
         doc.sentence_ids.append(_insert(conn, "sentences", {
@@ -241,6 +252,7 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
 
 def detach(conn: sqlite3.Connection, doc_id: int, touched: Touched, delete: bool) -> None:
     """Take away everything the document contributed (and the document itself if delete)."""
+    touched.detached = True
     for fact_type, fact_id in conn.execute(
             "SELECT DISTINCT fact_type, fact_id FROM mentions WHERE document_id = ?", (doc_id,)):
         touched[fact_type].add(fact_id)

@@ -57,12 +57,14 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
             "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
             "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (cid,))
+    added = getattr(touched, "added_mentions", None)
+    incremental = added is not None and not getattr(touched, "detached", True)
     for pid in ids("person"):
         conn.execute(
             "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
             "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
             "event_participants WHERE person_id = ?)", (pid, pid, pid))
-        _recompute_person(conn, pid)
+        _recompute_person(conn, pid, added["person", pid] if incremental else None)
     for oid in ids("organization"):
         conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
@@ -108,17 +110,23 @@ def _recompute_event(conn, eid: int) -> None:
     conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*values.values(), eid])
 
 
-def _recompute_person(conn, pid: int) -> None:
+def _recompute_person(conn, pid: int, added_mentions: int | None = None) -> None:
     """A person's current post is the latest one a document shows; their first and last
-    dates are those of the events they took part in, not of the documents naming them."""
+    dates are those of the events they took part in, not of the documents naming them.
+    With `added_mentions` (only documents were added since the count was right) the
+    mention count is brought up to date without counting every mention again."""
+    if added_mentions is None:
+        count_sql, args = ("(SELECT count(*) FROM mentions WHERE fact_type = 'person' "
+                           "AND fact_id = ?1)"), (pid,)
+    else:
+        count_sql, args = "mention_count + ?2", (pid, added_mentions)
     conn.execute(
-        "UPDATE persons SET mention_count = (SELECT count(*) FROM mentions WHERE "
-        "fact_type = 'person' AND fact_id = ?1), meeting_count = (SELECT count(DISTINCT "
+        f"UPDATE persons SET mention_count = {count_sql}, meeting_count = (SELECT count(DISTINCT "
         "event_id) FROM event_participants WHERE person_id = ?1), first_date = (SELECT "
         "min(e.date_start) FROM event_participants ep JOIN events e ON e.id = ep.event_id "
         "WHERE ep.person_id = ?1), last_date = (SELECT max(coalesce(e.date_end, e.date_start)) "
         "FROM event_participants ep JOIN events e ON e.id = ep.event_id "
-        "WHERE ep.person_id = ?1) WHERE id = ?1", (pid,))
+        "WHERE ep.person_id = ?1) WHERE id = ?1", args)
     row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
                        "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
                        (pid,)).fetchone()
