@@ -28,6 +28,31 @@ def _tab_classes():
             "culture": CultureTab, "sources": SourcesTab}
 
 
+class _AfterFirstPaint(QtCore.QObject):
+    """Calls `callback` from the event loop once, right after `widget` is first painted."""
+
+    def __init__(self, widget: QtWidgets.QWidget, callback):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QtCore.QTimer.singleShot(0, self.callback)
+        return False
+
+
+def preload_plots() -> None:
+    """Import the plotting library (0.5-0.9 s) while the user looks at the first window,
+    instead of when the first tab with a plot opens."""
+    try:
+        import app.gui.plots.bars  # noqa: F401
+        import app.gui.plots.timeline  # noqa: F401
+    except ImportError:
+        pass   # the tab that needs it reports the error when it opens
+
+
 class MainWindow(QtWidgets.QMainWindow):
     timeWindowChanged = QtCore.Signal(object, object)
 
@@ -144,6 +169,12 @@ class MainWindow(QtWidgets.QMainWindow):
             # in the search field, whose results may be what switched it).
             if not self.search.hasFocus():
                 tab.view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_preload_armed", False):
+            self._preload_armed = True
+            _AfterFirstPaint(self.tabs, preload_plots)
 
     def load_after_first_paint(self) -> None:
         """Read the visible tab's data (and import the plotting library) only once the
