@@ -18,6 +18,7 @@ class CultureTab(BaseTab):
         from app.gui.plots.bars import BarPlot
         from app.gui.plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Dated cultural items", status_legend=False)
+        self.timeline.tip_for = self.tooltip_for
         self.kinds = BarPlot("Items by kind", "items (count)", horizontal=True, integer=True)
         splitter = QtWidgets.QSplitter()
         splitter.addWidget(self.timeline)
@@ -32,23 +33,36 @@ class CultureTab(BaseTab):
         from app.gui.plots.bars import Bar
         from app.gui.plots.timeline import TimePoint
 
-        rows, _total = queries.plot_rows(store, "culture", params["filters"],
-                                         ["date_start", "kind", "summary", "place"], "date_start")
+        # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
+        _cols, rows, _total = queries.plot_columns(
+            store, "culture", params["filters"], ["date_start", "kind"], "date_start",
+            exprs={"ts": queries.ts_sql("date_start")})
         points = []
         by_kind: dict[str, list[int]] = {}
-        for r in rows:
-            kind = r.get("kind") or "other"
-            by_kind.setdefault(kind, []).append(r["id"])
-            start = dates.to_ts(r.get("date_start"))
+        for row_id, date_start, kind, ts in rows:
+            kind = kind or "other"
+            by_kind.setdefault(kind, []).append(row_id)
+            start = ts if ts is not None else dates.to_ts(date_start)   # forms SQLite cannot read
             if start is None:
                 continue
-            tip = f"{r.get('date_start')}\n{r.get('summary') or ''}\n{r.get('place') or ''}".strip()
-            points.append(TimePoint(r["id"], start, start, kind, "held", tip))
+            points.append(TimePoint(row_id, start, start, kind, "held"))
         kinds = sorted(by_kind, key=lambda k: (len(by_kind[k]), k), reverse=True)[:20]
         kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
         bars = [Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
                 for i, k in enumerate(kinds)]
         return points, len(rows), bars
+
+    def tooltip_for(self, item_id: int) -> str:
+        """The hovered point's tooltip, read from the database when it is asked for."""
+        try:
+            row = self.main.store.db.execute(
+                "SELECT date_start, summary, place FROM culture WHERE id = ?", [int(item_id)]).fetchone()
+        except Exception:  # a closed or changed store must not break hovering
+            return ""
+        if row is None:
+            return ""
+        date_start, summary, place = row
+        return f"{date_start}\n{summary or ''}\n{place or ''}".strip()
 
     def draw_plots(self, data) -> None:
         points, total, bars = data
