@@ -78,19 +78,24 @@ def plot_columns(store, table: str, filters, columns: list[str], order_by: str,
 
 
 def ts_sql(column: str, end: bool = False) -> str:
-    """SQL for the UTC timestamp of the first (end=True: last) day an ISO date or partial
-    date (YYYY, YYYY-MM, YYYY-MM-DD...) covers, as app.gui.dates.to_ts computes it; NULL when
-    SQLite cannot read it."""
-    c = f'trim("{column}")'
-    if end:
-        day = (f"CASE length({c}) WHEN 4 THEN {c} || '-12-31' "
-               f"WHEN 7 THEN date({c} || '-01', '+1 month', '-1 day') ELSE substr({c}, 1, 10) END")
-    else:
-        day = (f"CASE length({c}) WHEN 4 THEN {c} || '-01-01' "
-               f"WHEN 7 THEN {c} || '-01' ELSE substr({c}, 1, 10) END")
-    # SQLite rolls days past the month's end over (2024-02-30 -> 03-01); Python rejects them
-    return (f"CASE WHEN substr({c}, 9, 2) > '28' AND date({day}, '+0 days') != ({day}) THEN NULL "
-            f"ELSE CAST(strftime('%s', {day}) AS REAL) END")
+    """SQL for the UTC timestamp of the first (end=True: last) day a YYYY-MM-DD, YYYY-MM or
+    YYYY date covers, as app.gui.dates.to_ts computes it. NULL for any other form (and for
+    days past the month's end, which SQLite would roll over), so that callers parse those
+    few values with to_ts and get exactly what it gives."""
+    c = f'"{column}"'
+    d4 = "[0-9][0-9][0-9][0-9]"
+    d2 = "[0-9][0-9]"
+
+    def stamp(day: str) -> str:
+        return (f"CASE WHEN substr({day}, 9, 2) > '28' AND date({day}, '+0 days') IS NOT ({day}) "
+                f"THEN NULL ELSE CAST(strftime('%s', {day}) AS REAL) END")
+
+    month = f"date({c} || '-01', '+1 month', '-1 day')" if end else f"{c} || '-01'"
+    year = f"{c} || '-12-31'" if end else f"{c} || '-01-01'"
+    return (f"CASE WHEN {c} GLOB '0000*' THEN NULL "   # year 0: Python has none
+            f"WHEN {c} GLOB '{d4}-{d2}-{d2}' THEN {stamp(c)} "
+            f"WHEN {c} GLOB '{d4}-{d2}' THEN {stamp(month)} "
+            f"WHEN {c} GLOB '{d4}' THEN {stamp(year)} END")
 
 
 def position(store, table: str, filters, order_by: str | None, descending: bool,
