@@ -1,9 +1,13 @@
-"""Normalised keys under which facts from different documents are recognised as the same."""
+"""Normalised keys under which facts from different documents are recognised as the same.
+
+The keys are pure functions of their text and an import asks for the same few thousand names,
+places and measures again and again, so each is memoised."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "h", "e", "his",
                "her", "excellency"}
@@ -30,6 +34,7 @@ def _fallback_person_key(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     try:
         from app.extract.names import name_key
@@ -42,6 +47,7 @@ def person_key(name: str) -> str:
     return key or _fallback_person_key(name)
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str | None:
     """Key of the family name (the extractor knows surname-first names such as Wang Yi)."""
     try:
@@ -66,6 +72,7 @@ _SPELLING = [(re.compile(r"isation"), "ization"), (re.compile(r"\bcentre\b"), "c
              (re.compile(r"\band\b"), " "), (re.compile(r"\bof\b"), " ")]
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     text = re.sub(r"[^\w\s]", " ", fold(name).replace("&", " and "))
     text = re.sub(r"^the\s+", "", text.strip())
@@ -77,6 +84,7 @@ def entity_key(name: str) -> str:
 _MEASURE_FILLER = {"the", "in", "volume", "turnover", "total", "overall", "value", "amount"}
 
 
+@lru_cache(maxsize=65536)
 def measure_key(measure: str | None) -> str:
     """"Bilateral trade turnover" and "the volume of bilateral trade" are one measure."""
     if not measure:
@@ -85,5 +93,6 @@ def measure_key(measure: str | None) -> str:
     return " ".join(words) or entity_key(measure)
 
 
+@lru_cache(maxsize=65536)
 def summary_key(summary: str) -> str:
     return entity_key(summary)[:200]

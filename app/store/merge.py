@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from app.extract.model import Extraction
 from app.store.keys import entity_key, measure_key, person_key, summary_key, surname_key
@@ -31,11 +32,14 @@ def new_touched() -> Touched:
     return Touched()
 
 
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in cols)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+
+
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
-    cols = ", ".join(f'"{c}"' for c in row)
-    marks = ", ".join("?" for _ in row)
-    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
-    return cur.lastrowid
+    return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
 
 class _Doc:

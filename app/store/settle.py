@@ -5,16 +5,20 @@ counts, first sources, conflicting figures, derived growth rows, search rows).""
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
 from app.store.keys import entity_key
 from app.store.search_index import refresh_search
 
 
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in cols)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+
+
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
-    cols = ", ".join(f'"{c}"' for c in row)
-    marks = ", ".join("?" for _ in row)
-    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
-    return cur.lastrowid
+    return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
 
 def settle(conn: sqlite3.Connection, touched) -> None:
