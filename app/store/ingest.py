@@ -127,7 +127,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
         else:
             items.append(p)
     conn = connect(db_path, create=create)
-    _bulk_settings(conn)
+    bulk_settings(conn)
     try:
         total = len(items)
         for i, item in enumerate(items):
@@ -146,7 +146,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
     return results
 
 
-def _bulk_settings(conn: sqlite3.Connection) -> None:
+def bulk_settings(conn: sqlite3.Connection) -> None:
     """For this connection only: a page cache that holds the indexes every document updates,
     and fewer WAL checkpoints, which otherwise copy the same hot index and FTS pages back
     into the database file again and again. Each document is still its own commit."""

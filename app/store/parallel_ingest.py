@@ -87,6 +87,7 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     results: list[IngestResult] = []
     conn = connect(db_path, create=create)
+    ingest.bulk_settings(conn)
     # spawn, not fork: the caller may be a GUI process with Qt threads running
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     pending: deque[tuple[list[str], Future]] = deque()
