@@ -203,7 +203,7 @@ def _print_extraction(ex, encoding: str) -> None:
         print(f"   event     {when} {e.kind} [{e.status}] {e.place or ''}: "
               f"{', '.join(e.participants)}")
     for q in ex.quantities:
-        print(f"   figure    {q.value:g} {q.unit} {q.period or ''} {q.measure or ''} ({q.text})")
+        print(f"   figure    {q.value:,.12g} {q.unit} {q.period or ''} {q.measure or ''} ({q.text})")
     for c in ex.culture:
         print(f"   culture   {c.date_start or ''} {c.summary}")
     print()
