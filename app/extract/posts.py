@@ -34,26 +34,25 @@ class Post:
     strength: int
 
 
-def _country_of_phrase_regex(lex: Lexicon) -> re.Pattern:
-    pat = lex.__dict__.get("_of_country_re")
+def _country_regex(lex: Lexicon, key: str, template: str) -> re.Pattern:
+    """A regex over every country name the lexicon knows (not possessives), built once per
+    lexicon: template holds {alt} where the alternation goes."""
+    pat = lex.__dict__.get(key)
     if pat is None:
         forms = sorted({f for f in lex.country_surfaces if lex.country_by_name(f)},
                        key=len, reverse=True)
         alt = "|".join(re.escape(f) for f in forms if not f.endswith(("'s", "’s")))
-        pat = re.compile(rf"\s*,?\s+of\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
-        lex.__dict__["_of_country_re"] = pat
+        pat = re.compile(template.replace("{alt}", alt))
+        lex.__dict__[key] = pat
     return pat
+
+
+def _country_of_phrase_regex(lex: Lexicon) -> re.Pattern:
+    return _country_regex(lex, "_of_country_re", r"\s*,?\s+of\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
 
 
 def _to_country_regex(lex: Lexicon) -> re.Pattern:
-    pat = lex.__dict__.get("_to_country_re")
-    if pat is None:
-        forms = sorted({f for f in lex.country_surfaces if lex.country_by_name(f)},
-                       key=len, reverse=True)
-        alt = "|".join(re.escape(f) for f in forms if not f.endswith(("'s", "’s")))
-        pat = re.compile(rf"\b(to|in)\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
-        lex.__dict__["_to_country_re"] = pat
-    return pat
+    return _country_regex(lex, "_to_country_re", r"\b(to|in)\s+(?:the\s+)?({alt})(?=$|[\s,–—-])")
 
 
 def normalise_post(raw: str, lex: Lexicon, *, before: str = "", publisher: str | None = None,
