@@ -46,6 +46,11 @@ DIGIT_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{
 MULTIPLIER = r"(?:thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn|trn)"
 
 
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3})")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def parse_number(s: str) -> float | None:
     """Value of a digit string ("3,600", "46.5", "37,01" as decimal) or of number words."""
     s = s.strip().lower()
@@ -53,9 +58,10 @@ def parse_number(s: str) -> float | None:
         return None
     if s[0].isdigit():
         # Thin or no-break spaces group thousands in some releases: "1 500".
-        s = re.sub(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3})", "", s)
+        if not s.isascii():
+            s = _GROUP_SPACE.sub("", s)
         try:
-            if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+            if _COMMA_GROUPS.fullmatch(s):
                 return float(s.replace(",", ""))
             # A lone comma before one or two digits is a decimal comma ("37,01").
             return float(s.replace(",", "."))
@@ -65,7 +71,7 @@ def parse_number(s: str) -> float | None:
 
 
 def _parse_words(s: str) -> float | None:
-    words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
+    words = [w for w in _WORD_SPLIT.split(s) if w and w != "and"]
     if not words:
         return None
     if words[-2:] == ["a", "half"] and len(words) > 2:

@@ -45,6 +45,7 @@ _TIMES = re.compile(r"\s*(?:-\s*)?(times\b|fold\b)", re.I)
 # Every match of _NUM holds a digit or one of these words, so a sentence without any skips
 # the scan (tested on fold_case(sentence), which re.I cannot match past).
 _NUM_STEMS = (*NUMBER_WORDS, "half")
+_NUM_STEM_RX = re.compile("|".join(re.escape(w) for w in _NUM_STEMS))  # one scan, not 30 `in`s
 _DIGIT = re.compile(r"\d")
 _VOTES = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|hundred)fold\b", re.I)
@@ -257,7 +258,7 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
     sentence = text[s:e]
     low = fold_case(sentence)
     votes = "vot" in low and _VOTES.search(sentence) is not None
-    has_number = _DIGIT.search(sentence) is not None or any(w in low for w in _NUM_STEMS)
+    has_number = _DIGIT.search(sentence) is not None or _NUM_STEM_RX.search(low) is not None
     for m in _NUM.finditer(text, s, e) if has_number else ():
         ns, ne = m.span()
         if hits and ns < hits[-1].end:
@@ -265,7 +266,7 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
         if m.group("d") and ns > s and text[ns - 1].isalpha():
             # Digits glued to letters name things ("G20", "A4") unless the letters are a
             # currency code written against the amount ("RUB5 million", "Br1.2 billion").
-            glued = re.search(r"[A-Za-z$€£¥₽]+$", text[max(s, ns - 6):ns])
+            glued = _GLUED.search(text[max(s, ns - 6):ns])
             if not glued or currency_code(table, glued.group(0), prefix=True) is None:
                 continue
         i = bisect.bisect_left(mask_ends, ns + 1)
@@ -282,6 +283,25 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
             if v:
                 hits.append(_Hit(m.start(), m.end(), v, "times", None, None, "times", m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+_GLUED = re.compile(r"[A-Za-z$€£¥₽]+$")
+_PLURAL_NEXT = re.compile(r"\s+[a-z]+s\b")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’&.-]*)\s+$")
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
+_TO_NUMBER = re.compile(r"\s+to\s+\d")
+_OF_THE = re.compile(r"\s+of\s+(?:its|their|the|them|these|those|whom|which|his|her|our)\s+"
+                     r"((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+_PART_OF_WHOLE = re.compile(
+    r"(?:,|\band)\s*(?:(?:about|over|some|nearly|almost|around|more\s+than)\s+)?$")
+_VOTE_WORD = re.compile(r"\s+(against|in\s+favou?r|for|abstentions?|abstained|abstaining)\b",
+                        re.I)
+_VOTES_TO = re.compile(r"\d[\d,]*\s+(?:votes?\s+)?to\s+$")
+_COMMA_END = re.compile(r",\s*$")
+_IN_YEAR = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=8)
@@ -352,7 +372,7 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
     # "over 2000 students" is an amount; "under 2022 agreements" still names a year.
     qword = text[qstart:start].split()[0].lower() if qualifier else ""
     amount_word = bool(qualifier) and (qword not in {"over", "under", "above", "below"} or (
-        qword in {"over", "above"} and bool(re.match(r"\s+[a-z]+s\b", text[ne:e]))))
+        qword in {"over", "above"} and bool(_PLURAL_NEXT.match(text[ne:e]))))
     if not _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, amount_word):
         return None
 
@@ -378,8 +398,12 @@ def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
     if not qm:
         return None, start
     word = " ".join(qm.group(1).lower().split())
-    norm = next((n for p, n in _QUALIFIERS if re.fullmatch(p, word)), word)
-    return norm, max(s, start - 25) + qm.start(1)
+    return _qualifier_norm(word), max(s, start - 25) + qm.start(1)
+
+
+@lru_cache(maxsize=256)
+def _qualifier_norm(word: str) -> str:
+    return next((n for p, n in _QUALIFIERS if re.fullmatch(p, word)), word)
 
 
 def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> bool:
@@ -388,7 +412,7 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
     # words used as verbs count ("Rosatom is building two power units").
     if _ID_BEFORE.search(before) and not _VERB_BEFORE.search(before):
         return False
-    prev = re.search(r"([A-Za-z][\w'’&.-]*)\s+$", before)
+    prev = _PREV_WORD.search(before)
     if prev and not has_scale:
         w = prev.group(1)
         if w[0].isupper() and w.lower() not in _FUNCTION_CAPS and w.lower() not in _MONTH_NAMES \
@@ -396,7 +420,7 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
             return False
     if is_digit:
         # A year, unless something makes it an amount ("over 2000 students", "2000 tonnes").
-        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not has_scale and not qualifier:
+        if _YEARLIKE.fullmatch(raw) and not has_scale and not qualifier:
             return False
     else:
         w = raw.lower()
@@ -409,7 +433,7 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
             return False
     after = text[ne:ne + 2]
     # "one-on-one", "two-day", "three-year": compound adjectives, not counts.
-    if re.match(r"-[A-Za-z]", after) and not has_scale:
+    if _HYPHEN_WORD.match(after) and not has_scale:
         return False
     return True
 
@@ -469,7 +493,7 @@ def _is_plural_head(w: str, demonyms: frozenset[str] = frozenset()) -> bool:
         return True
     if w[0].isupper() and lw in demonyms:
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", w):
+    if _ACRONYM_PLURAL.fullmatch(w):
         return True  # "10 NGOs", "5 MoUs"
     if not w.islower() and not w[0].isupper():
         return False
@@ -508,8 +532,8 @@ def _counted(text, s, e, ns, end, raw, is_digit, votes,
         if lw in _NOT_COUNTED or lw in _MONTH_NAMES:
             return None
         if _is_plural_head(w, demonyms):
-            label = "votes in favour" if votes and lw == "votes" and re.match(
-                r"\s+to\s+\d", text[m.end():e]) else None
+            label = "votes in favour" if votes and lw == "votes" and _TO_NUMBER.match(
+                text[m.end():e]) else None
             return m.end(), (m.start(1), m.end(1)), label
         pos = m.end()
     return _bare_count(text, s, e, ns, end, votes)
@@ -542,30 +566,27 @@ def _bare_count(text, s, e, ns, end, votes) -> _Counted | None:
     """A number standing for a count named elsewhere: "149 of its residents", "19 against",
     "Regular visits to the regions, 15 in 2023, ..."."""
     rest = text[end:e]
-    m = re.match(r"\s+of\s+(?:its|their|the|them|these|those|whom|which|his|her|our)\s+"
-                 r"((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)", rest)
+    m = _OF_THE.match(rest)
     if m:
         last = m.group(1).split()[-1]
         if _is_plural_head(last):
             hs = end + m.end(1) - len(last)
             return end + m.end(), (hs, hs + len(last)), None
     # "Over 5,000 students study here, 900 of them on scholarships": a part of a counted whole.
-    m = re.match(r"\s+of\s+(?:them|whom)\b", rest)
-    if m and re.search(r"(?:,|\band)\s*(?:(?:about|over|some|nearly|almost|around|more\s+than)\s+)?$",
-                       text[s:ns]):
+    m = _OF_THEM.match(rest)
+    if m and _PART_OF_WHOLE.search(text[s:ns]):
         return end + m.end(), None, None
     if votes:
-        m = re.match(r"\s+(against|in\s+favou?r|for|abstentions?|abstained|abstaining)\b",
-                     rest, re.I)
+        m = _VOTE_WORD.match(rest)
         if m:
             return end + m.end(), (end + m.start(1), end + m.end(1)), None
         # "adopted by a vote of 93 to 18": the first number is for, the second against.
-        if re.match(r"\s+to\s+\d", rest):
+        if _TO_NUMBER.match(rest):
             return end, None, "votes in favour"
-        if re.search(r"\d[\d,]*\s+(?:votes?\s+)?to\s+$", text[max(s, ns - 30):ns]):
+        if _VOTES_TO.search(text[max(s, ns - 30):ns]):
             return end, None, "votes against"
     before = text[s:ns]
-    if re.search(r",\s*$", before) and re.match(r"\s+in\s+(?:19|20)\d\d\b", rest):
+    if _COMMA_END.search(before) and _IN_YEAR.match(rest):
         return end, None, None
     m = _NUMBER_OF.search(text, max(s, ns - 140), ns)
     if m and any(_is_plural_head(w) for w in m.group(1).split()):
