@@ -175,7 +175,7 @@ _NEEDS_WORD = {
 }
 # Every month name _MON matches (case-sensitive) opens with one of these.
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_NEEDS_YEAR = {"years", "my"}
+_NEEDS_YEAR = {"years", "my", "numeric", "iso"}  # each holds (?:19|20)\d\d
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
 

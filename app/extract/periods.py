@@ -64,9 +64,8 @@ def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     for rx, need in zip(_DATE_RES, _DATE_NEEDS, strict=True):
         if not (has_month if need == "month" else any(c in chunk for c in need)):
             continue
-        for m in rx.finditer(text, start, end):
-            if any(ch.isdigit() for ch in m.group(0)):
-                out.append(m.span())
+        # Every pattern holds a \d, and whatever \d matches is a digit to str.isdigit().
+        out.extend(m.span() for m in rx.finditer(text, start, end))
     return sorted(out)
 
 
@@ -107,6 +106,9 @@ _RELATIVE = re.compile(
     r"\b(?:(last|past|previous)\s+year|(this|the\s+current)\s+year|(next)\s+year"
     r"|(so\s+far\s+this|since\s+the\s+beginning\s+of\s+(?:this|the)|year\s+to\s+date))\b",
     re.I)
+_SEASON_WORD = re.compile("spring|summer|autumn|fall|winter")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_YEAR_RX = re.compile(_YEAR)
 _NAMED_YEAR = re.compile(r"\b[Tt]he\s+$")
 _YEARS_AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                         r"years?\s+ago\b", re.I)
@@ -172,7 +174,7 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
         for m in _BARE_HALF.finditer(text, start, end) if bare_half else ():
             h = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
             add(f"{doc_year}-H{h}", m.span())
-    season = any(w in low for w in ("spring", "summer", "autumn", "fall", "winter"))
+    season = _SEASON_WORD.search(low) is not None
     for m in _SEASON.finditer(text, start, end) if has_year and season else ():
         add(m.group(2), m.span())
     for m in _YEAR_RANGE.finditer(text, start, end) if has_year else ():
@@ -185,7 +187,7 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
         add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
     for m in _YEAR_ONLY.finditer(text, start, end) if has_year else ():
         if _NAMED_YEAR.search(text, max(start, m.start() - 5), m.start()) and \
-                re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                _CAPITAL_NEXT.match(text[m.end():m.end() + 2]):
             continue  # "the 2030 Agenda", "the 2024 Games": a name, not a period
         add(m.group(1), m.span())
     if doc_year:
@@ -203,7 +205,7 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
                 add(str(doc_year - n), m.span())
         # A day and month with no year: the document's year, as a weak hint.
         for s, e in date_spans(text, start, end) if has_digit else ():
-            if not re.search(_YEAR, text[s:e]):
+            if not _YEAR_RX.search(text[s:e]):
                 add(str(doc_year), (s, e), weak=True)
     return sorted(found, key=lambda p: p.span)
 
