@@ -45,6 +45,14 @@ class Org:
 _WORD_START = re.compile(r"(?<![\w'’-])[^\W_]+")
 
 
+def _starting_with(chars: set[str]) -> re.Pattern:
+    """_WORD_START restricted to words whose first character is one of chars."""
+    if not chars:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w'’-])(?=[" + "".join(re.escape(c) for c in sorted(chars))
+                      + r"])[^\W_]+")
+
+
 def _continues(text: str, e: int) -> bool:
     """True when the word goes on at e ("Minsker"); a hyphen ends it ("Vitebsk-based")."""
     return e < len(text) and (text[e].isalnum() or text[e] == "_")
@@ -160,9 +168,12 @@ class Lexicon:
         if keys is None:
             keys = frozenset().union(*(set(ix) for ix in indexes.values()))
             self.__dict__["_first_words"] = keys
+            self.__dict__["_first_word_re"] = _starting_with({w[0] for w in keys})
         out: dict[str, list[tuple[int, int, str]]] = {k: [] for k in self._KINDS}
         pos = dict.fromkeys(self._KINDS, 0)
-        for m in _WORD_START.finditer(text):
+        # Only words opening with a letter that some first word opens with: the others were
+        # skipped by the set lookup anyway, and most words of a text are lower case.
+        for m in self.__dict__["_first_word_re"].finditer(text):
             w = m.group(0)
             if w not in keys:
                 continue
