@@ -26,6 +26,10 @@ class Touched(defaultdict):
         super().__init__(set)
         self.added_mentions: Counter = Counter()
         self.detached = False
+        # for updates by difference while only documents are added (settle): the document
+        # attached, its date, and per person the events they are newly linked to
+        self.document: tuple[int, str | None] | None = None
+        self.new_links: defaultdict[int, set[int]] = defaultdict(set)
 
 
 def new_touched() -> Touched:
@@ -74,6 +78,7 @@ class _Doc:
 
 def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touched) -> None:
     doc = _Doc(conn, doc_id, ex, touched)
+    touched.document = (doc_id, ex.document.date)
     text = ex.text
     for idx, (s, e) in enumerate(ex.sentences):
         doc.sentence_ids.append(_insert(conn, "sentences", {
@@ -174,6 +179,10 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
                                                                   None, None)
         touched["place"].add(place_id)
     event_id = _matching_event(doc, ev, place_id, participants)
+    linked: set[int] = set()
+    if event_id is not None and participants:
+        linked = {r[0] for r in conn.execute(
+            "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (event_id,))}
     if event_id is None:
         event_id = _insert(conn, "events", {
             "kind": ev.kind, "category": ev.category, "date_start": ev.date_start,
@@ -188,6 +197,8 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
         "place": ev.place, "status": ev.status, "summary": ev.summary})
     for pid in participants:
         touched["person"].add(pid)
+        if pid not in linked:
+            touched.new_links[pid].add(event_id)
         conn.execute("INSERT OR IGNORE INTO event_participants (event_id, person_id, "
                      "document_id, post_at_date) VALUES (?, ?, ?, ?)",
                      (event_id, pid, doc.id, doc.titles.get(pid)))
@@ -233,14 +244,18 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
     conn = doc.conn
     mkey = measure_key(q.measure)
     # Without a measure nothing says two equal numbers are one figure, so they stay apart.
-    rows = conn.execute(
-        "SELECT id, value FROM quantities WHERE unit = ? AND measure_key = ? AND period IS ? "
-        "AND derived = 0", (q.unit, mkey, q.period)).fetchall() if mkey else []
+    # A stated value v matches when |v - x| <= 1e-9 * max(1, |v|), which implies
+    # |v - x| < 2e-9 * max(1, |x|): that window is read from the index, the exact test is
+    # made here, and the oldest match wins (as when every value of the group was read).
     qid = None
-    for row_id, value in rows:
-        if abs(value - q.value) <= 1e-9 * max(1.0, abs(value)):
-            qid = row_id
-            break
+    if mkey:
+        window = 2e-9 * max(1.0, abs(q.value))
+        rows = conn.execute(
+            "SELECT id, value FROM quantities WHERE unit = ? AND measure_key = ? AND period IS ? "
+            "AND derived = 0 AND value BETWEEN ? AND ?",
+            (q.unit, mkey, q.period, q.value - window, q.value + window)).fetchall()
+        qid = min((row_id for row_id, value in rows
+                   if abs(value - q.value) <= 1e-9 * max(1.0, abs(value))), default=None)
     if qid is None:
         qid = _insert(conn, "quantities", {
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,

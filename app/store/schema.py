@@ -224,6 +224,13 @@ CREATE INDEX IF NOT EXISTS idx_quantities_group ON quantities(unit, measure_key,
 CREATE INDEX IF NOT EXISTS idx_quantities_category_period ON quantities(category, period);
 CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category, value);
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
+-- import: a new figure's match among those stated (value range), a group's conflict flag
+-- (min and max value) and the trade rows growth is derived from, without reading the
+-- whole (unit, measure) group, which grows with the archive
+CREATE INDEX IF NOT EXISTS idx_quantities_match
+    ON quantities(unit, measure_key, period, derived, value, conflict);
+CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key, period)
+    WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
 DROP INDEX IF EXISTS idx_mentions_fact;
