@@ -11,7 +11,13 @@ import sqlite_utils
 from platformdirs import user_data_dir
 
 from app.store.errors import MissingDatabase, NewerSchema, NotADatabase, StoreError
-from app.store.schema import SCHEMA_VERSION, create_schema, ensure_indexes
+from app.store.schema import (
+    FILTER_REBUILD_SQL,
+    FILTER_SQL,
+    SCHEMA_VERSION,
+    create_schema,
+    ensure_indexes,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -107,7 +113,21 @@ MIGRATIONS = {
       last_date = (SELECT max(coalesce(e.date_end, e.date_start)) FROM event_participants ep
                    JOIN events e ON e.id = ep.event_id WHERE ep.person_id = persons.id);
     """,
+    # 4 -> 5: word indexes for the tables' text filters, filled from the rows (seconds, no
+    # re-extraction).
+    4: FILTER_SQL + FILTER_REBUILD_SQL,
 }
+
+
+def _statements(script: str):
+    """The SQL statements of a script (a trigger body's own semicolons included)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                yield pending
+            pending = ""
 
 
 def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
@@ -119,9 +139,8 @@ def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
         conn.execute("BEGIN IMMEDIATE")
         for v in range(version, SCHEMA_VERSION):
             # statement by statement: executescript would commit the open transaction
-            for statement in MIGRATIONS[v].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in _statements(MIGRATIONS[v]):
+                conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except sqlite3.Error as exc:

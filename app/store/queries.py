@@ -10,10 +10,11 @@ import sqlite_utils
 
 from app.store.db import connect
 from app.store.errors import StoreError
-from app.store.schema import VIEW_DATE
-from app.store.search import SearchHit, search
+from app.store.schema import VIEW_DATE, filter_table
+from app.store.search import SearchHit, filter_expression, search
 
-# Columns a text filter looks in (visible text columns of each table).
+# Columns a text filter looks in (visible text columns of each table; schema.FILTER_FTS
+# indexes the same columns of the base tables).
 TEXT_COLUMNS = {
     "people": ("name", "post", "country"),
     "meetings": ("kind", "place", "participants", "status", "category", "summary", "source"),
@@ -61,16 +62,43 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+# Views that are a plain projection of their base table: a text filter alone is counted on
+# its word index without reading the rows.
+_PLAIN_VIEWS = {"people", "meetings", "figures", "culture", "sources"}
+
+
+def _text_match(table: str, text: str) -> str | None:
+    expr = filter_expression(text)
+    if expr is not None and table == "trade":
+        # narrows the index's answer to trade rows (categories are single words of a fixed
+        # set, app/extract/model.py); the view itself still requires category = 'trade'
+        expr = f'({expr}) AND category : "trade"'
+    return expr
+
+
+def _text_condition(table: str, text: str) -> tuple[str, list]:
+    """Rows whose text columns hold each word of `text` at the start of a word (see
+    search.filter_expression), found in the table's word index. Text without a letter or
+    digit ("%", "$") has no words to look up: it is compared literally, by a scan."""
+    expr = _text_match(table, text)
+    if expr is None:
+        cols = TEXT_COLUMNS[table]
+        return ("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")",
+                [_like(text)] * len(cols))
+    fts = filter_table(table)
+    return f"id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
+
+
 def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
     """SQL condition and parameters for one user-facing table."""
     if not filters:
         return "", []
     conds: list[str] = []
     params: list = []
-    cols = TEXT_COLUMNS[table]
     if filters.text and filters.text.strip():
-        conds.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")")
-        params += [_like(filters.text.strip())] * len(cols)
+        cond, args = _text_condition(table, filters.text.strip())
+        conds.append(cond)
+        params += args
     hi_col, lo_col, keep_undated = VIEW_DATE[table]
     # periods ("2024-Q1", "2024-2026") and coarse dates compare on their leading part
     if not keep_undated and filters.date_from:
@@ -172,6 +200,12 @@ class Store:
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
+        if filters is not None and filters.to_dict().keys() == {"text"}:
+            expr = _text_match(table, filters.text.strip())
+            if expr is not None and (table in _PLAIN_VIEWS or table == "trade"):
+                fts = filter_table(table)
+                return self.conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                                         (expr,)).fetchone()[0]
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 

@@ -8,7 +8,7 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # fact_type values used in mentions/search_index, and the base table behind each.
 FACT_TABLES = {
@@ -194,6 +194,60 @@ CREATE TRIGGER search_index_au AFTER UPDATE ON search_index BEGIN
 END;
 """
 
+# Text filters of the user-facing views: one FTS5 index per base table over exactly the
+# columns the view shows as text (view name -> base table, its columns). External content (the
+# base table holds the text, the index only its words) kept in step by triggers, so every
+# writer keeps it right without knowing about it. A LIKE '%text%' over 50,000 releases' facts
+# reads every row; these answer from the words' lists.
+FILTER_FTS = {
+    "people": ("persons", ("name", "title", "country")),
+    "meetings": ("events", ("kind", "place", "participants", "status", "category", "summary",
+                            "source_title")),
+    "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
+                             "source_title")),
+    "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
+                               "source_title")),
+    "culture": ("culture_items", ("summary", "kind", "place", "source_title")),
+    "sources": ("documents", ("title", "ref", "path", "date")),
+}
+
+
+def filter_table(view: str) -> str:
+    return "filter_" + FILTER_FTS[view][0]
+
+
+def _filter_sql() -> str:
+    out = []
+    for base, cols in dict(FILTER_FTS.values()).items():
+        fts = f"filter_{base}"
+        names = ", ".join(cols)
+        new = ", ".join(f"new.{c}" for c in cols)
+        old = ", ".join(f"old.{c}" for c in cols)
+        changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
+        out.append(f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(
+    {names}, content="{base}", content_rowid="id",
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {base} BEGIN
+    INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
+END;
+CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {base} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
+END;
+CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {names} ON {base} WHEN {changed} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
+    INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
+END;""")
+    return "\n".join(out) + "\n"
+
+
+FILTER_SQL = _filter_sql()
+# Fills the filter indexes of a database made before them (schema 4 -> 5).
+FILTER_REBUILD_SQL = "".join(
+    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n"
+    for base in dict(FILTER_FTS.values()))
+
 # Every column used to join, filter or sort at scale has an index.
 INDEXES_SQL = """
 CREATE INDEX IF NOT EXISTS idx_documents_date ON documents(date);
@@ -215,6 +269,8 @@ CREATE INDEX IF NOT EXISTS idx_events_date ON events(date_start, date_end);
 CREATE INDEX IF NOT EXISTS idx_events_place ON events(place_id);
 CREATE INDEX IF NOT EXISTS idx_events_kind_date ON events(kind, date_start);
 CREATE INDEX IF NOT EXISTS idx_events_category_date ON events(category, date_start);
+-- GUI timelines: meetings per month, kind and status counted from this index alone
+CREATE INDEX IF NOT EXISTS idx_events_month ON events(substr(date_start, 1, 7), kind, status, date_start);
 CREATE INDEX IF NOT EXISTS idx_event_sources_event ON event_sources(event_id);
 CREATE INDEX IF NOT EXISTS idx_event_sources_doc ON event_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_event_participants_event ON event_participants(event_id, person_id);
@@ -223,6 +279,8 @@ CREATE INDEX IF NOT EXISTS idx_event_participants_doc ON event_participants(docu
 CREATE INDEX IF NOT EXISTS idx_quantities_group ON quantities(unit, measure_key, period);
 CREATE INDEX IF NOT EXISTS idx_quantities_category_period ON quantities(category, period);
 CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category, value);
+-- GUI trade plots: rows per unit, and a unit's latest periods first
+CREATE INDEX IF NOT EXISTS idx_quantities_category_unit ON quantities(category, unit, period);
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
 -- import: a new figure's match among those stated (value range), a group's conflict flag
 -- (min and max value) and the trade rows growth is derived from, without reading the
@@ -288,5 +346,5 @@ def ensure_indexes(conn) -> None:
 
 
 def create_schema(conn) -> None:
-    conn.executescript(TABLES_SQL + INDEXES_SQL + VIEWS_SQL)
+    conn.executescript(TABLES_SQL + FILTER_SQL + INDEXES_SQL + VIEWS_SQL)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -49,6 +49,20 @@ def match_expression(query: str) -> str | None:
     return " ".join(_term(t) for t in tokens) if tokens else None
 
 
+def filter_expression(text: str) -> str | None:
+    """A MATCH expression for a table's filter field: each whitespace-separated word must
+    begin a word of some text column (any order, any case or accents). Words joined by
+    punctuation stay together as a phrase ("2.5" is 2 then 5, "Al-Thani" is al then thani),
+    and the last part of each is a prefix, so the table narrows as the user types. None when
+    the text has no letter or digit (the caller then compares the text literally)."""
+    parts = []
+    for word in (text or "").split()[:MAX_TERMS]:
+        pieces = [t for t in _TOKEN.findall(word) if t.strip("_")]
+        if pieces:
+            parts.append('"' + " ".join(pieces) + '"*')
+    return " ".join(parts) if parts else None
+
+
 def _label_expression(query: str) -> str | None:
     tokens = _tokens(query)
     return " ".join(_term(t, "label : ") for t in tokens) if tokens else None

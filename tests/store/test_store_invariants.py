@@ -19,6 +19,9 @@ def check_invariants(db: Path) -> None:
     assert q("PRAGMA integrity_check") == [("ok",)]
     assert q("PRAGMA foreign_key_check") == []
     c.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+    for base in ("persons", "events", "quantities", "culture_items", "documents"):
+        # the text filters' word indexes hold exactly the words of their rows
+        c.execute(f"INSERT INTO filter_{base}(filter_{base}, rank) VALUES ('integrity-check', 1)")
     assert q("""SELECT id FROM persons p WHERE mention_count != (SELECT count(*) FROM mentions
                 WHERE fact_type = 'person' AND fact_id = p.id)
                 OR meeting_count != (SELECT count(DISTINCT event_id) FROM event_participants

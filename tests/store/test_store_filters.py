@@ -1,0 +1,146 @@
+"""Text filters answered from the per-table word indexes: the same rows as the stated rule
+("each word begins a word of some text column") computed in Python over every row."""
+
+import re
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.store import Filters, Store
+from app.store.keys import fold
+from app.store.queries import TEXT_COLUMNS
+from app.store.schema import FILTER_FTS, FILTER_REBUILD_SQL, filter_table
+from app.store.search import filter_expression
+
+TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
+
+
+def _words(value) -> list[str]:
+    return [fold(w) for w in re.findall(r"[^\W_]+", str(value or ""))]
+
+
+def expected_ids(store: Store, table: str, text: str) -> list[int]:
+    """The rule, by brute force: every whitespace-separated word of the filter, as a run of
+    consecutive words (the last one a prefix), within one text column of the row."""
+    wanted = [_words(w) for w in text.split()]
+    wanted = [w for w in wanted if w]
+    out = []
+    for row in store.rows(table):
+        cols = [_words(row[c]) for c in TEXT_COLUMNS[table]]
+
+        def found(seq, cols=cols):
+            for words in cols:
+                for i in range(len(words) - len(seq) + 1):
+                    if words[i:i + len(seq) - 1] == seq[:-1] and \
+                            words[i + len(seq) - 1].startswith(seq[-1]):
+                        return True
+            return False
+        if all(found(seq) for seq in wanted):
+            out.append(row["id"])
+    return out
+
+
+def test_the_indexes_cover_exactly_the_views_text_columns(seed_db):
+    with Store.open(seed_db) as store:
+        for view, (_base, cols) in FILTER_FTS.items():
+            shown = [{"source_title": "source", "title": "post" if view == "people" else "title"}
+                     .get(c, c) for c in cols]
+            assert shown == list(TEXT_COLUMNS[view]), view
+            assert set(shown) <= set(store.columns(view))
+
+
+@pytest.mark.parametrize("text", ["Lavrov", "lavr", "minister foreign", "MINSK", "2024",
+                                  "2024-06", "talks", "billion", "Sergey Lavrov", "trade",
+                                  "held", "zzz-nothing", "ministe"])
+def test_filter_rows_follow_the_rule(seed_db, text):
+    with Store.open(seed_db) as store:
+        for table in TABLES:
+            want = expected_ids(store, table, text)
+            got = [r["id"] for r in store.rows(table, Filters(text=text))]
+            assert got == want, (table, text)
+            assert store.count(table, Filters(text=text)) == len(want), (table, text)
+            # with another filter, the count goes through the rows instead of the index alone
+            both = Filters(text=text, date_from="1900-01-01")
+            assert store.count(table, both) == len(store.rows(table, both))
+
+
+def test_words_in_any_order_and_accent_blind(seed_db):
+    with Store.open(seed_db) as store:
+        a = store.count("people", Filters(text="Lavrov Sergey"))
+        assert a >= 1 and a == store.count("people", Filters(text="sérgey LAVROV"))
+
+
+def test_text_without_words_is_compared_literally(seed_db):
+    with Store.open(seed_db) as store:
+        for table in TABLES:
+            for text in ("%", "_", "\\", "'", '"', "*", "(", "-", "$"):
+                rows = store.rows(table, Filters(text=text))
+                assert store.count(table, Filters(text=text)) == len(rows)
+                assert all(any(text in str(r[c] or "") for c in TEXT_COLUMNS[table])
+                           for r in rows), (table, text)
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_any_filter_text_is_valid(seed_db, text):
+    with Store.open(seed_db) as store:
+        for table in TABLES:
+            assert store.count(table, Filters(text=text)) == len(store.rows(table, Filters(text=text)))
+
+
+def test_filter_expression_quotes_every_word():
+    assert filter_expression("Lavrov") == '"Lavrov"*'
+    assert filter_expression('2.5 "bn" AND (x') == '"2 5"* "bn"* "AND"* "x"*'
+    assert filter_expression("%$ -") is None and filter_expression("") is None
+
+
+def check_filter_indexes(conn) -> None:
+    for base, _cols in dict(FILTER_FTS.values()).items():
+        conn.execute(f"INSERT INTO filter_{base}(filter_{base}, rank) VALUES ('integrity-check', 1)")
+
+
+def test_indexes_follow_every_write(seed_db):
+    from app.store import remove_document
+
+    with Store.open(seed_db) as store:
+        check_filter_indexes(store.conn)
+        doc = store.rows("sources")[0]["id"]
+        before = store.count("people", Filters(text="Lavrov"))
+        assert before >= 1
+    remove_document(seed_db, doc)
+    with Store.open(seed_db) as store:
+        check_filter_indexes(store.conn)
+        assert store.count("people", Filters(text="Lavrov")) == 0
+        assert store.count("sources", Filters(text="Lavrov")) == 0
+        # an edit of a shown column is followed; an edit of another column costs nothing
+        store.conn.execute("INSERT INTO documents (sha256, title, added, text) VALUES "
+                           "('x', 'Old words', '2024-01-01', 'body')")
+        store.conn.execute("UPDATE documents SET title = 'New heading' WHERE sha256 = 'x'")
+        store.conn.execute("UPDATE documents SET facts = 3 WHERE sha256 = 'x'")
+        check_filter_indexes(store.conn)
+        assert store.count("sources", Filters(text="old words")) == 0
+        assert store.count("sources", Filters(text="new head")) == 1
+
+
+def test_schema_4_gets_its_filter_indexes_in_place(seed_db):
+    c = sqlite3.connect(seed_db)
+    for base, _cols in dict(FILTER_FTS.values()).items():
+        c.execute(f"DROP TABLE filter_{base}")  # drops its triggers' target; triggers next
+        for suffix in ("ai", "ad", "au"):
+            c.execute(f"DROP TRIGGER IF EXISTS filter_{base}_{suffix}")
+    c.execute("PRAGMA user_version = 4")
+    c.commit()
+    docs = c.execute("SELECT id, sha256, added FROM documents").fetchall()
+    c.close()
+    with Store.open(seed_db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert store.conn.execute("SELECT id, sha256, added FROM documents").fetchall() == docs
+        check_filter_indexes(store.conn)
+        for table in TABLES:
+            assert [r["id"] for r in store.rows(table, Filters(text="minister"))] == \
+                expected_ids(store, table, "minister")
+    assert not list(seed_db.parent.glob("*.bak"))
+    assert "rebuild" in FILTER_REBUILD_SQL and filter_table("trade") == "filter_quantities"
