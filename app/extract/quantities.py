@@ -78,6 +78,28 @@ _ID_BEFORE = re.compile(
     r"protocol|annex|appendix|round|stage|phase|level|grade|class|group|act|vol|volume|"
     r"part|hall|building|block|unit|route|bus|train|car|seat|box|tier|code|category|"
     r"type|model|version|step|format|top)\.?\s*$", re.I)  # "top 10 partners" is a rank
+
+
+def _ends_gate(words: list[str]) -> tuple[str, ...] | None:
+    """Endings for a gate in front of a pattern "(?:word|...)\\s*$" compiled with re.I: a
+    string whose fold_case(), right-stripped, ends with none of them cannot match. None when
+    some word holds a cased non-ASCII letter (lower() is not what re.I compares there)."""
+    if any(not c.isascii() and c.lower() != c.upper() for w in words for c in w):
+        return None
+    return tuple(dict.fromkeys(w.lower() for w in words))
+
+
+# "(?:no|nos|...)\.?": each word, with or without its full stop.
+_ID_ENDS = _ends_gate([w + dot for w in _ID_BEFORE.pattern.split("(?:", 1)[1].split(")")[0]
+                       .split("|") for dot in ("", ".")])
+# A qualifier's last word: "more\s+than" ends in "than", "approx\." in "approx.".
+_QUAL_ENDS = _ends_gate([p.split(r"\s+")[-1].replace("\\.", ".") for p, _ in _QUALIFIERS])
+
+
+def _can_end_with(s: str, ends: tuple[str, ...] | None) -> bool:
+    return ends is None or fold_case(s.rstrip()).endswith(ends)
+
+
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|other|"
     r"first|last|next|previous|another|any|these|which|whose)\s+$", re.I)
@@ -304,6 +326,18 @@ _COMMA_END = re.compile(r",\s*$")
 _IN_YEAR = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 
 
+_PREFIX_ENDS: dict[int, tuple] = {}
+
+
+def _prefix_ends(table) -> tuple[str, ...] | None:
+    """What a currency written before an amount ends with (its last word), per table."""
+    hit = _PREFIX_ENDS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = (table, _ends_gate([k.split()[-1] for k in table.by_prefix if k.split()]))
+        _PREFIX_ENDS[id(table)] = hit
+    return hit[1]
+
+
 @lru_cache(maxsize=8)
 def _at_end(rx: re.Pattern) -> re.Pattern:
     """rx at the end of a string, case-insensitive (compiled once per currency table)."""
@@ -327,7 +361,8 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
     kind = "count"
 
     # Currency written before the amount: "$46.5 billion", "USD 37.01 billion", "RUB 8.5 bn".
-    pm = _at_end(table.prefix_re).search(before[-12:])
+    pm = _at_end(table.prefix_re).search(before[-12:]) \
+        if _can_end_with(before[-12:], _prefix_ends(table)) else None
     if pm:
         code = currency_code(table, pm.group(0).strip(), prefix=True)
         if code:
@@ -394,7 +429,8 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
 
 
 def _qualifier(text: str, s: int, start: int) -> tuple[str | None, int]:
-    qm = _QUAL_RE.search(text[max(s, start - 25):start])
+    window = text[max(s, start - 25):start]
+    qm = _QUAL_RE.search(window) if _can_end_with(window, _QUAL_ENDS) else None
     if not qm:
         return None, start
     word = " ".join(qm.group(1).lower().split())
@@ -410,7 +446,8 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
     before = text[max(s, ns - 40):ns]
     # Identifiers and names: "Resolution 1244", "EXPO 2027", "Memory Train 2024"; the same
     # words used as verbs count ("Rosatom is building two power units").
-    if _ID_BEFORE.search(before) and not _VERB_BEFORE.search(before):
+    if _can_end_with(before, _ID_ENDS) and _ID_BEFORE.search(before) \
+            and not _VERB_BEFORE.search(before):
         return False
     prev = _PREV_WORD.search(before)
     if prev and not has_scale:
