@@ -169,6 +169,10 @@ class BaseTab(QtWidgets.QWidget):
         """Redraw plots for the current filters; on big tables the data is read off the UI
         thread and drawn when it arrives (a newer request supersedes an older one)."""
         params = self.plot_params()
+        key = (id(self.main.store), self._data_version(), params)
+        if key == getattr(self, "_plotted", None):
+            return  # same data under the same parameters: the plots on screen are right
+        self._plotted = key
         self._plot_job += 1
         if self.model.rowCount() <= ASYNC_ROWS:
             self.draw_plots(self.plot_data(self.main.store, params))
@@ -194,7 +198,16 @@ class BaseTab(QtWidgets.QWidget):
         self.draw_plots(data)
         self.highlight_plots(self.selected_ids())
 
+    def _data_version(self):
+        """Changes whenever the database does (a commit by any connection)."""
+        conn = self.main.store.conn
+        try:
+            return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+        except Exception:
+            return object()  # unknown: never equal, so the plots are redrawn
+
     def _plots_failed(self, message: str) -> None:
+        self._plotted = None
         self.main.statusBar().showMessage(f"Could not draw the {self.title} plots: {message}", 8000)
 
     def _reap_workers(self) -> None:

@@ -53,6 +53,11 @@ class PeopleTab(BaseTab):
         self.bars.idClicked.connect(lambda pid: self.select_id(pid))
         self.network.nodeClicked.connect(lambda pid: self.select_id(pid))
 
+    def plot_params(self) -> dict:
+        # the plots follow the time window only, not the table's filter: typing in the filter
+        # field must not recount every meeting
+        return {"window": self.main.window_filters()}
+
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
 
