@@ -152,17 +152,68 @@ def dated_meetings_per_person(store, filters, limit: int = 12) -> list[tuple[int
 
 
 def columns_in_use(store, table: str, columns: list[str]) -> set[str]:
-    """Which of these flag/text columns hold a value in any row (empty ones can be hidden)."""
+    """Which of these flag/text columns hold a value in any row (empty ones can be hidden).
+    One EXISTS per column: it stops at the first row that has one."""
     known = [c for c in columns if c in set(store.columns(table))]
-    if not known:
-        return set()
-    sql = "SELECT " + ", ".join(f'MAX(CASE WHEN "{c}" IS NOT NULL AND "{c}" != \'\' AND "{c}" != 0 '
-                                f"THEN 1 ELSE 0 END)" for c in known) + f" FROM {table}"
+    used = set()
+    for c in known:
+        sql = (f'SELECT EXISTS (SELECT 1 FROM {table} WHERE "{c}" IS NOT NULL AND "{c}" != \'\' '
+               f'AND "{c}" != 0)')
+        try:
+            if store.db.execute(sql).fetchone()[0]:
+                used.add(c)
+        except sqlite3.Error:
+            used.add(c)
+    return used
+
+
+def distinct_units(store) -> list[str]:
+    """Every unit figures are stated in: one index seek per unit, not a scan of the figures."""
+    sql = ("WITH RECURSIVE u(x) AS (SELECT MIN(unit) FROM quantities UNION ALL "
+           "SELECT (SELECT MIN(unit) FROM quantities WHERE unit > u.x) FROM u WHERE u.x IS NOT NULL) "
+           "SELECT x FROM u WHERE x IS NOT NULL")
     try:
-        row = store.db.execute(sql).fetchone()
+        return [r[0] for r in store.db.execute(sql)]
     except sqlite3.Error:
-        return set(known)
-    return {c for c, used in zip(known, row, strict=True) if used}
+        return []
+
+
+def unit_counts(store, table: str, filters, units: list[str]) -> dict[str, int]:
+    """Rows per unit (exactly as stored) among `units`, under the filters."""
+    from app.store.queries import where_clause
+
+    if not units:
+        return {}
+    where, params = where_clause(table, filters)
+    glue = " AND " if where else " WHERE "
+    sql = (f"SELECT unit, COUNT(*) FROM {table}{where}{glue}unit IN ({', '.join('?' for _ in units)}) "
+           f"GROUP BY unit")
+    try:
+        return dict(store.db.execute(sql, [*params, *units]).fetchall())
+    except sqlite3.Error:
+        return {}
+
+
+def latest_by_period(store, table: str, filters, units: list[str], columns: list[str],
+                     measure_words: tuple[str, ...] = ()):
+    """Rows in one of `units` (whose measure holds one of `measure_words`, any case, if given)
+    under the filters, latest period first, read lazily (a cursor): a plot of the latest
+    periods stops reading once it has them."""
+    from app.store.queries import where_clause
+
+    where, params = where_clause(table, filters)
+    glue = " AND " if where else " WHERE "
+    cols = ", ".join(f'"{c}"' for c in dict.fromkeys(["id", *columns]))
+    words = ("AND (" + " OR ".join("measure LIKE ? ESCAPE '\\'" for _ in measure_words) + ") "
+             if measure_words else "")
+    sql = (f"SELECT {cols} FROM {table}{where}{glue}unit IN ({', '.join('?' for _ in units) or 'NULL'}) "
+           f"AND typeof(value) IN ('integer', 'real') {words}ORDER BY period DESC, id DESC")
+    like = [f"%{w.replace(chr(92), chr(92) * 2).replace('%', chr(92) + '%').replace('_', chr(92) + '_')}%"
+            for w in measure_words]
+    cur = store.db.execute(sql, [*params, *units, *like])
+    names = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(names, row, strict=True))
 
 
 def ids_by_year(store, table: str, filters, column: str, limit_per_year: int = 2000) -> dict[str, list[int]]:
@@ -184,3 +235,99 @@ def ids_by_year(store, table: str, filters, column: str, limit_per_year: int = 2
     except sqlite3.Error:
         return {}
     return out
+
+
+def month_key(date: str | None) -> str | None:
+    """The bucket a date falls in: its month ("2011-03"), or its year when only that is known."""
+    if not date:
+        return None
+    return date[:7] if len(date) >= 7 and date[4:5] == "-" else date[:4]
+
+
+def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
+    """UTC timestamps of the first and last day of a bucket key (cached: few distinct keys)."""
+    from app.gui import dates
+
+    if key not in cache:
+        lo, hi = dates.to_ts(key), dates.to_ts(key, end=True)
+        cache[key] = (lo, hi) if lo is not None and hi is not None else None
+    return cache[key]
+
+
+# The meetings-per-month index (schema.ensure_indexes) is on exactly this expression.
+MONTH_SQL = "substr(date_start, 1, 7)"
+
+
+def _month_range(filters) -> tuple[str, list]:
+    """A condition on MONTH_SQL implied by the time window (a superset of what the window
+    keeps: the exact test is in where_clause), so the month index can serve a window."""
+    conds, params = [], []
+    if filters is not None and getattr(filters, "date_from", None):
+        conds.append(f"{MONTH_SQL} >= substr(?, 1, 4)")
+        params.append(filters.date_from)
+    if filters is not None and getattr(filters, "date_to", None):
+        conds.append(f"{MONTH_SQL} <= substr(?, 1, 7) || '~'")
+        params.append(filters.date_to)
+    return "".join(f" AND {c}" for c in conds), params
+
+
+def month_buckets(store, table: str, filters, lane_col: str,
+                  status_col: str | None = None) -> list[tuple[str, str | None, str | None, int, int]]:
+    """(month or year, lane value, status, rows, smallest id) for the dated rows of a table
+    under the filters, counted in SQL: what a timeline draws when it has too many rows to
+    draw one by one."""
+    from app.store.queries import where_clause
+
+    if (table, lane_col, status_col) not in {("meetings", "kind", "status"), ("culture", "kind", None)}:
+        raise ValueError("unsupported bucket columns")
+    where, params = where_clause(table, filters)
+    glue = " AND " if where else " WHERE "
+    extra, extra_params = _month_range(filters)
+    status = status_col or "NULL"
+    group = f"{MONTH_SQL}, {lane_col}" + (f", {status_col}" if status_col else "")
+    sql = (f"SELECT {MONTH_SQL}, {lane_col}, {status}, COUNT(*), MIN(id) FROM {table}{where}{glue}"
+           f"date_start > ''{extra} GROUP BY {group}")
+    try:
+        return store.db.execute(sql, [*params, *extra_params]).fetchall()
+    except sqlite3.Error:
+        return []
+
+
+def kind_counts(store, table: str, filters) -> list[tuple[str | None, int, int]]:
+    """(kind, rows, smallest id) per kind under the filters."""
+    from app.store.queries import where_clause
+
+    if table not in ("culture", "meetings"):
+        raise ValueError("unsupported kind table")
+    where, params = where_clause(table, filters)
+    try:
+        return store.db.execute(f"SELECT kind, COUNT(*), MIN(id) FROM {table}{where} GROUP BY kind",
+                                params).fetchall()
+    except sqlite3.Error:
+        return []
+
+
+def person_month_buckets(store, filters, people: list[int]) -> list[tuple[str, int | None, str | None, int, int]]:
+    """As month_buckets for meetings with one lane per person in `people`: (month, person id,
+    status, meetings, smallest id); person id -1 = meetings with someone else named, None =
+    meetings with nobody named."""
+    from app.store.queries import where_clause
+
+    where, params = where_clause("meetings", filters)
+    glue = " AND " if where else " WHERE "
+    extra, extra_params = _month_range(filters)
+    marks = ", ".join("?" for _ in people) or "NULL"
+    ev = f"SELECT id, date_start, status FROM meetings{where}{glue}date_start > ''{extra}"
+    sql = (f"WITH ev AS ({ev}) "
+           f"SELECT {MONTH_SQL}, ep.person_id, ev.status, COUNT(DISTINCT ev.id), MIN(ev.id) "
+           f"FROM ev JOIN event_participants ep ON ep.event_id = ev.id "
+           f"WHERE ep.person_id IN ({marks}) GROUP BY 1, 2, 3 "
+           f"UNION ALL SELECT {MONTH_SQL}, -1, status, COUNT(*), MIN(id) FROM ev WHERE EXISTS "
+           f"(SELECT 1 FROM event_participants ep WHERE ep.event_id = ev.id "
+           f"AND ep.person_id NOT IN ({marks})) GROUP BY 1, 3 "
+           f"UNION ALL SELECT {MONTH_SQL}, NULL, status, COUNT(*), MIN(id) FROM ev WHERE NOT EXISTS "
+           f"(SELECT 1 FROM event_participants ep WHERE ep.event_id = ev.id) GROUP BY 1, 3")
+    try:
+        return store.db.execute(sql, [*params, *extra_params, *people, *people]).fetchall()
+    except sqlite3.Error:
+        return []

@@ -291,6 +291,8 @@ CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
+-- GUI timelines: cultural items per month and kind counted from this index alone
+CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start, 1, 7), kind, date_start);
 DROP INDEX IF EXISTS idx_mentions_fact;
 CREATE INDEX IF NOT EXISTS idx_mentions_fact_pos ON mentions(fact_type, fact_id, document_id, start);
 CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);

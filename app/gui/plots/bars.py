@@ -74,6 +74,10 @@ class BarPlot(PlotPanel):
         self.value_label = value_label
         self.bars: list[Bar] = []
         self._selected: set[int] = set()
+        self._matched: set[int] = set()
+        # Bars standing for more rows than they list (counts from SQL) say which bars hold
+        # the selected ids: callable(ids) -> bar indexes.
+        self.match = None
         self.item: _ClickableBars | None = None
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text, ignoreBounds=True)
@@ -112,6 +116,7 @@ class BarPlot(PlotPanel):
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
+        self._matched = set(self.match(sorted(self._selected))) if self.match and self._selected else set()
         self.redraw()
         self.autorange()
 
@@ -154,14 +159,14 @@ class BarPlot(PlotPanel):
         self.empty_text.hide()
         self.item.show()
         brushes, pens = [], []
-        for b in self.bars:
+        for i, b in enumerate(self.bars):
             colour = QtGui.QColor(theme.series(b.group))
             if b.derived:
                 brush = QtGui.QBrush(colour, QtCore.Qt.BrushStyle.BDiagPattern)
             else:
                 brush = pg.mkBrush(colour)
             brushes.append(brush)
-            if set(b.ids) & self._selected:
+            if self._is_selected(i, b):
                 brushes[-1] = pg.mkBrush(colour.lighter(140))
                 pens.append(pg.mkPen(fg, width=3))
             else:
@@ -208,9 +213,13 @@ class BarPlot(PlotPanel):
         if 0 <= index < len(self.bars) and self.bars[index].ids:
             self.idClicked.emit(self.bars[index].ids[0])
 
+    def _is_selected(self, index: int, bar: Bar) -> bool:
+        return index in self._matched or not self._selected.isdisjoint(bar.ids)
+
     def highlight(self, ids) -> None:
         self._selected = set(ids or [])
+        self._matched = set(self.match(sorted(self._selected))) if self.match and self._selected else set()
         self.redraw()
 
     def highlighted_bars(self) -> list[int]:
-        return [i for i, b in enumerate(self.bars) if set(b.ids) & self._selected]
+        return [i for i, b in enumerate(self.bars) if self._is_selected(i, b)]

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui import dates
 from app.gui.plots import theme
+from app.gui.plots.buckets import BucketBars, tooltip_at
 from app.gui.plots.panel import PlotPanel
 
 DAY = 86400.0
@@ -28,6 +29,9 @@ class TimePoint:
     lane: str
     status: str = "held"    # held | planned | recurring
     tip: str = ""
+    count: int = 1          # aggregated: a bucket of `count` rows (start..end: its month or year)
+    key: str = ""           # aggregated: the bucket's month or year ("2011-03", "2011")
+
 
 
 class WindowViewBox(pg.ViewBox):
@@ -62,6 +66,9 @@ class TimelinePlot(PlotPanel):
         self.points: list[TimePoint] = []
         self.lanes: list[str] = []
         self._selected: set[int] = set()
+        self.aggregated = False     # points are buckets (counts per month or year), not rows
+        self.unit = "items"         # what a bucket counts, for its tooltip and the legend
+        self.locate = None          # optional callable(ids) -> [(bucket key, lane, status)]
 
         # Thick antialiased paths are the slowest thing pyqtgraph draws; spans do not need it.
         self.spans = pg.PlotCurveItem(connect="pairs", antialias=False)
@@ -73,6 +80,10 @@ class TimelinePlot(PlotPanel):
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.ring)
         self.scatter.sigClicked.connect(self._clicked)
+        self.buckets = BucketBars(self.plot)
+        scene = self.plot_widget.scene()
+        scene.sigMouseMoved.connect(self._bucket_hover)
+        scene.sigMouseClicked.connect(self._bucket_click)
 
         self.region = pg.LinearRegionItem(orientation="vertical", movable=True)
         self.region.setZValue(-10)
@@ -96,7 +107,12 @@ class TimelinePlot(PlotPanel):
         self.add_header_widget(hint)
 
     # --- data -------------------------------------------------------------------------
-    def set_points(self, points: list[TimePoint], lanes: list[str] | None = None) -> None:
+    def set_points(self, points: list[TimePoint], lanes: list[str] | None = None,
+                   aggregated: bool = False, unit: str = "items") -> None:
+        """Draw points, one per row; with aggregated=True each point is a bucket of rows
+        (TimePoint.count rows from start to end), drawn as a bar of that height."""
+        self.aggregated = aggregated
+        self.unit = unit
         self.points = [p for p in points if p.start is not None]
         if lanes is None:
             lanes = sorted({p.lane for p in self.points})
@@ -134,14 +150,20 @@ class TimelinePlot(PlotPanel):
                 styles[(lane, status)] = (pen, brush, "d" if status == "recurring" else "o")
         fallback = styles.get((self.lanes[0], "held")) if self.lanes else (
             pg.mkPen(fg), pg.mkBrush(fg), "o")
-        n = len(self.points)
+        if self.aggregated:
+            self.buckets.draw(self.points, ys, self.lanes)
+            points: list[TimePoint] = []
+        else:
+            self.buckets.clear()
+            points = self.points
+        n = len(points)
         xs = np.empty(n)
         ys_arr = np.empty(n)
         ids = np.empty(n, dtype=np.int64)
         pens, brushes, symbols = [], [], []
         span_x: list[float] = []
         span_y: list[float] = []
-        for k, p in enumerate(self.points):
+        for k, p in enumerate(points):
             y = ys.get(p.lane, 0)
             pen, brush, symbol = styles.get((p.lane, p.status), fallback)
             xs[k], ys_arr[k], ids[k] = p.start, y, p.id
@@ -164,6 +186,9 @@ class TimelinePlot(PlotPanel):
         self._update_legend(fg, bg)
         self._draw_ring()
 
+    def largest_bucket(self) -> int:
+        return max((p.count for p in self.points), default=0)
+
     @staticmethod
     def _short(text: str, limit: int = 26) -> str:
         text = text or "—"
@@ -173,7 +198,11 @@ class TimelinePlot(PlotPanel):
         present = {p.status for p in self.points}
         samples = [("held", "●"), ("planned", "○"), ("recurring", "◆")]
         parts = [f"{mark} {status}" for status, mark in samples if status in present]
-        self.legend_label.setText("   ".join(parts) + "   " if self.status_legend and parts else "")
+        text = "   ".join(parts) + "   " if self.status_legend and parts else ""
+        if self.aggregated and self.points:
+            text = (f"bars: {self.unit} per month, held above the line, planned below "
+                    f"(tallest {self.largest_bucket():,})   ")
+        self.legend_label.setText(text)
         if self.points:
             self.empty_text.hide()
         else:
@@ -187,12 +216,33 @@ class TimelinePlot(PlotPanel):
     def _tip(self, x, y, data) -> str:
         for p in self.points:
             if p.id == data:
+                if self.aggregated:
+                    return p.tip
                 if not p.tip and self.tip_for is not None:
                     text = self.tip_for(p.id)
                     if text:
                         return text
                 return p.tip or f"{dates.from_ts(p.start)} {p.lane}"
         return ""
+
+    def _bucket_hover(self, scene_pos) -> None:
+        if not self.aggregated:
+            return
+        tip = tooltip_at(self.buckets, scene_pos, self.view_box)
+        if tip:
+            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), tip, self.plot_widget)
+        else:
+            QtWidgets.QToolTip.hideText()
+
+    def _bucket_click(self, ev) -> None:
+        if not self.aggregated or ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        if not self.view_box.sceneBoundingRect().contains(ev.scenePos()):
+            return
+        pos = self.view_box.mapSceneToView(ev.scenePos())
+        p = self.buckets.at(pos.x(), pos.y())
+        if p is not None:
+            self.pointClicked.emit(int(p.id))
 
     # --- selection ---------------------------------------------------------------------
     def _clicked(self, _item, points, _ev=None) -> None:
@@ -205,8 +255,16 @@ class TimelinePlot(PlotPanel):
 
     def _draw_ring(self) -> None:
         ys = self._lane_y()
-        pos = [(p.start, ys.get(p.lane, 0)) for p in self.points if p.id in self._selected]
-        self.ring.setData(pos=pos, brush=None, pen=pg.mkPen(theme.foreground(), width=2.5))
+        if self.aggregated:
+            # The buckets holding the selected rows (asked of the tab: a bucket keeps counts,
+            # not the ids of its rows).
+            where = set(self.locate(sorted(self._selected))) if self.locate and self._selected else set()
+            pos = [self.buckets.anchor(p, ys) for p in self.points
+                   if p.id in self._selected or (p.key, p.lane, p.status) in where]
+        else:
+            pos = [(p.start, ys.get(p.lane, 0)) for p in self.points if p.id in self._selected]
+        self.ring.setData(pos=pos, brush=None, pen=pg.mkPen(theme.foreground(), width=2.5),
+                          size=22)
 
     def selected_positions(self) -> list[tuple[float, float]]:
         return [tuple(map(float, p)) for p in zip(*self.ring.getData(), strict=False)]

@@ -7,6 +7,11 @@ from PySide6 import QtWidgets
 from app.gui import dates, queries
 from app.gui.tabs.base_tab import BaseTab, esc
 
+# Beyond this many dated items under the filters the timeline draws items per month (counted
+# in SQL, said so in its title and legend) instead of a mark per item.
+DETAIL_LIMIT = 3000
+MAX_KINDS = 20
+
 
 class CultureTab(BaseTab):
     table = "culture"
@@ -28,29 +33,75 @@ class CultureTab(BaseTab):
         self.timeline.pointClicked.connect(lambda cid: self.select_id(cid))
         self.timeline.windowChosen.connect(self.main.set_time_window)
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
+        self.kinds.match = self._kind_bars
+        self.timeline.locate = self.locate
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
+
+        filters = params["filters"]
+        counts = queries.kind_counts(store, "culture", filters)
+        total = sum(n for _k, n, _first in counts)
+        kinds = sorted(counts, key=lambda c: (c[1], c[0] or "other"), reverse=True)[:MAX_KINDS]
+        kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
+        bars = [Bar(k or "other", n, [first], f"{k or 'other'}: {n:,} items", group=i)
+                for i, (k, n, first) in enumerate(kinds)]
+        buckets = queries.month_buckets(store, "culture", filters, "kind")
+        dated = sum(b[3] for b in buckets)
+        if dated > DETAIL_LIMIT:
+            return self._bucket_points(buckets), dated, total, bars, True
+        return self._detail_points(store, filters), dated, total, bars, False
+
+    @staticmethod
+    def _bucket_points(buckets) -> list:
+        from app.gui.plots.timeline import TimePoint
+
+        spans: dict = {}
+        points = []
+        for month, kind, _status, n, first in buckets:
+            key = queries.month_key(month)
+            span = queries.bucket_span(key, spans) if key else None
+            if span is None:
+                continue
+            kind = kind or "other"
+            when = key if len(key) > 4 else f"{key} (dates known to the year)"
+            points.append(TimePoint(first, span[0], span[1], kind, "held",
+                                    f"{when} · {kind}: {n:,} {'item' if n == 1 else 'items'}\n"
+                                    "click: select the first of them", n, key))
+        return points
+
+    @staticmethod
+    def _detail_points(store, filters) -> list:
         from app.gui.plots.timeline import TimePoint
 
         # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
         _cols, rows, _total = queries.plot_columns(
-            store, "culture", params["filters"], ["date_start", "kind"], "date_start",
-            exprs={"ts": queries.ts_sql("date_start")})
+            store, "culture", filters, ["date_start", "kind"], "date_start",
+            exprs={"ts": queries.ts_sql("date_start")}, where_extra="date_start > ''")
         points = []
-        by_kind: dict[str, list[int]] = {}
         for row_id, date_start, kind, ts in rows:
-            kind = kind or "other"
-            by_kind.setdefault(kind, []).append(row_id)
             start = ts if ts is not None else dates.to_ts(date_start)   # forms SQLite cannot read
-            if start is None:
-                continue
-            points.append(TimePoint(row_id, start, start, kind, "held"))
-        kinds = sorted(by_kind, key=lambda k: (len(by_kind[k]), k), reverse=True)[:20]
-        kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
-        bars = [Bar(k, len(by_kind[k]), by_kind[k], f"{k}: {len(by_kind[k])} items", group=i)
-                for i, k in enumerate(kinds)]
-        return points, len(rows), bars
+            if start is not None:
+                points.append(TimePoint(row_id, start, start, kind or "other", "held"))
+        return points
+
+    def _kind_bars(self, ids: list[int]) -> list[int]:
+        """The kinds bars holding these items."""
+        kinds = {k or "other" for (k,) in self._query(
+            f"SELECT kind FROM culture WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+        return [i for i, b in enumerate(self.kinds.bars) if b.label in kinds]
+
+    def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
+        """The (month, kind, status) buckets of these items, for the per-month timeline."""
+        rows = self._query(
+            f"SELECT date_start, kind FROM culture WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+        return [(queries.month_key(d), k or "other", "held") for d, k in rows if d]
+
+    def _query(self, sql: str, params: list) -> list[tuple]:
+        try:
+            return self.main.store.db.execute(sql, params).fetchall()
+        except Exception:  # a closed or changed store must not break selecting
+            return []
 
     def tooltip_for(self, item_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
@@ -65,11 +116,20 @@ class CultureTab(BaseTab):
         return f"{date_start}\n{summary or ''}\n{place or ''}".strip()
 
     def draw_plots(self, data) -> None:
-        points, total, bars = data
-        self.timeline.set_points(points)
+        points, dated, total, bars, aggregated = data
+        self.timeline.set_points(points, aggregated=aggregated, unit="items")
         self.timeline.show_window(*self.main.time_window())
-        self.timeline.title_label.setText(
-            f"<b>Dated cultural items</b> ({len(points):,} of {total:,} have a date)")
+        if aggregated:
+            self.timeline.title_label.setText(
+                f"<b>Cultural items per month</b> ({dated:,} of {total:,} have a date; "
+                f"one mark each below {DETAIL_LIMIT:,})")
+        else:
+            self.timeline.title_label.setText(
+                f"<b>Dated cultural items</b> ({dated:,} of {total:,} have a date)")
+        self.timeline.title_label.setToolTip(
+            f"With more than {DETAIL_LIMIT:,} dated items under the filters, each bar counts the "
+            "items of one month (hover for the number). Filter the table or narrow the time "
+            "window to see each item." if aggregated else "")
         self.kinds.set_bars(bars)
 
     def highlight_plots(self, ids: list[int]) -> None:

@@ -9,6 +9,9 @@ from app.gui.tabs.base_tab import BaseTab, esc
 
 MAX_PERSON_LANES = 14
 NO_PARTICIPANT = "(no named participant)"
+# Beyond this many dated meetings under the filters the timeline draws meetings per month
+# (counted in SQL, said so in its title and legend) instead of a mark per meeting.
+DETAIL_LIMIT = 3000
 
 
 class LazyCombo(QtWidgets.QComboBox):
@@ -65,6 +68,7 @@ class LazyCombo(QtWidgets.QComboBox):
 
 
 class MeetingsTab(BaseTab):
+    _by_person = False
     table = "meetings"
     title = "Meetings"
     fact_type = "event"
@@ -126,6 +130,52 @@ class MeetingsTab(BaseTab):
         return {**super().plot_params(), "by_person": self.lane_combo.currentData() == "person"}
 
     def plot_data(self, store, params: dict):
+        buckets = queries.month_buckets(store, "meetings", params["filters"], "kind", "status")
+        dated = sum(b[3] for b in buckets)
+        if dated <= DETAIL_LIMIT:
+            return self._detail_points(store, params)
+        if params["by_person"]:
+            top = [pid for pid, _n in queries.dated_meetings_per_person(
+                store, params["filters"], MAX_PERSON_LANES)]
+            names = dict(store.db.execute(
+                f"SELECT id, name FROM persons WHERE id IN ({', '.join('?' for _ in top) or 'NULL'})",
+                top).fetchall())
+            buckets = [(m, NO_PARTICIPANT if pid is None else "others" if pid == -1
+                        else names.get(pid) or str(pid), status, n, first)
+                       for m, pid, status, n, first in queries.person_month_buckets(
+                           store, params["filters"], top)]
+        points = self._bucket_points(buckets)
+        lanes = self._lanes(points)
+        return points, lanes, dated, dated, True
+
+    @staticmethod
+    def _bucket_points(buckets) -> list:
+        from app.gui.plots.timeline import TimePoint
+
+        spans: dict = {}
+        points = []
+        for month, lane, status, n, first in buckets:
+            key = queries.month_key(month)
+            span = queries.bucket_span(key, spans) if key else None
+            if span is None:
+                continue
+            status = status or "held"
+            lane = lane or "other"
+            unit = "meeting" if n == 1 else "meetings"
+            when = key if len(key) > 4 else f"{key} (dates known to the year)"
+            points.append(TimePoint(first, span[0], span[1], lane, status,
+                                    f"{when} · {lane}: {n:,} {status} {unit}\n"
+                                    f"click: select the first of them", n, key))
+        return points
+
+    @staticmethod
+    def _lanes(points) -> list[str]:
+        lanes = sorted({p.lane for p in points},
+                       key=lambda s: (s in ("others", NO_PARTICIPANT), s == "others", s.lower()))
+        lanes.reverse()   # the first lane alphabetically sits at the top
+        return lanes
+
+    def _detail_points(self, store, params: dict):
         from app.gui.plots.timeline import TimePoint
 
         # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
@@ -169,10 +219,7 @@ class MeetingsTab(BaseTab):
             for p in points:
                 if p.lane not in top:
                     p.lane = "others"
-        lanes = sorted({p.lane for p in points},
-                       key=lambda s: (s in ("others", NO_PARTICIPANT), s == "others", s.lower()))
-        lanes.reverse()   # the first lane alphabetically sits at the top
-        return points, lanes, len(rows), total
+        return points, self._lanes(points), len(rows), total, False
 
     def tooltip_for(self, meeting_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
@@ -189,11 +236,50 @@ class MeetingsTab(BaseTab):
                 f"\n{kind or 'event'}{' in ' + place if place else ''} ({status or '?'})"
                 f"\n{participants or ''}\n{summary or ''}").strip()
 
+    def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
+        """The (bucket, lane, status) of meetings, for marking them on a per-month timeline."""
+        marks = ", ".join("?" for _ in ids)
+        try:
+            rows = self.main.store.db.execute(
+                f"SELECT id, date_start, kind, status FROM meetings WHERE id IN ({marks})", ids).fetchall()
+            names = {}
+            if self._by_person:
+                for eid, name in self.main.store.db.execute(
+                        "SELECT ep.event_id, p.name FROM event_participants ep JOIN persons p "
+                        f"ON p.id = ep.person_id WHERE ep.event_id IN ({marks})", ids):
+                    names.setdefault(eid, []).append(name)
+        except Exception:  # a closed or changed store must not break selecting
+            return []
+        lanes = set(self.timeline.lanes)
+        out = []
+        for eid, date_start, kind, status in rows:
+            key = queries.month_key(date_start)
+            if not key:
+                continue
+            if self._by_person:
+                found = [n for n in names.get(eid, []) if n in lanes]
+                others = len(found) < len(names.get(eid, []))
+                keys = found + (["others"] if others else []) + ([] if eid in names else [NO_PARTICIPANT])
+            else:
+                keys = [kind or "other"]
+            out += [(key, lane, status or "held") for lane in keys]
+        return out
+
     def draw_plots(self, data) -> None:
-        points, lanes, shown, total = data
-        self.timeline.title_label.setText(
-            "<b>Meetings timeline</b>" + (f" (latest {shown:,} of {total:,})" if total > shown else ""))
-        self.timeline.set_points(points, lanes)
+        points, lanes, shown, total, aggregated = data
+        self._by_person = self.lane_combo.currentData() == "person"
+        if aggregated:
+            title = (f"<b>Meetings per month</b> ({total:,} dated; one mark each below "
+                     f"{DETAIL_LIMIT:,})")
+        else:
+            title = "<b>Meetings timeline</b>" + (f" (latest {shown:,} of {total:,})" if total > shown else "")
+        self.timeline.title_label.setText(title)
+        self.timeline.title_label.setToolTip(
+            f"With more than {DETAIL_LIMIT:,} dated meetings under the filters, each dot counts "
+            "the meetings of one month (its area grows with the count; hover for the number). "
+            "Filter the table or narrow the time window to see each meeting." if aggregated else "")
+        self.timeline.locate = self.locate
+        self.timeline.set_points(points, lanes, aggregated=aggregated, unit="meetings")
         self.timeline.show_window(*self.main.time_window())
 
     def highlight_plots(self, ids: list[int]) -> None:

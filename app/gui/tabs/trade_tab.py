@@ -29,6 +29,33 @@ def _is_percent(unit: str | None) -> bool:
     return (unit or "").lower() in PERCENT_UNITS
 
 
+# Trade volume proper (not contract or investment sums), and shares proper (not growth),
+# when the releases state any.
+VOLUME_WORDS = ("trade", "turnover")
+SHARE_WORDS = ("share",)
+
+
+def _is_share(r: dict) -> bool:
+    return "share" in str(r.get("measure") or "").lower()
+
+
+def _latest_groups(read, limit: int, words: tuple[str, ...], measure_key) -> dict:
+    """The latest `limit` (period, measure) groups of the rows whose measure holds one of
+    `words` when any does (otherwise of all rows), from read(words) (rows latest period
+    first). Stops reading once the groups are complete: once a row of an earlier period
+    comes."""
+    for wanted in (words, ()):
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for r in read(wanted):
+            period = str(r.get("period") or "")
+            if len(groups) >= limit and sum(1 for p, _m in groups if p > period) >= limit:
+                break
+            groups.setdefault((period, measure_key(r)), []).append(r)
+        if groups:
+            break
+    return {k: groups[k] for k in sorted(groups)[-limit:]}
+
+
 def _best_first(r: dict):
     """Stated before derived, then the most sources, then the oldest id."""
     return (r.get("derived") or 0, -(r.get("sources") or 0), r["id"])
@@ -48,6 +75,7 @@ class TradeTab(BaseTab):
     table = "trade"
     title = "Trade"
     fact_type = "quantity"
+    default_sort = "period"    # an index serves it, with or without the time window
     columns = ["id", "measure", "value", "unit", "period", "qualifier", "category", "text",
                "derived", "formula", "conflict", "sources", "source"]
 
@@ -103,29 +131,52 @@ class TradeTab(BaseTab):
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
 
-        used = queries.columns_in_use(store, params["table"], self.OPTIONAL)
-        # Only money and percentages are drawn: SQL drops the other rows, and the quoted text
-        # and source of the few rows that become bars are read afterwards (_add_text).
-        rows, _total = queries.plot_rows(
-            store, "trade", params["filters"],
-            ["measure", "value", "unit", "period", "derived", "formula", "sources"],
-            "period", where_extra=PLOTTED_SQL)
-        money = [r for r in rows if (r.get("unit") or "").upper() in CURRENCIES
-                 and isinstance(r.get("value"), (int, float))]
-        units: dict[str, int] = {}
-        for r in money:
-            units[r["unit"].upper()] = units.get(r["unit"].upper(), 0) + 1
-        unit = max(units, key=units.get) if units else "USD"
-        money = [r for r in money if r["unit"].upper() == unit]
-        # Trade volume proper (not contract or investment sums) when the releases state it.
-        volume = [r for r in money if "trade" in str(r.get("measure") or "").lower()
-                  or "turnover" in str(r.get("measure") or "").lower()]
-        money = volume or money
-        # One bar per period and measure (the best-sourced statement of it), latest periods.
-        groups: dict[tuple[str, str], list[dict]] = {}
-        for r in money:
-            groups.setdefault((str(r.get("period") or ""), str(r.get("measure") or "")), []).append(r)
-        keys = sorted(groups)[-MAX_VOLUME_BARS:]
+        # Asked of all figures, not only trade: far quicker on a big archive (the first trade
+        # row with a qualifier may be deep in it), and it can only show a column, never hide
+        # one that holds values.
+        used = queries.columns_in_use(store, "figures", self.OPTIONAL)
+        filters = params["filters"]
+        units = queries.distinct_units(store)
+        money_units = [u for u in units if u.upper() in CURRENCIES]
+        counts: dict[str, int] = {}
+        for u, n in queries.unit_counts(store, "trade", filters, money_units).items():
+            counts[u.upper()] = counts.get(u.upper(), 0) + n
+        unit = max(counts, key=lambda u: (counts[u], u)) if counts else "USD"
+        # Only money and percentages are drawn, and only the latest periods: the rows are read
+        # latest period first and reading stops once the bars' groups are complete.
+        columns = ["measure", "value", "unit", "period", "derived", "formula", "sources"]
+        money = _latest_groups(
+            lambda words: queries.latest_by_period(
+                store, "trade", filters, [u for u in money_units if u.upper() == unit], columns, words),
+            MAX_VOLUME_BARS, VOLUME_WORDS, lambda r: str(r.get("measure") or ""))
+        bars = self._volume_bars(store, money, unit)
+        horizontal = len(bars) > 4
+        if horizontal:
+            bars.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
+
+        percent_units = [u for u in units if _is_percent(u)]
+        shares = _latest_groups(
+            lambda words: queries.latest_by_period(store, "trade", filters, percent_units, columns, words),
+            12, SHARE_WORDS, lambda r: str(r.get("measure") or "").lower())
+        only_shares = bool(shares) and all(_is_share(r) for g in shares.values() for r in g)
+        best = [min(g, key=_best_first) for _k, g in sorted(shares.items())]
+        best.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
+        _add_text(store, best)
+        share_bars = [
+            Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
+                f"{' (derived)' if r.get('derived') else ''}",
+                r["value"], [r["id"]],
+                f"{r.get('measure')} {r.get('period') or ''}: {r['value']:g} %"
+                f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
+                bool(r.get("derived")), group=2 + i % 3)
+            for i, r in enumerate(best)
+        ]
+        return used, unit, horizontal, bars, only_shares, share_bars
+
+    def _volume_bars(self, store, groups: dict, unit: str) -> list:
+        from app.gui.plots.bars import Bar
+
+        keys = sorted(groups)
         _add_text(store, [min(groups[k], key=_best_first) for k in keys])
         measures = {m for _, m in keys}
         bars = []
@@ -144,32 +195,7 @@ class TradeTab(BaseTab):
                 tip += f"\nDerived, not stated: {r.get('formula') or ''}"
             bars.append(Bar(label, r["value"] / 1e9, [g["id"] for g in group], tip,
                             bool(r.get("derived")), group=1 if r.get("derived") else 0))
-        horizontal = len(bars) > 4
-        if horizontal:
-            bars.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
-
-        shares = [r for r in rows if _is_percent(r.get("unit"))
-                  and isinstance(r.get("value"), (int, float))]
-        # Shares proper when the releases state any; other percentages (growth) otherwise.
-        only_shares = [r for r in shares if "share" in str(r.get("measure") or "").lower()]
-        shares = only_shares or shares
-        # One bar per period and measure (stated rather than derived, best-sourced), latest 12.
-        best: dict[tuple[str, str], dict] = {}
-        for r in sorted(shares, key=lambda r: (r.get("derived") or 0, -(r.get("sources") or 0), r["id"])):
-            best.setdefault((str(r.get("period") or ""), str(r.get("measure") or "").lower()), r)
-        shares = [best[k] for k in sorted(best)[-12:]]
-        shares.reverse()   # drawn bottom-up: reversed, periods read top-down in time order
-        _add_text(store, shares)
-        share_bars = [
-            Bar(f"{str(r['period']) + ' · ' if r.get('period') else ''}{r.get('measure')}"
-                f"{' (derived)' if r.get('derived') else ''}",
-                r["value"], [r["id"]],
-                f"{r.get('measure')} {r.get('period') or ''}: {r['value']:g} %"
-                f"\n“{r.get('text') or ''}”" + (f"\nDerived: {r.get('formula')}" if r.get("derived") else ""),
-                bool(r.get("derived")), group=2 + i % 3)
-            for i, r in enumerate(shares)
-        ]
-        return used, unit, horizontal, bars, bool(only_shares), share_bars
+        return bars
 
     def draw_plots(self, data) -> None:
         used, unit, horizontal, bars, only_shares, share_bars = data
