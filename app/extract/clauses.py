@@ -42,7 +42,7 @@ class Region:
 
 
 _DELIM = re.compile(r"[,;:()]|\s[–—]\s|\s-\s")
-_SPLIT_WORDS = re.compile(r"\band\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|;")
+_SPLIT_WORDS = re.compile(r"(?=[aw;])(?:\band\b|\bas\s+well\s+as\b|\bwhile\b|\bwhereas\b|;)")
 _FUNCTION_NEXT = re.compile(r"\s+(?:the|on|in|at|to|a|an|also|then|later|with|during|from)\b")
 _FRAME_LEAD = re.compile(r"\W*(?:(?:On|From|In|By|Since|Until|Between|As\s+of|Starting)\s+)?"
                          r"(?:the\s+)?$")

@@ -89,7 +89,7 @@ def _month(s: str) -> int:
 # --- year resolution --------------------------------------------------------------------------
 
 _SENT_YEAR = re.compile(rf"^\W*(?:In|Since|During)\s+(?P<y>{YEAR}),")
-_SENT_REL = re.compile(r"\b(?P<w>last|this|next|previous|past|current|coming)\s+year\b", re.I)
+_SENT_REL = re.compile(r"(?=[LlTtNnPpCc])\b(?P<w>last|this|next|previous|past|current|coming)\s+year\b", re.I)
 
 
 def sentence_year(text: str, s: int, e: int, doc: date | None) -> int | None:

@@ -24,9 +24,10 @@ from app.extract.namespans import name_like
 from app.extract.tokens import Tok, sentence_tokens
 
 _REGION = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)(Oblast|Region|Territory|Krai|Province)(?![\w-])")
+    r"(?=[A-Z])(?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)(Oblast|Region|Territory|Krai|Province)(?![\w-])")
+_REGION_WORDS = ("Oblast", "Region", "Territory", "Krai", "Province")
 _SETTLEMENT = re.compile(
-    r"\b(?:city|town|village|settlement|capital)\s+of\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
+    r"(?=[ctvs])\b(?:city|town|village|settlement|capital)\s+of\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
 _STOP = {"the", "a", "an", "this", "that", "these", "our", "their", "its", "his", "her", "in",
          "on", "at", "by", "for", "with", "and", "but", "as", "of", "to", "from", "during",
          "since", "after", "before", "under", "while", "when", "both", "all", "every", "each"}
@@ -65,7 +66,8 @@ def find_places(ctx: Context) -> list[Entity]:
             continue
         col.add(p.name, (s, e), p.kind, p.country)
         taken.add((s, e))
-    for m in _REGION.finditer(text):
+    # (A text without any of the words that end a region name is not scanned.)
+    for m in _REGION.finditer(text) if any(w in text for w in _REGION_WORDS) else ():
         span = (m.start(), m.end())
         if taken.overlaps(span):
             continue
@@ -109,7 +111,7 @@ def _inside_longer_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 # "held in Novopolotsk", "near Zhodino": a capitalised word after "in"/"near" that is nothing
 # else the lexicon knows, standing alone (not the first word of a longer name).
-_IN_PLACE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w'’-])"
+_IN_PLACE = re.compile(r"(?=[ino])\b(?:in|near|outside)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w'’-])"
                        r"(?!\s+[A-Z0-9])")
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from datetime import date
 
 from app.extract.dates import FUTURE, PAST_EVENT
-from app.extract.fold import Gated, fold_case
+from app.extract.fold import Gated, first_char_gate, fold_case
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
@@ -77,7 +77,7 @@ PARTICIPATION = re.compile(  # (the lookahead: every word's first letter; a fast
 _GATED_TRIGGERS = [(kind, Gated(rx)) for kind, rx in TRIGGERS]
 _GATED_GENERIC = Gated(GENERIC)
 _GATED_CULTURAL = Gated(CULTURAL_WORDS)
-_MET_OR_TALKS = re.compile(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", re.I)
+_MET_OR_TALKS = first_char_gate(re.compile(r"\bmet\b|\btalks\b|\bmeeting\s+with\b", re.I))
 
 
 def kind_of(clause: str, generic: bool = False) -> str | None:
@@ -119,6 +119,9 @@ _OTHER = re.compile(r"\belections?\b|\breferendum\b|\bresolution\b|\bGeneral\s+A
                     r"\bspeech\b|\bUN\b|\bUnited\s+Nations\b", re.I)
 _CULTURE = re.compile(r"\bliberation\b|\bvictory\b|\bwar\b|\bmemory\b|\bNazi\b|\bculture\b|"
                       r"\bcultural\b|\bfestival|\bmemorial", re.I)
+# Searched in every dated clause: behind a lookahead on their first letters (same matches).
+_UNION, _REGIONS, _TRADE, _OTHER, _CULTURE = (
+    first_char_gate(rx) for rx in (_UNION, _REGIONS, _TRADE, _OTHER, _CULTURE))
 
 
 def category_of(kind: str, clause: str, paragraph: str) -> str:

@@ -31,16 +31,16 @@ from app.extract.places_in_text import PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
 
 _MAX_DATES = 40
-_SIDES = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:sides|parties|interlocutors)\b")
+_SIDES = re.compile(r"(?=[TtBb])\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:sides|parties|interlocutors)\b")
 _WINDOW = 4  # sentences after an event that may still name its participants
 _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
                 "council", "delegation", "opening", "launch", "discussion", "consultations"}
-_PRED = re.compile(MEETING_VERBS.pattern + r"|\b(?:visited|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|"
+_PRED = re.compile(MEETING_VERBS.pattern + r"|(?=[vptash])\b(?:visited|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|"
                    r"took\s+part|attended|spoke|signed|hosted|held|"
                    r"had\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|conference))\b",
                    re.I)
-_MODAL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
+_MODAL = re.compile(r"(?=[wsiapegWSIAPEG])\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
                     r"expected\s+to|going\s+to)\b", re.I)
 
 
@@ -329,7 +329,7 @@ def _choose_place(places: _PlaceIndex, spans: list[Span], b: Bundle,
     return (min(strong)[-1] if strong else None), (min(weak)[-1] if weak else None)
 
 
-_THERE = re.compile(r"\b(?:held|take\s+place|took\s+place|be)\s+there\b")
+_THERE = re.compile(r"(?=[htb])\b(?:held|take\s+place|took\s+place|be)\s+there\b")
 
 
 def _place_before(places: _PlaceIndex, pos: int, sent_start: int) -> str | None:
@@ -394,7 +394,7 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     return out
 
 
-_AT_VOTE = re.compile(r"\b(?:before|after|in\s+explanation\s+of)\s+the\s+vote\b", re.I)
+_AT_VOTE = re.compile(r"(?=[baiBAI])\b(?:before|after|in\s+explanation\s+of)\s+the\s+vote\b", re.I)
 _VOTED = re.compile(r"\bvot(?:ed|ing|e)\b", re.I)
 
 

@@ -50,7 +50,8 @@ _KINDS = {
     "ambassador": re.compile(r"\bambassador\b", re.I),
     "speaker": re.compile(r"\bspeaker\b|\bchair(?:man|woman|person)\b", re.I),
 }
-_DEPUTY = re.compile(r"\b(?:deputy|vice|assistant|acting|former|first\s+deputy)\b|-\s*elect\b", re.I)
+_DEPUTY = re.compile(r"(?=[-dvafDVAF])(?:\b(?:deputy|vice|assistant|acting|former|first\s+deputy)\b"
+                     r"|-\s*elect\b)", re.I)
 
 _NOUNS = [
     (r"foreign\s+ministers?|top\s+diplomats?|heads?\s+of\s+(?:the\s+)?(?:two\s+)?foreign\s+"
@@ -69,12 +70,12 @@ _NOUN_RE = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_NOUNS))
 _CAP = r"[A-Z][\w’'-]+"
 _COUNTRY_LIST = rf"(?:the\s+)?{_CAP}(?:\s+{_CAP})*(?:\s*(?:,|and)\s*(?:the\s+)?{_CAP}(?:\s+{_CAP})*)*"
 _ROLE = re.compile(
-    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth)\s+(?:(?P<num>two|three|four|both)\s+)?"
+    rf"(?=[TtHhBb])\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth)\s+(?:(?P<num>two|three|four|both)\s+)?"
     rf"(?:(?P<adj>(?!(?i:prime|foreign|deputy|first|vice|state)\b){_CAP})\s+)?"
     rf"(?P<noun>(?i:{_NOUN_RE}))\b"  # "the Indian Prime Minister" as "the Indian prime minister"
     rf"(?:\s+of\s+(?P<of>{_COUNTRY_LIST}))?")
 _RECENT = 1500  # characters back that "the ministers" may reach
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+_PRONOUN = re.compile(r"(?=[HhSsTt])\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
 def post_kinds(title: str | None) -> set[str]:
