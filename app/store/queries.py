@@ -10,7 +10,7 @@ import sqlite_utils
 
 from app.store.db import connect
 from app.store.errors import StoreError
-from app.store.schema import VIEW_DATE, filter_table
+from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
 from app.store.search import SearchHit, filter_expression, search
 
 # Columns a text filter looks in (visible text columns of each table; schema.FILTER_FTS
@@ -62,11 +62,6 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-# Views that are a plain projection of their base table: a text filter alone is counted on
-# its word index without reading the rows.
-_PLAIN_VIEWS = {"people", "meetings", "figures", "culture", "sources"}
-
-
 def _text_match(table: str, text: str) -> str | None:
     expr = filter_expression(text)
     if expr is not None and table == "trade":
@@ -76,27 +71,33 @@ def _text_match(table: str, text: str) -> str | None:
     return expr
 
 
-def _text_condition(table: str, text: str) -> tuple[str, list]:
+def _text_condition(table: str, text: str, in_order: bool = False) -> tuple[str, list]:
     """Rows whose text columns hold each word of `text` at the start of a word (see
     search.filter_expression), found in the table's word index. Text without a letter or
-    digit ("%", "$") has no words to look up: it is compared literally, by a scan."""
+    digit ("%", "$") has no words to look up: it is compared literally, by a scan.
+    `in_order` keeps SQLite from looking the matches up by id (then sorting them all), so
+    that it walks an index in the wanted order instead and stops at the page's end."""
     expr = _text_match(table, text)
     if expr is None:
         cols = TEXT_COLUMNS[table]
         return ("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")",
                 [_like(text)] * len(cols))
     fts = filter_table(table)
-    return f"id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
+    return f"{'+' if in_order else ''}id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
 
 
 def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
     """SQL condition and parameters for one user-facing table."""
+    return _where(table, filters)
+
+
+def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:
     if not filters:
         return "", []
     conds: list[str] = []
     params: list = []
     if filters.text and filters.text.strip():
-        cond, args = _text_condition(table, filters.text.strip())
+        cond, args = _text_condition(table, filters.text.strip(), in_order)
         conds.append(cond)
         params += args
     hi_col, lo_col, keep_undated = VIEW_DATE[table]
@@ -157,6 +158,7 @@ class Store:
         self.path = path
         self.db = db
         self.conn = db.conn
+        self._matches: dict = {}
 
     @classmethod
     def open(cls, path, create: bool = False) -> Store:
@@ -185,15 +187,26 @@ class Store:
     def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
              descending: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
         cols = self.columns(table)
-        where, params = where_clause(table, filters)
         order = order_by if order_by in cols else "id"
         direction = "DESC" if descending else "ASC"
-        sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
-        if order != "id":
-            sql += f", id {direction}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = [*params, int(limit), int(offset or 0)]
+
+        def select(in_order: bool) -> tuple[str, list]:
+            where, params = _where(table, filters, in_order)
+            sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
+            if order != "id":
+                sql += f", id {direction}"
+            if limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                params = [*params, int(limit), int(offset or 0)]
+            return sql, params
+
+        sql, params = select(False)
+        if limit is not None and order != "id" and self._many_matches(table, filters,
+                                                                      limit + (offset or 0)):
+            walk, walk_params = select(True)
+            plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}", walk_params)]
+            if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
+                sql, params = walk, walk_params
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -201,13 +214,42 @@ class Store:
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
         if filters is not None and filters.to_dict().keys() == {"text"}:
-            expr = _text_match(table, filters.text.strip())
-            if expr is not None and (table in _PLAIN_VIEWS or table == "trade"):
-                fts = filter_table(table)
-                return self.conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
-                                         (expr,)).fetchone()[0]
+            n = self._match_count(table, filters.text)
+            if n is not None:
+                return n
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+
+    def _match_count(self, table: str, text: str | None) -> int | None:
+        """Rows of the table's word index matching a filter text (None: no words in it),
+        remembered while the database stays the same (the table model asks once per page)."""
+        expr = _text_match(table, (text or "").strip())
+        if expr is None:
+            return None
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0],
+                   self.conn.total_changes)
+        key = (filter_table(table), expr)
+        hit = self._matches.get(key)
+        if hit is None or hit[0] != version:
+            fts = key[0]
+            n = self.conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                                  (expr,)).fetchone()[0]
+            if len(self._matches) > 64:
+                self._matches.clear()
+            hit = self._matches[key] = (version, n)
+        return hit[1]
+
+    def _many_matches(self, table: str, filters: Filters | None, wanted: int) -> bool:
+        """Whether walking the table in order (and testing each row against the matches)
+        reaches `wanted` rows sooner than reading every match and sorting them."""
+        if filters is None or not filters.text:
+            return False
+        n = self._match_count(table, filters.text)
+        if not n:
+            return False
+        base = FILTER_FTS[table][0]
+        rows = self.conn.execute(f"SELECT max(id) FROM {base}").fetchone()[0] or 0
+        return n * n > wanted * rows
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}

@@ -144,3 +144,28 @@ def test_schema_4_gets_its_filter_indexes_in_place(seed_db):
                 expected_ids(store, table, "minister")
     assert not list(seed_db.parent.glob("*.bak"))
     assert "rebuild" in FILTER_REBUILD_SQL and filter_table("trade") == "filter_quantities"
+
+
+@pytest.mark.parametrize("text", ["minister", "held", "a", "2024"])
+def test_pages_of_filtered_rows_in_any_order(seed_db, text):
+    # small pages of a common word take the walk-the-index-in-order plan
+    with Store.open(seed_db) as store:
+        for table in TABLES:
+            for column in store.columns(table):
+                for descending in (False, True):
+                    f = Filters(text=text)
+                    full = [r["id"] for r in store.rows(table, f, order_by=column,
+                                                         descending=descending)]
+                    for offset in (0, 1, 3):
+                        page = store.rows(table, f, order_by=column, descending=descending,
+                                          limit=2, offset=offset)
+                        assert [r["id"] for r in page] == full[offset:offset + 2], \
+                            (table, column, descending)
+
+
+def test_walk_plan_is_chosen_for_common_words(seed_db):
+    with Store.open(seed_db) as store:
+        n = store.count("meetings")
+        assert store.count("meetings", Filters(text="held")) * 2 > n > 4
+        assert store._many_matches("meetings", Filters(text="held"), 1)
+        assert not store._many_matches("meetings", Filters(text="zzzz"), 1)
