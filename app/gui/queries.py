@@ -331,3 +331,70 @@ def person_month_buckets(store, filters, people: list[int]) -> list[tuple[str, i
         return store.db.execute(sql, [*params, *extra_params, *people, *people]).fetchall()
     except sqlite3.Error:
         return []
+
+
+def _has_conditions(filters) -> bool:
+    from app.store.queries import where_clause
+
+    return bool(where_clause("meetings", filters)[0])
+
+
+def busiest_people(store, filters, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The `limit` people in the most dated meetings under the meetings filters (the time
+    window), as [(person id, dated meetings)] busiest first, and the (meeting id, person id)
+    pairs of those people's meetings under the same filters (dated or not when nothing
+    filters them), for the People tab's bars and contact network.
+
+    Without filters the counts come from the people's stored meeting counts less their undated
+    meetings (few), so nothing reads every participation of a big archive."""
+    from app.store.queries import where_clause
+
+    try:
+        if not _has_conditions(filters):
+            undated = dict(store.db.execute(
+                "SELECT ep.person_id, COUNT(DISTINCT ep.event_id) FROM events e "
+                "JOIN event_participants ep ON ep.event_id = e.id "
+                "WHERE e.date_start IS NULL OR e.date_start = '' GROUP BY ep.person_id").fetchall())
+            counts = [(pid, n - undated.get(pid, 0)) for pid, n in store.db.execute(
+                "SELECT id, meeting_count FROM persons WHERE meeting_count > 0")]
+            top = sorted(((p, n) for p, n in counts if n > 0), key=lambda c: (-c[1], c[0]))[:limit]
+            marks = ", ".join("?" for _ in top) or "NULL"
+            # one pair per participation and document: duplicates dropped here, not by SQL's
+            # slower DISTINCT
+            pairs = set(store.db.execute(
+                f"SELECT event_id, person_id FROM event_participants WHERE person_id IN ({marks})",
+                [p for p, _n in top]).fetchall())
+            return top, list(pairs)
+        where, params = where_clause("meetings", filters)
+        glue = " AND " if where else " WHERE "
+        pairs = set(store.db.execute(
+            f"SELECT ep.event_id, ep.person_id FROM (SELECT id FROM meetings{where}{glue}"
+            f"date_start > '') e JOIN event_participants ep ON ep.event_id = e.id", params).fetchall())
+    except sqlite3.Error:
+        return [], []
+    per_person: dict[int, int] = {}
+    for _eid, pid in pairs:
+        per_person[pid] = per_person.get(pid, 0) + 1
+    top = sorted(per_person.items(), key=lambda c: (-c[1], c[0]))[:limit]
+    keep = {p for p, _n in top}
+    return top, [(e, p) for e, p in pairs if p in keep]
+
+
+def pair_counts(pairs) -> list[tuple[int, int, int]]:
+    """(person a, person b, meetings together) from distinct (meeting id, person id) pairs,
+    a < b, most meetings first."""
+    from collections import Counter, defaultdict
+    from itertools import combinations
+
+    pairs = list(pairs)
+    per_event = Counter(eid for eid, _pid in pairs)     # most meetings have one of these people
+    by_event: dict[int, list[int]] = defaultdict(list)
+    for eid, pid in pairs:
+        if per_event[eid] > 1:
+            by_event[eid].append(pid)
+    counts: Counter = Counter()
+    for people in by_event.values():
+        if len(people) > 1:
+            people.sort()
+            counts.update(combinations(people, 2))
+    return sorted(((a, b, n) for (a, b), n in counts.items()), key=lambda e: (-e[2], e[0], e[1]))

@@ -91,3 +91,20 @@ def test_time_window_narrows_the_buckets(window, store, monkeypatch):
     shown = {r["id"] for r in table_rows(tab) if r.get("date_start")}
     assert sum(p.count for p in tab.timeline.points) == len(shown)
     assert {p.key for p in tab.timeline.points} <= {first}
+
+
+def test_people_plots_agree_with_the_stores_counts(window, store):
+    from app.gui.tabs.base_tab import make_filters
+
+    tab = window.show_tab("people")
+    dated = [r for r in store.rows("meetings") if r.get("date_start")]
+    years = sorted({r["date_start"][:4] for r in dated})
+    for date_from, date_to in ((None, None), (f"{years[0]}-01-01", f"{years[-1]}-06-30")):
+        window.set_time_window(date_from, date_to)
+        filters = make_filters(date_from=date_from, date_to=date_to)
+        expected = queries.dated_meetings_per_person(store, filters, len(tab.bars.bars))
+        assert [(b.ids[0], b.value) for b in reversed(tab.bars.bars)] == expected
+        nodes = set(tab.network.nodes)
+        assert nodes
+        together = sorted(c for c in store.contacts(filters) if c[0] in nodes and c[1] in nodes)
+        assert sorted(tab.network.edges) == together

@@ -25,15 +25,6 @@ def post_history(posts: list[dict]) -> list[tuple]:
     return [tuple(p) for p in out]
 
 
-def top_nodes(edges: list[tuple[int, int, int]], limit: int) -> set[int]:
-    """The best-connected people (by meetings together), so a busy network stays legible."""
-    degree: dict[int, int] = {}
-    for a, b, w in edges:
-        degree[a] = degree.get(a, 0) + w
-        degree[b] = degree.get(b, 0) + w
-    return set(sorted(degree, key=lambda n: (-degree[n], n))[:limit])
-
-
 class PeopleTab(BaseTab):
     table = "people"
     title = "People"
@@ -46,6 +37,10 @@ class PeopleTab(BaseTab):
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
                             integer=True)
         self.network = NetworkPlot("Contact network", max_nodes=NETWORK_NODES)
+        self.network.title_label.setText(f"<b>Contact network</b> ({NETWORK_NODES} busiest people)")
+        self.network.title_label.setToolTip(
+            f"Meetings together among the {NETWORK_NODES} people in the most dated meetings "
+            "(in the time window, when one is set)")
         self.plot_tabs = QtWidgets.QSplitter()
         self.plot_tabs.addWidget(self.bars)
         self.plot_tabs.addWidget(self.network)
@@ -62,21 +57,20 @@ class PeopleTab(BaseTab):
         from app.gui.plots.bars import Bar
 
         window = params["window"]
-        counts = queries.dated_meetings_per_person(store, window, TOP_PEOPLE)
-        rows = {r["id"]: r for r in store.rows("people", make_filters(ids=[p for p, _ in counts]))} \
-            if counts else {}
+        # One read for both plots: the busiest people (dated meetings, in the time window)
+        # and their meetings; the network joins the busiest NETWORK_NODES of them.
+        top, pairs = queries.busiest_people(store, window, max(TOP_PEOPLE, NETWORK_NODES))
+        ids = [pid for pid, _n in top]
+        rows = {r["id"]: r for r in store.rows("people", make_filters(ids=ids))} if ids else {}
         bars = []
-        for pid, n in reversed(counts):   # horizontal bars draw bottom-up: busiest on top
+        for pid, n in reversed(top[:TOP_PEOPLE]):   # horizontal bars draw bottom-up: busiest on top
             p = rows.get(pid, {})
             bars.append(Bar(label=p.get("name") or str(pid), value=float(n), ids=[pid],
                             tip=f"{p.get('name')}\n{p.get('post') or ''}\n{n} dated meetings"))
-        contacts = store.contacts(window)
-        ids = top_nodes(contacts, NETWORK_NODES)
-        contacts = [c for c in contacts if c[0] in ids and c[1] in ids]
-        names = {}
-        if ids:
-            for row in store.rows("people", make_filters(ids=sorted(ids))):
-                names[row["id"]] = row.get("name") or str(row["id"])
+        nodes = set(ids[:NETWORK_NODES])
+        contacts = queries.pair_counts(pairs if len(ids) <= NETWORK_NODES
+                                       else [(e, p) for e, p in pairs if p in nodes])
+        names = {pid: rows.get(pid, {}).get("name") or str(pid) for pid in nodes}
         return bars, names, contacts
 
     def draw_plots(self, data) -> None:
