@@ -216,25 +216,20 @@ def latest_by_period(store, table: str, filters, units: list[str], columns: list
         yield dict(zip(names, row, strict=True))
 
 
-def ids_by_year(store, table: str, filters, column: str, limit_per_year: int = 2000) -> dict[str, list[int]]:
-    """Row ids per year of a date column under the filters (for per-year bars)."""
+def year_counts(store, table: str, filters, column: str) -> list[tuple[str, int, int]]:
+    """(year, rows, smallest id) per year of a date column under the filters, oldest first."""
     from app.store.queries import where_clause
 
     if (table, column) not in {("sources", "date"), ("meetings", "date_start"), ("culture", "date_start")}:
         raise ValueError("unsupported year column")
     where, params = where_clause(table, filters)
     glue = " AND " if where else " WHERE "
-    sql = (f'SELECT substr({column}, 1, 4), id FROM {table}{where}{glue}{column} IS NOT NULL '
-           f"AND {column} != '' ORDER BY {column}, id")
-    out: dict[str, list[int]] = {}
+    sql = (f"SELECT substr({column}, 1, 4), COUNT(*), MIN(id) FROM {table}{where}{glue}"
+           f"{column} > '' GROUP BY 1 ORDER BY 1")
     try:
-        for year, row_id in store.db.execute(sql, params):
-            ids = out.setdefault(year, [])
-            if len(ids) < limit_per_year:
-                ids.append(row_id)
+        return store.db.execute(sql, params).fetchall()
     except sqlite3.Error:
-        return {}
-    return out
+        return []
 
 
 def month_key(date: str | None) -> str | None:

@@ -71,6 +71,7 @@ class SourcesTab(BaseTab):
         self.timeline.windowChosen.connect(self.main.set_time_window)
         self.years = BarPlot("Releases per year", "releases (count)", integer=True)
         self.years.idClicked.connect(lambda did: self.select_id(did))
+        self.years.match = self._year_bars
         self.plot_stack = QtWidgets.QStackedWidget()
         self.plot_stack.addWidget(self.timeline)
         self.plot_stack.addWidget(self.years)
@@ -85,9 +86,8 @@ class SourcesTab(BaseTab):
         from app.gui.plots.timeline import TimePoint
 
         if params["total"] > self.TIMELINE_MAX:
-            by_year = queries.ids_by_year(store, "sources", params["filters"], "date")
-            return "years", [Bar(year, len(ids), ids, f"{year}: {len(ids):,} releases")
-                             for year, ids in sorted(by_year.items())]
+            return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
+                             for year, n, first in queries.year_counts(store, "sources", params["filters"], "date")]
         rows, _total = queries.plot_rows(store, "sources", params["filters"],
                                          ["date", "title", "facts"], "date")
         points = []
@@ -98,6 +98,15 @@ class SourcesTab(BaseTab):
             tip = f"{r.get('date')}\n{r.get('title') or ''}\n{r.get('facts') or 0} facts"
             points.append(TimePoint(r["id"], start, start, "releases", "held", tip))
         return "timeline", points
+
+    def _year_bars(self, ids: list[int]) -> list[int]:
+        """The per-year bars holding these documents."""
+        try:
+            years = {str(d)[:4] for (d,) in self.main.store.db.execute(
+                f"SELECT date FROM sources WHERE id IN ({', '.join('?' for _ in ids)})", ids) if d}
+        except Exception:  # a closed or changed store must not break selecting
+            return []
+        return [i for i, b in enumerate(self.years.bars) if b.label in years]
 
     def draw_plots(self, data) -> None:
         kind, items = data
