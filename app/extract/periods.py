@@ -24,15 +24,35 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
         "4th": 4}
 
-# Calendar dates and times: their digits are never figures. (Each opens with a lookahead on
-# its first character, which changes no match but lets the scan skip most positions.)
+# Calendar dates and times: their digits are never figures. Each opens with its first
+# character as a plain literal or class, so that the regex engine scans for it in C and tries
+# the pattern only there; the word boundary in front is the look-behind right after it
+# ((?<!\w.): the character before the match is no word character). Same matches as
+# "\b<pattern>".
+_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+
+
+def _first_letter_alternation(words: tuple[str, ...], after_first: str) -> str:
+    """(?:w1|w2|...) grouped by first letter (the order of the words kept within a letter;
+    words with different first letters never match at the same place)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{c}{after_first}(?:{'|'.join(rest)})"
+                            for c, rest in groups.items()) + ")"
+
+
+_MONTH_AT_START = _first_letter_alternation(_MONTH_WORDS, r"(?<!\w.)") + r"\.?"
+_DAY_AT_START = r"\d(?<!\w\d)\d?(?:st|nd|rd|th)?"  # \b_DAY
 _DATE_RES = [
-    re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s+{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY}\b(?!\s*(?:%|percent|per\s*cent)))?"
+    re.compile(rf"{_MONTH_AT_START}\s+{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY}\b(?!\s*(?:%|percent|per\s*cent)))?"
                rf"(?:,?\s+{_YEAR})?\b"),
-    re.compile(rf"(?=\d)\b{_DAY}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    re.compile(r"(?=\d)\b\d{1,2}:\d{2}(?::\d{2})?\b"),
-    re.compile(r"(?=\d)\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
-    re.compile(r"(?=\d)\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(rf"{_DAY_AT_START}(?:(?:{_DASH}|\s+(?:and|to|or)\s+){_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b"),
+    re.compile(r"\d(?<!\w\d)\d?[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
+    re.compile(r"\d(?<!\w\d)\d{3}-\d{2}-\d{2}\b"),
 ]
 
 
