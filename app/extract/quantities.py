@@ -38,6 +38,21 @@ _NUM = re.compile(
     r"(?=[\dotfsenhza])"
     rf"(?:(?<![\w/.,\-–#№])(?P<w>{WORD_NUMBER})|(?<![\d_/.,\-–#№])(?P<d>{DIGIT_NUMBER}))"
     r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
+# _NUM's digit alternative alone, for sentences where no number word can match: it opens
+# with a plain \d (the engine then scans for digits in C), its look-behind moved past that
+# digit, and DIGIT_NUMBER's alternatives each one digit shorter in front (same matches).
+_NUM_DIGITS = re.compile(
+    r"(?P<d>\d(?<![\d_/.,\-–#№]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?))"
+    r"(?![/]|[.,]\d)(?!(?!(?:bn|mn|mln|bln|tn|trn|m|b|k)\b)\w)", re.I)
+assert DIGIT_NUMBER == (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?"
+                        r"|\d+(?:[.,]\d+)?"), "_NUM_DIGITS is DIGIT_NUMBER rewritten"
+# Where _NUM's word alternative can match, fold_case(sentence) has, at a word's start, a
+# number word, "half", "several" or "a hundred"/"a dozen" (each opens WORD_NUMBER's forms).
+_NUM_WORD_START = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(NUMBER_WORDS.keys() - {"dozen", "hundred"}, key=len,
+                                    reverse=True))
+    + r"|half|several|a\s+(?:hundred|dozen))")
 _MULT_AFTER = re.compile(rf"[\s-]*({MULTIPLIER})\b", re.I)
 _SHORT_MULT = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s*-?\s*(percentage\s+points?|per\s*cent|percent|pct\b|%|p\.p\.)", re.I)
@@ -281,7 +296,8 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
     low = fold_case(sentence)
     votes = "vot" in low and _VOTES.search(sentence) is not None
     has_number = _DIGIT.search(sentence) is not None or _NUM_STEM_RX.search(low) is not None
-    for m in _NUM.finditer(text, s, e) if has_number else ():
+    num_rx = _NUM if has_number and _NUM_WORD_START.search(low) else _NUM_DIGITS
+    for m in num_rx.finditer(text, s, e) if has_number else ():
         ns, ne = m.span()
         if hits and ns < hits[-1].end:
             continue
