@@ -241,12 +241,14 @@ def month_key(date: str | None) -> str | None:
 
 def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
     """UTC timestamps of the first and last day of a bucket key (cached: few distinct keys)."""
-    from app.gui import dates
+    try:
+        return cache[key]
+    except KeyError:
+        from app.gui import dates
 
-    if key not in cache:
         lo, hi = dates.to_ts(key), dates.to_ts(key, end=True)
         cache[key] = (lo, hi) if lo is not None and hi is not None else None
-    return cache[key]
+        return cache[key]
 
 
 # The meetings-per-month index (schema.ensure_indexes) is on exactly this expression.

@@ -59,25 +59,30 @@ class BucketBars:
             pens[lane] = pg.mkPen(colour, width=1)
             # rows dated only to the year: one hatched bar across their year
             brushes[(lane, "year")] = QtGui.QBrush(colour, QtCore.Qt.BrushStyle.BDiagPattern)
+        fallback_brush, fallback_pen = pg.mkBrush(fg), pg.mkPen(fg)
         stacked: dict[tuple[str, str, bool], float] = {}
-        x0, x1, y0, height, brush, pen = [], [], [], [], [], []
+        # One item per lane and style: an item of one pen and brush draws all its bars in a
+        # single call, one of mixed colours bar by bar.
+        groups: dict[tuple[str, str | bool], tuple[list, list, list, list]] = {}
         for p in sorted(points, key=lambda p: (p.status != "held",)):
             y = lane_y.get(p.lane, 0)
             down = below(p.status)
             h = HALF * max(p.count / self.top, MIN_HEIGHT)
             base = stacked.get((p.lane, p.key, down), 0.0)   # recurring stacks on held
             stacked[(p.lane, p.key, down)] = base + h
+            style = "year" if p.end - p.start > 40 * 86400.0 else down
+            x0, x1, y0, height = groups.setdefault((p.lane, style), ([], [], [], []))
             x0.append(p.start)
             x1.append(p.end)
             y0.append(y - base - h if down else y + base)
             height.append(h)
-            year = p.end - p.start > 40 * 86400.0
-            brush.append(brushes.get((p.lane, "year" if year else down), pg.mkBrush(fg)))
-            pen.append(pens.get(p.lane, pg.mkPen(fg)))
-        item = pg.BarGraphItem(x0=x0, x1=x1, y0=y0, height=height, brushes=brush, pens=pen)
-        item.setZValue(5)
-        self.plot.addItem(item)
-        self.items.append(item)
+        for (lane, style), (x0, x1, y0, height) in groups.items():
+            item = pg.BarGraphItem(x0=x0, x1=x1, y0=y0, height=height,
+                                   brush=brushes.get((lane, style), fallback_brush),
+                                   pen=pens.get(lane, fallback_pen))
+            item.setZValue(5)
+            self.plot.addItem(item)
+            self.items.append(item)
         for p in sorted(points, key=lambda p: p.start):
             starts, found = self._index.setdefault((lane_y.get(p.lane, 0), below(p.status)), ([], []))
             starts.append(p.start)

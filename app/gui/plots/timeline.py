@@ -200,8 +200,8 @@ class TimelinePlot(PlotPanel):
         parts = [f"{mark} {status}" for status, mark in samples if status in present]
         text = "   ".join(parts) + "   " if self.status_legend and parts else ""
         if self.aggregated and self.points:
-            text = (f"bars: {self.unit} per month, held above the line, planned below "
-                    f"(tallest {self.largest_bucket():,})   ")
+            split = ", held above the line, planned below" if self.status_legend and "planned" in present else ""
+            text = f"bar height: {self.unit} per month{split} (tallest {self.largest_bucket():,})   "
         self.legend_label.setText(text)
         if self.points:
             self.empty_text.hide()

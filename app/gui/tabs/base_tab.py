@@ -50,6 +50,7 @@ class BaseTab(QtWidgets.QWidget):
     columns: list[str] | None = None
     hidden_columns: tuple[str, ...] = ("id",)
     default_sort: str | None = None      # column the table is sorted by until the user sorts
+    default_order = QtCore.Qt.SortOrder.AscendingOrder
 
     selectionIdsChanged = QtCore.Signal(list)
 
@@ -254,8 +255,7 @@ class BaseTab(QtWidgets.QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         self.build_plots()
         if self.default_sort in self.model.columns and not self.main.has_saved_header(self):
-            self.view.sortByColumn(self.model.columns.index(self.default_sort),
-                                   QtCore.Qt.SortOrder.AscendingOrder)
+            self.view.sortByColumn(self.model.columns.index(self.default_sort), self.default_order)
         self.main.restore_tab_state(self)
         self.refresh()
 

@@ -121,8 +121,7 @@ class CultureTab(BaseTab):
         self.timeline.show_window(*self.main.time_window())
         if aggregated:
             self.timeline.title_label.setText(
-                f"<b>Cultural items per month</b> ({dated:,} of {total:,} have a date; "
-                f"one mark each below {DETAIL_LIMIT:,})")
+                f"<b>Cultural items per month</b> ({dated:,} of {total:,} dated)")
         else:
             self.timeline.title_label.setText(
                 f"<b>Dated cultural items</b> ({dated:,} of {total:,} have a date)")

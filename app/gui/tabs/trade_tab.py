@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from app.gui import queries
 from app.gui.models.table_model import StoreTableModel, format_value
@@ -75,7 +75,8 @@ class TradeTab(BaseTab):
     table = "trade"
     title = "Trade"
     fact_type = "quantity"
-    default_sort = "period"    # an index serves it, with or without the time window
+    default_sort = "period"    # latest first; an index serves it, with or without the time window
+    default_order = QtCore.Qt.SortOrder.DescendingOrder
     columns = ["id", "measure", "value", "unit", "period", "qualifier", "category", "text",
                "derived", "formula", "conflict", "sources", "source"]
 
