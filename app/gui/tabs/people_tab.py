@@ -37,10 +37,7 @@ class PeopleTab(BaseTab):
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
                             integer=True)
         self.network = NetworkPlot("Contact network", max_nodes=NETWORK_NODES)
-        self.network.title_label.setText(f"<b>Contact network</b> ({NETWORK_NODES} busiest people)")
-        self.network.title_label.setToolTip(
-            f"Meetings together among the {NETWORK_NODES} people in the most dated meetings "
-            "(in the time window, when one is set)")
+
         self.plot_tabs = QtWidgets.QSplitter()
         self.plot_tabs.addWidget(self.bars)
         self.plot_tabs.addWidget(self.network)
@@ -71,10 +68,16 @@ class PeopleTab(BaseTab):
         contacts = queries.pair_counts(pairs if len(ids) <= NETWORK_NODES
                                        else [(e, p) for e, p in pairs if p in nodes])
         names = {pid: rows.get(pid, {}).get("name") or str(pid) for pid in nodes}
-        return bars, names, contacts
+        return bars, names, contacts, len(top) >= max(TOP_PEOPLE, NETWORK_NODES)
 
     def draw_plots(self, data) -> None:
-        bars, names, contacts = data
+        bars, names, contacts, busiest_only = data
+        # With more people than it can show, the network is of the busiest: it says so.
+        self.network.title_label.setText(
+            "<b>Contact network</b>" + (f" ({NETWORK_NODES} busiest people)" if busiest_only else ""))
+        self.network.title_label.setToolTip(
+            f"Meetings together among the {NETWORK_NODES} people in the most dated meetings "
+            "(in the time window, when one is set)" if busiest_only else "")
         self.bars.set_bars(bars)
         self.network.set_network(names, contacts)
 
