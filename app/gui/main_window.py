@@ -200,13 +200,15 @@ class MainWindow(QtWidgets.QMainWindow):
         if tab is not None:
             tab.ensure_loaded()
 
-    def refresh_all(self) -> None:
+    def refresh_all(self, recount: bool = True) -> None:
+        """Refresh the visible tab (the others when next shown) and the status bar; the
+        database's row counts only when they may have changed (recount)."""
         for tab in self.tab_by_name.values():
             if tab is self.current_tab():
                 tab.refresh()
             else:
                 tab.dirty = True
-        self.update_status()
+        self.update_status(recount)
 
     def set_store(self, store) -> None:
         old = self.store
@@ -240,7 +242,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.date_to.set_iso(date_to)
         self.clear_window_action.setEnabled(bool(date_from or date_to))
         self.timeWindowChanged.emit(date_from, date_to)
-        self.refresh_all()
+        self.refresh_all(recount=False)   # the status bar counts the whole database
 
     def _dates_edited(self) -> None:
         self.set_time_window(self.date_from.iso(), self.date_to.iso())
@@ -339,9 +341,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.selectAll()
 
     # --- status -------------------------------------------------------------------------------
-    def update_status(self) -> None:
+    def update_status(self, recount: bool = True) -> None:
         self.db_label.setText(f"Database: {self.store.path}")
         self.db_label.setToolTip(str(self.store.path))
+        self._update_window_label()
+        if not recount and getattr(self, "_counted", False):
+            return
+        self._counted = True
         try:
             counts = self.store.counts()
         except Exception as exc:
@@ -352,6 +358,8 @@ class MainWindow(QtWidgets.QMainWindow):
                  ("culture", "cultural item", "cultural items"), ("sources", "document", "documents")]
         self.counts_label.setText(" · ".join(
             f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown))
+
+    def _update_window_label(self) -> None:
         date_from, date_to = self._window
         if date_from or date_to:
             self.window_label.setText(f"<b>Time window: {date_from or '…'} – {date_to or '…'}</b>")
