@@ -207,7 +207,7 @@ def latest_by_period(store, table: str, filters, units: list[str], columns: list
     words = ("AND (" + " OR ".join("measure LIKE ? ESCAPE '\\'" for _ in measure_words) + ") "
              if measure_words else "")
     sql = (f"SELECT {cols} FROM {table}{where}{glue}unit IN ({', '.join('?' for _ in units) or 'NULL'}) "
-           f"AND typeof(value) IN ('integer', 'real') {words}ORDER BY period DESC, id DESC")
+           f"AND typeof(value) IN ('integer', 'real') {words}ORDER BY period DESC")
     like = [f"%{w.replace(chr(92), chr(92) * 2).replace('%', chr(92) + '%').replace('_', chr(92) + '_')}%"
             for w in measure_words]
     cur = store.db.execute(sql, [*params, *units, *like])

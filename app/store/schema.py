@@ -279,8 +279,9 @@ CREATE INDEX IF NOT EXISTS idx_event_participants_doc ON event_participants(docu
 CREATE INDEX IF NOT EXISTS idx_quantities_group ON quantities(unit, measure_key, period);
 CREATE INDEX IF NOT EXISTS idx_quantities_category_period ON quantities(category, period);
 CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category, value);
--- GUI trade plots: rows per unit, and a unit's latest periods first
-CREATE INDEX IF NOT EXISTS idx_quantities_category_unit ON quantities(category, unit, period);
+-- GUI trade plots: rows per unit, and a unit's latest periods first, measures read from the index
+DROP INDEX IF EXISTS idx_quantities_category_unit;
+CREATE INDEX IF NOT EXISTS idx_quantities_unit_period ON quantities(category, unit, period, measure);
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
 -- import: a new figure's match among those stated (value range), a group's conflict flag
 -- (min and max value) and the trade rows growth is derived from, without reading the

@@ -132,24 +132,22 @@ class TradeTab(BaseTab):
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
 
-        # Asked of all figures, not only trade: far quicker on a big archive (the first trade
-        # row with a qualifier may be deep in it), and it can only show a column, never hide
-        # one that holds values.
-        used = queries.columns_in_use(store, "figures", self.OPTIONAL)
+        used, units, ranked = self._database_facts(store)
         filters = params["filters"]
-        units = queries.distinct_units(store)
-        money_units = [u for u in units if u.upper() in CURRENCIES]
-        counts: dict[str, int] = {}
-        for u, n in queries.unit_counts(store, "trade", filters, money_units).items():
-            counts[u.upper()] = counts.get(u.upper(), 0) + n
-        unit = max(counts, key=lambda u: (counts[u], u)) if counts else "USD"
         # Only money and percentages are drawn, and only the latest periods: the rows are read
-        # latest period first and reading stops once the bars' groups are complete.
+        # latest period first and reading stops once the bars' groups are complete. The
+        # currency is the database's commonest one that the filters leave figures in, so the
+        # axis keeps its unit while the time window moves.
         columns = ["measure", "value", "unit", "period", "derived", "formula", "sources"]
-        money = _latest_groups(
-            lambda words: queries.latest_by_period(
-                store, "trade", filters, [u for u in money_units if u.upper() == unit], columns, words),
-            MAX_VOLUME_BARS, VOLUME_WORDS, lambda r: str(r.get("measure") or ""))
+        money, unit = {}, ranked[0] if ranked else "USD"
+        for candidate in ranked:
+            money = _latest_groups(
+                lambda words, c=candidate: queries.latest_by_period(
+                    store, "trade", filters, [u for u in units if u.upper() == c], columns, words),
+                MAX_VOLUME_BARS, VOLUME_WORDS, lambda r: str(r.get("measure") or ""))
+            if money:
+                unit = candidate
+                break
         bars = self._volume_bars(store, money, unit)
         horizontal = len(bars) > 4
         if horizontal:
@@ -173,6 +171,30 @@ class TradeTab(BaseTab):
             for i, r in enumerate(best)
         ]
         return used, unit, horizontal, bars, only_shares, share_bars
+
+    _facts: dict = {}
+
+    def _database_facts(self, store) -> tuple[set[str], list[str], list[str]]:
+        """What does not depend on the filters, read once per database: the flag columns in
+        use, the units, and the currencies by how many trade figures use them."""
+        key = str(store.path)
+        if key not in self._facts:
+            # Flag columns asked of all figures, not only trade: far quicker on a big archive
+            # (the first trade row with a qualifier may be deep in it), and it can only show a
+            # column, never hide one that holds values.
+            used = queries.columns_in_use(store, "figures", self.OPTIONAL)
+            units = queries.distinct_units(store)
+            counts: dict[str, int] = {}
+            for u, n in queries.unit_counts(store, "trade", None,
+                                            [u for u in units if u.upper() in CURRENCIES]).items():
+                counts[u.upper()] = counts.get(u.upper(), 0) + n
+            ranked = sorted(counts, key=lambda u: (-counts[u], u))
+            self._facts = {key: (used, units, ranked)}
+        return self._facts[key]
+
+    def set_store(self, store) -> None:
+        self._facts = {}     # an import or another database: read them again
+        super().set_store(store)
 
     def _volume_bars(self, store, groups: dict, unit: str) -> list:
         from app.gui.plots.bars import Bar
