@@ -274,11 +274,7 @@ _FOLLOW_UP = re.compile(r"\b(?:celebrat\w+|festivities|commemorat\w+|ceremon\w+|
 
 def find_culture(ctx: Context) -> list[CultureItem]:
     text = ctx.text
-    # A term whose hint words the whole release lacks cannot match in any of its sentences
-    # (each sentence's fold_case() is a piece of the release's): left out once, not per sentence.
-    doc_low = fold_case(text)
-    terms = tuple(t for t in _terms(ctx.gaz)
-                  if not t.hints or any(h in doc_low for h in t.hints))
+    terms = _terms(ctx.gaz)
     items: list[CultureItem] = []
     keys: dict[str, CultureItem] = {}
     last_in_para: CultureItem | None = None

@@ -185,24 +185,6 @@ _QUICK_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
                 "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "quarter", "half")
 
 
-_release: tuple[str, tuple] | None = None
-
-
-def _release_words(text: str) -> tuple[list[tuple[str, tuple[str, ...]]], frozenset[str]]:
-    """(_NEEDS_WORD entries some word of which the whole text holds, the other patterns):
-    a pattern none of whose words the release holds cannot match in any of its sentences,
-    whose fold_case() is a piece of the release's. Kept for the last text seen."""
-    global _release
-    last = _release
-    if last is not None and last[0] is text:
-        return last[1]
-    low = fold_case(text)
-    possible = [(n, words) for n, words in _NEEDS_WORD.items() if any(w in low for w in words)]
-    found = (possible, frozenset(_NEEDS_WORD.keys() - {n for n, _ in possible}))
-    _release = (text, found)
-    return found
-
-
 def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[str]:
     """Patterns that cannot match in text[start:end] (low: its case-folded text)."""
     months = 0
@@ -214,9 +196,8 @@ def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[
                 if months == 2:
                     break
             break
-    possible, skip = _release_words(text)
-    skip = set(skip)
-    for n, words in possible:  # loops, not any(): this runs for every sentence
+    skip = set()
+    for n, words in _NEEDS_WORD.items():  # loops, not any(): this runs for every sentence
         for w in words:
             if w in low:
                 break

@@ -272,20 +272,12 @@ _THEME_RES = [(name, re.compile(rx, re.I), _CONTEXT_SKIP.get(name), stems(rx))
               for name, rx in _CATEGORY_WORDS]
 
 
-def themes_of_release(text: str) -> list:
-    """The themes (as themes() takes them) whose words occur somewhere in a release: a piece
-    of it can hold no other (its fold_case() is a piece of the release's)."""
-    low = fold_case(text)
-    return [t for t in _THEME_RES if t[3] is None or any(w in low for w in t[3])]
-
-
-def themes(source: str, context: bool = True, candidates: list | None = None) -> set[str]:
+def themes(source: str, context: bool = True) -> set[str]:
     """Themes whose words occur in source; in context (a sentence or paragraph) "document"
-    alone does not mark a meeting. candidates: themes_of_release() of the release that source
-    is a piece of (a shorter list to test)."""
+    alone does not mark a meeting."""
     seen = set()
     low = fold_case(source)
-    for name, rx, skip, words in _THEME_RES if candidates is None else candidates:
+    for name, rx, skip, words in _THEME_RES:
         if words is not None:
             for w in words:  # a loop, not any(): this runs for every sentence
                 if w in low:

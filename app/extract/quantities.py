@@ -195,7 +195,6 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         tables = (currency_table(ctx.gaz), *_units(ctx.gaz), _demonyms(ctx.gaz))
         ctx.gaz.__dict__["_quantity_tables"] = tables
     doc_category = measures.document_category(ctx.doc.title or "")
-    doc_themes = measures.themes_of_release(text)
 
     def periods_of(s: int, e: int) -> list:
         # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
@@ -222,16 +221,16 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             continue
         for ps, pe in para[folded:]:
             para_periods = (para_periods + periods_of(ps, pe))[-50:]
-            para_themes |= measures.themes(text[ps:pe], candidates=doc_themes)
+            para_themes |= measures.themes(text[ps:pe])
         if para and folded == 0:
-            topic_themes = measures.themes(text[para[0][0]:para[0][1]], candidates=doc_themes)
+            topic_themes = measures.themes(text[para[0][0]:para[0][1]])
         folded = len(para)
         periods = periods_of(s, e)
         if len(hits) * len(periods) < 10_000:
             # A figure's digits ("about 2000 students") are nobody's period.
             periods = [p for p in periods
                        if not any(h.start < p.span[1] and p.span[0] < h.end for h in hits)]
-        sent_themes = measures.themes(text[s:e], candidates=doc_themes)
+        sent_themes = measures.themes(text[s:e])
         topic = topic_themes if para else sent_themes
         starts = [p.span[0] for p in periods]
         for h in hits:
