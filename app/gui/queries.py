@@ -336,11 +336,11 @@ def _has_conditions(filters) -> bool:
     return bool(where_clause("meetings", filters)[0])
 
 
-def busiest_people(store, filters, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def busiest_people(store, filters, limit: int, linked: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
     """The `limit` people in the most dated meetings under the meetings filters (the time
-    window), as [(person id, dated meetings)] busiest first, and the (meeting id, person id)
-    pairs of those people's meetings under the same filters (dated or not when nothing
-    filters them), for the People tab's bars and contact network.
+    window), as [(person id, dated meetings)] busiest first, and the meetings together of
+    the busiest `linked` of them, as [(person a, person b, meetings)] with a < b (dated or not
+    when nothing filters the meetings): the People tab's bars and contact network.
 
     Without filters the counts come from the people's stored meeting counts less their undated
     meetings (few), so nothing reads every participation of a big archive."""
@@ -355,15 +355,18 @@ def busiest_people(store, filters, limit: int) -> tuple[list[tuple[int, int]], l
             counts = [(pid, n - undated.get(pid, 0)) for pid, n in store.db.execute(
                 "SELECT id, meeting_count FROM persons WHERE meeting_count > 0")]
             top = sorted(((p, n) for p, n in counts if n > 0), key=lambda c: (-c[1], c[0]))[:limit]
-            marks = ", ".join("?" for _ in top) or "NULL"
-            # one pair per participation and document: duplicates dropped here, not by SQL's
-            # slower DISTINCT
-            pairs = set(store.db.execute(
-                f"SELECT event_id, person_id FROM event_participants WHERE person_id IN ({marks})",
-                [p for p, _n in top]).fetchall())
-            return top, list(pairs)
+            people = [p for p, _n in top[:linked]]
+            marks = ", ".join("?" for _ in people) or "NULL"
+            edges = store.db.execute(
+                "SELECT a.person_id, b.person_id, COUNT(DISTINCT a.event_id) FROM event_participants a "
+                "JOIN event_participants b ON b.event_id = a.event_id AND b.person_id > a.person_id "
+                f"WHERE a.person_id IN ({marks}) AND b.person_id IN ({marks}) GROUP BY 1, 2",
+                [*people, *people]).fetchall()
+            return top, sorted(edges, key=lambda e: (-e[2], e[0], e[1]))
         where, params = where_clause("meetings", filters)
         glue = " AND " if where else " WHERE "
+        # one row per participation and document: duplicates dropped here, not by SQL's
+        # slower DISTINCT
         pairs = set(store.db.execute(
             f"SELECT ep.event_id, ep.person_id FROM (SELECT id FROM meetings{where}{glue}"
             f"date_start > '') e JOIN event_participants ep ON ep.event_id = e.id", params).fetchall())
@@ -373,8 +376,8 @@ def busiest_people(store, filters, limit: int) -> tuple[list[tuple[int, int]], l
     for _eid, pid in pairs:
         per_person[pid] = per_person.get(pid, 0) + 1
     top = sorted(per_person.items(), key=lambda c: (-c[1], c[0]))[:limit]
-    keep = {p for p, _n in top}
-    return top, [(e, p) for e, p in pairs if p in keep]
+    keep = {p for p, _n in top[:linked]}
+    return top, pair_counts((e, p) for e, p in pairs if p in keep)
 
 
 def pair_counts(pairs) -> list[tuple[int, int, int]]:

@@ -56,7 +56,8 @@ class PeopleTab(BaseTab):
         window = params["window"]
         # One read for both plots: the busiest people (dated meetings, in the time window)
         # and their meetings; the network joins the busiest NETWORK_NODES of them.
-        top, pairs = queries.busiest_people(store, window, max(TOP_PEOPLE, NETWORK_NODES))
+        top, contacts = queries.busiest_people(store, window, max(TOP_PEOPLE, NETWORK_NODES),
+                                               NETWORK_NODES)
         ids = [pid for pid, _n in top]
         rows = {r["id"]: r for r in store.rows("people", make_filters(ids=ids))} if ids else {}
         bars = []
@@ -64,10 +65,7 @@ class PeopleTab(BaseTab):
             p = rows.get(pid, {})
             bars.append(Bar(label=p.get("name") or str(pid), value=float(n), ids=[pid],
                             tip=f"{p.get('name')}\n{p.get('post') or ''}\n{n} dated meetings"))
-        nodes = set(ids[:NETWORK_NODES])
-        contacts = queries.pair_counts(pairs if len(ids) <= NETWORK_NODES
-                                       else [(e, p) for e, p in pairs if p in nodes])
-        names = {pid: rows.get(pid, {}).get("name") or str(pid) for pid in nodes}
+        names = {pid: rows.get(pid, {}).get("name") or str(pid) for pid in ids[:NETWORK_NODES]}
         return bars, names, contacts, len(top) >= max(TOP_PEOPLE, NETWORK_NODES)
 
     def draw_plots(self, data) -> None:
