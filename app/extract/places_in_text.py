@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.extract.context import Context
 from app.extract.dates import find_dates
+from app.extract.fold import fold_case
 from app.extract.model import Span
 
 try:
@@ -81,18 +82,32 @@ _TOPIC = re.compile(r"\b(?:situation|developments|crisis|conflict|settlement|war
                     r"(?:in|around|on|over)\s+(?:the\s+)?$", re.I)
 
 
+# The words the look-backs below end with (before their closing whitespace): a text before
+# the mention that ends with none of them cannot match, so the regex is not tried.
+_TOPIC_ENDS = ("in", "around", "on", "over", "the")
+_AT_ENDS = ("in", "at", "the", "of")
+_TO_ENDS = ("to", "visit", "visited", "visiting", "visits", "tour", "toured", "in", "reached",
+            "the")
+_FROM_ENDS = ("from", "near", "outside", "the")
+_OF_ENDS = ("of", "the", ",", "and")
+_OF_BEFORE = re.compile(r"(?:\bof\s+(?:the\s+)?|,\s*|\band\s+)$")
+
+
 def _rank(text: str, s: int, e: int) -> int:
     before = text[max(0, s - 40):s]
     after = text[e:e + 80]
-    if _TOPIC.search(before):
+    # Each look-back but the last needs whitespace at the end ("\s+" before "$").
+    spaced = before[-1:].isspace()
+    tail = fold_case(before.rstrip()[-12:])
+    if spaced and tail.endswith(_TOPIC_ENDS) and _TOPIC.search(before):
         return -1
-    if _AT.search(before) or _HOST.match(after):
+    if (spaced and tail.endswith(_AT_ENDS) and _AT.search(before)) or _HOST.match(after):
         return 3
-    if _TO.search(before):
+    if spaced and tail.endswith(_TO_ENDS) and _TO.search(before):
         return 2
-    if _FROM.search(before):
+    if spaced and tail.endswith(_FROM_ENDS) and _FROM.search(before):
         return 1
-    if re.search(r"(?:\bof\s+(?:the\s+)?|,\s*|\band\s+)$", before):
+    if tail.endswith(_OF_ENDS) and _OF_BEFORE.search(before):
         # "the Eternal Flame of the Brest Fortress", "visited Astrakhan ..., and Sochi"
         return 0
     return -1
