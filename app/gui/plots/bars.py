@@ -217,6 +217,8 @@ class BarPlot(PlotPanel):
         return index in self._matched or not self._selected.isdisjoint(bar.ids)
 
     def highlight(self, ids) -> None:
+        if set(ids or []) == self._selected:
+            return      # set_bars already drew this selection
         self._selected = set(ids or [])
         self._matched = set(self.match(sorted(self._selected))) if self.match and self._selected else set()
         self.redraw()

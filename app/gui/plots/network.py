@@ -129,5 +129,7 @@ class NetworkPlot(PlotPanel):
             self.nodeClicked.emit(int(points[0].data()))
 
     def highlight(self, ids) -> None:
+        if set(ids or []) == self._selected:
+            return      # set_network already drew this selection
         self._selected = set(ids or [])
         self.redraw()
