@@ -287,7 +287,15 @@ class Lexicon:
 
     # --- titles and names ------------------------------------------------------------
     def is_head(self, word: str) -> bool:
-        return fold(word) in self.heads
+        # Asked for every token of every sentence: answers kept per word (heads are filled
+        # only while the lexicon is built), and dropped when there get to be very many.
+        memo = self.__dict__.get("_head_memo")
+        if memo is None or len(memo) > 200_000:
+            memo = self.__dict__["_head_memo"] = {}
+        known = memo.get(word)
+        if known is None:
+            known = memo[word] = fold(word) in self.heads
+        return known
 
     def is_modifier(self, word: str) -> bool:
         return fold(word) in self.modifiers

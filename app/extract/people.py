@@ -193,7 +193,8 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
     n = len(toks)
     while i < n:
         t = toks[i]
-        if not (t.cap and lex.is_head(t.base)) and not _lower_head(toks, i, lex):
+        # (_lower_head is False for a capitalised token: only lower-case ones are asked.)
+        if not lex.is_head(t.base) if t.cap else not _lower_head(toks, i, lex):
             i += 1
             continue
         left = _left_edge(toks, i, lex)

@@ -132,12 +132,13 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
         title = title[m.end():]
     # "to the Republic of Belarus" names the host, not the post's country: shorten it first so
     # its "of Belarus" is not taken for one.
-    title = _to_country_regex(lex).sub(
-        lambda m: f"{m.group(1)} {lex.country_by_name(m.group(2)) or m.group(2)}", title)
+    if "to" in title or "in" in title:  # (the regex needs one of them)
+        title = _to_country_regex(lex).sub(
+            lambda m: f"{m.group(1)} {lex.country_by_name(m.group(2)) or m.group(2)}", title)
     # "of <country>" phrases, wherever they stand.
     pat = _country_of_phrase_regex(lex)
     while True:
-        m = pat.search(title)
+        m = pat.search(title) if "of" in title else None  # (the regex needs "of")
         if not m:
             break
         c = lex.country_by_name(m.group(1))
