@@ -1,11 +1,14 @@
-"""Adding, re-extracting and removing documents. Each document is one transaction, so an
+"""Adding, re-extracting and removing documents. Each document is one transaction (or, in a
+bulk import, one savepoint of a transaction that commits every fraction of a second), so an
 interrupted import (Cancel, crash, kill -9) leaves every document either fully in or absent."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +20,9 @@ from app.store.readers import HTML_SUFFIXES, identity_text, normalise_text, read
 from app.store.search_index import index_document
 
 Progress = Callable[[int, int, str], None]
+# A bulk import commits at least this often: what a crash or kill can take back.
+BATCH_SECONDS = 0.5
+BATCH_DOCS = 200
 IMPORTABLE_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES}
 
 
@@ -73,7 +79,7 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
             raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
                 from exc
     touched = new_touched()
-    with transaction(conn):
+    with _unit(conn):
         row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if row:  # another process added it meanwhile
             return "present", row[0]
@@ -90,6 +96,82 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
         index_document(conn, doc_id)
         settle(conn, touched)
     return "added", doc_id
+
+
+@contextmanager
+def _unit(conn: sqlite3.Connection):
+    """All or nothing for one document: its own transaction, or inside a WriteBatch's
+    transaction a savepoint, so a failing document leaves the others of the batch alone."""
+    if not conn.in_transaction:
+        with transaction(conn):
+            yield
+        return
+    conn.execute("SAVEPOINT document")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # else SQLite itself rolled back (WriteBatch reports it)
+            conn.execute("ROLLBACK TO document")
+            conn.execute("RELEASE document")
+        raise
+    conn.execute("RELEASE document")
+
+
+class WriteBatch:
+    """Documents of a bulk import written in one transaction, committed every `seconds` or
+    `docs` documents: a commit writes the same hot index pages (persons, figures, FTS)
+    again each time, and per document that cost as much as the writes themselves. Each
+    document is still all or nothing (a savepoint), and results are only reported once
+    committed, so what was reported as added is in the database."""
+
+    def __init__(self, conn: sqlite3.Connection, report: Callable[[object], None],
+                 seconds: float | None = None, docs: int | None = None):
+        self.conn, self.report = conn, report
+        self.seconds = BATCH_SECONDS if seconds is None else seconds
+        self.docs = BATCH_DOCS if docs is None else docs
+        self.pending: list = []
+        self.started = 0.0
+        self.open = False
+
+    def begin(self) -> None:
+        """Before writing a document: opens the batch's transaction when none is open."""
+        if not self.open:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error:  # e.g. locked: the document's own transaction reports it
+                return
+            self.open = True
+            self.started = time.monotonic()
+
+    def done(self, item) -> None:
+        """A document was written (or failed, or needed no writing): reported at the next
+        commit, which happens now when the batch is full. `item` is a result, or a tuple
+        ending with one."""
+        self.pending.append(item)
+        if (not self.open or len(self.pending) >= self.docs
+                or time.monotonic() - self.started >= self.seconds):
+            self.commit()
+
+    def commit(self) -> None:
+        pending, self.pending = self.pending, []
+        error = None
+        if self.open:
+            self.open = False
+            if not self.conn.in_transaction:  # a fault made SQLite roll everything back
+                error = "the batch it was written in was rolled back"
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    error = str(exc)
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+        for item in pending:
+            result = item[-1] if isinstance(item, tuple) else item
+            if error and isinstance(result, IngestResult) and result.status == "added":  # not in the database after all
+                result.status, result.document_id = "failed", None
+                result.message = f"{result.path}: database error ({error})"
+            self.report(item)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user") -> IngestResult:
@@ -128,8 +210,14 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
             items.append(p)
     conn = connect(db_path, create=create)
     bulk_settings(conn)
+    total = len(items)
+
+    def report(item) -> None:
+        if progress:
+            progress(item[0] + 1, total, item[1].message)
+
+    batch = WriteBatch(conn, report)
     try:
-        total = len(items)
         for i, item in enumerate(items):
             if cancel and cancel():
                 break
@@ -138,11 +226,14 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
             else:
                 if progress:
                     progress(i, total, f"Reading {item.name}")
+                batch.begin()
                 results.append(ingest_file(conn, item, origin))
-            if progress:
-                progress(i + 1, total, results[-1].message)
+            batch.done((i, results[-1]))
     finally:
-        conn.close()
+        try:
+            batch.commit()
+        finally:
+            conn.close()
     return results
 
 

@@ -2,8 +2,8 @@
 
 Extraction is pure CPU work on one text, so worker processes read, normalise and extract
 while the calling process does what must stay single-writer: the database writes, each
-document in its own transaction as in `ingest_paths` (an interrupted import leaves every
-document fully in or absent). Results come back in input order and only a bounded number of
+document all or nothing in batched transactions as in `ingest_paths` (an interrupted import
+leaves every document fully in or absent). Results come back in input order and only a bounded number of
 documents is in flight, so memory stays flat for an archive of any size.
 """
 
@@ -60,6 +60,9 @@ def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:
         return IngestResult(path, "failed", str(exc))
     except sqlite3.Error as exc:
         return IngestResult(path, "failed", f"{path}: database error ({exc})")
+    except Exception as exc:  # a fault while storing: its savepoint was rolled back
+        return IngestResult(path, "failed",
+                            f"{path}: could not be stored ({type(exc).__name__}: {exc})")
     if status == "present":
         return IngestResult(path, status, f"{path}: already present (document {doc_id})", doc_id,
                             encoding)
@@ -88,6 +91,17 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     results: list[IngestResult] = []
     conn = connect(db_path, create=create)
     ingest.bulk_settings(conn)
+    total = len(paths)
+
+    reported = 0
+
+    def report(result: IngestResult) -> None:
+        nonlocal reported
+        reported += 1
+        if progress:
+            progress(reported, total, result.message)
+
+    writes = ingest.WriteBatch(conn, report)
     # spawn, not fork: the caller may be a GUI process with Qt threads running
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     pending: deque[tuple[list[str], Future]] = deque()
@@ -106,7 +120,6 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
                 pending.append((batch, future))
 
         fill()
-        total = len(paths)
         while pending:
             batch, future = pending.popleft()
             fill()
@@ -117,12 +130,16 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
             for path, outcome in zip(batch, outcomes, strict=True):
                 if cancel and cancel():
                     return results
+                if outcome[0] != "failed":
+                    writes.begin()
                 results.append(_result(conn, path, outcome, origin))
-                if progress:
-                    progress(len(results), total, results[-1].message)
+                writes.done(results[-1])
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        conn.close()
+        try:
+            writes.commit()  # what was written is kept, and reported
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            conn.close()
     return results
 
 

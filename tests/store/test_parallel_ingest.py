@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store import Store, ingest_paths
+from app.store import Store, ingest, ingest_paths
 from app.store.parallel_ingest import BATCH, ingest_paths_parallel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,8 @@ def test_failures_and_duplicates_are_reported_not_fatal(corpus, tmp_path):
     assert Store.open(tmp_path / "db.db").count("sources") == 2 * BATCH
 
 
-def test_cancel_leaves_only_whole_documents(corpus, tmp_path):
+def test_cancel_leaves_only_whole_documents(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_DOCS", 1)  # each document committed and reported
     done = []
     results = ingest_paths_parallel(tmp_path / "db.db", corpus, workers=2,
                                     progress=lambda i, n, m: done.append(i),

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from app.store import Store, ingest_paths
+from app.store import Store, ingest, ingest_paths
 from app.store.readers import read_bytes, read_path
 from tests.store.conftest import SEED
 
@@ -169,7 +169,8 @@ def test_folder_given_to_ingest_paths_imports_its_files(tmp_path):
     assert "no .txt or .html files" in results[1].message
 
 
-def test_cancel_stops_between_documents(tmp_path):
+def test_cancel_stops_between_documents(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_DOCS", 1)  # each document committed and reported
     files = []
     for i in range(5):
         p = tmp_path / f"r{i}.txt"
