@@ -307,25 +307,23 @@ def kind_counts(store, table: str, filters) -> list[tuple[str | None, int, int]]
 def person_month_buckets(store, filters, people: list[int]) -> list[tuple[str, int | None, str | None, int, int]]:
     """As month_buckets for meetings with one lane per person in `people`: (month, person id,
     status, meetings, smallest id); person id -1 = meetings with someone else named, None =
-    meetings with nobody named."""
+    meetings with nobody named. One pass over the participations (each meeting counted once
+    per lane), one over the meetings nobody is named in."""
     from app.store.queries import where_clause
 
     where, params = where_clause("meetings", filters)
-    glue = " AND " if where else " WHERE "
-    extra, extra_params = _month_range(filters)
     marks = ", ".join("?" for _ in people) or "NULL"
-    ev = f"SELECT id, date_start, status FROM meetings{where}{glue}date_start > ''{extra}"
-    sql = (f"WITH ev AS ({ev}) "
-           f"SELECT {MONTH_SQL}, ep.person_id, ev.status, COUNT(DISTINCT ev.id), MIN(ev.id) "
-           f"FROM ev JOIN event_participants ep ON ep.event_id = ev.id "
-           f"WHERE ep.person_id IN ({marks}) GROUP BY 1, 2, 3 "
-           f"UNION ALL SELECT {MONTH_SQL}, -1, status, COUNT(*), MIN(id) FROM ev WHERE EXISTS "
-           f"(SELECT 1 FROM event_participants ep WHERE ep.event_id = ev.id "
-           f"AND ep.person_id NOT IN ({marks})) GROUP BY 1, 3 "
-           f"UNION ALL SELECT {MONTH_SQL}, NULL, status, COUNT(*), MIN(id) FROM ev WHERE NOT EXISTS "
-           f"(SELECT 1 FROM event_participants ep WHERE ep.event_id = ev.id) GROUP BY 1, 3")
+    narrow = f" AND e.id IN (SELECT id FROM meetings{where})" if where else ""
+    only = f" WHERE event_id IN (SELECT id FROM meetings{where})" if where else ""
+    sql = (f"WITH p AS (SELECT event_id, CASE WHEN person_id IN ({marks}) THEN person_id ELSE -1 END "
+           f"AS lane FROM event_participants{only} GROUP BY 1, 2) "
+           f"SELECT substr(e.date_start, 1, 7), p.lane, e.status, COUNT(*), MIN(e.id) "
+           f"FROM p JOIN events e ON e.id = p.event_id WHERE e.date_start > '' GROUP BY 1, 2, 3 "
+           f"UNION ALL SELECT substr(e.date_start, 1, 7), NULL, e.status, COUNT(*), MIN(e.id) FROM events e "
+           f"WHERE e.date_start > ''{narrow} AND NOT EXISTS (SELECT 1 FROM event_participants ep "
+           f"WHERE ep.event_id = e.id) GROUP BY 1, 3")
     try:
-        return store.db.execute(sql, [*params, *extra_params, *people, *people]).fetchall()
+        return store.db.execute(sql, [*people, *params, *params]).fetchall()
     except sqlite3.Error:
         return []
 

@@ -135,8 +135,8 @@ class MeetingsTab(BaseTab):
         if dated <= DETAIL_LIMIT:
             return self._detail_points(store, params)
         if params["by_person"]:
-            top = [pid for pid, _n in queries.dated_meetings_per_person(
-                store, params["filters"], MAX_PERSON_LANES)]
+            top = [pid for pid, _n in queries.busiest_people(
+                store, params["filters"], MAX_PERSON_LANES, 0)[0]]
             names = dict(store.db.execute(
                 f"SELECT id, name FROM persons WHERE id IN ({', '.join('?' for _ in top) or 'NULL'})",
                 top).fetchall())
