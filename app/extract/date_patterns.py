@@ -150,7 +150,13 @@ _NEEDS_MONTH = {"md_md", "dm_dm", "md_d", "d_dm", "between", "md_and_d", "d_and_
                 "until", "until_dm", "part_range", "mm", "m_part", "my", "rel_m", "m"}
 _NEEDS_DIGIT = {"iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d",
                 "d_and_dm", "until", "until_dm", "md", "dm", "q", "years", "my"}
-_MONTH_WORD = re.compile(rf"\b{_MON}")
+# \b{_MON}, its alternatives grouped under their capital first letter and the word boundary
+# written as a look-behind after it: opening with plain capitals, it is scanned for in C.
+_MON_GROUPS: dict[str, list[str]] = {}
+for _alt in _MON[3:-1].split("|"):
+    _MON_GROUPS.setdefault(_alt[0], []).append(_alt[1:])
+_MONTH_WORD = re.compile("(?:" + "|".join(f"{c}(?<!\\w.)(?:{'|'.join(rest)})"
+                                          for c, rest in _MON_GROUPS.items()) + ")")
 _DIGIT = re.compile(r"\d")
 
 

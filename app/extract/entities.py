@@ -24,7 +24,10 @@ from app.extract.namespans import name_like
 from app.extract.tokens import Tok, sentence_tokens
 
 _REGION = re.compile(
-    r"(?=[A-Z])(?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)(Oblast|Region|Territory|Krai|Province)(?![\w-])")
+    # (?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)..., its first word written out so that
+    # the pattern opens with a plain capital (scanned for in C), the look-behind after it.
+    r"([A-Z](?<![\w-][A-Z])[a-z]+(?:-[A-Z][a-z]+)*\s(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)*)"
+    r"(Oblast|Region|Territory|Krai|Province)(?![\w-])")
 _REGION_WORDS = ("Oblast", "Region", "Territory", "Krai", "Province")
 _SETTLEMENT = re.compile(
     r"(?=[ctvs])\b(?:city|town|village|settlement|capital)\s+of\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")

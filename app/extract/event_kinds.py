@@ -62,6 +62,22 @@ CULTURAL_WORDS = re.compile(
     r"\bEternal\s+Flame\b|\bculture\b|\bcultural\b|\bschoolchildren\b|\bmilitary\s+glory\b", re.I)
 RECURRING = re.compile(r"(?=[aeyto])\b(?:annually|every\s+year|each\s+year|yearly|traditionally|"
                        r"on\s+a\s+regular\s+basis|every\s+(?:spring|summer|autumn|winter))\b", re.I)
+# Words every match of RECURRING, MEETING_VERBS and PARTICIPATION holds (case-folded): a
+# clause without any cannot match, and the cheap test spares the scan.
+RECURRING_WORDS = ("annual", "every", "each", "yearly", "tradition", "regular")
+MEETING_WORDS = ("met", "meet", "talks", "received", "discussed", "conferred")
+PARTICIPATION_WORDS = ("part", "attended", "represented", "chaired", "addressed", "among",
+                       "joined", "present", "accompanied", "presided", "spoke", "vote")
+
+
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether low (a fold_case() text) holds one of words."""
+    for w in words:  # a loop, not any(): this runs for every sentence
+        if w in low:
+            return True
+    return False
+
+
 MEETING_VERBS = re.compile(  # (the lookahead: every word's first letter; a faster scan)
     r"(?=[mhtrwdc])\b(?:met|meets|meeting\s+with|meetings\s+with|held\s+talks|had\s+talks|talks\s+with|"
     r"had\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?meetings?|received|was\s+received|discussed|"
@@ -98,7 +114,8 @@ def status_of(clause: str, start: str, end: str, doc: date | None) -> str:
     """held / planned / recurring, from the date against the document date and, when the
     event spans the document date, from the tense. clause: the words that hold the date."""
     future = bool(FUTURE.search(clause))
-    if RECURRING.search(clause) and not future and not PAST_EVENT.search(clause):
+    if holds_any(fold_case(clause), RECURRING_WORDS) and RECURRING.search(clause) and not future \
+            and not PAST_EVENT.search(clause):
         return "recurring"  # "cities annually hold events on April 2"; not "took place"
     if doc is None:
         return "planned" if future else "held"

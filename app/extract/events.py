@@ -20,12 +20,16 @@ from app.extract.context import Context
 from app.extract.dates import FUTURE, DateExpr, find_all_dates, parse_doc_date, tense_window
 from app.extract.event_kinds import (
     MEETING_VERBS,
+    MEETING_WORDS,
     PARTICIPATION,
+    PARTICIPATION_WORDS,
     category_of,
+    holds_any,
     kind_of,
     status_of,
     summary_of,
 )
+from app.extract.fold import fold_case
 from app.extract.model import Event, Span
 from app.extract.places_in_text import PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
@@ -363,7 +367,8 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
                      lead: _Cand | None, prev_new: list[_Cand]) -> list[_Cand]:
     """A meeting "on the sidelines" of the main event, or one that "also" took place."""
     sent = ctx.text[s:e]
-    if not MEETING_VERBS.search(sent) or _MODAL.search(sent):
+    if not holds_any(fold_case(sent), MEETING_WORDS) or not MEETING_VERBS.search(sent) \
+            or _MODAL.search(sent):
         return []
     people = _people_in(ctx, [(s, e)], refs)
     if len(people) < 2:
@@ -402,7 +407,7 @@ def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target:
                       cands: list[_Cand]) -> None:
     """"X also attended", "Russia was represented by Y", "Z will take part in the ceremony"."""
     sent = ctx.text[s:e]
-    if not PARTICIPATION.search(sent):
+    if not holds_any(fold_case(sent), PARTICIPATION_WORDS) or not PARTICIPATION.search(sent):
         return
     subj = re.match(r"\W*(?:A|An|The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b"
                     r"(?=\s+(?:is|are|was|were|has|have|will|also|co-chaired|chaired))", sent)

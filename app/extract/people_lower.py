@@ -74,7 +74,7 @@ def lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
 
 
 _PAIRED = re.compile(
-    r"\b(?P<a1>[A-Z][a-z]+)\s+and\s+(?P<a2>[A-Z][a-z]+)\s+(?P<post>(?:[a-z]+\s+){0,2}[a-z]+s),\s+"
+    r"(?P<a1>[A-Z](?<!\w.)[a-z]+)\s+and\s+(?P<a2>[A-Z][a-z]+)\s+(?P<post>(?:[a-z]+\s+){0,2}[a-z]+s),\s+"
     r"(?P<n1>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+and\s+"
     r"(?P<n2>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*[,.;)]")
 

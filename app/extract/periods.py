@@ -60,7 +60,9 @@ _DATE_RES = [
 # letters, a word), so that a sentence lacking it skips the pattern: same result, fewer scans.
 _DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(_YEAR)
-_MONTH_START = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# \b(?:Jan|Feb|...), opening with the capital letter (see _first_letter_alternation).
+_MONTH_START = re.compile(_first_letter_alternation(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), r"(?<!\w.)"))
 _DATE_NEEDS = ("month", "month", ":", "./", "-")
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from app.extract.context import Context
+from app.extract.fold import fold_case, stems
 from app.extract.model import Person, Span
 
 try:  # the lexicon of the people work; without it, country words are matched literally
@@ -74,6 +75,8 @@ _ROLE = re.compile(
     rf"(?:(?P<adj>(?!(?i:prime|foreign|deputy|first|vice|state)\b){_CAP})\s+)?"
     rf"(?P<noun>(?i:{_NOUN_RE}))\b"  # "the Indian Prime Minister" as "the Indian prime minister"
     rf"(?:\s+of\s+(?P<of>{_COUNTRY_LIST}))?")
+# Words one of which every role noun holds (fold.stems): a sentence without any has no role.
+_NOUN_STEMS = stems("|".join(p for p, _ in _NOUNS))
 _RECENT = 1500  # characters back that "the ministers" may reach
 _PRONOUN = re.compile(r"(?=[HhSsTt])\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 
@@ -211,7 +214,9 @@ def find_roles(ctx: Context, start: int, end: int,
     text = ctx.text
     refs: list[RoleRef] = []
     taken: list[Span] = []
-    for m in _ROLE.finditer(text, start, end):
+    low = fold_case(text[start:end])
+    can_role = _NOUN_STEMS is None or any(w in low for w in _NOUN_STEMS)
+    for m in _ROLE.finditer(text, start, end) if can_role else ():
         kind = next(_NOUNS[i][1] for i in range(len(_NOUNS)) if m.group(f"k{i}"))
         adj = m.group("adj") or m.group("adj2") or m.group("adj3")
         adj_country = _country_of(adj, ctx)
