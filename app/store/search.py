@@ -37,16 +37,36 @@ def _tokens(query: str) -> list[str]:
     return [t for t in _TOKEN.findall(query or "")[:MAX_TERMS] if t.strip("_")]
 
 
-def _term(token: str, column: str = "") -> str:
-    # a one-letter prefix would expand to a large part of the vocabulary: whole word only
-    star = "*" if len(token) > 1 else ""
-    return f'{column}"{token}"{star}'
+SHORT = 3  # a word this short is whole-word only, and not ranked on, unless typed last
+
+
+def _prefix(token: str, last: bool) -> bool:
+    # A short word inside a query ("of", "the", "EU") is a word, not the start of one:
+    # as a prefix it would expand to a large part of the vocabulary (of* is offer, office,
+    # official...), each with a list of rows to merge. The last word is still being typed;
+    # a one-letter prefix would be everything.
+    return len(token) > 1 if last else len(token) > SHORT
+
+
+def _terms(tokens: list[str], column: str = "") -> str:
+    last = len(tokens) - 1
+    return " ".join(f'{column}"{t}"{"*" if _prefix(t, i == last) else ""}'
+                    for i, t in enumerate(tokens))
 
 
 def match_expression(query: str) -> str | None:
-    """A MATCH expression that means: every word of the query, as a word prefix."""
+    """A MATCH expression that means: every word of the query, as a word prefix (short words
+    within the query as whole words)."""
     tokens = _tokens(query)
-    return " ".join(_term(t) for t in tokens) if tokens else None
+    return _terms(tokens) if tokens else None
+
+
+def _rank_tokens(tokens: list[str]) -> list[str]:
+    """The words results are ranked on: short words inside the query ("of", "the") are in
+    nearly every sentence, so they say nothing about relevance, and bm25 would read their
+    whole lists of rows to weigh them."""
+    kept = [t for i, t in enumerate(tokens) if i == len(tokens) - 1 or len(t) > SHORT]
+    return kept or tokens
 
 
 def filter_expression(text: str) -> str | None:
@@ -61,11 +81,6 @@ def filter_expression(text: str) -> str | None:
         if pieces:
             parts.append('"' + " ".join(pieces) + '"*')
     return " ".join(parts) if parts else None
-
-
-def _label_expression(query: str) -> str | None:
-    tokens = _tokens(query)
-    return " ".join(_term(t, "label : ") for t in tokens) if tokens else None
 
 
 def make_snippet(text: str, query: str, words: int = 14) -> str:
@@ -94,27 +109,36 @@ def make_snippet(text: str, query: str, words: int = 14) -> str:
 CANDIDATES = 4000  # newest matching rows ranked per query part: bounded work at any size
 
 
-def _top(conn, expr: str, n: int) -> list[tuple[int, float]]:
+def _top(conn, tokens: list[str], column: str, n: int) -> list[tuple[int, float]]:
     """Best-ranked rows among the newest CANDIDATES matches: bm25 is computed for at most
-    that many rows, however common the words, so search stays fast on a large archive."""
+    that many rows, however common the words, so search stays fast on a large archive.
+    Rows must hold every word; they are ranked on the words that carry meaning."""
+    expr = _terms(tokens, column)
+    ranked = _rank_tokens(tokens)
+    if ranked == tokens:
+        return conn.execute(
+            "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
+            "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY score LIMIT ?", (expr, CANDIDATES, n)).fetchall()
     return conn.execute(
-        "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
-        "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        "ORDER BY score LIMIT ?", (expr, CANDIDATES, n)).fetchall()
+        "SELECT rowid, bm25(search_fts, 8.0, 1.0) AS score FROM search_fts "
+        "WHERE search_fts MATCH ? AND +rowid IN (SELECT rowid FROM search_fts "
+        "WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
+        (_terms(ranked, column), expr, CANDIDATES, n)).fetchall()
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
            types: set[str] | None = None) -> list[SearchHit]:
-    expr = match_expression(query)
-    if expr is None:
+    tokens = _tokens(query)
+    if not tokens:
         return []
     limit = max(1, min(int(limit or 50), 1000))
     try:
         # names and summaries first (a rare name must not drown in common sentences), then
         # everything
         scores: dict[int, float] = {}
-        for part in (_label_expression(query), expr):
-            for row_id, score in _top(conn, part, limit * 4):
+        for column in ("label : ", ""):
+            for row_id, score in _top(conn, tokens, column, limit * 4):
                 scores.setdefault(row_id, score)
         if not scores:
             return []
@@ -122,27 +146,34 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         marks = ", ".join("?" for _ in ids)
         rows = conn.execute(
             f"""SELECT si.id, si.type, si.fact_id, si.label, si.document_id, si.start,
-                       si."end", si.body, q.category
+                       si."end", q.category
                   FROM search_index si
                   LEFT JOIN quantities q ON si.type = 'figure' AND q.id = si.fact_id
                  WHERE si.id IN ({marks})""", ids).fetchall()
     except sqlite3.OperationalError:
         return []  # cannot happen with quoted terms; a search box must never crash the app
-    rows = [(r[1], r[2], r[3], r[4], r[5], r[6], scores[r[0]], make_snippet(r[7], query), r[8])
-            for r in rows]
     hits = []
-    for stype, fact_id, label, doc_id, start, end, score, snip, category in rows:
+    for row_id, stype, fact_id, label, doc_id, start, end, category in rows:
         if types and stype not in types:
             continue
         table = _TYPE_TABLE.get(stype)
         if stype == "figure" and category == "trade":
             table = "trade"
         # bm25 is lower-is-better and negative; flip it so higher rank is better
-        rank = -score + _TYPE_BONUS.get(stype, 0.0)
-        snippet = snip if snip and "[" in snip else (label or snip or "")
-        if stype == "sentence":
-            label = snip or ""
-        hits.append(SearchHit(stype, fact_id, table, label or "", snippet, doc_id, start, end,
-                              round(rank, 4)))
-    hits.sort(key=lambda h: -h.rank)
-    return hits[:limit]
+        rank = -scores[row_id] + _TYPE_BONUS.get(stype, 0.0)
+        hits.append((round(rank, 4), row_id, SearchHit(stype, fact_id, table, label or "", "",
+                                                       doc_id, start, end, round(rank, 4))))
+    hits.sort(key=lambda h: (-h[0], h[1]))
+    hits = hits[:limit]
+    # snippets (Python over each body) only for the hits returned
+    bodies = dict(conn.execute(
+        f"SELECT id, body FROM search_index WHERE id IN ({', '.join('?' for _ in hits)})",
+        [row_id for _r, row_id, _h in hits]).fetchall()) if hits else {}
+    out = []
+    for _rank, row_id, hit in hits:
+        snip = make_snippet(bodies.get(row_id), query)
+        hit.snippet = snip if snip and "[" in snip else (hit.label or snip or "")
+        if hit.type == "sentence":
+            hit.label = snip or ""
+        out.append(hit)
+    return out

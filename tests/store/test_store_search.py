@@ -1,3 +1,4 @@
+import re
 import sqlite3
 
 from hypothesis import HealthCheck, given, settings
@@ -121,3 +122,23 @@ def test_person_detail_caps_mentions(seed_db):
         capped = store.person(top["id"], mention_limit=1)
         assert len(capped["mentions"]) == 1 and capped["mentions_total"] == top["mentions"]
         assert len(store.provenance("person", top["id"], limit=1)) == 1
+
+
+def test_short_words_inside_a_query_are_whole_words(seed_db):
+    from app.store.search import _rank_tokens
+
+    # "of"* would expand to offer, office, official...; the last word is still a prefix
+    assert match_expression("memory of the common past") == \
+        '"memory"* "of" "the" "common"* "past"*'
+    assert match_expression("Days of") == '"Days"* "of"*'
+    assert _rank_tokens(["memory", "of", "the", "past"]) == ["memory", "past"]
+    assert _rank_tokens(["of", "EU"]) == ["EU"] and _rank_tokens(["EU"]) == ["EU"]
+    with Store.open(seed_db) as store:
+        hits = store.search("Minister of Foreign Affairs", limit=20)
+        assert hits and all("[" in h.snippet or h.type != "sentence" for h in hits)
+        # every hit holds every word, the short one included
+        sentences = [h for h in hits if h.type == "sentence"]
+        assert sentences
+        for h in sentences:
+            words = re.findall(r"\w+", store.document(h.document_id)["text"][h.start:h.end].lower())
+            assert "of" in words and any(w.startswith("affairs") for w in words)
