@@ -35,6 +35,8 @@ HEADER_TIPS = {
 }
 
 NUMERIC = {"id", "mentions", "meetings", "sources", "value", "facts"}
+_R = QtCore.Qt.ItemDataRole
+ROLES = {_R.DisplayRole, _R.ToolTipRole, _R.TextAlignmentRole, _R.FontRole, _R.UserRole}
 
 
 def format_value(column: str, value: Any) -> str:
@@ -142,7 +144,9 @@ class StoreTableModel(QtCore.QAbstractTableModel):
         return None
 
     def data(self, index, role=QtCore.Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Qt asks for a dozen roles per cell per paint: the ones this model never answers
+        # return before any row lookup.
+        if role not in ROLES or not index.isValid():
             return None
         row = self.row_dict(index.row())
         if row is None:
