@@ -69,6 +69,10 @@ class BaseTab(QtWidgets.QWidget):
         self.filter_edit.setPlaceholderText(f"Filter {self.title.lower()}…")
         self.filter_edit.setAccessibleName(f"Filter {self.title}")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip(
+            "Shows the rows where each word you type begins a word of a text column, in any "
+            "order, case and accents ignored (\u201cmin lav\u201d finds Minister Lavrov).\n"
+            "Words joined by punctuation stay together: 2.5, 2010-2012, Al-Thani.")
         self._filter_timer = QtCore.QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
