@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="default: from the output name, else csv")
     s.add_argument("-o", "--output", required=True, metavar="PATH",
                    help="a folder for csv, a file for json/xlsx")
-    s.add_argument("--text", help="only rows containing this text")
+    s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
     s.add_argument("--from", dest="date_from", metavar="DATE", help="time window start (ISO)")
     s.add_argument("--to", dest="date_to", metavar="DATE", help="time window end (ISO)")
 
@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("table", choices=("people", "meetings", "trade", "figures", "culture",
                                      "sources"))
     s.add_argument("--limit", type=int)
-    s.add_argument("--text", help="only rows containing this text")
+    s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
     s.add_argument("--json", action="store_true")
 
     sub.add_parser("info", parents=[common], help="database location and row counts")
