@@ -465,7 +465,11 @@ def _plausible(text, s, ns, ne, raw, is_digit, value, has_scale, qualifier) -> b
     if _can_end_with(before, _ID_ENDS) and _ID_BEFORE.search(before) \
             and not _VERB_BEFORE.search(before):
         return False
-    prev = _PREV_WORD.search(before)
+    # _PREV_WORD can only match in the last run of non-spaces (then the spaces to the end):
+    # searched there alone, not from every letter of the 40 characters.
+    stripped = before.rstrip()
+    prev = _PREV_WORD.search(stripped.rsplit(None, 1)[-1] + before[len(stripped):]) \
+        if stripped and len(stripped) < len(before) else None
     if prev and not has_scale:
         w = prev.group(1)
         if w[0].isupper() and w.lower() not in _FUNCTION_CAPS and w.lower() not in _MONTH_NAMES \
