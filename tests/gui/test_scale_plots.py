@@ -108,3 +108,32 @@ def test_people_plots_agree_with_the_stores_counts(window, store):
         assert nodes
         together = sorted(c for c in store.contacts(filters) if c[0] in nodes and c[1] in nodes)
         assert sorted(tab.network.edges) == together
+
+
+def test_latest_groups_stop_early_with_the_same_groups_as_reading_everything():
+    import random
+
+    from app.gui.tabs.trade_tab import _latest_groups
+
+    rng = random.Random(5)
+    periods = [None, "", "2019", "2020", "2020-Q1", "2020-Q2", "2021", "2021-H1", "2022", "2023"]
+    measures = ["trade", "bilateral trade", "exports", "share of payments", "turnover", "investment"]
+    for _ in range(30):
+        rows = [{"id": i, "period": rng.choice(periods), "measure": rng.choice(measures)}
+                for i in range(rng.randint(0, 120))]
+        rows.sort(key=lambda r: r["period"] or "", reverse=True)   # latest period first, as read
+        def read(words, rows=rows):
+            for r in rows:
+                if not words or any(w in r["measure"] for w in words):
+                    yield r
+
+        for words in (("trade", "turnover"), ("share",), ("absent",)):
+            limit = rng.randint(1, 8)
+            got = _latest_groups(read, limit, words, lambda r: r["measure"])
+            chosen = [r for r in rows if any(w in r["measure"] for w in words)] or rows
+            everything: dict = {}
+            for r in chosen:
+                everything.setdefault((r["period"] or "", r["measure"]), []).append(r)
+            expected = {k: everything[k] for k in sorted(everything)[-limit:]}
+            assert {k: sorted(x["id"] for x in v) for k, v in got.items()} == \
+                {k: sorted(x["id"] for x in v) for k, v in expected.items()}
