@@ -49,8 +49,10 @@ class CultureTab(BaseTab):
         buckets = queries.month_buckets(store, "culture", filters, "kind")
         dated = sum(b[3] for b in buckets)
         if dated > DETAIL_LIMIT:
-            return self._bucket_points(buckets), dated, total, bars, True
-        return self._detail_points(store, filters), dated, total, bars, False
+            points = self._bucket_points(buckets)
+            return points, sum(p.count for p in points), total, bars, True
+        points = self._detail_points(store, filters)
+        return points, len(points), total, bars, False
 
     @staticmethod
     def _bucket_points(buckets) -> list:

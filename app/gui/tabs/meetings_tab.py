@@ -134,6 +134,8 @@ class MeetingsTab(BaseTab):
         dated = sum(b[3] for b in buckets)
         if dated <= DETAIL_LIMIT:
             return self._detail_points(store, params)
+        points = self._bucket_points(buckets)
+        dated = sum(p.count for p in points)   # meetings whose date the timeline can place
         if params["by_person"]:
             top = [pid for pid, _n in queries.busiest_people(
                 store, params["filters"], MAX_PERSON_LANES, 0)[0]]
@@ -144,9 +146,8 @@ class MeetingsTab(BaseTab):
                         else names.get(pid) or str(pid), status, n, first)
                        for m, pid, status, n, first in queries.person_month_buckets(
                            store, params["filters"], top)]
-        points = self._bucket_points(buckets)
-        lanes = self._lanes(points)
-        return points, lanes, dated, dated, True
+            points = self._bucket_points(buckets)   # a meeting counts once in each of its lanes
+        return points, self._lanes(points), dated, dated, True
 
     @staticmethod
     def _bucket_points(buckets) -> list:
