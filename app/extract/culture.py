@@ -188,9 +188,9 @@ _VERBISH_GAP = re.compile(r"\b(?:will|is|are|was|were|be|been|has|have|had|which
                           re.I)
 
 
-def _sentence_items(text: str, s: int, e: int,
-                    terms: tuple[_Term, ...]) -> list[tuple[int, int, _Mark]]:
-    marks = _marks(text, s, e, terms)
+def _sentence_items(text: str, s: int, e: int, terms: tuple[_Term, ...],
+                    plan: _Plan | None = None) -> list[tuple[int, int, _Mark]]:
+    marks = _marks(text, s, e, terms, plan)
     if not marks:
         return []
     lists = _list_items(text, s, e, marks)
@@ -214,16 +214,37 @@ def _sentence_items(text: str, s: int, e: int,
     return [(a, b, first)]
 
 
-def _marks(text: str, s: int, e: int, terms: tuple[_Term, ...]) -> list[_Mark]:
+# For one release: (hint, indexes of the terms it is a hint of) for the hints the release
+# holds, and the indexes of the terms without hints.
+_Plan = tuple[list[tuple[str, tuple[int, ...]]], tuple[int, ...]]
+
+
+def _plan(terms: tuple[_Term, ...], text: str) -> _Plan:
+    """Which hints a sentence of text needs testing for: a hint the whole release lacks is in
+    none of its sentences (each sentence's fold_case() is a piece of the release's), and each
+    hint is tested once however many terms share it."""
+    low = fold_case(text)
+    by_hint: dict[str, list[int]] = {}
+    for i, t in enumerate(terms):
+        for h in t.hints:
+            by_hint.setdefault(h, []).append(i)
+    present = [(h, tuple(ix)) for h, ix in by_hint.items() if h in low]
+    return present, tuple(i for i, t in enumerate(terms) if not t.hints)
+
+
+def _marks(text: str, s: int, e: int, terms: tuple[_Term, ...],
+           plan: _Plan | None = None) -> list[_Mark]:
     found: list[_Mark] = []
     low = fold_case(text[s:e])
-    for t in terms:
-        if t.hints:  # (a loop, not any(): this runs for every term of every sentence)
-            for h in t.hints:
-                if h in low:
-                    break
-            else:
-                continue
+    if plan is None:
+        plan = _plan(terms, text[s:e])
+    hinted, unhinted = plan
+    active = set(unhinted)
+    for h, ix in hinted:  # (a loop, not any(): this runs for every sentence)
+        if h in low:
+            active.update(ix)
+    for i in sorted(active):  # in the terms' order, as before
+        t = terms[i]
         for m in t.rx.finditer(text, s, e):
             if m.end() > m.start() and text[m.start():m.end()].strip():
                 found.append(_Mark(m.start(), m.end(), t.kind))
@@ -275,6 +296,7 @@ _FOLLOW_UP = re.compile(r"\b(?:celebrat\w+|festivities|commemorat\w+|ceremon\w+|
 def find_culture(ctx: Context) -> list[CultureItem]:
     text = ctx.text
     terms = _terms(ctx.gaz)
+    plan = _plan(terms, text)
     items: list[CultureItem] = []
     keys: dict[str, CultureItem] = {}
     last_in_para: CultureItem | None = None
@@ -286,7 +308,7 @@ def find_culture(ctx: Context) -> list[CultureItem]:
         if prev_end >= 0 and "\n" in text[prev_end:s]:
             last_in_para = None
         prev_end = e
-        found = _sentence_items(text, s, e, terms) if terms else []
+        found = _sentence_items(text, s, e, terms, plan) if terms else []
         follow_up = last_in_para is not None and last_in_para.date_start is None \
             and bool(_FOLLOW_UP.search(text[s:e]))
         if follow_up and (not found or (len(found) == 1 and found[0][2].kind == "day")):
