@@ -30,7 +30,7 @@ _REGION = re.compile(
     r"(Oblast|Region|Territory|Krai|Province)(?![\w-])")
 _REGION_WORDS = ("Oblast", "Region", "Territory", "Krai", "Province")
 _SETTLEMENT = re.compile(
-    r"(?=[ctvs])\b(?:city|town|village|settlement|capital)\s+of\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
+    r"(?:c(?<!\w.)(?:ity|apital)|t(?<!\w.)own|v(?<!\w.)illage|s(?<!\w.)ettlement)\s+of\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
 _STOP = {"the", "a", "an", "this", "that", "these", "our", "their", "its", "his", "her", "in",
          "on", "at", "by", "for", "with", "and", "but", "as", "of", "to", "from", "during",
          "since", "after", "before", "under", "while", "when", "both", "all", "every", "each"}
@@ -114,7 +114,7 @@ def _inside_longer_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 # "held in Novopolotsk", "near Zhodino": a capitalised word after "in"/"near" that is nothing
 # else the lexicon knows, standing alone (not the first word of a longer name).
-_IN_PLACE = re.compile(r"(?=[ino])\b(?:in|near|outside)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w'’-])"
+_IN_PLACE = re.compile(r"(?:i(?<!\w.)n|n(?<!\w.)ear|o(?<!\w.)utside)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w'’-])"
                        r"(?!\s+[A-Z0-9])")
 
 

@@ -46,11 +46,13 @@ _WORD_START = re.compile(r"(?<![\w'’-])[^\W_]+")
 
 
 def _starting_with(chars: set[str]) -> re.Pattern:
-    """_WORD_START restricted to words whose first character is one of chars."""
+    """_WORD_START restricted to words whose first character is one of chars (each a character
+    _WORD_START can open with). Written to open with that character class, the look-behind
+    after it, so that the engine scans for the class in C."""
     if not chars:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w'’-])(?=[" + "".join(re.escape(c) for c in sorted(chars))
-                      + r"])[^\W_]+")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars))
+                      + r"](?<![\w'’-].)[^\W_]*")
 
 
 def _continues(text: str, e: int) -> bool:
