@@ -217,14 +217,19 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
         (ev.date_start, doc.id)).fetchall()
     best, best_score = None, 0
     mine = set(participants)
+    rows = [r for r in rows if not (ev.date_end and r[2] and ev.date_end != r[2])
+            and not (place_id and r[3] and place_id != r[3])]
+    # the people of every remaining candidate in one query, not one query per candidate
+    people: dict[int, set[int]] = {r[0]: set() for r in rows}
+    for start in range(0, len(rows), 500):
+        chunk = [r[0] for r in rows[start:start + 500]]
+        for event_id, person_id in doc.conn.execute(
+                "SELECT event_id, person_id FROM event_participants WHERE event_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk):
+            people[event_id].add(person_id)
     for event_id, kind, date_end, other_place in rows:
-        if ev.date_end and date_end and ev.date_end != date_end:
-            continue
-        if place_id and other_place and place_id != other_place:
-            continue
         same_place = bool(place_id and place_id == other_place)
-        others = {r[0] for r in doc.conn.execute(
-            "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (event_id,))}
+        others = people[event_id]
         if mine and others:
             if not mine & others:
                 continue

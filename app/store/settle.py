@@ -42,9 +42,7 @@ def settle(conn: sqlite3.Connection, touched) -> None:
         if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
             conn.execute("DELETE FROM events WHERE id = ?", (eid,))
             continue
-        before = conn.execute("SELECT date_start, coalesce(date_end, date_start) FROM events "
-                              "WHERE id = ?", (eid,)).fetchone()
-        after = _recompute_event(conn, eid)
+        before, after = _recompute_event(conn, eid)
         if before == after:
             continue
         # Every participant's first and last dates follow, not only those this change
@@ -68,11 +66,14 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
     for qid in ids("quantity"):
         if incremental:  # every touched figure has a source in the new document
+            conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
+                         (qid,))
+            # the first source is written only when it changes (a shown, filtered column)
             conn.execute(
-                "UPDATE quantities SET source_count = source_count + 1, source_title = CASE "
-                "WHEN EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON d.id = "
-                f"qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER}) THEN source_title "
-                "ELSE (SELECT title FROM documents WHERE id = ?2) END WHERE id = ?1",
+                "UPDATE quantities SET source_title = (SELECT title FROM documents WHERE "
+                "id = ?2) WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs "
+                f"JOIN documents d ON d.id = qs.document_id WHERE qs.quantity_id = ?1 AND "
+                f"{_EARLIER}) AND source_title IS NOT (SELECT title FROM documents WHERE id = ?2)",
                 (qid, *document))
             continue
         conn.execute(
@@ -96,7 +97,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                     "UPDATE culture_items SET source_title = (SELECT title FROM documents "
                     "WHERE id = ?2) WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions m "
                     "JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' "
-                    f"AND m.fact_id = ?1 AND {_EARLIER.replace('qs.', 'm.')})",
+                    f"AND m.fact_id = ?1 AND {_EARLIER.replace('qs.', 'm.')}) AND "
+                    "source_title IS NOT (SELECT title FROM documents WHERE id = ?2)",
                     (cid, *document))
             continue
         conn.execute(
@@ -152,7 +154,7 @@ _SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_i
 def _recompute_event(conn, eid: int) -> tuple:
     """An event shows what its latest source says (a report after an announcement turns
     planned into held); fields the latest source leaves empty come from earlier ones.
-    Returns its start and its end (the start when it has none)."""
+    Returns its (start, end) before and after (the end is the start when it has none)."""
     fields = ("kind", "category", "date_start", "date_end", "precision", "place", "status",
               "summary")
     rows = conn.execute(f"SELECT {', '.join('es.' + f for f in fields)} {_SOURCE_ORDER}",
@@ -176,10 +178,22 @@ def _recompute_event(conn, eid: int) -> tuple:
     values["source_title"] = conn.execute(
         "SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id "
         "WHERE es.event_id = ? ORDER BY d.date, d.id LIMIT 1", (eid,)).fetchone()[0]
-    sets = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*values.values(), eid])
-    end = values["date_end"]
-    return values["date_start"], values["date_start"] if end is None else end
+    # Only the columns that change are written: mostly none (another report of a known
+    # meeting), and each write of a shown column also rewrites its filter index words.
+    current = dict(zip(values, conn.execute(
+        f"SELECT {', '.join(values)} FROM events WHERE id = ?", (eid,)).fetchone(), strict=True))
+    changed = {k: v for k, v in values.items()
+               if not (type(v) is type(current[k]) and v == current[k])}
+    if changed:
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*changed.values(), eid])
+    return _span(current), _span(values)
+
+
+def _span(event: dict) -> tuple:
+    """An event's start, and its end (the start when it has none)."""
+    end = event["date_end"]
+    return event["date_start"], event["date_start"] if end is None else end
 
 
 _DATES_SQL = (
