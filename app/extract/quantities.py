@@ -354,6 +354,19 @@ def _prefix_ends(table) -> tuple[str, ...] | None:
     return hit[1]
 
 
+_SUFFIX_STARTS: dict[int, tuple] = {}
+
+
+def _suffix_starts(table) -> tuple[tuple[str, ...], int] | None:
+    """(first words of the currency names written after an amount, the longest's length)."""
+    hit = _SUFFIX_STARTS.get(id(table))
+    if hit is None or hit[0] is not table:
+        words = _ends_gate([k.split()[0] for k in table.by_suffix if k.split()])
+        hit = (table, (words, max(map(len, words))) if words else None)
+        _SUFFIX_STARTS[id(table)] = hit
+    return hit[1]
+
+
 @lru_cache(maxsize=8)
 def _at_end(rx: re.Pattern) -> re.Pattern:
     """rx at the end of a string, case-insensitive (compiled once per currency table)."""
@@ -399,7 +412,12 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
 
     if unit is None:
         pc = _PERCENT.match(rest)
-        cm = _at_start(table.suffix_re).match(rest)
+        # (cm counts only without pc; a currency name after the amount opens, after spaces,
+        # with the first word of one of the names)
+        starts = _suffix_starts(table)
+        cm = _at_start(table.suffix_re).match(rest) if not pc and (
+            starts is None or fold_case(rest.lstrip()[:starts[1]]).startswith(starts[0])) \
+            else None
         um = unit_re.match(rest)
         tm = _TIMES.match(rest)
         if pc:
