@@ -137,3 +137,34 @@ def test_latest_groups_stop_early_with_the_same_groups_as_reading_everything():
             expected = {k: everything[k] for k in sorted(everything)[-limit:]}
             assert {k: sorted(x["id"] for x in v) for k, v in got.items()} == \
                 {k: sorted(x["id"] for x in v) for k, v in expected.items()}
+
+
+def test_zooming_in_on_the_per_month_view_shows_each_meeting_in_view(window, store, monkeypatch):
+    from app.gui import dates
+
+    tab = _aggregate(window, monkeypatch, "meetings")
+    timeline = tab.timeline
+    lo, hi = timeline.plot.viewRange()[0]
+    assert not timeline._settle_timer.isActive()      # its own ranges are not zooms
+    per_month = Counter()
+    for p in timeline.points:
+        per_month[p.key] += p.count
+    month = next(p for p in timeline.points if p.key == max(per_month, key=per_month.get))
+    tab.zoom.limit = per_month[month.key]
+    timeline.plot.setXRange(month.start, month.end, padding=0)
+    timeline.viewSettled.emit(month.start, month.end)
+    assert not timeline.aggregated
+    start, end = dates.from_ts(month.start), dates.from_ts(month.end)
+    from app.gui.tabs.base_tab import make_filters
+
+    # the meetings the time window would keep for that range (coarse dates included)
+    expected = {r["id"] for r in store.rows("meetings", make_filters(date_from=start, date_to=end))
+                if r.get("date_start")}
+    assert expected
+    assert {int(p.data()) for p in timeline.scatter.points()} == expected
+    assert "in view" in timeline.title_label.text()
+    # zooming back out returns to the counts per month
+    timeline.plot.setXRange(lo, hi, padding=0)
+    timeline.viewSettled.emit(lo, hi)
+    assert timeline.aggregated
+    assert "per month" in timeline.title_label.text()

@@ -53,6 +53,7 @@ class WindowViewBox(pg.ViewBox):
 class TimelinePlot(PlotPanel):
     pointClicked = QtCore.Signal(int)
     windowChosen = QtCore.Signal(object, object)   # ISO from, ISO to
+    viewSettled = QtCore.Signal(float, float)       # x range the user zoomed or panned to
 
     def __init__(self, title: str = "Timeline", parent=None, status_legend: bool = True):
         self.view_box = WindowViewBox()
@@ -92,6 +93,13 @@ class TimelinePlot(PlotPanel):
         self.region.sigRegionChangeFinished.connect(self._region_moved)
         self.view_box.swept.connect(self._swept)
         self._setting_region = False
+        # A zoom or pan is reported once it stops (a tab may then draw what is in view in
+        # more detail); ranges the plot sets itself are not.
+        self._settle_timer = QtCore.QTimer(self, singleShot=True, interval=300)
+        self._settle_timer.timeout.connect(lambda: self.viewSettled.emit(*self.plot.viewRange()[0]))
+        self._ranging = False
+        self.view_box.sigXRangeChanged.connect(
+            lambda *_a: None if self._ranging else self._settle_timer.start())
 
         # The legend lives in the header, where it cannot cover a point.
         self.status_legend = status_legend
@@ -108,9 +116,10 @@ class TimelinePlot(PlotPanel):
 
     # --- data -------------------------------------------------------------------------
     def set_points(self, points: list[TimePoint], lanes: list[str] | None = None,
-                   aggregated: bool = False, unit: str = "items") -> None:
+                   aggregated: bool = False, unit: str = "items", keep_range: bool = False) -> None:
         """Draw points, one per row; with aggregated=True each point is a bucket of rows
-        (TimePoint.count rows from start to end), drawn as a bar of that height."""
+        (TimePoint.count rows from start to end), drawn as a bar of that height. keep_range:
+        stay where the user zoomed to."""
         self.aggregated = aggregated
         self.unit = unit
         self.points = [p for p in points if p.start is not None]
@@ -118,9 +127,19 @@ class TimelinePlot(PlotPanel):
             lanes = sorted({p.lane for p in self.points})
         self.lanes = lanes
         self.redraw()
-        self.autorange()
+        if keep_range:
+            self.plot.setYRange(-0.7, max(len(self.lanes), 1) - 0.3, padding=0)
+        else:
+            self.autorange()
 
     def autorange(self) -> None:
+        self._ranging = True
+        try:
+            self._autorange()
+        finally:
+            self._ranging = False
+
+    def _autorange(self) -> None:
         if not self.points:
             self.plot.setXRange(dates.to_ts("2024-01-01"), dates.to_ts("2024-12-31"))
             return

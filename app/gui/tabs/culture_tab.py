@@ -35,6 +35,9 @@ class CultureTab(BaseTab):
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
         self.kinds.match = self._kind_bars
         self.timeline.locate = self.locate
+        from app.gui.tabs.zoom import ZoomDetail
+        self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "items",
+                               lambda f: (self._detail_points(self.main.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
@@ -117,20 +120,25 @@ class CultureTab(BaseTab):
         date_start, summary, place = row
         return f"{date_start}\n{summary or ''}\n{place or ''}".strip()
 
+    def _set_title(self, kind: str, shown: int, total: int) -> None:
+        if kind == "months":
+            title = f"<b>Cultural items per month</b> ({shown:,} of {total:,} dated)"
+        elif kind == "zoomed":
+            title = f"<b>Dated cultural items</b> ({shown:,} in view; zoom out for items per month)"
+        else:
+            title = f"<b>Dated cultural items</b> ({shown:,} of {total:,} have a date)"
+        self.timeline.title_label.setText(title)
+        self.timeline.title_label.setToolTip(
+            f"With more than {DETAIL_LIMIT:,} dated items under the filters, each bar counts the "
+            "items of one month (hover for the number). Zoom in, filter the table or narrow the "
+            "time window to see each item." if kind != "rows" else "")
+
     def draw_plots(self, data) -> None:
         points, dated, total, bars, aggregated = data
         self.timeline.set_points(points, aggregated=aggregated, unit="items")
+        self.zoom.drawn(aggregated, points, self.timeline.lanes, dated, total)
         self.timeline.show_window(*self.main.time_window())
-        if aggregated:
-            self.timeline.title_label.setText(
-                f"<b>Cultural items per month</b> ({dated:,} of {total:,} dated)")
-        else:
-            self.timeline.title_label.setText(
-                f"<b>Dated cultural items</b> ({dated:,} of {total:,} have a date)")
-        self.timeline.title_label.setToolTip(
-            f"With more than {DETAIL_LIMIT:,} dated items under the filters, each bar counts the "
-            "items of one month (hover for the number). Filter the table or narrow the time "
-            "window to see each item." if aggregated else "")
+        self._set_title("months" if aggregated else "rows", dated, total)
         self.kinds.set_bars(bars)
 
     def highlight_plots(self, ids: list[int]) -> None:

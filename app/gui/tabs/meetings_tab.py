@@ -124,6 +124,9 @@ class MeetingsTab(BaseTab):
         self.timeline.add_header_widget(self.lane_combo)
         self.plot_layout.addWidget(self.timeline)
         self.timeline.pointClicked.connect(lambda mid: self.select_id(mid))
+        from app.gui.tabs.zoom import ZoomDetail
+        self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "meetings", self._zoomed_points,
+                               self._set_title)
         self.timeline.windowChosen.connect(self.main.set_time_window)
 
     def plot_params(self) -> dict:
@@ -266,21 +269,30 @@ class MeetingsTab(BaseTab):
             out += [(key, lane, status or "held") for lane in keys]
         return out
 
-    def draw_plots(self, data) -> None:
-        points, lanes, shown, total, aggregated = data
-        self._by_person = self.lane_combo.currentData() == "person"
-        if aggregated:
-            title = (f"<b>Meetings per month</b> ({total:,} dated; one mark each below "
-                     f"{DETAIL_LIMIT:,})")
+    def _zoomed_points(self, filters):
+        points, lanes, *_rest = self._detail_points(self.main.store, {**self.plot_params(), "filters": filters})
+        return points, lanes
+
+    def _set_title(self, kind: str, shown: int, total: int) -> None:
+        if kind == "months":
+            title = f"<b>Meetings per month</b> ({total:,} dated; one mark each below {DETAIL_LIMIT:,})"
+        elif kind == "zoomed":
+            title = f"<b>Meetings timeline</b> ({shown:,} in view; zoom out for meetings per month)"
         else:
             title = "<b>Meetings timeline</b>" + (f" (latest {shown:,} of {total:,})" if total > shown else "")
         self.timeline.title_label.setText(title)
         self.timeline.title_label.setToolTip(
-            f"With more than {DETAIL_LIMIT:,} dated meetings under the filters, each dot counts "
-            "the meetings of one month (its area grows with the count; hover for the number). "
-            "Filter the table or narrow the time window to see each meeting." if aggregated else "")
+            f"With more than {DETAIL_LIMIT:,} dated meetings under the filters, each bar counts "
+            "the meetings of one month (hover for the number). Zoom in, filter the table or "
+            "narrow the time window to see each meeting." if kind != "rows" else "")
+
+    def draw_plots(self, data) -> None:
+        points, lanes, shown, total, aggregated = data
+        self._by_person = self.lane_combo.currentData() == "person"
+        self._set_title("months" if aggregated else "rows", shown, total)
         self.timeline.locate = self.locate
         self.timeline.set_points(points, lanes, aggregated=aggregated, unit="meetings")
+        self.zoom.drawn(aggregated, points, lanes, total, total)
         self.timeline.show_window(*self.main.time_window())
 
     def highlight_plots(self, ids: list[int]) -> None:
