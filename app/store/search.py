@@ -48,9 +48,9 @@ def _prefix(token: str, last: bool) -> bool:
     return len(token) > 1 if last else len(token) > SHORT
 
 
-def _terms(tokens: list[str], column: str = "") -> str:
+def _terms(tokens: list[str], column: str = "", whole: set[str] = frozenset()) -> str:
     last = len(tokens) - 1
-    return " ".join(f'{column}"{t}"{"*" if _prefix(t, i == last) else ""}'
+    return " ".join(f'{column}"{t}"{"*" if _prefix(t, i == last) and t not in whole else ""}'
                     for i, t in enumerate(tokens))
 
 
@@ -61,12 +61,33 @@ def match_expression(query: str) -> str | None:
     return _terms(tokens) if tokens else None
 
 
-def _rank_tokens(tokens: list[str]) -> list[str]:
-    """The words results are ranked on: short words inside the query ("of", "the") are in
-    nearly every sentence, so they say nothing about relevance, and bm25 would read their
-    whole lists of rows to weigh them."""
+COMMON = 0.05  # a word in more than this share of the newest rows is not ranked on
+_PROBE = 500
+
+
+def _shares(conn, tokens: list[str]) -> dict[str, float]:
+    """Share of the newest rows holding each word (as a whole word), estimated from how far
+    back its newest _PROBE rows reach: a fraction of a millisecond each."""
+    top = conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+    out = {}
+    for t in set(tokens):
+        row = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                           "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (f'"{t}"', _PROBE - 1)).fetchone()
+        out[t] = _PROBE / (top - row[0] + 1) if row else 0.0
+    return out
+
+
+def _rank_tokens(tokens: list[str], shares: dict[str, float] | None = None) -> list[str]:
+    """The words results are ranked on. bm25 reads the whole list of rows of every word it
+    weighs, and a word that is in a large share of the rows ("of", "the", "Russian" in
+    these releases) weighs little: short words inside the query are left out, and words in
+    more than COMMON of the newest rows unless all are."""
     kept = [t for i, t in enumerate(tokens) if i == len(tokens) - 1 or len(t) > SHORT]
-    return kept or tokens
+    kept = kept or tokens
+    if not shares or len(kept) < 2:
+        return kept
+    rare = [t for t in kept if shares.get(t, 0.0) <= COMMON]
+    return rare or [min(kept, key=lambda t: shares.get(t, 0.0))]
 
 
 def filter_expression(text: str) -> str | None:
@@ -109,12 +130,12 @@ def make_snippet(text: str, query: str, words: int = 14) -> str:
 CANDIDATES = 4000  # newest matching rows ranked per query part: bounded work at any size
 
 
-def _top(conn, tokens: list[str], column: str, n: int) -> list[tuple[int, float]]:
+def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: str,
+         n: int) -> list[tuple[int, float]]:
     """Best-ranked rows among the newest CANDIDATES matches: bm25 is computed for at most
     that many rows, however common the words, so search stays fast on a large archive.
     Rows must hold every word; they are ranked on the words that carry meaning."""
-    expr = _terms(tokens, column)
-    ranked = _rank_tokens(tokens)
+    expr = _terms(tokens, column, whole)
     if ranked == tokens:
         return conn.execute(
             "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
@@ -124,7 +145,7 @@ def _top(conn, tokens: list[str], column: str, n: int) -> list[tuple[int, float]
         "SELECT rowid, bm25(search_fts, 8.0, 1.0) AS score FROM search_fts "
         "WHERE search_fts MATCH ? AND +rowid IN (SELECT rowid FROM search_fts "
         "WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
-        (_terms(ranked, column), expr, CANDIDATES, n)).fetchall()
+        (_terms(ranked, column, whole), expr, CANDIDATES, n)).fetchall()
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
@@ -137,8 +158,13 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         # names and summaries first (a rare name must not drown in common sentences), then
         # everything
         scores: dict[int, float] = {}
+        shares = _shares(conn, tokens) if len(tokens) > 1 else {}
+        ranked = _rank_tokens(tokens, shares)
+        # a common word typed in full inside the query is matched as that word: as a prefix
+        # FTS5 would merge its whole list of rows with those of every longer word
+        whole = {t for t in tokens[:-1] if shares.get(t, 0.0) > COMMON}
         for column in ("label : ", ""):
-            for row_id, score in _top(conn, tokens, column, limit * 4):
+            for row_id, score in _top(conn, tokens, ranked, whole, column, limit * 4):
                 scores.setdefault(row_id, score)
         if not scores:
             return []

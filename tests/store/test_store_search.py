@@ -142,3 +142,25 @@ def test_short_words_inside_a_query_are_whole_words(seed_db):
         for h in sentences:
             words = re.findall(r"\w+", store.document(h.document_id)["text"][h.start:h.end].lower())
             assert "of" in words and any(w.startswith("affairs") for w in words)
+
+
+def test_common_words_are_not_ranked_on_and_match_whole():
+    from app.store.search import COMMON, _rank_tokens, _terms
+
+    shares = {"Days": 0.01, "Russian": COMMON * 3, "Culture": COMMON / 2}
+    assert _rank_tokens(["Days", "of", "Russian", "Culture"], shares) == ["Days", "Culture"]
+    # when every word is common, the least common one still ranks
+    assert _rank_tokens(["Russian", "Foreign"], {"Russian": 0.2, "Foreign": 0.1}) == ["Foreign"]
+    assert _terms(["Days", "of", "Russian", "Cult"], whole={"Russian"}) == \
+        '"Days"* "of" "Russian" "Cult"*'
+
+
+def test_shares_estimate_from_the_newest_rows(seed_db):
+    from app.store.search import _PROBE, _shares
+
+    with Store.open(seed_db) as store:
+        n = store.conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH "
+                               "'\"the\"'").fetchone()[0]
+        got = _shares(store.conn, ["the", "zzzz"])
+        assert got["zzzz"] == 0.0
+        assert (got["the"] > 0) == (n >= _PROBE)
