@@ -127,12 +127,14 @@ def make_snippet(text: str, query: str, words: int = 14) -> str:
     return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
 
 
-CANDIDATES = 4000  # newest matching rows ranked per query part: bounded work at any size
+# Newest matching rows ranked per query part: bounded work at any size. Names and summaries
+# get more, so that a fact's row is among them however many sentences repeat its name.
+CANDIDATES = {"label : ": 4000, "": 1000}
 
 
 def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: str,
          n: int) -> list[tuple[int, float]]:
-    """Best-ranked rows among the newest CANDIDATES matches: bm25 is computed for at most
+    """Best-ranked rows among the newest CANDIDATES[column] matches: bm25 is computed for at most
     that many rows, however common the words, so search stays fast on a large archive.
     Rows must hold every word; they are ranked on the words that carry meaning."""
     expr = _terms(tokens, column, whole)
@@ -140,12 +142,12 @@ def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: st
         return conn.execute(
             "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
             "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-            "ORDER BY score LIMIT ?", (expr, CANDIDATES, n)).fetchall()
+            "ORDER BY score LIMIT ?", (expr, CANDIDATES[column], n)).fetchall()
     return conn.execute(
         "SELECT rowid, bm25(search_fts, 8.0, 1.0) AS score FROM search_fts "
         "WHERE search_fts MATCH ? AND +rowid IN (SELECT rowid FROM search_fts "
         "WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
-        (_terms(ranked, column, whole), expr, CANDIDATES, n)).fetchall()
+        (_terms(ranked, column, whole), expr, CANDIDATES[column], n)).fetchall()
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
