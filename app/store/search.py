@@ -162,9 +162,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         scores: dict[int, float] = {}
         shares = _shares(conn, tokens) if len(tokens) > 1 else {}
         ranked = _rank_tokens(tokens, shares)
-        # a common word typed in full inside the query is matched as that word: as a prefix
-        # FTS5 would merge its whole list of rows with those of every longer word
-        whole = {t for t in tokens[:-1] if shares.get(t, 0.0) > COMMON}
+        # a word inside the query that is a whole word of at least _PROBE rows ("Alexander"
+        # in "Alexander Kozlovich") was typed in full: it is matched as that word. As a
+        # prefix FTS5 would merge its whole list of rows with those of every longer word
+        # (Alexandra, Alexandrov...). The last word is still being typed: a prefix.
+        whole = {t for t in tokens[:-1] if shares.get(t, 0.0) > 0}
         for column in ("label : ", ""):
             for row_id, score in _top(conn, tokens, ranked, whole, column, limit * 4):
                 scores.setdefault(row_id, score)
