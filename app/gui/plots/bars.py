@@ -129,7 +129,7 @@ class BarPlot(PlotPanel):
         low = min([b.value for b in self.bars] + [0])
         if self.horizontal:
             self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
-            self.plot.setXRange(low, top * 1.12, padding=0)   # room for the value labels
+            self.plot.setXRange(low, top * 1.2, padding=0)   # room for the value labels
         else:
             self.plot.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
             self.plot.setYRange(low, top * 1.2, padding=0)   # room for the value labels
