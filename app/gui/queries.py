@@ -370,10 +370,11 @@ def busiest_people(store, filters, limit: int, linked: int) -> tuple[list[tuple[
             f"date_start > '') e JOIN event_participants ep ON ep.event_id = e.id", params).fetchall())
     except sqlite3.Error:
         return [], []
-    per_person: dict[int, int] = {}
-    for _eid, pid in pairs:
-        per_person[pid] = per_person.get(pid, 0) + 1
-    top = sorted(per_person.items(), key=lambda c: (-c[1], c[0]))[:limit]
+    from collections import Counter
+    from heapq import nsmallest
+
+    per_person = Counter(pid for _eid, pid in pairs)
+    top = nsmallest(limit, per_person.items(), key=lambda c: (-c[1], c[0]))
     keep = {p for p, _n in top[:linked]}
     return top, pair_counts((e, p) for e, p in pairs if p in keep)
 
