@@ -11,7 +11,7 @@ import sqlite_utils
 from app.store.db import connect
 from app.store.errors import StoreError
 from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
-from app.store.search import SearchHit, filter_expression, search
+from app.store.search import SearchHit, column_phrase, filter_expression, search
 
 # Columns a text filter looks in (visible text columns of each table; schema.FILTER_FTS
 # indexes the same columns of the base tables).
@@ -86,6 +86,18 @@ def _text_condition(table: str, text: str, in_order: bool = False) -> tuple[str,
     return f"{'+' if in_order else ''}id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
 
 
+def _value_condition(table: str, column: str, value: str) -> tuple[str, list]:
+    """`column` holds `value` (a person or place picked from a list): LIKE, on the rows
+    whose words the table's word index says can hold it, instead of on every row."""
+    like = f"{column} LIKE ? ESCAPE '\\'"
+    expr = column_phrase(value, column)
+    if expr is None:
+        return like, [_like(value)]
+    fts = filter_table(table)
+    return (f"id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) AND {like}",
+            [expr, _like(value)])
+
+
 def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
     """SQL condition and parameters for one user-facing table."""
     return _where(table, filters)
@@ -147,11 +159,13 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     if filters.person and filters.person.strip():
         col = {"meetings": "participants", "people": "name"}.get(table)
         if col:
-            conds.append(f"{col} LIKE ? ESCAPE '\\'")
-            params.append(_like(filters.person.strip()))
+            cond, args = _value_condition(table, col, filters.person.strip())
+            conds.append(cond)
+            params += args
     if filters.place and filters.place.strip() and table in ("meetings", "culture"):
-        conds.append("place LIKE ? ESCAPE '\\'")
-        params.append(_like(filters.place.strip()))
+        cond, args = _value_condition(table, "place", filters.place.strip())
+        conds.append(cond)
+        params += args
     if filters.kind and table in ("meetings", "culture"):
         conds.append("kind = ?")
         params.append(filters.kind)

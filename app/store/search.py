@@ -65,6 +65,14 @@ COMMON = 0.05  # a word in more than this share of the newest rows is not ranked
 _PROBE = 500
 
 
+def column_phrase(value: str, column: str) -> str | None:
+    """A MATCH expression for rows whose `column` holds the words of `value` in a row, the
+    first at a word's start (None: no words): the candidates of a LIKE '%value%' on a name
+    or place chosen from a list."""
+    pieces = [t for t in _TOKEN.findall(value or "") if t.strip("_")][:MAX_TERMS]
+    return f'{column} : "{" ".join(pieces)}"*' if pieces else None
+
+
 def _shares(conn, tokens: list[str]) -> dict[str, float]:
     """Share of the newest rows holding each word (as a whole word), estimated from how far
     back its newest _PROBE rows reach: a fraction of a millisecond each."""

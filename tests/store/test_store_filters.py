@@ -169,3 +169,24 @@ def test_walk_plan_is_chosen_for_common_words(seed_db):
         assert store.count("meetings", Filters(text="held")) * 2 > n > 4
         assert store._many_matches("meetings", Filters(text="held"), 1)
         assert not store._many_matches("meetings", Filters(text="zzzz"), 1)
+
+
+def test_person_and_place_from_the_lists_match_as_before(seed_db):
+    # the combos offer whole names: the word index only narrows the rows LIKE is tried on
+    from app.gui.queries import distinct
+
+    with Store.open(seed_db) as store:
+        for table, field, column, values in (
+                ("meetings", "person", "participants", distinct(store, "people", "name")),
+                ("people", "person", "name", distinct(store, "people", "name")),
+                ("meetings", "place", "place", distinct(store, "meetings", "place")),
+                ("culture", "place", "place", ["Moscow", "Minsk", "%", "o"])):
+            assert values, (table, field)
+            for value in values:
+                want = [r[0] for r in store.conn.execute(
+                    f"SELECT id FROM {table} WHERE {column} LIKE ? ORDER BY id",
+                    (f"%{value}%",)) if "%" not in value]
+                got = [r["id"] for r in store.rows(table, Filters(**{field: value}))]
+                if "%" not in value and len(value) > 1:
+                    assert got == want, (table, value)
+                assert store.count(table, Filters(**{field: value})) == len(got)
