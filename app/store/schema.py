@@ -284,6 +284,9 @@ CREATE INDEX IF NOT EXISTS idx_quantities_category_value ON quantities(category,
 -- GUI trade plots: rows per unit, and a unit's latest periods first, measures read from the index
 DROP INDEX IF EXISTS idx_quantities_category_unit;
 CREATE INDEX IF NOT EXISTS idx_quantities_unit_period ON quantities(category, unit, period, measure);
+-- GUI tables sorted by a column users sort big tables by (a page otherwise sorts every row)
+CREATE INDEX IF NOT EXISTS idx_quantities_category_measure ON quantities(category, measure);
+CREATE INDEX IF NOT EXISTS idx_events_place_name ON events(place);
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_id);
 -- import: a new figure's match among those stated (value range), a group's conflict flag
 -- (min and max value) and the trade rows growth is derived from, without reading the
