@@ -241,7 +241,7 @@ class Store:
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
-        if filters is not None and filters.to_dict().keys() == {"text"}:
+        if filters is not None and filters.ids is None and filters.to_dict().keys() == {"text"}:
             n = self._match_count(table, filters.text)
             if n is not None:
                 return n

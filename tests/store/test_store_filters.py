@@ -190,3 +190,10 @@ def test_person_and_place_from_the_lists_match_as_before(seed_db):
                 if "%" not in value and len(value) > 1:
                     assert got == want, (table, value)
                 assert store.count(table, Filters(**{field: value})) == len(got)
+
+
+def test_text_with_an_empty_id_list_counts_nothing(seed_db):
+    with Store.open(seed_db) as store:
+        assert store.count("people", Filters(text="Lavrov")) >= 1
+        assert store.count("people", Filters(text="Lavrov", ids=[])) == 0
+        assert store.rows("people", Filters(text="Lavrov", ids=[])) == []
