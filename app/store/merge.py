@@ -56,6 +56,7 @@ class _Doc:
         self.ex = ex
         self.date = ex.document.date
         self.sentence_ids: list[int] = []
+        self.mentions: list[tuple] = []
         self.people: dict[str, int] = {}  # every surface form in this document -> person id
         self.titles: dict[int, str | None] = {}
         self.places: dict[str, int] = {}
@@ -70,19 +71,28 @@ class _Doc:
         start, end = int(span[0]), int(span[1])
         if not 0 <= start < end <= len(self.ex.text):
             return  # a span outside the text points nowhere: no provenance row for it
-        _insert(self.conn, "mentions", {
-            "fact_type": fact_type, "fact_id": fact_id, "document_id": self.id,
-            "start": start, "end": end, "sentence_id": self.sentence_id((start, end))})
+        # written together at the end of attach (nothing reads them before), in this order
+        self.mentions.append((fact_type, fact_id, self.id, start, end,
+                              self.sentence_id((start, end))))
         self.touched.added_mentions[fact_type, fact_id] += 1
+
+    def flush(self) -> None:
+        self.conn.executemany('INSERT INTO mentions (fact_type, fact_id, document_id, start, '
+                              '"end", sentence_id) VALUES (?, ?, ?, ?, ?, ?)', self.mentions)
+        self.mentions = []
 
 
 def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touched) -> None:
     doc = _Doc(conn, doc_id, ex, touched)
     touched.document = (doc_id, ex.document.date)
     text = ex.text
-    for idx, (s, e) in enumerate(ex.sentences):
-        doc.sentence_ids.append(_insert(conn, "sentences", {
-            "document_id": doc_id, "idx": idx, "start": s, "end": e, "text": text[s:e]}))
+    # One statement for all sentences. A rowid is one more than the largest, so the rows
+    # get consecutive ids from there, as when inserted one by one.
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+    conn.executemany('INSERT INTO sentences (document_id, idx, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?)",
+                     [(doc_id, idx, s, e, text[s:e]) for idx, (s, e) in enumerate(ex.sentences)])
+    doc.sentence_ids = list(range(first, first + len(ex.sentences)))
     for person in ex.people:
         pid = _person(conn, person.name, person.country)
         touched["person"].add(pid)
@@ -121,6 +131,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
             "date_start": item.date_start, "place": item.place})
         touched["culture"].add(cid)
         doc.mention("culture", cid, item.span)
+    doc.flush()
 
 
 def _person(conn, name: str, country: str | None) -> int:
@@ -215,6 +226,9 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
         "SELECT id, kind, date_end, place_id FROM events WHERE date_start = ? AND id NOT IN "
         "(SELECT event_id FROM event_sources WHERE document_id = ?)",
         (ev.date_start, doc.id)).fetchall()
+    # Of equal scores the first wins: in the order of (date_end, id), as SQL sorts them
+    # (NULL first, numbers before text), sorted here so the covering index serves the query.
+    rows.sort(key=lambda r: (_sql_order(r[2]), r[0]))
     best, best_score = None, 0
     mine = set(participants)
     rows = [r for r in rows if not (ev.date_end and r[2] and ev.date_end != r[2])
@@ -243,6 +257,13 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
         if score > best_score:
             best, best_score = event_id, score
     return best
+
+
+def _sql_order(value) -> tuple:
+    """A sort key that orders values as SQLite does: NULL, then numbers, then text."""
+    if value is None:
+        return (0, 0)
+    return (1, value) if isinstance(value, int | float) else (2, str(value))
 
 
 def _quantity(doc: _Doc, q, touched: Touched) -> None:

@@ -40,6 +40,10 @@ def refresh_search(conn, touched) -> None:
     """Rewrite the search row of each touched fact whose label, body or first mention
     changed. Most touched facts (a person named again, a figure restated) keep the same
     row, and rewriting it would cost an FTS5 delete and insert each for nothing."""
+    # While only a document was added, and it has the highest id, a fact's first mention
+    # (by document, then position) is the one its row already shows, if it shows one.
+    added_only = getattr(touched, "document", None) is not None and \
+        not getattr(touched, "detached", True)
     for fact_type, ids in touched.items():
         if fact_type not in _FACT_SQL:
             continue
@@ -54,9 +58,13 @@ def refresh_search(conn, touched) -> None:
                     conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
                                  (stype, fact_id))
                 continue
-            first = conn.execute(
-                'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
-                "fact_id = ? ORDER BY document_id, start LIMIT 1", (fact_type, fact_id)).fetchone()
+            if added_only and len(old) == 1 and old[0][0] is not None:
+                first = old[0][:3]
+            else:
+                first = conn.execute(
+                    'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
+                    "fact_id = ? ORDER BY document_id, start LIMIT 1",
+                    (fact_type, fact_id)).fetchone()
             doc_id, start, end = first if first else (None, None, None)
             values = (doc_id, start, end, row[0] or "", row[1] or "")
             if len(old) == 1 and old[0] == values:
