@@ -164,9 +164,24 @@ def title_case(word: str, lex: Lexicon) -> str:
     return word
 
 
-def name_chains(toks: list[Tok], lex: Lexicon):
+# name_chains of the sentences last asked about: two stages ask for the same ones.
+_CHAINS: dict[int, tuple] = {}
+
+
+def name_chains(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
     """Each run of capitalised words as (first, end) token indexes, leading stop words
     ("The", "Mr") skipped; the scan resumes after the run."""
+    hit = _CHAINS.get(id(toks))
+    if hit is not None and hit[0] is toks and hit[1] is lex and hit[2] == len(toks):
+        return hit[3]
+    out = list(_name_chains(toks, lex))
+    if len(_CHAINS) > 512:
+        _CHAINS.clear()
+    _CHAINS[id(toks)] = (toks, lex, len(toks), out)
+    return out
+
+
+def _name_chains(toks: list[Tok], lex: Lexicon):
     i = 0
     while i < len(toks):
         if not (toks[i].cap and toks[i].is_word):
