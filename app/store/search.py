@@ -158,6 +158,28 @@ def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: st
         (_terms(ranked, column, whole), expr, CANDIDATES[column], n)).fetchall()
 
 
+def _named(conn, query: str) -> list[int]:
+    """Search rows of the people (by name or alias), places and organisations whose name is
+    the query, through their name keys: found however many newer rows repeat the name, so
+    that typing a name in full always brings its person or place first."""
+    from app.store.keys import entity_key, person_key
+
+    try:
+        person, entity = person_key(query), entity_key(query)
+    except Exception:  # an odd query must not break search
+        return []
+    if not (person or entity):
+        return []
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM search_index WHERE type = 'person' AND fact_id IN "
+        "(SELECT id FROM persons WHERE name_key = ?1 UNION "
+        "SELECT person_id FROM person_names WHERE name_key = ?1) "
+        "UNION ALL SELECT id FROM search_index WHERE type = 'place' AND fact_id IN "
+        "(SELECT id FROM places WHERE name_key = ?2) "
+        "UNION ALL SELECT id FROM search_index WHERE type = 'organization' AND fact_id IN "
+        "(SELECT id FROM organizations WHERE name_key = ?2)", (person, entity))]
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
            types: set[str] | None = None) -> list[SearchHit]:
     tokens = _tokens(query)
@@ -178,6 +200,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         for column in ("label : ", ""):
             for row_id, score in _top(conn, tokens, ranked, whole, column, limit * 4):
                 scores.setdefault(row_id, score)
+        named = _named(conn, query)
+        if named:
+            best = min(scores.values(), default=0.0) - 1.0
+            for row_id in named:
+                scores[row_id] = best
         if not scores:
             return []
         ids = list(scores)

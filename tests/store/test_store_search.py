@@ -177,3 +177,19 @@ def test_a_frequent_whole_word_inside_a_query_is_not_a_prefix(seed_db, monkeypat
         hits = store.search("Sergey Lav")
     assert '"Sergey" "Lav"*' in seen and not any('"Sergey"*' in e for e in seen)
     assert hits and "lavrov" in (hits[0].label + hits[0].snippet).lower()
+
+
+def test_a_name_typed_in_full_brings_its_person_or_place_first(seed_db, monkeypatch):
+    from app.store import search as S
+
+    # even when the newest matches the search ranks are all other rows
+    monkeypatch.setattr(S, "CANDIDATES", {"label : ": 1, "": 1})
+    with Store.open(seed_db) as store:
+        person = store.rows("people", order_by="mentions", descending=True, limit=1)[0]
+        for q in (person["name"], person["name"].lower()):
+            hits = store.search(q)
+            assert (hits[0].type, hits[0].fact_id) == ("person", person["id"]), q
+        place = store.conn.execute("SELECT id, name FROM places ORDER BY id LIMIT 1").fetchone()
+        hits = store.search(place[1])
+        assert ("place", place[0]) in [(h.type, h.fact_id) for h in hits[:3]]
+        assert store.search("no such name anywhere") == []
