@@ -81,9 +81,13 @@ def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, s, e)]
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
+
+
 def _is_cap(w: str) -> bool:
-    return (w[:1].isupper() or w[:1] in "“\"" or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", w))
-            or bool(re.fullmatch(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?", w)))
+    return (w[:1].isupper() or w[:1] in "“\"" or bool(_ORDINAL.fullmatch(w))
+            or bool(_YEARS.fullmatch(w)))
 
 
 def _content(w: str) -> bool:

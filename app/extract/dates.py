@@ -78,8 +78,11 @@ def parse_doc_date(s: str | None) -> date | None:
         return None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _int_day(s: str) -> int:
-    return int(re.match(r"\d+", s).group(0))
+    return int(_DIGITS.match(s).group(0))
 
 
 def _month(s: str) -> int:

@@ -167,6 +167,12 @@ def category_of(kind: str, clause: str, paragraph: str) -> str:
 
 _PREP_BEFORE = re.compile(r"(?:\b(?:on|On|from|From|in|In|since|Since|by|until|between|for)\s+)?"
                           r"(?:the\s+)?$")
+_TRAILING_PREP = re.compile(r"\s*\b(?:on|On|in|In|from|From|at|since|by)$")
+_AND_OPENING = re.compile(r"(?i)and\b|as\s+well")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+_OPEN_BRACKET = re.compile(r"\(\s*,?\s*")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_DOUBLE_COMMA = re.compile(r",\s*,")
 _CONNECTOR = re.compile(r"^(?:\W|and\b|And\b|as\s+well\s+as\b|or\b|while\b)+")
 
 
@@ -200,20 +206,20 @@ def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[i
             pos = de
         parts.append(text[pos:e])
         piece = " ".join("".join(parts).split())
-        piece = re.sub(r"\s*\b(?:on|On|in|In|from|From|at|since|by)$", "", piece)
+        piece = _TRAILING_PREP.sub("", piece)
         piece = piece.strip(" ,;:–—-")
         if pieces:
             piece = _CONNECTOR.sub("", piece).strip()
         else:
-            piece = _CONNECTOR.sub("", piece).strip() if re.match(r"(?i)and\b|as\s+well", piece) else piece
+            piece = _CONNECTOR.sub("", piece).strip() if _AND_OPENING.match(piece) else piece
         if piece:
             pieces.append(piece)
             total += len(piece)
     out = ", ".join(pieces)
-    out = re.sub(r"\s+([,.;:)])", r"\1", out)
-    out = re.sub(r"\(\s*,?\s*", "(", out)
-    out = re.sub(r"\(\s*\)", "", out)
-    out = re.sub(r",\s*,", ",", out)
+    out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
+    out = _OPEN_BRACKET.sub("(", out)
+    out = _EMPTY_BRACKETS.sub("", out)
+    out = _DOUBLE_COMMA.sub(",", out)
     out = " ".join(out.split()).strip(" ,;:–—-")
     if len(out) > 160:
         cut = out[:157].rsplit(" ", 1)[0]

@@ -19,10 +19,14 @@ _REF = re.compile(r"^\s*(\d{3,5})-(\d{2})-(\d{2})-(\d{4})\s*$", re.M)
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 
 
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.+$")
+_LINE = re.compile(r"[^\n]+")
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans, trimmed of surrounding white space. Paragraph breaks always split."""
     spans: list[Span] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _LINE.finditer(text):
         _split_paragraph(text, para.start(), para.end(), spans)
     return spans
 
@@ -39,7 +43,7 @@ def _split_paragraph(text: str, start: int, end: int, out: list[Span]) -> None:
         # continue the sentence ("In 2023. 91 delegations", "approx. five").
         if not (ch.isupper() or ch in "\"“‘'(["):
             continue
-        word = re.search(r"([A-Za-z][A-Za-z.]*)\.+$", text[max(seg_start, m.start() - 12):m.start() + 1])
+        word = _WORD_BEFORE_STOP.search(text[max(seg_start, m.start() - 12):m.start() + 1])
         if word and text[m.start()] == "." and word.group(1).lower().rstrip(".") in _ABBREV:
             continue
         if word and len(word.group(1)) == 1 and word.group(1).isupper():
