@@ -112,6 +112,9 @@ def find_events(ctx: Context) -> list[Event]:
 
 # --- dated sentences ------------------------------------------------------------------------
 
+_JOINED_BY_AND = re.compile(r"\s*(?:,?\s*(?:and|or)\s*(?:on\s+)?|,)\s*")
+
+
 def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
     """Scorable dates grouped: "until X" closes the range before it; dates joined only by
     "and" / "," ("on April 11 and May 8") share one clause."""
@@ -131,7 +134,7 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
     for g in groups:
         if bundles:
             gap = text[bundles[-1].groups[-1][-1].span[1]:g[0].span[0]]
-            if re.fullmatch(r"\s*(?:,?\s*(?:and|or)\s*(?:on\s+)?|,)\s*", gap):
+            if _JOINED_BY_AND.fullmatch(gap):
                 bundles[-1].groups.append(g)
                 continue
         bundles.append(Bundle([g]))
@@ -207,12 +210,15 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
 _SINCE = re.compile(r"\b(?:since|as\s+of|as\s+at)\s+$", re.I)
 
 
+_RELATIVE_OPENING = re.compile(r"\W*(?:which|that|where|who|whose)\b")
+
+
 def _summary(text: str, s: int, bi: int, r, regions, bundles: list[Bundle],
              dates: list[DateExpr], spans: list[Span]) -> str:
     """The event's own clause, led by the words that say what happened when the clause
     leaves them to the sentence ("..., and on April 15 in Moscow")."""
     own_text = text[r.own[0]:r.own[1]]
-    if bi > 0 and re.match(r"\W*(?:which|that|where|who|whose)\b", own_text):
+    if bi > 0 and _RELATIVE_OPENING.match(own_text):
         return summary_of(text, [regions[bi - 1].own, *spans], [d.span for d in dates])
     lead: Span | None = None
     if bi > 0 and not r.left and not kind_of(own_text):
@@ -226,13 +232,16 @@ def _summary(text: str, s: int, bi: int, r, regions, bundles: list[Bundle],
     return summary_of(text, spans, [d.span for d in dates], lead)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _has_figures(text: str, spans: list[Span], dates: list[DateExpr]) -> bool:
     for a, z in spans:
         chunk = list(text[a:z])
         for d in dates:
             for i in range(max(d.span[0], a), min(d.span[1], z)):
                 chunk[i - a] = " "
-        if re.search(r"\d", "".join(chunk)):
+        if _ANY_DIGIT.search("".join(chunk)):
             return True
     return False
 
@@ -363,6 +372,9 @@ class _PlaceIndex:
 
 # --- undated sentences ----------------------------------------------------------------------
 
+_ALSO = re.compile(r"\balso\b")
+
+
 def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
                      lead: _Cand | None, prev_new: list[_Cand]) -> list[_Cand]:
     """A meeting "on the sidelines" of the main event, or one that "also" took place."""
@@ -376,7 +388,7 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     base = None
     if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
         base = lead
-    elif re.search(r"\balso\b", sent) and (prev_new or lead):
+    elif _ALSO.search(sent) and (prev_new or lead):
         # "X was also received by Y": beside the last event held, not one merely announced,
         # and rather one X took part in than one a subordinate clause recalls.
         held = [c for c in prev_new if c.ev.status == "held"]
@@ -403,6 +415,10 @@ _AT_VOTE = re.compile(r"(?=[baiBAI])\b(?:before|after|in\s+explanation\s+of)\s+t
 _VOTED = re.compile(r"\bvot(?:ed|ing|e)\b", re.I)
 
 
+_CLAUSE_BREAK = re.compile(r"[;,]\s*(?:and|but|while)\s+|;\s*")
+_NEGATION = re.compile(r"\b(?:not|never|declined)\b")
+
+
 def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target: _Cand | None,
                       cands: list[_Cand]) -> None:
     """"X also attended", "Russia was represented by Y", "Z will take part in the ceremony"."""
@@ -427,8 +443,8 @@ def _add_participants(ctx: Context, s: int, e: int, refs: list[RoleRef], target:
     if target is None:
         return
     keep = []
-    for clause in re.split(r"[;,]\s*(?:and|but|while)\s+|;\s*", sent):
-        if re.search(r"\b(?:not|never|declined)\b", clause):
+    for clause in _CLAUSE_BREAK.split(sent):
+        if _NEGATION.search(clause):
             continue
         keep.append(clause)
     text = " ".join(keep)

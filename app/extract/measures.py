@@ -46,6 +46,17 @@ _YEAR_TAIL = re.compile(r"\s+(?:(?:in|of|for|during|since)\s+(?:the\s+)?(?:(?:fi
                         r"(?:next|last|this|previous|past)\s+year\b).*$", re.I)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+_BREAK_AT_END = re.compile(r"[,;:(]\s*$")
+_CLAUSE_SPLIT = re.compile(r"[;:()]|,(?!\d)")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]+")
+_SHARE_OF = re.compile(r"\s*(?:share\s+)?of\s+(.*)")
+_PROPER_NAME = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+_AND_PERCENT_OF = re.compile(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)")
+_SHARE_WORD = re.compile(r"\s*share\b")
+_OF_REST = re.compile(r"\s*of\s+(.*)")
+
+
 def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
                    head: tuple[int, int] | None, num_end: int | None = None) -> str | None:
     before = text[s:start]
@@ -58,17 +69,17 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
             # The words between the number and the counted noun are part of what is counted:
             # "96 Belarusian official delegations".
             mods_from = num_end if num_end and num_end <= head[0] else head[0]
-            if re.match(r"\s+of\b", text[mods_from:head[0]]):
+            if _OF_AFTER.match(text[mods_from:head[0]]):
                 mods_from = head[0]  # "149 of its residents"
             return _clean(text[mods_from:head[1]] + _postmodifier(after))
         # "Regular visits to the regions, 15 in 2023": the phrase before the comma.
-        prev = re.split(r"[,;:(]\s*$", before)[0]
-        clause = re.split(r"[;:()]|,(?!\d)", prev)[-1]
+        prev = _BREAK_AT_END.split(before)[0]
+        clause = _CLAUSE_SPLIT.split(prev)[-1]
         return _clean(_subject(clause) or clause) or None
     if kind == "occurrences":
         # "had telephone conversations over 20 times", "they have met five times".
         clause = _BREAK.split(before)[-1] if before else ""
-        nouns = [w for w in re.findall(r"[a-z][a-z-]+", clause)
+        nouns = [w for w in _LOWER_WORD.findall(clause)
                  if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
                  and w not in {"has", "was", "does", "goes", "this", "thus", "times"}]
         if nouns:
@@ -82,17 +93,17 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
                 return noun
         return None
     if kind == "percent":
-        of = re.match(r"\s*(?:share\s+)?of\s+(.*)", after)
+        of = _SHARE_OF.match(after)
         if of:
             # "Russia accounted for 60 percent of Belarus's foreign trade": whose share it is.
             subj = _subject(before)
-            owner = f"{subj}'s " if subj and re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", subj) \
+            owner = f"{subj}'s " if subj and _PROPER_NAME.fullmatch(subj) \
                 and subj.split()[0].lower() not in {"our", "their", "its", "this", "the"} else ""
             return _share(owner, _np(of.group(1)))
-        nxt = re.match(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)", after)
+        nxt = _AND_PERCENT_OF.match(after)
         if nxt:
             return _share("", _np(nxt.group(1)))
-        if re.match(r"\s*share\b", after):
+        if _SHARE_WORD.match(after):
             subj = _subject(before)
             return _clean(f"{subj}'s share" if subj else "share")
         cmp = _COMPARE_AFTER.match(after)
@@ -104,7 +115,7 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
             return _clean(phrase)
         return _clean(_econ_near(before, after) or _subject(before)) or None
     if kind == "unit":
-        of = re.match(r"\s*of\s+(.*)", after)
+        of = _OF_REST.match(after)
         if of:
             return _clean(_np(of.group(1)))
     if kind == "times":
@@ -125,8 +136,11 @@ _ING_NOUNS = {"spending", "financing", "funding", "shipping", "banking", "mining
               "pricing", "trading", "clearing", "borrowing", "fishing", "logging", "leasing"}
 
 
+_STAKE = re.compile(r"(.+?)['’]s\s+shares")
+
+
 def _share(owner: str, whole: str) -> str | None:
-    stake = re.fullmatch(r"(.+?)['’]s\s+shares", whole)
+    stake = _STAKE.fullmatch(whole)
     if stake:  # "44.85 percent of the company's shares": a stake in the company
         return _clean(f"{owner}stake in {stake.group(1)}")
     return _clean(f"{owner}share of {whole}")
@@ -186,6 +200,10 @@ def _econ_near(before: str, after: str) -> str | None:
     return _econ_in(before)
 
 
+_MOD_WORD = re.compile(r"[\w'’-]+")
+_OF_TAIL = re.compile(r"\s+(?:of|between|with)\s+[^,;:()]*")
+
+
 def _econ_in(chunk: str) -> str | None:
     hits = [m for m in _ECON_RE.finditer(chunk)]
     # "for a record amount of 110 billion roubles": "amount" says nothing; look further back.
@@ -196,7 +214,7 @@ def _econ_in(chunk: str) -> str | None:
         return None
     m = hits[-1]
     left = chunk[:m.start()]
-    mods = re.findall(r"[\w'’-]+", left)[-4:]
+    mods = _MOD_WORD.findall(left)[-4:]
     keep: list[str] = []
     for w in reversed(mods):
         lw = w.lower()
@@ -212,12 +230,15 @@ def _econ_in(chunk: str) -> str | None:
                     re.I)
     if gen:
         phrase = f"{gen.group(1)} of {phrase}"
-    tail = re.match(r"\s+(?:of|between|with)\s+[^,;:()]*", chunk[m.end():])
+    tail = _OF_TAIL.match(chunk[m.end():])
     if tail and _np(tail.group(0).strip()):
         phrase += " " + _np(tail.group(0).strip())
     elif m.group(1).lower() in _GENERIC:
         return None
     return phrase
+
+
+_LEADING_PERIOD = re.compile(r"^(?:in|on|at|during|last|this|since)\b[^,]*?(?:19|20)\d\d\s*")
 
 
 def _subject(before: str) -> str | None:
@@ -229,7 +250,7 @@ def _subject(before: str) -> str | None:
             break
         out.append(w)
     phrase = " ".join(out).strip()
-    phrase = re.sub(r"^(?:in|on|at|during|last|this|since)\b[^,]*?(?:19|20)\d\d\s*", "", phrase)
+    phrase = _LEADING_PERIOD.sub("", phrase)
     phrase = _DET.sub("", phrase)
     phrase = re.sub(_TRAILING, "", phrase)
     return phrase if 0 < len(phrase.split()) <= 8 else None

@@ -180,22 +180,28 @@ def _venue_city(ctx: Context, name: str) -> str:
     return within if p is not None and p.kind == "venue" and within else name
 
 
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w’'.-]*)*\s*")
+
+
 def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
     i = bisect_left(person_starts, end)
     nxt = person_starts[i] if i < len(person_starts) else None
     if nxt is None or nxt - end > 40:
         return False
-    return bool(re.fullmatch(r"(?:\s+[A-Z][\w’'.-]*)*\s*", text[end:nxt]))
+    return bool(_CAPITALISED_RUN.fullmatch(text[end:nxt]))
 
 
 _DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Z .'’-]*[A-Z])\s*,\s*(?P<rest>[^()\n]{3,40}?)\s*"
                        r"\((?P<agency>[^)\n]{2,40})\)\s*[–—-]")
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def dateline(ctx: Context) -> Dateline | None:
     m = _DATELINE.match(ctx.text, ctx.body_start)
     if not m:
-        m2 = re.search(r"\S", ctx.text[ctx.body_start:ctx.body_start + 200])
+        m2 = _NON_SPACE.search(ctx.text[ctx.body_start:ctx.body_start + 200])
         if not m2:
             return None
         m = _DATELINE.match(ctx.text, ctx.body_start + m2.start())

@@ -90,14 +90,20 @@ def _with_host(title: str, country: str, sentence: str, lex: Lexicon) -> str:
     return f"{title} to {min(hits)[1]}"
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w-]*")
+
+
 def _heads_a_post(sentence: str, e: int, lex: Lexicon) -> bool:
     """"Chinese Ambassador X": the country word opens another post, not this one's host."""
-    for w in re.findall(r"[A-Z][\w-]*", sentence[e:e + 40])[:3]:
+    for w in _CAPITALISED_WORD.findall(sentence[e:e + 40])[:3]:
         if lex.is_head(w):
             return True
         if not lex.is_title_word(w):
             return False
     return False
+
+
+_LEADING_CAP_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
 
 
 def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
@@ -111,7 +117,7 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
         title = title[det.end():]
     # Leading adjectives or possessives: "Russian State Duma Speaker", "Russia's Permanent ...".
     while True:
-        m = re.match(r"([A-Z][\w’'-]*)\s+", title)
+        m = _LEADING_CAP_WORD.match(title)
         if not m:
             break
         word = m.group(1)
@@ -218,13 +224,17 @@ def _country_from_context(before: str, sentence: str, lex: Lexicon) -> str | Non
     return sides[0][1] if sides else None
 
 
+_OF_TO_FOR_ON = re.compile(r" (?:of|to|for|on) ")
+_OF_CAPITALISED = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
+
+
 def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
     """(country, known) from a body or region the post names: State Duma -> Russia;
     "of the Union State" -> (None, True); a region after "of" -> its country."""
     f = " " + fold(title) + " "
     international = False
     # The words before the first "of"/"to": "UN Secretary-General", "CSTO Secretary General".
-    prefix = " " + re.split(r" (?:of|to|for|on) ", f.strip(), maxsplit=1)[0] + " "
+    prefix = " " + _OF_TO_FOR_ON.split(f.strip(), maxsplit=1)[0] + " "
     for key, country in lex.offices_in(title):
         if country:
             return country, True
@@ -234,7 +244,7 @@ def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
         if f" of {key} " in f or f" of the {key} " in f or f" {key} " in prefix:
             international = True
     # Regions and cities after "of": "Governor of Voronezh Oblast".
-    for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)", title):
+    for m in _OF_CAPITALISED.finditer(title):
         phrase = m.group(1).strip()
         words = phrase.split()
         for k in range(len(words), 0, -1):

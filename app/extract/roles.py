@@ -86,13 +86,16 @@ def post_kinds(title: str | None) -> set[str]:
     return set(_post_kinds(title))
 
 
+_TITLE_PARTS = re.compile(r"\s+[–—-]\s+|,|;")
+
+
 @lru_cache(maxsize=8192)
 def _post_kinds(title: str | None) -> frozenset[str]:
     # Asked for every candidate of every role phrase: the same few titles again and again.
     kinds: set[str] = set()
     if not title:
         return frozenset()
-    for comp in re.split(r"\s+[–—-]\s+|,|;", title):
+    for comp in _TITLE_PARTS.split(title):
         if not comp.strip() or _DEPUTY.search(comp):
             continue
         for k, rx in _KINDS.items():
@@ -117,11 +120,14 @@ def _country_of(word: str | None, ctx: Context) -> str | None:
     return None
 
 
+_LIST_SEP = re.compile(r"\s*,\s*|\s+and\s+")
+
+
 def _countries_in(phrase: str | None, ctx: Context) -> list[str]:
     if not phrase:
         return []
     out: list[str] = []
-    for part in re.split(r"\s*,\s*|\s+and\s+", phrase):
+    for part in _LIST_SEP.split(phrase):
         c = _country_of(part.strip(), ctx)
         if c and c not in out:
             out.append(c)
@@ -208,6 +214,9 @@ def people_at(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
     return [(s, n) for s, e, n in mentions_between(ctx, start, end) if e <= end]
 
 
+_FINAL_S = re.compile(r"s\b")
+
+
 def find_roles(ctx: Context, start: int, end: int,
                prev_subject: list[str] | None = None) -> list[RoleRef]:
     """Role phrases and pronouns in [start, end) resolved to people of the document."""
@@ -223,7 +232,7 @@ def find_roles(ctx: Context, start: int, end: int,
         if adj and not adj_country:
             continue  # "the CIS Council ..." or a name: not a role phrase
         noun = m.group("noun")
-        plural = bool(re.search(r"s\b", noun.split()[0])) or bool(m.group("num"))
+        plural = bool(_FINAL_S.search(noun.split()[0])) or bool(m.group("num"))
         num = {"two": 2, "both": 2, "three": 3, "four": 4}.get((m.group("num") or "").lower())
         if m.group("det").lower() == "both":
             num = 2
