@@ -34,17 +34,43 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
+# What Tok.__init__ works out from a token's text alone, per text: (is_word, cap, poss, base,
+# len(base)). Words recur across releases; the table is emptied when it grows very large.
+_SHAPES: dict[str, tuple[bool, bool, bool, str, int]] = {}
+_new_tok = object.__new__
+
+
+def _shape(w: str) -> tuple[bool, bool, bool, str, int]:
+    t = Tok(w, 0, 0)
+    shape = (t.is_word, t.cap, t.poss, t.base, t.base_end)
+    if len(_SHAPES) > 200_000:
+        _SHAPES.clear()
+    _SHAPES[w] = shape
+    return shape
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     out = []
+    append = out.append
+    shapes = _SHAPES
     for m in _TOKEN.finditer(text, start, end):
         w = m.group(0)
+        s, e = m.span()
         # A trailing full stop belongs to the word only for abbreviations ("Mr.", "St.").
-        if w.endswith(".") and len(w) > 4:
-            out.append(Tok(w[:-1], m.start(), m.end() - 1))
-            out.append(Tok(".", m.end() - 1, m.end()))
-        else:
-            out.append(Tok(w, m.start(), m.end()))
+        split = len(w) > 4 and w[-1] == "."
+        if split:
+            w = w[:-1]
+            e -= 1
+        # Tok(w, s, e) without its __init__: the same fields, the text-only ones looked up.
+        shape = shapes.get(w) or _shape(w)
+        t = _new_tok(Tok)
+        t.text, t.start, t.end = w, s, e
+        t.is_word, t.cap, t.poss, t.base, n = shape
+        t.base_end = s + n
+        append(t)
+        if split:
+            append(Tok(".", e, e + 1))
     return out
 
 
