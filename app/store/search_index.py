@@ -36,6 +36,11 @@ _FACT_SQL = {
 }
 
 
+# Facts whose label and body come only from columns written when the fact is created (a
+# figure's text and measure, a place's name...): a mention more cannot change their row.
+_FIXED = frozenset({"quantity", "culture", "organization", "place"})
+
+
 def refresh_search(conn, touched) -> None:
     """Rewrite the search row of each touched fact whose label, body or first mention
     changed. Most touched facts (a person named again, a figure restated) keep the same
@@ -52,6 +57,8 @@ def refresh_search(conn, touched) -> None:
             old = conn.execute(
                 'SELECT document_id, start, "end", label, body FROM search_index '
                 "WHERE type = ? AND fact_id = ?", (stype, fact_id)).fetchall()
+            if added_only and fact_type in _FIXED and len(old) == 1 and old[0][0] is not None:
+                continue  # its label and body are never rewritten, its first mention stays
             row = conn.execute(sql, (fact_id,)).fetchone()
             if row is None:
                 if old:
