@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from app.extract.dates import FUTURE, PAST_EVENT
 from app.extract.fold import Gated, first_char_gate, fold_case
@@ -98,6 +99,19 @@ _MET_OR_TALKS = first_char_gate(re.compile(r"\bmet\b|\btalks\b|\bmeeting\s+with\
 
 def kind_of(clause: str, generic: bool = False) -> str | None:
     """The event kind a clause names; with generic, "held"/"hosted" alone give "other"."""
+    kind = _trigger_kind(clause)
+    if kind is not None or not generic:
+        return kind
+    low = fold_case(clause)
+    if _GATED_GENERIC.search(clause, low):
+        return "cultural" if _GATED_CULTURAL.search(clause, low) else "other"
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _trigger_kind(clause: str) -> str | None:
+    """kind_of without generic. (Kept per clause: the events stage asks about a clause again
+    with generic when it names no kind.)"""
     low = fold_case(clause)
     for kind, rx in _GATED_TRIGGERS:
         if rx.search(clause, low):
@@ -105,8 +119,6 @@ def kind_of(clause: str, generic: bool = False) -> str | None:
                     not _MET_OR_TALKS.search(clause):
                 return "cultural"
             return kind
-    if generic and _GATED_GENERIC.search(clause, low):
-        return "cultural" if _GATED_CULTURAL.search(clause, low) else "other"
     return None
 
 
