@@ -179,8 +179,6 @@ _NEEDS_WORD = {
     "numeric": (".",),
     "iso": ("-",),
 }
-# Every month name _MON matches (case-sensitive) opens with one of these.
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NEEDS_YEAR = {"years", "my", "numeric", "iso"}  # each holds (?:19|20)\d\d
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -193,14 +191,10 @@ _QUICK_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[str]:
     """Patterns that cannot match in text[start:end] (low: its case-folded text)."""
-    months = 0
-    chunk = text[start:end]
-    for stem in _MONTH_STEMS:
-        if stem in chunk:
-            for _ in _MONTH_WORD.finditer(text, start, end):
-                months += 1
-                if months == 2:
-                    break
+    months = 0  # (_MONTH_WORD opens with a capital: scanning is cheaper than testing stems)
+    for _ in _MONTH_WORD.finditer(text, start, end):
+        months += 1
+        if months == 2:
             break
     skip = set()
     for n, words in _NEEDS_WORD.items():  # loops, not any(): this runs for every sentence
