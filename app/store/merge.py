@@ -55,6 +55,7 @@ class _Doc:
         self.id = doc_id
         self.ex = ex
         self.date = ex.document.date
+        self.title = ex.document.title
         self.sentence_ids: list[int] = []
         self.mentions: list[tuple] = []
         self.people: dict[str, int] = {}  # every surface form in this document -> person id
@@ -128,7 +129,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
             (key, item.date_start)).fetchone()
         cid = row[0] if row else _insert(conn, "culture_items", {
             "summary": item.summary, "summary_key": key, "kind": item.kind,
-            "date_start": item.date_start, "place": item.place})
+            "date_start": item.date_start, "place": item.place, "source_title": doc.title})
         touched["culture"].add(cid)
         doc.mention("culture", cid, item.span)
     doc.flush()
@@ -195,10 +196,18 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
         linked = {r[0] for r in conn.execute(
             "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (event_id,))}
     if event_id is None:
+        # Written with what settle would compute for a one-source event (its people, one
+        # source, this document as first source): settle then finds nothing to rewrite,
+        # where an update would redo the event's filter-index words.
+        names = sorted({r[0] for r in conn.execute(
+            f"SELECT name FROM persons WHERE id IN ({', '.join('?' * len(participants))})",
+            participants)}) if participants else []
         event_id = _insert(conn, "events", {
             "kind": ev.kind, "category": ev.category, "date_start": ev.date_start,
             "date_end": ev.date_end, "precision": ev.precision, "place_id": place_id,
-            "place": ev.place, "status": ev.status, "summary": ev.summary})
+            "place": ev.place, "status": ev.status, "summary": ev.summary,
+            "participants": ", ".join(names) if names else None, "source_count": 1,
+            "source_title": doc.title})
     touched["event"].add(event_id)
     span = tuple(ev.span)
     _insert(conn, "event_sources", {
@@ -283,10 +292,10 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
         qid = min((row_id for row_id, value in rows
                    if abs(value - q.value) <= 1e-9 * max(1.0, abs(value))), default=None)
     if qid is None:
-        qid = _insert(conn, "quantities", {
+        qid = _insert(conn, "quantities", {  # with its first source, as for events
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
             "period": q.period, "qualifier": q.qualifier, "category": q.category,
-            "text": q.text})
+            "text": q.text, "source_title": doc.title})
     touched["quantity"].add(qid)
     span = tuple(q.span)
     _insert(conn, "quantity_sources", {
