@@ -242,7 +242,8 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
 def bulk_settings(conn: sqlite3.Connection) -> None:
     """For this connection only: a page cache that holds the indexes every document updates,
     and fewer WAL checkpoints, which otherwise copy the same hot index and FTS pages back
-    into the database file again and again. Each document is still its own commit."""
+    into the database file again and again. Each document is still all or nothing (its own
+    commit, or its savepoint in a WriteBatch)."""
     conn.execute("PRAGMA cache_size = -65536")  # KiB: 64 MB
     conn.execute("PRAGMA wal_autocheckpoint = 8000")  # pages: about 32 MB of WAL
 
