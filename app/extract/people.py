@@ -257,12 +257,15 @@ def _lower_head(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     """A post in lower case right after a country adjective, before a name:
     "Belarusian leader Alexander Lukashenko", "his Hungarian counterpart Peter Szabo"."""
     t = toks[i]
-    if t.cap or not (lex.is_head(t.text) or t.text in _PEER_WORDS) or i == 0:
+    # (The cheap tests first: this is asked for every lower-case token.)
+    if t.cap or i == 0 or not (i + 2 < len(toks) and toks[i + 1].cap):
+        return False
+    if not (lex.is_head(t.text) or t.text in _PEER_WORDS):
         return False
     prev = toks[i - 1]
     if not (lex.country_adjective(prev.text) or (prev.poss and lex.country_by_name(prev.base))):
         return False
-    return i + 2 < len(toks) and toks[i + 1].cap and name_like(toks[i + 1:i + 3], lex)
+    return name_like(toks[i + 1:i + 3], lex)
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -53,8 +53,8 @@ def lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
     n = len(toks)
     for i in range(n - 6):
         t = toks[i]
-        if t.cap or not t.is_word or not lex.is_head(t.text) or toks[i + 1].text != "of" \
-                or toks[i + 2].text != "the":
+        if toks[i + 1].text != "of" or toks[i + 2].text != "the" or t.cap or not t.is_word \
+                or not lex.is_head(t.text):
             continue
         country = lex.country_adjective(toks[i + 3].text)
         body = toks[i + 4]
