@@ -215,12 +215,14 @@ def _pattern_orgs(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
             i += 1
             continue
         j = _chain_end(toks, i)
+        if not lex.is_org_head(toks[j - 1].base) or toks[j - 1].poss:
+            i = j  # (tested first: most capitalised runs end in no body word)
+            continue
         # Leading post words belong to a person's post, not to the body ("Speaker ...").
         a = i
         while a < j and (lex.is_head(toks[a].base) or lex.is_honorific(toks[a].text)):
             a += 1
-        if a >= j or not lex.is_org_head(toks[j - 1].base) or toks[j - 1].poss or (
-                j - a < 2 and _continuation(toks, j) is None):
+        if a >= j or (j - a < 2 and _continuation(toks, j) is None):
             i = j
             continue
         end = _complements(toks, j, lex)
