@@ -36,6 +36,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     document = getattr(touched, "document", None)
     incremental = (added is not None and document is not None
                    and not getattr(touched, "detached", True))
+    title = conn.execute("SELECT title FROM documents WHERE id = ?",
+                         (document[0],)).fetchone()[0] if incremental else None
     full_dates: set[int] = set()  # persons whose date range is recomputed from all events
     later: dict[int, set[int]] = {}  # person -> events whose end moved later
     for eid in ids("event"):
@@ -70,11 +72,10 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                          (qid,))
             # the first source is written only when it changes (a shown, filtered column)
             conn.execute(
-                "UPDATE quantities SET source_title = (SELECT title FROM documents WHERE "
-                "id = ?2) WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs "
-                f"JOIN documents d ON d.id = qs.document_id WHERE qs.quantity_id = ?1 AND "
-                f"{_EARLIER}) AND source_title IS NOT (SELECT title FROM documents WHERE id = ?2)",
-                (qid, *document))
+                "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
+                "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
+                f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
+                (qid, *document, title))
             continue
         conn.execute(
             "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
@@ -94,12 +95,10 @@ def settle(conn: sqlite3.Connection, touched) -> None:
         if incremental:
             if added["culture", cid]:  # else the document is not among its sources
                 conn.execute(
-                    "UPDATE culture_items SET source_title = (SELECT title FROM documents "
-                    "WHERE id = ?2) WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions m "
-                    "JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' "
-                    f"AND m.fact_id = ?1 AND {_EARLIER.replace('qs.', 'm.')}) AND "
-                    "source_title IS NOT (SELECT title FROM documents WHERE id = ?2)",
-                    (cid, *document))
+                    "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
+                    "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
+                    "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
+                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title))
             continue
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
@@ -132,8 +131,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     refresh_search(conn, touched)
 
 
-# Another document (?2 is the new one, ?3 its date) that comes before the new one in the
-# first-source order (d.date, d.id): the new document has the highest id of all.
+# Another document (?2 is the new one, ?3 its date, ?4 its title) that comes before the new
+# one in the first-source order (d.date, d.id): the new document has the highest id of all.
 _EARLIER = "qs.document_id <> ?2 AND (d.date IS NULL OR d.date <= ?3)"
 
 
