@@ -334,14 +334,16 @@ def _has_conditions(filters) -> bool:
     return bool(where_clause("meetings", filters)[0])
 
 
-def busiest_people(store, filters, limit: int, linked: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+def busiest_people(store, filters, limit: int, linked: int, among: set[int] | None = None
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
     """The `limit` people in the most dated meetings under the meetings filters (the time
     window), as [(person id, dated meetings)] busiest first, and the meetings together of
     the busiest `linked` of them, as [(person a, person b, meetings)] with a < b (dated or not
     when nothing filters the meetings): the People tab's bars and contact network.
 
     Without filters the counts come from the people's stored meeting counts less their undated
-    meetings (few), so nothing reads every participation of a big archive."""
+    meetings (few), so nothing reads every participation of a big archive. `among`: only
+    these people are counted (those the People table's own filter keeps)."""
     from app.store.queries import where_clause
 
     try:
@@ -352,7 +354,8 @@ def busiest_people(store, filters, limit: int, linked: int) -> tuple[list[tuple[
                 "WHERE e.date_start IS NULL OR e.date_start = '' GROUP BY ep.person_id").fetchall())
             counts = [(pid, n - undated.get(pid, 0)) for pid, n in store.db.execute(
                 "SELECT id, meeting_count FROM persons WHERE meeting_count > 0")]
-            top = sorted(((p, n) for p, n in counts if n > 0), key=lambda c: (-c[1], c[0]))[:limit]
+            top = sorted(((p, n) for p, n in counts if n > 0 and (among is None or p in among)),
+                         key=lambda c: (-c[1], c[0]))[:limit]
             people = [p for p, _n in top[:linked]]
             marks = ", ".join("?" for _ in people) or "NULL"
             edges = store.db.execute(
@@ -373,6 +376,8 @@ def busiest_people(store, filters, limit: int, linked: int) -> tuple[list[tuple[
     from collections import Counter
     from heapq import nsmallest
 
+    if among is not None:
+        pairs = {(e, p) for e, p in pairs if p in among}
     per_person = Counter(pid for _eid, pid in pairs)
     top = nsmallest(limit, per_person.items(), key=lambda c: (-c[1], c[0]))
     keep = {p for p, _n in top[:linked]}

@@ -442,3 +442,25 @@ def test_big_tables_read_plot_data_off_the_ui_thread(qtbot, window, store, monke
     shown = {int(p.data()) for p in tab.timeline.scatter.points()}
     assert shown == {r["id"] for r in table_rows(tab) if r["date_start"]}
     assert all(r["date_start"][:7] <= "2024-01" for r in table_rows(tab))
+
+
+def test_people_plots_follow_the_text_filter(qtbot, window, store):
+    tab = window.show_tab("people")
+    everyone = {b.ids[0] for b in tab.bars.bars}
+    tab.filter_edit.setText("Lavrov")
+    tab._filter_timer.stop()
+    tab.refresh()
+    tab.update_plots()
+    tab.wait_for_plots()
+    kept = {r["id"] for r in table_rows(tab)}
+    shown = {b.ids[0] for b in tab.bars.bars}
+    assert shown and shown <= kept and len(everyone) > len(shown)
+    assert "matching the filter" in tab.bars.title_label.text()
+    assert set(tab.network.names) <= kept
+    tab.filter_edit.setText("")
+    tab._filter_timer.stop()
+    tab.refresh()
+    tab.update_plots()
+    tab.wait_for_plots()
+    assert {b.ids[0] for b in tab.bars.bars} == everyone
+    assert "matching" not in tab.bars.title_label.text()

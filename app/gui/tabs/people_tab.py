@@ -46,18 +46,23 @@ class PeopleTab(BaseTab):
         self.network.nodeClicked.connect(lambda pid: self.select_id(pid))
 
     def plot_params(self) -> dict:
-        # the plots follow the time window only, not the table's filter: typing in the filter
-        # field must not recount every meeting
-        return {"window": self.main.window_filters()}
+        # the meetings are counted under the time window; the table's text filter only narrows
+        # whose meetings are shown (its people come from the filter index, cheaply)
+        return {"window": self.main.window_filters(),
+                "text": self.filter_edit.text().strip() or None}
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
 
         window = params["window"]
+        among = None
+        if params.get("text"):
+            among = {r["id"] for r in store.rows("people", make_filters(text=params["text"]),
+                                                 limit=None)}
         # One read for both plots: the busiest people (dated meetings, in the time window)
         # and their meetings; the network joins the busiest NETWORK_NODES of them.
         top, contacts = queries.busiest_people(store, window, max(TOP_PEOPLE, NETWORK_NODES),
-                                               NETWORK_NODES)
+                                               NETWORK_NODES, among)
         ids = [pid for pid, _n in top]
         rows = {r["id"]: r for r in store.rows("people", make_filters(ids=ids))} if ids else {}
         bars = []
@@ -66,13 +71,17 @@ class PeopleTab(BaseTab):
             bars.append(Bar(label=p.get("name") or str(pid), value=float(n), ids=[pid],
                             tip=f"{p.get('name')}\n{p.get('post') or ''}\n{n} dated meetings"))
         names = {pid: rows.get(pid, {}).get("name") or str(pid) for pid in ids[:NETWORK_NODES]}
-        return bars, names, contacts, len(top) >= max(TOP_PEOPLE, NETWORK_NODES)
+        return bars, names, contacts, len(top) >= max(TOP_PEOPLE, NETWORK_NODES), bool(among is not None)
 
     def draw_plots(self, data) -> None:
-        bars, names, contacts, busiest_only = data
+        bars, names, contacts, busiest_only, filtered = data
+        which = " matching the filter" if filtered else ""
+        self.bars.title_label.setText("<b>Dated meetings per person</b>" + (
+            " (people matching the filter)" if filtered else ""))
         # With more people than it can show, the network is of the busiest: it says so.
         self.network.title_label.setText(
-            "<b>Contact network</b>" + (f" ({NETWORK_NODES} busiest people)" if busiest_only else ""))
+            "<b>Contact network</b>" + (f" ({NETWORK_NODES} busiest people{which})"
+                                        if busiest_only else (f" (people{which})" if which else "")))
         self.network.title_label.setToolTip(
             f"Meetings together among the {NETWORK_NODES} people in the most dated meetings "
             "(in the time window, when one is set)" if busiest_only else "")
