@@ -30,6 +30,7 @@ class Touched(defaultdict):
         # attached, its date, and per person the events they are newly linked to
         self.document: tuple[int, str | None] | None = None
         self.new_links: defaultdict[int, set[int]] = defaultdict(set)
+        self.new_posts: set[int] = set()  # persons given a post by the document
 
 
 def new_touched() -> Touched:
@@ -107,6 +108,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
             _insert(conn, "posts", {"person_id": pid, "title": person.title,
                                     "country": person.country, "as_of": doc.date,
                                     "document_id": doc_id})
+            touched.new_posts.add(pid)
         for span in person.mentions:
             doc.mention("person", pid, span)
     for fact_type, table, entities in (("organization", "organizations", ex.organizations),

@@ -112,7 +112,7 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "event_participants WHERE person_id = ?)", (pid, pid, pid))
         if incremental:
             _update_person(conn, pid, added["person", pid], touched.new_links.get(pid, ()),
-                           later.pop(pid, ()), pid in full_dates)
+                           later.pop(pid, ()), pid in full_dates, pid in touched.new_posts)
         else:
             _recompute_person(conn, pid)
     # participants of a changed event whom the change did not name: only their dates
@@ -212,10 +212,11 @@ def _recompute_person(conn, pid: int) -> None:
 
 
 def _update_person(conn, pid: int, added_mentions: int, new_events, later_events,
-                   full_dates: bool) -> None:
+                   full_dates: bool, new_post: bool) -> None:
     """`_recompute_person` after only a document was added: the counts grow by the
-    mentions and the events newly linked to the person, and the date range widens to
-    the dates of those events (and of events whose end moved later)."""
+    mentions and the events newly linked to the person, the date range widens to the
+    dates of those events (and of events whose end moved later), and the current post
+    can only have changed if the document gave the person a post."""
     conn.execute("UPDATE persons SET mention_count = mention_count + ?, "
                  "meeting_count = meeting_count + ? WHERE id = ?",
                  (added_mentions, len(new_events), pid))
@@ -223,7 +224,8 @@ def _update_person(conn, pid: int, added_mentions: int, new_events, later_events
         conn.execute(f"UPDATE persons SET {_DATES_SQL} WHERE id = ?1", (pid,))
     elif new_events or later_events:
         _extend_dates(conn, pid, {*new_events, *later_events})
-    _current_post(conn, pid)
+    if new_post:
+        _current_post(conn, pid)
 
 
 def _extend_dates(conn, pid: int, events) -> None:
@@ -248,7 +250,9 @@ def _current_post(conn, pid: int) -> None:
             "ORDER BY as_of DESC NULLS LAST, id DESC LIMIT 1", (pid,)).fetchone()
         if isinstance(country, tuple):
             country = country[0]
-        conn.execute("UPDATE persons SET title = ?, country = coalesce(?, country) WHERE id = ?",
+        # written only when it changes (the name, title and country are filtered columns)
+        conn.execute("UPDATE persons SET title = ?1, country = coalesce(?2, country) WHERE "
+                     "id = ?3 AND (title IS NOT ?1 OR country IS NOT coalesce(?2, country))",
                      (row[0], country, pid))
 
 
