@@ -40,6 +40,22 @@ def _prepare_one(path: str):
     return ("ok", text, read.encoding, read.html, ex)
 
 
+def _worker_start() -> None:
+    """Load the extractor's gazetteers and compiled patterns once, then freeze them out of the
+    garbage collector's sight: they live as long as the worker, and every collection would
+    otherwise walk their hundreds of thousands of objects again (~4% of extraction time)."""
+    import gc
+
+    try:
+        from app.extract import extract
+
+        extract("00:00\n\nWarm-up\n\nThe Minister met the Ambassador in Minsk on 1 June 2024.")
+    except Exception:  # the documents' own extraction reports it, one by one
+        return
+    gc.collect()
+    gc.freeze()
+
+
 def _prepare(paths: list[str]) -> list[tuple]:
     return [_prepare_one(p) for p in paths]
 
@@ -103,7 +119,8 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
 
     writes = ingest.WriteBatch(conn, report)
     # spawn, not fork: the caller may be a GUI process with Qt threads running
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start)
     pending: deque[tuple[list[str], Future]] = deque()
     todo = iter(batches)
     try:
