@@ -23,6 +23,10 @@ class NetworkPlot(PlotPanel):
         self.plot.showGrid(x=False, y=False)
         self.plot.setAspectLocked(True)
         self.graph = pg.GraphItem()
+        # Hundreds of wide, translucent, antialiased edges cost ~20 ms a paint: drawn once
+        # into a pixmap per change of data or size, and repaints (the table under a new
+        # filter, a hover) copy it.
+        self.graph.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.graph)
         self.graph.scatter.sigClicked.connect(self._clicked)
         self.names: dict[int, str] = {}
