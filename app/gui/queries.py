@@ -194,14 +194,46 @@ def unit_counts(store, table: str, filters, units: list[str]) -> dict[str, int]:
         return {}
 
 
+MATCHES = "temp.fb_plot_matches"
+
+
+def keep_text_matches(store, table: str, filters):
+    """(filters without their text, SQL condition) with the ids the text filter matches
+    written once into a temporary table of this connection, for a plot that asks several
+    queries under the same filter: each would otherwise rebuild the id list from the word
+    index (~1 µs a match, 50,000 matches for a common word). Unchanged (filters, "") when
+    there is no text filter or it is not answered by the word index."""
+    from dataclasses import replace
+
+    from app.store.queries import where_clause
+
+    text = getattr(filters, "text", None) if filters is not None else None
+    if not text or not text.strip():
+        return filters, ""
+    cond, params = where_clause(table, type(filters)(text=text))
+    cond = cond.removeprefix(" WHERE ")
+    if not (cond.startswith("id IN (SELECT rowid FROM ") and cond.endswith(")")):
+        return filters, ""   # a literal comparison (no words): asked inline as before
+    try:
+        store.db.execute(f"CREATE TABLE IF NOT EXISTS {MATCHES} (id INTEGER PRIMARY KEY)")
+        store.db.execute(f"DELETE FROM {MATCHES}")
+        store.db.execute(f"INSERT INTO {MATCHES} {cond[len('id IN ('):-1]}", params)
+    except sqlite3.Error:
+        return filters, ""
+    return replace(filters, text=None), f"id IN {MATCHES}"
+
+
 def latest_by_period(store, table: str, filters, units: list[str], columns: list[str],
-                     measure_words: tuple[str, ...] = ()):
+                     measure_words: tuple[str, ...] = (), where_extra: str = ""):
     """Rows in one of `units` (whose measure holds one of `measure_words`, any case, if given)
     under the filters, latest period first, read lazily (a cursor): a plot of the latest
-    periods stops reading once it has them."""
+    periods stops reading once it has them. `where_extra`: a fixed SQL condition (no user
+    input), such as keep_text_matches gives."""
     from app.store.queries import where_clause
 
     where, params = where_clause(table, filters)
+    if where_extra:
+        where = f"{where} AND ({where_extra})" if where else f" WHERE ({where_extra})"
     glue = " AND " if where else " WHERE "
     cols = ", ".join(f'"{c}"' for c in dict.fromkeys(["id", *columns]))
     words = ("AND (" + " OR ".join("measure LIKE ? ESCAPE '\\'" for _ in measure_words) + ") "

@@ -168,3 +168,26 @@ def test_zooming_in_on_the_per_month_view_shows_each_meeting_in_view(window, sto
     timeline.viewSettled.emit(lo, hi)
     assert timeline.aggregated
     assert "per month" in timeline.title_label.text()
+
+
+def test_trade_plots_under_a_text_filter_read_the_kept_matches_as_the_filter_would(store, monkeypatch):
+    import app.gui.tabs.trade_tab as trade_tab
+    from app.gui.tabs.base_tab import make_filters
+
+    words = Counter(w for r in store.rows("trade") for w in str(r.get("measure") or "").split()
+                    if w.isalpha())
+    assert words
+    tab = trade_tab.TradeTab.__new__(trade_tab.TradeTab)
+    for word, _n in words.most_common(3):
+        filters = make_filters(text=word)
+        kept, cond = queries.keep_text_matches(store, "trade", filters)
+        assert kept.text is None and cond
+        matched = {r[0] for r in store.db.execute(f"SELECT id FROM trade WHERE {cond}")}
+        assert matched == {r["id"] for r in store.rows("trade", filters, limit=None)}
+        params = {"filters": filters, "window": None, "table": "trade"}
+        drawn = tab.plot_data(store, params)
+        monkeypatch.setattr(queries, "keep_text_matches", lambda _s, _t, f: (f, ""))
+        assert repr(tab.plot_data(store, params)) == repr(drawn)
+        monkeypatch.undo()
+    plain = make_filters(date_from="2010-01-01")
+    assert queries.keep_text_matches(store, "trade", plain) == (plain, "")

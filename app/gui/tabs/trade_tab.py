@@ -133,7 +133,8 @@ class TradeTab(BaseTab):
         from app.gui.plots.bars import Bar
 
         used, units, ranked = self._database_facts(store)
-        filters = params["filters"]
+        # the text filter's matches found once for the three reads below
+        filters, matched = queries.keep_text_matches(store, "trade", params["filters"])
         # Only money and percentages are drawn, and only the latest periods: the rows are read
         # latest period first and reading stops once the bars' groups are complete. The
         # currency is the database's commonest one that the filters leave figures in, so the
@@ -143,7 +144,8 @@ class TradeTab(BaseTab):
         for candidate in ranked:
             money = _latest_groups(
                 lambda words, c=candidate: queries.latest_by_period(
-                    store, "trade", filters, [u for u in units if u.upper() == c], columns, words),
+                    store, "trade", filters, [u for u in units if u.upper() == c], columns, words,
+                    matched),
                 MAX_VOLUME_BARS, VOLUME_WORDS, lambda r: str(r.get("measure") or ""))
             if money:
                 unit = candidate
@@ -155,7 +157,8 @@ class TradeTab(BaseTab):
 
         percent_units = [u for u in units if _is_percent(u)]
         shares = _latest_groups(
-            lambda words: queries.latest_by_period(store, "trade", filters, percent_units, columns, words),
+            lambda words: queries.latest_by_period(store, "trade", filters, percent_units, columns, words,
+                                                   matched),
             12, SHARE_WORDS, lambda r: str(r.get("measure") or "").lower())
         only_shares = bool(shares) and all(_is_share(r) for g in shares.values() for r in g)
         best = [min(g, key=_best_first) for _k, g in sorted(shares.items())]
