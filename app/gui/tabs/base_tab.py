@@ -179,7 +179,7 @@ class BaseTab(QtWidgets.QWidget):
             return  # same data under the same parameters: the plots on screen are right
         self._plotted = key
         self._plot_job += 1
-        if self.model.rowCount() <= ASYNC_ROWS:
+        if not self.plots_in_thread():
             self.draw_plots(self.plot_data(self.main.store, params))
             self.highlight_plots(self.selected_ids())
             return
@@ -194,6 +194,10 @@ class BaseTab(QtWidgets.QWidget):
         thread.finished.connect(self._reap_workers)
         self._threads.append(thread)
         self.plot_area.setToolTip("Reading the plot data…")
+
+    def plots_in_thread(self) -> bool:
+        """Whether the plot data is read on a worker thread (while the table paints)."""
+        return self.model.rowCount() > ASYNC_ROWS
 
     def _plots_ready(self, result) -> None:
         job, data = result

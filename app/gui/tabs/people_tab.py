@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from app.gui import queries
-from app.gui.tabs.base_tab import BaseTab, esc, make_filters
+from app.gui.tabs.base_tab import ASYNC_ROWS, BaseTab, esc, make_filters
 
 MAX_LISTED = 50
 TOP_PEOPLE = 12
@@ -50,6 +50,17 @@ class PeopleTab(BaseTab):
         # whose meetings are shown (its people come from the filter index, cheaply)
         return {"window": self.main.window_filters(),
                 "text": self.filter_edit.text().strip() or None}
+
+    def plots_in_thread(self) -> bool:
+        # The plots count meetings, not the people the table shows: a few thousand people
+        # can have hundreds of thousands of participations (the highest meeting id bounds them).
+        if super().plots_in_thread():
+            return True
+        try:
+            top = self.main.store.db.execute("SELECT MAX(id) FROM events").fetchone()[0]
+        except Exception:
+            return False
+        return (top or 0) > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.bars import Bar
