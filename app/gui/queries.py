@@ -434,3 +434,26 @@ def pair_counts(pairs) -> list[tuple[int, int, int]]:
             people.sort()
             counts.update(combinations(people, 2))
     return sorted(((a, b, n) for (a, b), n in counts.items()), key=lambda e: (-e[2], e[0], e[1]))
+
+
+def bucket_points(buckets, noun: str, plural: str, with_status: bool) -> list:
+    """Timeline marks for counts per month: (month, lane, status, count, first row id) rows
+    become one TimePoint each, spanning their month (or year, for rows dated to the year)."""
+    from app.gui.plots.timeline import TimePoint
+
+    spans: dict = {}
+    points = []
+    for month, lane, status, n, first in buckets:
+        key = month_key(month)
+        span = bucket_span(key, spans) if key else None
+        if span is None:
+            continue
+        status = (status or "held") if with_status else "held"
+        lane = lane or "other"
+        what = f"{status} {noun if n == 1 else plural}" if with_status else \
+            (noun if n == 1 else plural)
+        when = key if len(key) > 4 else f"{key} (dates known to the year)"
+        points.append(TimePoint(first, span[0], span[1], lane, status,
+                                f"{when} · {lane}: {n:,} {what}\n"
+                                "click: select the first of them", n, key))
+    return points

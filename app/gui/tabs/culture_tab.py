@@ -52,28 +52,10 @@ class CultureTab(BaseTab):
         buckets = queries.month_buckets(store, "culture", filters, "kind")
         dated = sum(b[3] for b in buckets)
         if dated > DETAIL_LIMIT:
-            points = self._bucket_points(buckets)
+            points = queries.bucket_points(buckets, "item", "items", False)
             return points, sum(p.count for p in points), total, bars, True
         points = self._detail_points(store, filters)
         return points, len(points), total, bars, False
-
-    @staticmethod
-    def _bucket_points(buckets) -> list:
-        from app.gui.plots.timeline import TimePoint
-
-        spans: dict = {}
-        points = []
-        for month, kind, _status, n, first in buckets:
-            key = queries.month_key(month)
-            span = queries.bucket_span(key, spans) if key else None
-            if span is None:
-                continue
-            kind = kind or "other"
-            when = key if len(key) > 4 else f"{key} (dates known to the year)"
-            points.append(TimePoint(first, span[0], span[1], kind, "held",
-                                    f"{when} · {kind}: {n:,} {'item' if n == 1 else 'items'}\n"
-                                    "click: select the first of them", n, key))
-        return points
 
     @staticmethod
     def _detail_points(store, filters) -> list:

@@ -137,7 +137,7 @@ class MeetingsTab(BaseTab):
         dated = sum(b[3] for b in buckets)
         if dated <= DETAIL_LIMIT:
             return self._detail_points(store, params)
-        points = self._bucket_points(buckets)
+        points = queries.bucket_points(buckets, "meeting", "meetings", True)
         dated = sum(p.count for p in points)   # meetings whose date the timeline can place
         if params["by_person"]:
             top = [pid for pid, _n in queries.busiest_people(
@@ -149,28 +149,8 @@ class MeetingsTab(BaseTab):
                         else names.get(pid) or str(pid), status, n, first)
                        for m, pid, status, n, first in queries.person_month_buckets(
                            store, params["filters"], top)]
-            points = self._bucket_points(buckets)   # a meeting counts once in each of its lanes
+            points = queries.bucket_points(buckets, "meeting", "meetings", True)   # a meeting counts once in each of its lanes
         return points, self._lanes(points), dated, dated, True
-
-    @staticmethod
-    def _bucket_points(buckets) -> list:
-        from app.gui.plots.timeline import TimePoint
-
-        spans: dict = {}
-        points = []
-        for month, lane, status, n, first in buckets:
-            key = queries.month_key(month)
-            span = queries.bucket_span(key, spans) if key else None
-            if span is None:
-                continue
-            status = status or "held"
-            lane = lane or "other"
-            unit = "meeting" if n == 1 else "meetings"
-            when = key if len(key) > 4 else f"{key} (dates known to the year)"
-            points.append(TimePoint(first, span[0], span[1], lane, status,
-                                    f"{when} · {lane}: {n:,} {status} {unit}\n"
-                                    f"click: select the first of them", n, key))
-        return points
 
     @staticmethod
     def _lanes(points) -> list[str]:
