@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from app.extract.model import Extraction
 from app.store.keys import entity_key, measure_key, person_key, summary_key, surname_key
-from app.store.settle import count_facts, settle
+from app.store.settle import count_facts, insert_row, settle
 
 
 class Touched(defaultdict):
@@ -35,16 +34,6 @@ class Touched(defaultdict):
 
 def new_touched() -> Touched:
     return Touched()
-
-
-@lru_cache(maxsize=256)
-def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
-    names = ", ".join(f'"{c}"' for c in cols)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
-
-
-def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
-    return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
 
 class _Doc:
@@ -105,7 +94,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
                          "VALUES (?, ?, ?)", (pid, form, person_key(form)))
         doc.titles[pid] = person.title
         if person.title or person.country:
-            _insert(conn, "posts", {"person_id": pid, "title": person.title,
+            insert_row(conn, "posts", {"person_id": pid, "title": person.title,
                                     "country": person.country, "as_of": doc.date,
                                     "document_id": doc_id})
             touched.new_posts.add(pid)
@@ -129,7 +118,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
         row = conn.execute(
             "SELECT id FROM culture_items WHERE summary_key = ? AND date_start IS ?",
             (key, item.date_start)).fetchone()
-        cid = row[0] if row else _insert(conn, "culture_items", {
+        cid = row[0] if row else insert_row(conn, "culture_items", {
             "summary": item.summary, "summary_key": key, "kind": item.kind,
             "date_start": item.date_start, "place": item.place, "source_title": doc.title})
         touched["culture"].add(cid)
@@ -151,7 +140,7 @@ def _person(conn, name: str, country: str | None) -> int:
         fits = [c for c in cands if _compatible(parts, c[1].split(), country, c[2])]
         if len(fits) == 1:
             return fits[0][0]
-    return _insert(conn, "persons", {"name": name, "name_key": key, "surname_key": surname,
+    return insert_row(conn, "persons", {"name": name, "name_key": key, "surname_key": surname,
                                      "country": country})
 
 
@@ -169,7 +158,7 @@ def _entity(conn, table: str, name: str, kind, country) -> int:
     row = conn.execute(f"SELECT id FROM {table} WHERE name_key = ?", (key,)).fetchone()
     if row:
         return row[0]
-    return _insert(conn, table, {"name": name, "name_key": key, "kind": kind,
+    return insert_row(conn, table, {"name": name, "name_key": key, "kind": kind,
                                  "country": country})
 
 
@@ -204,7 +193,7 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
         names = sorted({r[0] for r in conn.execute(
             f"SELECT name FROM persons WHERE id IN ({', '.join('?' * len(participants))})",
             participants)}) if participants else []
-        event_id = _insert(conn, "events", {
+        event_id = insert_row(conn, "events", {
             "kind": ev.kind, "category": ev.category, "date_start": ev.date_start,
             "date_end": ev.date_end, "precision": ev.precision, "place_id": place_id,
             "place": ev.place, "status": ev.status, "summary": ev.summary,
@@ -212,7 +201,7 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
             "source_title": doc.title})
     touched["event"].add(event_id)
     span = tuple(ev.span)
-    _insert(conn, "event_sources", {
+    insert_row(conn, "event_sources", {
         "event_id": event_id, "document_id": doc.id, "start": span[0], "end": span[1],
         "sentence_id": doc.sentence_id(span), "kind": ev.kind, "category": ev.category,
         "date_start": ev.date_start, "date_end": ev.date_end, "precision": ev.precision,
@@ -294,13 +283,13 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
         qid = min((row_id for row_id, value in rows
                    if abs(value - q.value) <= 1e-9 * max(1.0, abs(value))), default=None)
     if qid is None:
-        qid = _insert(conn, "quantities", {  # with its first source, as for events
+        qid = insert_row(conn, "quantities", {  # with its first source, as for events
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
             "period": q.period, "qualifier": q.qualifier, "category": q.category,
             "text": q.text, "source_title": doc.title})
     touched["quantity"].add(qid)
     span = tuple(q.span)
-    _insert(conn, "quantity_sources", {
+    insert_row(conn, "quantity_sources", {
         "quantity_id": qid, "document_id": doc.id, "start": span[0], "end": span[1],
         "sentence_id": doc.sentence_id(span), "text": q.text, "qualifier": q.qualifier})
     doc.mention("quantity", qid, span)

@@ -17,7 +17,7 @@ def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
 
 
-def _insert(conn: sqlite3.Connection, table: str, row: dict) -> int:
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
     return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
 
@@ -293,7 +293,7 @@ def _derive_growth(conn, unit, mkey) -> set[int]:
         if prev is None or not prev[1]:
             continue
         growth = round((value / prev[1] - 1) * 100, 2)
-        changed.add(_insert(conn, "quantities", {
+        changed.add(insert_row(conn, "quantities", {
             "value": growth, "unit": "percent", "measure": f"{measure} growth",
             "measure_key": f"{mkey} growth", "period": str(year), "qualifier": None,
             "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
