@@ -173,7 +173,7 @@ def _cmd_extract(args) -> int:
             rc = 1
             continue
         try:
-            ex = extract(read.text, name)
+            ex = extract(read.text, name, meta=read.meta)
         except Exception as exc:  # one bad file must not hide the others' facts
             _err(f"{name}: extraction failed ({type(exc).__name__}: {exc})")
             rc = 1

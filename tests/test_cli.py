@@ -64,11 +64,12 @@ def test_extract_json_contract(tmp_path):
     keys = {"people": {"name", "title", "country", "mentions"},
             "organizations": {"name", "mentions"}, "places": {"name", "mentions"},
             "events": {"kind", "category", "date_start", "date_end", "place", "participants",
-                       "status", "summary", "span"},
+                       "status", "summary", "span", "date_basis"},
             "quantities": {"value", "unit", "measure", "period", "category", "qualifier",
-                           "text", "span"},
+                           "text", "span", "partners", "measure_kind", "direction", "status"},
             "culture": {"summary", "date_start", "place", "span"}}
-    assert set(obj["document"]) == {"title", "date", "ref", "path"}
+    assert set(obj["document"]) == {"title", "date", "ref", "path", "time", "place", "outlet",
+                                    "date_origin", "warnings"}
     for name, expected in keys.items():
         for item in obj[name]:
             assert set(item) == expected, name

@@ -9,12 +9,21 @@ from app.extract.model import Extraction
 from app.extract.text import body_start, read_header, split_sentences
 
 
-def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None) -> Extraction:
+def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *,
+            meta: dict | None = None, date: str | None = None) -> Extraction:
+    """The facts of one release. `meta`: what the reader found outside the text (a saved
+    page's metadata: "date", "time", "title", "outlet"; a dataset's "date"). `date`: the
+    publication date a person gave (YYYY-MM-DD); it overrides whatever the text says."""
     from app.extract import culture, entities, events, people, quantities
 
+    doc = read_header(text, path)
+    if date:
+        doc.date, doc.date_origin = date, "user"
+    elif doc.date:
+        doc.date_origin = "header"
     ctx = Context(
         text=text,
-        doc=read_header(text, path),
+        doc=doc,
         sentences=split_sentences(text),
         gaz=gaz or default_gazetteers(),
         body_start=body_start(text),

@@ -11,13 +11,24 @@ from dataclasses import asdict, dataclass, field
 Span = tuple[int, int]
 
 
+# Where a document's publication date came from (DocumentInfo.date_origin).
+DATE_ORIGINS = ("header", "dateline", "page metadata", "file name", "user", "dataset", "none")
+
+
 @dataclass
 class DocumentInfo:
     title: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD, read from the text
+    date: str | None = None  # ISO YYYY-MM-DD: the publication date
     ref: str | None = None
     path: str | None = None
     title_span: Span | None = None
+    time: str | None = None  # HH:MM of publication, when the release shows it
+    place: str | None = None  # the dateline's city ("MOSCOW, March 3. /TASS/." -> Moscow)
+    outlet: str | None = None  # who published it (TASS, BelTA, the Kremlin, an embassy, ...)
+    date_origin: str = "none"  # one of DATE_ORIGINS
+    # What the reader should know about this document's extraction ("no publication date
+    # found; 3 dates left undated (give one with --date)", "mostly Russian text: ...").
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,6 +63,9 @@ class Event:
     summary: str
     span: Span
     precision: str | None = None  # day, month, quarter, year, season
+    # "stated": the text gives the date; "publication": the release states none for the
+    # event it reports, so it is dated by its publication date.
+    date_basis: str | None = None
 
 
 @dataclass
@@ -64,6 +78,14 @@ class Quantity:
     qualifier: str | None  # about, over, more than, almost, some, ...
     text: str  # the surface words of the figure
     span: Span
+    # The two partners (sorted: two countries, or a country and a bloc such as ASEAN), or
+    # empty when the figure is not bilateral.
+    partners: list[str] = field(default_factory=list)
+    # What is measured, from a small vocabulary: trade turnover, exports, imports, investment,
+    # currency share, partner share, growth, count, other. `measure` is the noun phrase shown.
+    measure_kind: str | None = None
+    direction: str | None = None  # exports/imports: "Russia→China" (exporter→importer)
+    status: str = "actual"  # actual, target, forecast
 
 
 @dataclass
@@ -120,13 +142,15 @@ class Extraction:
             "events": [
                 {"kind": e.kind, "category": e.category, "date_start": e.date_start,
                  "date_end": e.date_end, "place": e.place, "participants": list(e.participants),
-                 "status": e.status, "summary": e.summary, "span": list(e.span)}
+                 "status": e.status, "summary": e.summary, "span": list(e.span),
+                 "date_basis": e.date_basis}
                 for e in self.events
             ],
             "quantities": [
                 {"value": q.value, "unit": q.unit, "measure": q.measure, "period": q.period,
                  "category": q.category, "qualifier": q.qualifier, "text": q.text,
-                 "span": list(q.span)}
+                 "span": list(q.span), "partners": list(q.partners),
+                 "measure_kind": q.measure_kind, "direction": q.direction, "status": q.status}
                 for q in self.quantities
             ],
             "culture": [

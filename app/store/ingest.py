@@ -58,14 +58,15 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def _extract(text: str, path: str | None):
+def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None):
     from app.extract import extract
 
-    return extract(text, path)
+    return extract(text, path, meta=meta, date=date)
 
 
 def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: str | None = None,
-             origin: str = "user", extraction=None) -> tuple[str, int]:
+             origin: str = "user", extraction=None, meta: dict | None = None,
+             date: str | None = None) -> tuple[str, int]:
     """Store one document and its facts. Returns ("added" | "present", document id).
     `extraction`: the Extraction of this text when already made (e.g. in a worker process)."""
     text = normalise_text(text)
@@ -76,7 +77,7 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     ex = extraction
     if ex is None:
         try:
-            ex = _extract(text, path)
+            ex = _extract(text, path, meta, date)
         except Exception as exc:  # the extractor must never lose the user's other files
             raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
                 from exc
@@ -180,7 +181,8 @@ def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user"
     path = Path(path)
     try:
         read = read_path(path)
-        status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin)
+        status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin,
+                                  meta=read.meta)
     except StoreError as exc:
         return IngestResult(str(path), "failed", str(exc))
     except sqlite3.Error as exc:

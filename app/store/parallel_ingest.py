@@ -34,7 +34,7 @@ def _prepare_one(path: str):
     try:
         from app.extract import extract
 
-        ex = extract(text, path)
+        ex = extract(text, path, meta=read.meta)
     except Exception as exc:  # same message as the single-process path
         return ("failed", f"{path}: extraction failed ({type(exc).__name__}: {exc})")
     return ("ok", text, read.encoding, read.html, ex)

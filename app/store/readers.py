@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.store.errors import ReadError
@@ -30,6 +30,9 @@ class ReadText:
     text: str
     encoding: str
     html: bool = False
+    # What a saved page says about itself outside its text ("date", "time", "title",
+    # "outlet"): passed to the extractor as `meta`.
+    meta: dict = field(default_factory=dict)
 
 
 def normalise_text(text: str) -> str:
