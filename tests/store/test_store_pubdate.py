@@ -299,3 +299,18 @@ def test_preview_agrees_with_the_full_extraction(files):
         seen = preview_file(path)
         assert (seen.date, seen.date_origin, seen.title) == (
             doc.date, doc.date_origin if doc.date else "none", doc.title), path
+
+
+def test_exports_carry_the_date_origin_and_basis(fake, files, tmp_path):
+    import json
+
+    from app.store import export_tables
+
+    db = tmp_path / "t.db"
+    ingest_paths(db, [str(f) for f in files], dates={str(files[0]): "2024-03-03"})
+    out = tmp_path / "x.json"
+    export_tables(db, ["sources", "meetings"], "json", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {(r["date"], r["date_origin"], r["outlet"], r["place"]) for r in data["sources"]} == {
+        ("2024-03-03", "user", "TASS", "Moscow"), ("2024-03-10", "header", None, None)}
+    assert sorted(r["date_basis"] for r in data["meetings"]) == ["publication", "stated"]
