@@ -399,11 +399,11 @@ def ensure_columns(conn) -> None:
     """Add the columns and view columns a database made before them lacks, in one
     transaction (nothing happens when it has them all). Adding a column rewrites no row;
     only the stated date origin of existing documents is filled in."""
-    columns, views = missing_columns(conn)
-    if not columns and not views:
+    if missing_columns(conn) == ([], []):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
+        columns, views = missing_columns(conn)  # again: another process may have added them
         for table, column, decl, fill in columns:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
             if fill:
@@ -412,7 +412,8 @@ def ensure_columns(conn) -> None:
             conn.execute(f"DROP VIEW IF EXISTS {view}")
             conn.execute(_view_sql(view))
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -127,7 +127,8 @@ def test_dates_given_reach_the_import_and_the_summary_lists_warnings(qtbot, wind
     assert "no facts found" in sources.doc_info.text()
 
 
-def test_set_publication_date_in_sources_redates_in_the_background(qtbot, window, files):
+def test_set_publication_date_in_sources_redates_in_the_background(qtbot, window, files,
+                                                                   monkeypatch):
     dialog = _dialog(qtbot, window, files)
     dialog.finished_import.connect(lambda _r: window.after_import())
     with qtbot.waitSignal(dialog.finished_import, timeout=120000):
@@ -137,7 +138,16 @@ def test_set_publication_date_in_sources_redates_in_the_background(qtbot, window
     assert sources.select_id(doc_id)
     assert sources.date_button.isEnabled()
     old_store = window.store
-    sources.set_publication_date(doc_id, "2024-03-04")
+    asked = []
+
+    def answer(dialog):  # the user picks a date in the dialog and presses Set Date
+        asked.append(dialog.findChild(QtWidgets.QLabel).text())
+        dialog.editor.setDate(QtCore.QDate(2024, 3, 4))
+        return QtWidgets.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("app.gui.dialogs.set_date_dialog.SetDateDialog.exec", answer)
+    sources.date_button.click()
+    assert "Publication date now: none found" in asked[0]
     assert not sources.date_button.isEnabled()  # one at a time
     qtbot.waitUntil(lambda: not sources.is_dating() and window.store is not old_store,
                     timeout=60000)

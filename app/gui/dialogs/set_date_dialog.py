@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtWidgets
 
 from app.gui.dialogs.date_table import DATE_FORMAT, EARLIEST, LATEST
@@ -25,9 +27,10 @@ class SetDateDialog(QtWidgets.QDialog):
     def __init__(self, title: str, current: str | None, origin: str | None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Set Publication Date")
+        now = f"{current} ({origin_text(origin)})" if current else "none found"
         intro = QtWidgets.QLabel(
-            f"<b>{title}</b><br>Publication date now: {current or 'none'} "
-            f"({origin_text(origin)}).<br><br>Its “today”, “on Tuesday” and the reports that "
+            f"<b>{html.escape(title)}</b><br>Publication date now: {html.escape(now)}."
+            "<br><br>Its “today”, “on Tuesday” and the reports that "
             "give no date of their own are dated again from the date you give; the document's "
             "facts are extracted again (it keeps its place in the database).")
         intro.setWordWrap(True)
