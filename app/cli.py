@@ -12,8 +12,8 @@ from pathlib import Path
 
 from app import __version__
 
-COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "show", "info",
-            "screenshot")
+COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
+            "info", "screenshot")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("-r", "--recursive", action="store_true",
                    help="import the .txt/.html files inside folders given")
+    s.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the releases' publication date: overrides what their text says, and "
+                        "dates 'today', 'on Tuesday' and undated reports against it")
 
     s = sub.add_parser("search", parents=[common], help="find people, events, figures, text")
     s.add_argument("query", nargs="*", help="words to find (any text; e.g. -Lavrov is a word)")
@@ -64,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("remove", parents=[common], help="remove documents and their facts")
     s.add_argument("documents", nargs="+", metavar="DOC_ID|PATH")
+
+    s = sub.add_parser("set-date", parents=[common],
+                       help="give a stored document its publication date (re-resolves its dates)")
+    s.add_argument("document", metavar="DOC_ID|PATH")
+    s.add_argument("date", metavar="YYYY-MM-DD")
 
     s = sub.add_parser("show", parents=[common], help="print a table")
     s.add_argument("table", choices=("people", "meetings", "trade", "figures", "culture",
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.store import StoreError
 
     try:
-        return int(globals()[f"_cmd_{args.command}"](args) or 0)
+        return int(globals()[f"_cmd_{args.command.replace('-', '_')}"](args) or 0)
     except StoreError as exc:
         _err(str(exc))
         return 2
@@ -262,7 +270,9 @@ def _cmd_ingest(args) -> int:
     from app.store import expand_paths
     from app.store.db import connect
     from app.store.ingest import ingest_file
+    from app.store.pubdate import check_date
 
+    date = check_date(args.date) if args.date is not None else None  # before any import
     db = _db(args)
     files = expand_paths(args.files) if args.recursive else [Path(f) for f in args.files]
     counts = {"added": 0, "present": 0, "failed": 0}
@@ -270,7 +280,7 @@ def _cmd_ingest(args) -> int:
     conn = connect(db, create=True)
     try:
         for f in files:
-            r = ingest_file(conn, f)
+            r = ingest_file(conn, f, date=date)
             if not r.ok and f.is_dir():
                 r.message += " (use factbrowser ingest -r to import the files in a folder)"
             counts[r.status] += 1
@@ -336,6 +346,17 @@ def _cmd_remove(args) -> int:
             continue
         print(f"removed document {info['id']}: {info['title']}")
     return rc
+
+
+def _cmd_set_date(args) -> int:
+    from app.store.pubdate import check_date, set_document_date
+
+    date = check_date(args.date)
+    out = set_document_date(_db(args), args.document, date)
+    print(f"document {out['id']}: publication date {out['date']} (was {out['old_date'] or 'none'})"
+          f"; {out['facts']} facts (were {out['old_facts']})"
+          + "".join(f"; {w}" for w in out["warnings"]))
+    return 0
 
 
 def _cmd_screenshot(args) -> int:

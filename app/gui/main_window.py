@@ -384,8 +384,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         dialog = ImportDialog(self.store.path, paths, self)
         dialog.finished_import.connect(lambda _results: self.after_import())
-        dialog.start()
-        dialog.exec()
+        dialog.exec()   # the files and their dates first; Import starts it
 
     def after_import(self) -> None:
         from app.store import Store

@@ -16,6 +16,7 @@ from app.store.schema import (
     FILTER_SQL,
     SCHEMA_VERSION,
     create_schema,
+    ensure_columns,
     ensure_indexes,
 )
 
@@ -81,6 +82,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
     elif version < SCHEMA_VERSION and _migrate_in_place(conn, version):
         conn.execute("PRAGMA journal_mode = WAL")
         ensure_indexes(conn)
+        _ensure_columns(conn, path)
     elif version < SCHEMA_VERSION:
         conn.close()
         try:
@@ -95,7 +97,19 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
             ensure_indexes(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
+        _ensure_columns(conn, path)
     return conn
+
+
+def _ensure_columns(conn: sqlite3.Connection, path: Path) -> None:
+    """Columns added since the database was made (app/store/schema.py ADDED_COLUMNS)."""
+    try:
+        ensure_columns(conn)
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc).replace(" ", "").lower():
+            return  # read-only media: the views show what the file has
+        conn.close()
+        raise StoreError(f"cannot add the new columns to {path} ({exc})") from exc
 
 
 def open_db(path: Path | str, create: bool = False) -> sqlite_utils.Database:

@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +35,10 @@ class IngestResult:
     message: str
     document_id: int | None = None
     encoding: str | None = None
+    # what the reader should know about the document ("no publication date found; ...",
+    # "no facts found"): also at the end of `message`
+    warnings: list[str] = field(default_factory=list)
+    facts: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,10 +92,12 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
             return "present", row[0]
         info = ex.document
         doc_id = conn.execute(
-            "INSERT INTO documents (sha256, title, date, ref, path, added, encoding, origin, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (sha256, title, date, ref, path, added, encoding, origin, text,"
+            " time, place, outlet, date_origin, warnings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (digest, info.title, info.date, info.ref, path,
-             datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text),
+             datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text,
+             *document_columns(info)),
         ).lastrowid
         attach(conn, doc_id, ex, touched)
         conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
@@ -99,6 +105,39 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
         index_document(conn, doc_id)
         settle(conn, touched)
     return "added", doc_id
+
+
+def document_columns(info) -> tuple:
+    """time, place, outlet, date_origin, warnings of a DocumentInfo as stored (warnings one
+    per line: each is one line of text)."""
+    warnings = [w.replace("\n", " ") for w in (getattr(info, "warnings", None) or [])]
+    return (getattr(info, "time", None), getattr(info, "place", None),
+            getattr(info, "outlet", None), getattr(info, "date_origin", None) or "none",
+            "\n".join(warnings) or None)
+
+
+def stored_warnings(conn: sqlite3.Connection, doc_id: int) -> tuple[list[str], int]:
+    """A stored document's warnings, and its number of facts. Unless the extractor said so
+    already, a document without a publication date or without facts is said to be."""
+    row = conn.execute("SELECT warnings, facts, date FROM documents WHERE id = ?",
+                       (doc_id,)).fetchone()
+    if row is None:
+        return [], 0
+    warnings = [w for w in (row[0] or "").split("\n") if w]
+    if not row[2] and not any("no publication date" in w for w in warnings):
+        warnings.insert(0, "no publication date found (give one with --date)")
+    if not row[1] and not any("no facts" in w for w in warnings):
+        warnings.append("no facts found")
+    return warnings, row[1]
+
+
+def added_result(conn: sqlite3.Connection, path, doc_id: int, kind: str,
+                 encoding: str | None) -> IngestResult:
+    """The result of a document just added: its warnings on the same line."""
+    warnings, facts = stored_warnings(conn, doc_id)
+    msg = f"{path}: added as document {doc_id} ({kind}, {encoding})"
+    msg += "".join(f"; {w}" for w in warnings)
+    return IngestResult(str(path), "added", msg, doc_id, encoding, warnings, facts)
 
 
 @contextmanager
@@ -177,12 +216,19 @@ class WriteBatch:
             self.report(item)
 
 
-def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user") -> IngestResult:
+def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user",
+                date: str | None = None) -> IngestResult:
+    """Import one file. `date`: the publication date a person gives (YYYY-MM-DD, checked by
+    the caller with pubdate.check_date); it overrides what the text says, also for a
+    document already stored, whose facts are then re-extracted with it."""
     path = Path(path)
     try:
         read = read_path(path)
         status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin,
-                                  meta=read.meta)
+                                  meta=read.meta, date=date)
+        changed = None
+        if status == "present" and date:
+            changed = redate_document(conn, doc_id, date)
     except StoreError as exc:
         return IngestResult(str(path), "failed", str(exc))
     except sqlite3.Error as exc:
@@ -191,18 +237,25 @@ def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user"
         return IngestResult(str(path), "failed",
                             f"{path}: could not be stored ({type(exc).__name__}: {exc})")
     kind = "HTML page" if read.html else "text"
-    if status == "present":
-        msg = f"{path}: already present (document {doc_id})"
-    else:
-        msg = f"{path}: added as document {doc_id} ({kind}, {read.encoding})"
-    return IngestResult(str(path), status, msg, doc_id, read.encoding)
+    if status == "added":
+        return added_result(conn, path, doc_id, kind, read.encoding)
+    msg = f"{path}: already present (document {doc_id})"
+    warnings: list[str] = []
+    if changed is not None:
+        warnings, _facts = stored_warnings(conn, doc_id)
+        msg += f"; publication date set to {date} (was {changed.get('old_date') or 'none'})"
+        msg += "".join(f"; {w}" for w in warnings)
+    return IngestResult(str(path), status, msg, doc_id, read.encoding, warnings)
 
 
 def ingest_paths(db_path, paths, progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None, create: bool = True,
-                 origin: str = "user", folders: bool = True) -> list[IngestResult]:
+                 origin: str = "user", folders: bool = True,
+                 dates: dict[str, str] | None = None) -> list[IngestResult]:
     """Import files (callable from a worker thread: it opens its own connection). With
-    folders=True a folder stands for the .txt/.html files inside it."""
+    folders=True a folder stands for the .txt/.html files inside it. `dates`: file path (as
+    given, or inside a folder given) -> the publication date a person gave it."""
+    dates = {str(k): v for k, v in (dates or {}).items() if v}
     results: list[IngestResult] = []
     items: list = []  # paths to import, or results known without importing, in input order
     for p in map(Path, paths):
@@ -231,7 +284,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 if progress:
                     progress(i, total, f"Reading {item.name}")
                 batch.begin()
-                results.append(ingest_file(conn, item, origin))
+                results.append(ingest_file(conn, item, origin, dates.get(str(item))))
             batch.done((i, results[-1]))
     finally:
         try:
@@ -265,48 +318,94 @@ def build_corpus(db_path, corpus: Path | None = None, progress: Progress | None 
 def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
             errors: list[str] | None = None, cancel: Callable[[], bool] | None = None) -> int:
     """Re-extract every stored document from its stored text (a newer extractor's facts
-    replace the old ones); documents themselves, including user-added ones, are kept.
+    replace the old ones); documents themselves, including user-added ones, are kept, and so
+    is a publication date given from outside the text (by a person, a page's metadata).
     A document the extractor fails on keeps its previous facts and is reported in errors."""
     if not reextract:
         return 0
     conn = connect(db_path)
     done = 0
     try:
-        docs = conn.execute("SELECT id, path, text FROM documents "
+        docs = conn.execute("SELECT id, path FROM documents "
                             "ORDER BY date NULLS FIRST, id").fetchall()
-        for i, (doc_id, path, text) in enumerate(docs):
+        for i, (doc_id, path) in enumerate(docs):
             if cancel and cancel():
                 break
             try:
-                ex = _extract(text, path)
-            except Exception as exc:  # keep the old facts rather than lose the document's
+                out = reextract_document(conn, doc_id)
+            except StoreError as exc:  # rolled back: the document keeps its previous facts
                 if errors is not None:
-                    errors.append(f"document {doc_id} ({path}): extraction failed "
-                                  f"({type(exc).__name__}: {exc})")
-                continue
-            touched = new_touched()
-            info = ex.document
-            try:
-                with transaction(conn):
-                    detach(conn, doc_id, touched, delete=False)
-                    conn.execute("UPDATE documents SET title = ?, date = ?, ref = ? "
-                                 "WHERE id = ?", (info.title, info.date, info.ref, doc_id))
-                    attach(conn, doc_id, ex, touched)
-                    conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
-                                 (count_facts(conn, doc_id), doc_id))
-                    index_document(conn, doc_id)
-                    settle(conn, touched)
-            except Exception as exc:  # rolled back: the document keeps its previous facts
-                if errors is not None:
-                    errors.append(f"document {doc_id} ({path}): could not be re-extracted "
-                                  f"({type(exc).__name__}: {exc})")
+                    errors.append(str(exc))
                 continue
             done += 1
             if progress:
-                progress(i + 1, len(docs), f"Re-extracted {info.title or path}")
+                progress(i + 1, len(docs), f"Re-extracted {out['title'] or path}")
         return done
     finally:
         conn.close()
+
+
+# Where a date comes from outside the text: re-extracting the text alone would lose it.
+GIVEN_ORIGINS = ("user", "page metadata", "dataset")
+KEEP = object()  # reextract_document's default: keep a date given from outside the text
+
+
+def reextract_document(conn: sqlite3.Connection, doc_id: int, date=KEEP) -> dict:
+    """Re-extract one stored document from its stored text and replace its facts, all or
+    nothing; the document keeps its row and id, and every new fact its provenance.
+    `date`: a publication date a person gives (YYYY-MM-DD); None: the one the text gives;
+    KEEP: a date given from outside the text stays, else the text's.
+    Returns what changed: id, title, old_date, date, date_origin, old_facts, facts,
+    warnings."""
+    row = conn.execute("SELECT path, text, date, date_origin, time, outlet, facts, title "
+                       "FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"no document {doc_id}")
+    path, text, old_date, old_origin, old_time, old_outlet, old_facts, old_title = row
+    kept = date is KEEP and old_date and old_origin in GIVEN_ORIGINS
+    given = old_date if kept else (None if date is KEEP else date)
+    try:
+        ex = _extract(text, path, None, given)
+    except Exception as exc:  # keep the old facts rather than lose the document's
+        raise StoreError(f"document {doc_id} ({path}): extraction failed "
+                         f"({type(exc).__name__}: {exc})") from exc
+    info = ex.document
+    if kept:  # the page's metadata is not stored, only what it said
+        info.date_origin = old_origin
+        info.time = info.time or old_time
+        info.outlet = info.outlet or old_outlet
+    touched = new_touched()
+    try:
+        with _unit(conn):
+            detach(conn, doc_id, touched, delete=False)
+            conn.execute("UPDATE documents SET title = ?, date = ?, ref = ?, time = ?, place = ?, "
+                         "outlet = ?, date_origin = ?, warnings = ? WHERE id = ?",
+                         (info.title, info.date, info.ref, *document_columns(info), doc_id))
+            attach(conn, doc_id, ex, touched)
+            facts = count_facts(conn, doc_id)
+            conn.execute("UPDATE documents SET facts = ? WHERE id = ?", (facts, doc_id))
+            index_document(conn, doc_id)
+            settle(conn, touched)
+    except sqlite3.Error as exc:
+        raise StoreError(f"document {doc_id} ({path}): could not be re-extracted "
+                         f"(database error: {exc})") from exc
+    except StoreError:
+        raise
+    except Exception as exc:  # rolled back: the document keeps its previous facts
+        raise StoreError(f"document {doc_id} ({path}): could not be re-extracted "
+                         f"({type(exc).__name__}: {exc})") from exc
+    return {"id": doc_id, "title": info.title or old_title, "old_date": old_date,
+            "date": info.date, "date_origin": info.date_origin, "old_facts": old_facts,
+            "facts": facts, "warnings": stored_warnings(conn, doc_id)[0]}
+
+
+def redate_document(conn: sqlite3.Connection, doc_id: int, date: str) -> dict | None:
+    """Give a stored document the publication date a person gave it, re-resolving its
+    dates; None when it has that date already."""
+    row = conn.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is not None and row[0] == date:
+        return None
+    return reextract_document(conn, doc_id, date=date)
 
 
 def find_document(conn: sqlite3.Connection, ref: str | int) -> int:

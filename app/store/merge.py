@@ -198,14 +198,15 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
             "date_end": ev.date_end, "precision": ev.precision, "place_id": place_id,
             "place": ev.place, "status": ev.status, "summary": ev.summary,
             "participants": ", ".join(names) if names else None, "source_count": 1,
-            "source_title": doc.title})
+            "source_title": doc.title, "date_basis": getattr(ev, "date_basis", None)})
     touched["event"].add(event_id)
     span = tuple(ev.span)
     insert_row(conn, "event_sources", {
         "event_id": event_id, "document_id": doc.id, "start": span[0], "end": span[1],
         "sentence_id": doc.sentence_id(span), "kind": ev.kind, "category": ev.category,
         "date_start": ev.date_start, "date_end": ev.date_end, "precision": ev.precision,
-        "place": ev.place, "status": ev.status, "summary": ev.summary})
+        "place": ev.place, "status": ev.status, "summary": ev.summary,
+        "date_basis": getattr(ev, "date_basis", None)})
     for pid in participants:
         touched["person"].add(pid)
         if pid not in linked:

@@ -82,9 +82,7 @@ def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:
     if status == "present":
         return IngestResult(path, status, f"{path}: already present (document {doc_id})", doc_id,
                             encoding)
-    kind = "HTML page" if html else "text"
-    return IngestResult(path, status, f"{path}: added as document {doc_id} ({kind}, {encoding})",
-                        doc_id, encoding)
+    return ingest.added_result(conn, path, doc_id, "HTML page" if html else "text", encoding)
 
 
 def default_workers() -> int:

@@ -287,12 +287,25 @@ class Store:
         return search(self.conn, query, limit)
 
     def document(self, doc_id) -> dict:
-        cur = self.conn.execute("SELECT id, title, date, ref, path, text, sha256, added, "
-                                "encoding, origin, facts FROM documents WHERE id = ?", (doc_id,))
+        """A document's row; `warnings` as a list (one per stored line)."""
+        cur = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
         row = cur.fetchone()
         if row is None:
             raise StoreError(f"no document {doc_id}")
-        return dict(zip([d[0] for d in cur.description], row, strict=True))
+        out = dict(zip([d[0] for d in cur.description], row, strict=True))
+        out["warnings"] = [w for w in (out.get("warnings") or "").split("\n") if w]
+        out.setdefault("date_origin", "header" if out.get("date") else "none")
+        return out
+
+    def set_document_date(self, doc_id, date: str | None) -> dict:
+        """Give a document a publication date (YYYY-MM-DD; None: the one its text gives)
+        and re-extract it against that date: its facts are replaced, all or nothing, and
+        it keeps its id. Returns what changed (ingest.reextract_document)."""
+        from app.store.ingest import find_document, reextract_document
+        from app.store.pubdate import check_date
+
+        date = check_date(date) if date is not None else None
+        return reextract_document(self.conn, find_document(self.conn, doc_id), date=date)
 
     def highlights(self, doc_id) -> list[dict]:
         cases = " ".join(f"WHEN '{t}' THEN {sql}" for t, sql in _LABEL_SQL.items())
@@ -383,11 +396,11 @@ class Store:
         out["participants"] = list(participants.values())
         cur = self.conn.execute(
             'SELECT es.document_id, d.title, d.date, es.start, es."end", s.start, s."end", '
-            "s.text, es.status FROM event_sources es JOIN documents d ON d.id = es.document_id "
-            "LEFT JOIN sentences s ON s.id = es.sentence_id WHERE es.event_id = ? "
-            "ORDER BY d.date, d.id", (event_id,))
+            "s.text, es.status, es.date_basis FROM event_sources es JOIN documents d ON "
+            "d.id = es.document_id LEFT JOIN sentences s ON s.id = es.sentence_id "
+            "WHERE es.event_id = ? ORDER BY d.date, d.id", (event_id,))
         keys = ("document_id", "title", "date", "start", "end", "sentence_start",
-                "sentence_end", "sentence", "status")
+                "sentence_end", "sentence", "status", "date_basis")
         out["sources"] = [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
         return out
 

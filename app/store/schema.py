@@ -32,7 +32,12 @@ CREATE TABLE documents (
     encoding TEXT,
     origin TEXT NOT NULL DEFAULT 'user',
     facts INTEGER NOT NULL DEFAULT 0,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    time TEXT,
+    place TEXT,
+    outlet TEXT,
+    date_origin TEXT NOT NULL DEFAULT 'none',
+    warnings TEXT
 );
 CREATE TABLE sentences (
     id INTEGER PRIMARY KEY,
@@ -96,7 +101,8 @@ CREATE TABLE events (
     summary TEXT,
     participants TEXT,
     source_count INTEGER NOT NULL DEFAULT 0,
-    source_title TEXT
+    source_title TEXT,
+    date_basis TEXT
 );
 CREATE TABLE event_sources (
     id INTEGER PRIMARY KEY,
@@ -112,7 +118,8 @@ CREATE TABLE event_sources (
     precision TEXT,
     place TEXT,
     status TEXT,
-    summary TEXT
+    summary TEXT,
+    date_basis TEXT
 );
 CREATE TABLE event_participants (
     id INTEGER PRIMARY KEY,
@@ -317,7 +324,7 @@ FROM persons;
 
 CREATE VIEW meetings AS
 SELECT id, date_start, date_end, kind, place, participants, status, category, summary,
-       source_count AS sources, source_title AS source
+       source_count AS sources, source_title AS source, date_basis
 FROM events;
 
 CREATE VIEW figures AS
@@ -333,7 +340,7 @@ SELECT id, summary, kind, date_start, place, source_title AS source
 FROM culture_items;
 
 CREATE VIEW sources AS
-SELECT id, title, date, ref, path, facts, added
+SELECT id, title, date, ref, path, facts, added, date_origin, time, outlet, place, warnings
 FROM documents;
 """
 
@@ -351,6 +358,64 @@ VIEW_DATE = {
 def ensure_indexes(conn) -> None:
     """Indexes added since a database was made (creating an existing one is a no-op)."""
     conn.executescript(INDEXES_SQL)
+
+
+# Columns added after schema 5 without a version step, so that other additive changes merge
+# beside them: each is added to a database that lacks it (PRAGMA table_info), then the views
+# showing it are made again. (table, column, declaration, SQL filling existing rows.)
+ADDED_COLUMNS = [
+    ("documents", "time", "TEXT", None),
+    ("documents", "place", "TEXT", None),
+    ("documents", "outlet", "TEXT", None),
+    # The reader of those databases took a date only from the release's header line.
+    ("documents", "date_origin", "TEXT NOT NULL DEFAULT 'none'",
+     "UPDATE documents SET date_origin = 'header' WHERE date IS NOT NULL"),
+    ("documents", "warnings", "TEXT", None),
+    ("events", "date_basis", "TEXT", None),
+    ("event_sources", "date_basis", "TEXT", None),
+]
+# view -> a column it must show (else it is made again from VIEWS_SQL)
+VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis"}
+
+
+def _view_sql(name: str) -> str:
+    start = VIEWS_SQL.index(f"CREATE VIEW {name} AS")
+    return VIEWS_SQL[start:VIEWS_SQL.index(";", start) + 1]
+
+
+def missing_columns(conn) -> tuple[list[tuple], list[str]]:
+    """The ADDED_COLUMNS a database lacks, and the views to make again."""
+    have: dict[str, set[str]] = {}
+    for table, *_rest in ADDED_COLUMNS:
+        if table not in have:
+            have[table] = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    columns = [c for c in ADDED_COLUMNS if c[1] not in have[c[0]]]
+    views = [v for v, col in VIEW_NEEDS.items()
+             if col not in {r[1] for r in conn.execute(f"PRAGMA table_info({v})")}]
+    return columns, views
+
+
+def ensure_columns(conn) -> None:
+    """Add the columns and view columns a database made before them lacks, in one
+    transaction (nothing happens when it has them all). Adding a column rewrites no row;
+    only the stated date origin of existing documents is filled in."""
+    if missing_columns(conn) == ([], []):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        columns, views = missing_columns(conn)  # again: another process may have added them
+        for table, column, decl, fill in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            if fill:
+                conn.execute(fill)
+        for view in views:
+            conn.execute(f"DROP VIEW IF EXISTS {view}")
+            conn.execute(_view_sql(view))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def create_schema(conn) -> None:

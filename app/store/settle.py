@@ -156,11 +156,13 @@ def _recompute_event(conn, eid: int) -> tuple:
     Returns its (start, end) before and after (the end is the start when it has none)."""
     fields = ("kind", "category", "date_start", "date_end", "precision", "place", "status",
               "summary")
-    rows = conn.execute(f"SELECT {', '.join('es.' + f for f in fields)} {_SOURCE_ORDER}",
-                        (eid,)).fetchall()
+    rows = conn.execute(f"SELECT {', '.join('es.' + f for f in fields)}, es.date_basis "
+                        f"{_SOURCE_ORDER}", (eid,)).fetchall()
     values = {}
     for i, name in enumerate(fields):
         values[name] = next((r[i] for r in rows if r[i] is not None), None)
+    # whether the date shown is stated or the publication date: that of the source giving it
+    values["date_basis"] = next((r[-1] for r in rows if r[2] is not None), None)
     if values["place"]:
         row = conn.execute("SELECT id FROM places WHERE name_key = ?",
                            (entity_key(values["place"]),)).fetchone()

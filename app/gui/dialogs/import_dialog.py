@@ -7,8 +7,14 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from app.gui import worker as workers
+from app.gui.dialogs.date_table import DateTable, missing_colour
 
 STATUS_TEXT = {"added": "Added", "present": "Already present", "failed": "Failed"}
+
+
+def gui_warning(text: str) -> str:
+    """A warning as the app says it: the command line's option is not where the user is."""
+    return text.replace("(give one with --date)", "(give one with Set Publication Date…)")
 
 
 def choose_import_paths(parent=None) -> list[str]:
@@ -31,47 +37,144 @@ def choose_import_paths(parent=None) -> list[str]:
 
 
 class ImportDialog(QtWidgets.QDialog):
+    """First the files with the publication date found in each (editable), then, once
+    Import is pressed, the import itself with progress and a per-file summary."""
+
     finished_import = QtCore.Signal(list)
+    PREVIEW_CHUNK = 40   # files whose dates are read per background step (rows fill as they come)
 
     def __init__(self, db_path, paths: list[str], parent=None):
+        from app.store.pubdate import files_to_import
+
         super().__init__(parent)
         self.setWindowTitle("Import Press Releases")
-        self.setMinimumSize(640, 380)
+        self.setMinimumSize(760, 420)
         self.db_path = str(db_path)
-        self.paths = [str(p) for p in paths]
+        self.paths = files_to_import(paths)
         self.results: list = []
         self.error: str | None = None
         self._thread = None
+        self._preview_thread = None
+        self._preview_from = 0
+        self._stopped = False
+        self.started = False
+
+        self.dates = DateTable(self.paths)
+        self.dates.datesChanged.connect(self._update_prompt)
+        self.prompt = QtWidgets.QLabel(
+            f"{len(self.paths)} file(s) to import. Each release's publication date dates its "
+            "“today”, “on Tuesday” and the reports that give no date of their own: check it, "
+            "and double-click a date to give or correct it.")
+        self.prompt.setWordWrap(True)
+        self.import_button = QtWidgets.QPushButton("Import")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start)
+        review = QtWidgets.QWidget()
+        review_layout = QtWidgets.QVBoxLayout(review)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.prompt)
+        review_layout.addWidget(self.dates, 1)
 
         self.label = QtWidgets.QLabel(f"Importing {len(self.paths)} item(s)…")
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName("Import progress")
-        self.summary = QtWidgets.QTableWidget(0, 3)
-        self.summary.setHorizontalHeaderLabels(["File", "Result", "Details"])
+        self.summary = QtWidgets.QTableWidget(0, 4)
+        self.summary.setHorizontalHeaderLabels(["File", "Result", "Details", "Notes"])
         self.summary.horizontalHeader().setStretchLastSection(True)
         self.summary.verticalHeader().hide()
         self.summary.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary.setAccessibleName("Import summary")
         self.totals = QtWidgets.QLabel("")
+        self.totals.setWordWrap(True)
+        running = QtWidgets.QWidget()
+        running_layout = QtWidgets.QVBoxLayout(running)
+        running_layout.setContentsMargins(0, 0, 0, 0)
+        running_layout.addWidget(self.label)
+        running_layout.addWidget(self.progress)
+        running_layout.addWidget(self.summary, 1)
+        running_layout.addWidget(self.totals)
+
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(review)
+        self.pages.addWidget(running)
         self.buttons = QtWidgets.QDialogButtonBox()
+        self.buttons.addButton(self.import_button, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.close_button.setEnabled(False)
+        self.close_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.accept)
 
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary, 1)
-        layout.addWidget(self.totals)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
+        self._read_dates()
 
+    # --- the dates the files give --------------------------------------------------------
+    def _read_dates(self) -> None:
+        """Read the next files' dates off the UI thread; rows fill in as each step ends."""
+        from app.store.pubdate import preview_files
+
+        start = self._preview_from
+        chunk = self.paths[start:start + self.PREVIEW_CHUNK]
+        if not chunk or self.started or self._stopped:   # the table is no longer shown
+            self._update_prompt()
+            return
+        self.preview_worker = workers.Worker(preview_files, chunk)
+        self.preview_worker.kwargs["cancel"] = self.preview_worker.is_cancelled
+        # bound methods, not lambdas: Qt then runs them on this dialog's (UI) thread
+        self.preview_worker.done.connect(self._dates_read)
+        self.preview_worker.failed.connect(self._dates_failed)
+        self._preview_thread = workers.start(self.preview_worker, self)
+
+    def _dates_read(self, found) -> None:
+        start = self._preview_from
+        for i, preview in enumerate(found or []):
+            self.dates.fill(start + i, preview)
+        self._preview_from = start + self.PREVIEW_CHUNK
+        self._read_dates()
+
+    def _dates_failed(self, message: str) -> None:
+        self.prompt.setText(f"Could not read the files' dates ({message}); the import reads "
+                            "them itself, and the dates you give still count.")
+
+    def dates_ready(self) -> bool:
+        """Every file's own date has been read (or reading was stopped)."""
+        return self._preview_from >= len(self.paths) and not self.is_previewing()
+
+    def is_previewing(self) -> bool:
+        return self._preview_thread is not None and self._preview_thread.isRunning()
+
+    def _update_prompt(self) -> None:
+        if self._preview_from < len(self.paths) or self._stopped:
+            return
+        missing = len(self.dates.undated_rows())
+        base = f"{len(self.paths)} file(s) to import."
+        if missing:
+            self.prompt.setText(
+                f"{base} <b>{missing} without a publication date</b> (highlighted): give one so "
+                "that “today”, “on Tuesday” and reports without a date of their own can be dated "
+                "(double-click the date). Without one they are imported undated.")
+        else:
+            self.prompt.setText(f"{base} Every release has a publication date; double-click a "
+                                "date to correct it.")
+
+    def given_dates(self) -> dict[str, str]:
+        """file path -> the publication date a person gave it in the table."""
+        return self.dates.given_dates()
+
+    # --- the import ----------------------------------------------------------------------
     def start(self) -> None:
         from app.store.ingest import ingest_paths
 
-        self.worker = workers.Worker(ingest_paths, self.db_path, self.paths)
+        if self.started:
+            return
+        self.started = True
+        self.pages.setCurrentIndex(1)
+        self.import_button.hide()
+        self.worker = workers.Worker(ingest_paths, self.db_path, self.paths,
+                                     dates=self.given_dates())
         self.worker.kwargs["progress"] = self.worker.report
         self.worker.kwargs["cancel"] = self.worker.is_cancelled
         self.worker.progress.connect(self._progress)
@@ -99,26 +202,41 @@ class ImportDialog(QtWidgets.QDialog):
         self.results = list(results or [])
         self.summary.setRowCount(len(self.results))
         counts = {"added": 0, "present": 0, "failed": 0}
+        undated = no_facts = 0
         for i, r in enumerate(self.results):
             status = getattr(r, "status", "failed")
             counts[status] = counts.get(status, 0) + 1
+            warnings = [gui_warning(w) for w in getattr(r, "warnings", None) or []]
+            undated += any(w.startswith("no publication date") for w in warnings)
+            no_facts += "no facts found" in warnings
             details = getattr(r, "message", "") or ""
             prefix = f"{r.path}: "
             if details.startswith(prefix):   # the file is named in the first column already
                 details = details[len(prefix):]
+            for w in getattr(r, "warnings", None) or []:  # the notes have their own column
+                details = details.replace(f"; {w}", "")
             if (getattr(r, "encoding", None) and r.encoding.lower() not in details.lower()
                     and r.encoding.lower().replace("-", "") not in ("utf8", "ascii")):
                 details = f"{details} (encoding {r.encoding})".strip()
-            for col, text in enumerate([Path(str(r.path)).name, STATUS_TEXT.get(status, status), details]):
+            cells = [Path(str(r.path)).name, STATUS_TEXT.get(status, status), details,
+                     "; ".join(warnings)]
+            for col, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setToolTip(str(r.path) if col == 0 else text)
+                if warnings:
+                    item.setBackground(missing_colour())
                 self.summary.setItem(i, col, item)
         self.summary.resizeColumnsToContents()
         cancelled = self.worker.cancelled
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.label.setText("Import cancelled; documents already imported are kept." if cancelled else "Import finished.")
-        self.totals.setText(f"{counts['added']} added · {counts['present']} already present · {counts['failed']} failed")
+        totals = f"{counts['added']} added · {counts['present']} already present · {counts['failed']} failed"
+        if undated:
+            totals += f" · {undated} without a publication date (Sources: Set Publication Date…)"
+        if no_facts:
+            totals += f" · {no_facts} with no facts found"
+        self.totals.setText(totals)
         self._finish()
         self.finished_import.emit(self.results)
 
@@ -132,6 +250,8 @@ class ImportDialog(QtWidgets.QDialog):
 
     def _finish(self) -> None:
         self.cancel_button.setEnabled(False)
+        self.cancel_button.hide()
+        self.close_button.show()
         self.close_button.setEnabled(True)
         self.close_button.setDefault(True)
 
@@ -140,3 +260,18 @@ class ImportDialog(QtWidgets.QDialog):
             self.cancel()
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.stop_reading_dates()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self.stop_reading_dates()
+        super().closeEvent(event)
+
+    def stop_reading_dates(self) -> None:
+        """The thread reading the dates belongs to this dialog: it ends before the dialog."""
+        self._stopped = True
+        if self.is_previewing():
+            self.preview_worker.cancel()
+            self._preview_thread.wait(10000)

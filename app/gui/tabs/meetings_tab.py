@@ -290,6 +290,9 @@ class MeetingsTab(BaseTab):
         parts = [f"<h3>{esc((row.get('kind') or 'event').capitalize())}"
                  f"{' in ' + esc(row.get('place')) if row.get('place') else ''}</h3>",
                  f"<p><b>{esc(when)}</b> · {esc(row.get('status'))} · {esc(row.get('category'))}</p>"]
+        if event.get("date_basis") == "publication" and row.get("date_start"):
+            parts.append("<p><i>Dated by the release's publication date: the release gives no "
+                         "date of its own for it.</i></p>")
         if row.get("summary"):
             parts.append(f"<p>{esc(row.get('summary'))}</p>")
         participants = event.get("participants") or []

@@ -8,7 +8,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from app.gui import dates, queries
 from app.gui.plots import theme
-from app.gui.tabs.base_tab import BaseTab
+from app.gui.tabs.base_tab import BaseTab, esc
 
 LEGEND = [("person", "Person"), ("organization", "Organisation"), ("place", "Place"),
           ("event", "Meeting / event"), ("quantity", "Figure"), ("culture", "Culture")]
@@ -25,12 +25,40 @@ def utf16_offsets(text: str) -> list[int]:
     return out
 
 
+def document_info_html(document: dict) -> str:
+    """The line above a document's text: when it was published and how that is known, who
+    published it and where, and what its import warned about."""
+    from app.gui.dialogs.import_dialog import gui_warning
+    from app.gui.dialogs.set_date_dialog import origin_text
+
+    when = document.get("date")
+    if when and document.get("time"):
+        when += f" {document['time']}"
+    parts = [f"<b>Published:</b> {esc(when)} ({esc(origin_text(document.get('date_origin')))})"
+             if when else "<b>Published:</b> date unknown"]
+    if document.get("outlet"):
+        parts.append(f"<b>Outlet:</b> {esc(document['outlet'])}")
+    if document.get("place"):
+        parts.append(f"<b>Dateline:</b> {esc(document['place'])}")
+    notes = [gui_warning(w) for w in document.get("warnings") or []]
+    if not document.get("date") and not any(w.startswith("no publication date") for w in notes):
+        notes.insert(0, "no publication date: its “today”, “on Tuesday” stay undated (Set "
+                        "Publication Date… gives one)")
+    if document.get("facts") == 0 and not any("no facts" in w for w in notes):
+        notes.append("no facts found")
+    html = " · ".join(parts)
+    if notes:
+        html += "<br><span style='color:#b26a00;'>" + esc("; ".join(notes)) + "</span>"
+    return html
+
+
 class SourcesTab(BaseTab):
     table = "sources"
     title = "Sources"
     fact_type = ""
     default_sort = "date"
-    columns = ["id", "title", "date", "ref", "facts", "added", "path"]
+    columns = ["id", "title", "date", "date_origin", "outlet", "place", "ref", "facts", "added",
+               "path"]
 
     def __init__(self, main_window, parent=None):
         super().__init__(main_window, parent)
@@ -44,7 +72,21 @@ class SourcesTab(BaseTab):
         self.remove_button.setToolTip("Remove this document and the facts only it supports")
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove_document)
+        self.date_button = QtWidgets.QPushButton("Set Publication Date…")
+        self.date_button.setToolTip("Give or correct this release's publication date: its "
+                                    "'today', 'on Tuesday' and undated reports are dated again")
+        self.date_button.setEnabled(False)
+        self.date_button.clicked.connect(self.ask_publication_date)
+        self.filter_row.addWidget(self.date_button)
         self.filter_row.addWidget(self.remove_button)
+        self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self._date_thread = None
+        self.doc_info = QtWidgets.QLabel()
+        self.doc_info.setAccessibleName("Document date, outlet and notes")
+        self.doc_info.setWordWrap(True)
+        self.doc_info.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.doc_info.hide()
         self.legend = QtWidgets.QWidget()
         legend_row = QtWidgets.QHBoxLayout(self.legend)
         legend_row.setContentsMargins(0, 0, 0, 0)
@@ -56,6 +98,7 @@ class SourcesTab(BaseTab):
             legend_row.addWidget(swatch)
         legend_row.addStretch(1)
         self.text.parentWidget().layout().insertWidget(1, self.legend)
+        self.text.parentWidget().layout().insertWidget(2, self.doc_info)
         self._highlights: list[dict] = []
         self._offsets: list[int] = [0]
         self.top_splitter.setSizes([460, 780])
@@ -126,10 +169,12 @@ class SourcesTab(BaseTab):
     # --- text with highlights -----------------------------------------------------------
     def _show_detail(self, row: dict | None) -> None:
         self.remove_button.setEnabled(row is not None)
+        self.date_button.setEnabled(row is not None and not self.is_dating())
         if row is None:
             self.document_id = None
             self.text.clear()
             self._offsets = [0]
+            self.doc_info.hide()
             return
         if row.get("id") != self.document_id:
             self.load_document(row["id"])
@@ -139,6 +184,8 @@ class SourcesTab(BaseTab):
         document = store.document(doc_id)
         text = document.get("text") or ""
         self.document_id = doc_id
+        self.doc_info.setText(document_info_html(document))
+        self.doc_info.show()
         self.text.setPlainText(text)
         self._offsets = utf16_offsets(text)
         try:
@@ -196,6 +243,65 @@ class SourcesTab(BaseTab):
 
     def highlighted_sentence(self) -> str:
         return self.text.textCursor().selectedText().replace("\u2029", "\n")
+
+    # --- publication date -----------------------------------------------------------------
+    def _context_menu(self, pos) -> None:
+        if self.current_row() is None:
+            return
+        menu = QtWidgets.QMenu(self)
+        menu.addAction("Set Publication Date…", self.ask_publication_date).setEnabled(
+            not self.is_dating())
+        menu.addAction("Remove Document…", self.remove_document)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def ask_publication_date(self) -> None:
+        from app.gui.dialogs.set_date_dialog import SetDateDialog
+
+        row = self.current_row()
+        if row is None or self.is_dating():
+            return
+        dialog = SetDateDialog(row.get("title") or row.get("path") or f"Document {row['id']}",
+                               row.get("date"), row.get("date_origin"), self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.set_publication_date(row["id"], dialog.iso())
+
+    def set_publication_date(self, doc_id: int, date: str) -> None:
+        """Re-extract the document against `date` on a worker thread (its own connection);
+        the tabs are refreshed when it is done."""
+        from app.gui import worker as workers
+        from app.store.pubdate import set_document_date
+
+        self.date_worker = workers.Worker(set_document_date, str(self.main.store.path), doc_id,
+                                          date)
+        self.date_worker.done.connect(self._dated)
+        self.date_worker.failed.connect(self._dating_failed)
+        self.date_button.setEnabled(False)
+        self.main.statusBar().showMessage(f"Dating document {doc_id} {date} and extracting its "
+                                          "facts again…")
+        self._date_thread = workers.start(self.date_worker, self)
+
+    def is_dating(self) -> bool:
+        return self._date_thread is not None and self._date_thread.isRunning()
+
+    def _dated(self, out: dict) -> None:
+        self.document_id = None  # same document, new facts and date: shown again
+        self.main.after_import()
+        self.select_id(out["id"])
+        self.main.statusBar().showMessage(
+            f"Document {out['id']} dated {out['date']} (was {out['old_date'] or 'undated'}): "
+            f"{out['facts']} facts (were {out['old_facts']}).", 10000)
+        self.date_button.setEnabled(self.current_row() is not None)
+
+    def _dating_failed(self, message: str) -> None:
+        self.date_button.setEnabled(self.current_row() is not None)
+        self.main.statusBar().clearMessage()
+        QtWidgets.QMessageBox.warning(self, "Date not set",
+                                      f"The publication date was not changed: {message}")
+
+    def wait_for_plots(self, msecs: int = 10000) -> None:
+        super().wait_for_plots(msecs)
+        if self._date_thread is not None:
+            self._date_thread.wait(msecs)
 
     # --- removal ------------------------------------------------------------------------
     def remove_document(self) -> None:
