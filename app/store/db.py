@@ -17,6 +17,8 @@ from app.store.schema import (
     SCHEMA_VERSION,
     create_schema,
     ensure_indexes,
+    filter_rebuild_sql,
+    stale_filter_indexes,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -81,6 +83,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
     elif version < SCHEMA_VERSION and _migrate_in_place(conn, version):
         conn.execute("PRAGMA journal_mode = WAL")
         ensure_indexes(conn)
+        _refresh_filter_indexes(conn)
     elif version < SCHEMA_VERSION:
         conn.close()
         try:
@@ -93,6 +96,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             ensure_indexes(conn)
+            _refresh_filter_indexes(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
     return conn
@@ -147,6 +151,23 @@ def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
         conn.execute("ROLLBACK")
         raise StoreError(f"cannot upgrade the database in place ({exc})") from exc
     return True
+
+
+def _refresh_filter_indexes(conn: sqlite3.Connection) -> None:
+    """Rebuild, in one transaction, the text-filter word indexes an earlier version made over
+    other columns (the columns shown changed): seconds, no re-extraction; a no-op after."""
+    stale = stale_filter_indexes(conn)
+    if not stale:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for base in stale:
+            for statement in _statements(filter_rebuild_sql(base)):
+                conn.execute(statement)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _upgrade(path: Path, version: int) -> None:

@@ -194,20 +194,22 @@ CREATE TRIGGER search_index_au AFTER UPDATE ON search_index BEGIN
 END;
 """
 
-# Text filters of the user-facing views: one FTS5 index per base table over exactly the
-# columns the view shows as text (view name -> base table, its columns). External content (the
+# Text filters of the user-facing views: one FTS5 index per base table over the text columns
+# the view shows, dates included (view name -> base table, its columns). External content (the
 # base table holds the text, the index only its words) kept in step by triggers, so every
 # writer keeps it right without knowing about it. A LIKE '%text%' over 50,000 releases' facts
-# reads every row; these answer from the words' lists.
+# reads every row; these answer from the words' lists. A query names the columns a table shows
+# (`{kind place ...} : (...)`), so a filter never matches a column the user cannot see, such
+# as a meeting's first source title while its column is hidden.
 FILTER_FTS = {
-    "people": ("persons", ("name", "title", "country")),
-    "meetings": ("events", ("kind", "place", "participants", "status", "category", "summary",
-                            "source_title")),
+    "people": ("persons", ("name", "title", "country", "first_date", "last_date")),
+    "meetings": ("events", ("date_start", "date_end", "kind", "place", "participants",
+                            "status", "category", "summary", "source_title")),
     "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
                              "source_title")),
     "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
                                "source_title")),
-    "culture": ("culture_items", ("summary", "kind", "place", "source_title")),
+    "culture": ("culture_items", ("summary", "kind", "date_start", "place", "source_title")),
     "sources": ("documents", ("title", "ref", "path", "date")),
 }
 
@@ -216,15 +218,14 @@ def filter_table(view: str) -> str:
     return "filter_" + FILTER_FTS[view][0]
 
 
-def _filter_sql() -> str:
-    out = []
-    for base, cols in dict(FILTER_FTS.values()).items():
-        fts = f"filter_{base}"
-        names = ", ".join(cols)
-        new = ", ".join(f"new.{c}" for c in cols)
-        old = ", ".join(f"old.{c}" for c in cols)
-        changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
-        out.append(f"""
+def filter_sql(base: str, cols) -> str:
+    """The word index of one base table and the triggers keeping it in step."""
+    fts = f"filter_{base}"
+    names = ", ".join(cols)
+    new = ", ".join(f"new.{c}" for c in cols)
+    old = ", ".join(f"old.{c}" for c in cols)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
+    return f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(
     {names}, content="{base}", content_rowid="id",
     tokenize='unicode61 remove_diacritics 2'
@@ -238,15 +239,33 @@ END;
 CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {names} ON {base} WHEN {changed} BEGIN
     INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
     INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
-END;""")
-    return "\n".join(out) + "\n"
+END;"""
 
 
-FILTER_SQL = _filter_sql()
+FILTER_BASES = dict(FILTER_FTS.values())
+FILTER_SQL = "\n".join(filter_sql(base, cols) for base, cols in FILTER_BASES.items()) + "\n"
 # Fills the filter indexes of a database made before them (schema 4 -> 5).
 FILTER_REBUILD_SQL = "".join(
-    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n"
-    for base in dict(FILTER_FTS.values()))
+    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n" for base in FILTER_BASES)
+
+
+def stale_filter_indexes(conn) -> list[str]:
+    """Base tables whose word index was made over other columns than FILTER_FTS names (by
+    an earlier version of the app): they are dropped and rebuilt on opening."""
+    out = []
+    for base, cols in FILTER_BASES.items():
+        have = [r[1] for r in conn.execute(f"PRAGMA table_info(filter_{base})")]
+        if have and have != list(cols):
+            out.append(base)
+    return out
+
+
+def filter_rebuild_sql(base: str) -> str:
+    fts = f"filter_{base}"
+    drops = "".join(f"DROP TRIGGER IF EXISTS {fts}_{t};\n" for t in ("ai", "ad", "au"))
+    return (f"{drops}DROP TABLE IF EXISTS {fts};\n{filter_sql(base, FILTER_BASES[base])}\n"
+            f"INSERT INTO {fts}({fts}) VALUES ('rebuild');\n")
+
 
 # Every column used to join, filter or sort at scale has an index.
 INDEXES_SQL = """
