@@ -18,6 +18,7 @@ from app.store.schema import (
     create_schema,
     ensure_indexes,
     filter_rebuild_sql,
+    missing_columns,
     stale_filter_indexes,
 )
 
@@ -154,13 +155,20 @@ def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
 
 
 def _refresh_filter_indexes(conn: sqlite3.Connection) -> None:
-    """Rebuild, in one transaction, the text-filter word indexes an earlier version made over
-    other columns (the columns shown changed): seconds, no re-extraction; a no-op after."""
+    """Add, in one transaction, the columns an earlier version lacked, and rebuild the
+    text-filter word indexes it made over other columns (the columns shown changed):
+    seconds, no re-extraction; a no-op after."""
     stale = stale_filter_indexes(conn)
-    if not stale:
+    added = missing_columns(conn)
+    if not stale and not added:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # columns an earlier version lacked (additive: ADD COLUMN, filled by SQL)
+        for table, column, decl, fill in added:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            for statement in fill:
+                conn.execute(statement)
         for base in stale:
             for statement in _statements(filter_rebuild_sql(base)):
                 conn.execute(statement)

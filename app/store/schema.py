@@ -155,7 +155,8 @@ CREATE TABLE culture_items (
     kind TEXT,
     date_start TEXT,
     place TEXT,
-    source_title TEXT
+    source_title TEXT,
+    source_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
@@ -316,6 +317,8 @@ CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
+-- import: the items of one kind and year a restatement may be about
+CREATE INDEX IF NOT EXISTS idx_culture_kind_date ON culture_items(kind, date_start);
 -- GUI timelines: cultural items per month and kind counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start, 1, 7), kind, date_start);
 DROP INDEX IF EXISTS idx_mentions_fact;
@@ -348,7 +351,7 @@ CREATE VIEW trade AS
 SELECT * FROM figures WHERE category = 'trade';
 
 CREATE VIEW culture AS
-SELECT id, summary, kind, date_start, place, source_title AS source
+SELECT id, summary, kind, date_start, place, source_title AS source, source_count AS sources
 FROM culture_items;
 
 CREATE VIEW sources AS
@@ -365,6 +368,27 @@ VIEW_DATE = {
     "culture": ("date_start", "date_start", True),
     "sources": ("date", "date", True),
 }
+
+
+# Columns added since a database was made, with the SQL that fills them and the views that
+# show them (table, column, declaration, statements), applied on opening when missing.
+ADDED_COLUMNS = [
+    ("culture_items", "source_count", "INTEGER NOT NULL DEFAULT 0", [
+        "UPDATE culture_items SET source_count = (SELECT count(DISTINCT document_id) FROM "
+        "mentions WHERE fact_type = 'culture' AND fact_id = culture_items.id)",
+        "DROP VIEW IF EXISTS culture",
+        VIEWS_SQL[VIEWS_SQL.index("CREATE VIEW culture"):VIEWS_SQL.index("CREATE VIEW sources")]
+        .strip().rstrip(";")]),
+]
+
+
+def missing_columns(conn) -> list[tuple]:
+    out = []
+    for table, column, decl, fill in ADDED_COLUMNS:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if have and column not in have:
+            out.append((table, column, decl, fill))
+    return out
 
 
 def ensure_indexes(conn) -> None:
