@@ -138,7 +138,7 @@ def unmark(marked: str) -> tuple[str, list[list[int]]]:
     out, marks, pos = [], [], 0
     length = 0
     for m in _MARKED.finditer(marked or ""):
-        before = " ".join(marked[pos:m.start()].replace(_OPEN, "").replace(_CLOSE, "").split(" "))
+        before = marked[pos:m.start()].replace(_OPEN, "").replace(_CLOSE, "")
         out.append(before)
         length += len(before)
         word = m.group(1).replace(_OPEN, "")
