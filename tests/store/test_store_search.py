@@ -93,18 +93,23 @@ def test_highlights_and_provenance(seed_db):
 
 
 def test_marks_are_spans_of_plain_text_accent_blind():
-    from app.store.search import mark_words, render_marked, unmark
+    from app.store.search import excerpt, mark_words, render_marked
 
     text = "Foreign Minister Sergey Lavrov met President Aleksandar Vučić in Belgrade today."
     marks = mark_words(text, ["vucic"])
     assert [text[a:b] for a, b in marks] == ["Vučić"]
     assert [text[a:b] for a, b in mark_words(text, ["LAVR"])] == ["Lavrov"]
+    # a short word inside a query is a whole word, as in the MATCH expression
+    assert [text[a:b] for a, b in mark_words(text, ["in", "Belg"])] == ["in", "Belgrade"]
+    assert mark_words("the interlocutors", ["in", "x"]) == []
     assert render_marked(text, mark_words(text, ["lavr"]), "<b>", "</b>").count("<b>Lavrov</b>") == 1
-    # FTS5 marks become spans of the text without them, line breaks folded to spaces
-    plain, spans = unmark("On June 24,\n Sergey \ue000Lavrov\ue001 held\ttalks in \ue000Minsk\ue001")
-    assert plain == "On June 24, Sergey Lavrov held talks in Minsk"
-    assert [plain[a:b] for a, b in spans] == ["Lavrov", "Minsk"]
-    assert unmark("") == ("", [])
+    # an excerpt around the first match, line breaks folded, marks moved with it
+    long = " ".join(f"w{i}" for i in range(100)) + "\n Minsk " + " ".join("xxx" for _ in range(50))
+    cut, spans = excerpt(long, ["minsk"], words=14)
+    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) == 14
+    assert [cut[a:b] for a, b in spans] == ["Minsk"]
+    assert excerpt("On June 24,\n Sergey Lavrov", ["lavrov"]) == ("On June 24, Sergey Lavrov", [[19, 25]])
+    assert excerpt("", ["x"]) == ("", [])
 
 
 def _line_parts(hit):
