@@ -88,3 +88,14 @@ def test_a_long_summary_is_whole_in_the_model_and_cut_on_screen(qtbot, seed_db, 
                                 if tab.model.id_at(r) == event_id))
         w.grab().save(str(tmp_path / "meetings-long-summary.png"))
         w.close()
+
+
+def test_culture_counts_sources_and_the_summary_gets_the_free_width(qtbot, window):
+    tab = window.show_tab("culture")
+    assert "sources" in tab.shown_columns() and "source" not in tab.shown_columns()
+    summary = tab.model.columns.index("summary")
+    sources = tab.model.columns.index("sources")
+    # the count is not stretched over the row; the summary is wider than other columns
+    assert tab.view.columnWidth(sources) < tab.view.columnWidth(summary)
+    rows = table_rows(tab)
+    assert rows and all(r["sources"] >= 1 for r in rows)

@@ -363,6 +363,7 @@ class BaseTab(QtWidgets.QWidget):
         pad = 2 * (style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
         pad += 1 if self.view.showGrid() else 0
         sample = min(self.model.rowCount(), SIZE_SAMPLE_ROWS)
+        wanted: dict[int, int] = {}   # column -> the width its sampled text needs
         display = QtCore.Qt.ItemDataRole.DisplayRole
         for c, column in enumerate(self.model.columns):
             if self.view.isColumnHidden(c):
@@ -375,6 +376,18 @@ class BaseTab(QtWidgets.QWidget):
             width = max(math.ceil(widest) + pad, header.sectionSizeHint(c))
             cap = 80 if column in NUMERIC else 210
             header.resizeSection(c, min(width, cap))
+            wanted[c] = width
+        # A summary gets the width the other columns leave (up to its text), rather than the
+        # last column (a count, when the source title is hidden) stretching over it.
+        if "summary" in self.model.columns:
+            c = self.model.columns.index("summary")
+            last = max((i for i in range(len(self.model.columns)) if not self.view.isColumnHidden(i)),
+                       default=c)
+            used = sum(header.sectionSize(i) for i in range(len(self.model.columns))
+                       if not self.view.isColumnHidden(i) and i != last)
+            free = self.view.viewport().width() - used - max(wanted.get(last, 0), 60)
+            if c != last and c in wanted and free > 0:
+                header.resizeSection(c, min(wanted[c], header.sectionSize(c) + free))
 
     # --- selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
