@@ -138,3 +138,19 @@ def test_a_database_without_culture_source_counts_gets_them_on_opening(seed_db):
     with Store.open(seed_db) as store:   # once: nothing left to add
         from app.store.schema import missing_columns
         assert missing_columns(store.conn) == []
+
+
+def test_a_month_and_a_day_of_it_are_one_date_and_the_finer_is_kept(tmp_path):
+    releases = [
+        ("plan.txt", "Plans for the summer\n10 February 2025\n\n"
+         'The "Amber Threads" folk art festival will take place in Grodno in June 2025.'),
+        ("programme.txt", "Programme announced\n1 June 2025\n\n"
+         "The Amber Threads festival of folk art will open in Grodno on 14 June 2025."),
+        ("elsewhere.txt", "Another region\n2 June 2025\n\n"
+         "The Amber Threads festival of folk art will open in Brest on 21 June 2025."),
+    ]
+    db = _ingest(tmp_path, releases)
+    with Store.open(db) as store:
+        rows = sorted(_festival_rows(store), key=lambda r: r["place"] or "")
+        assert [(r["place"], r["date_start"], r["sources"]) for r in rows] == [
+            ("Brest", "2025-06-21", 1), ("Grodno", "2025-06-14", 2)], rows
