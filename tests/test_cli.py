@@ -188,3 +188,17 @@ def test_search_prints_one_clean_line_per_hit(built):
     os.waitpid(pid, 0)
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "\033[1mLavrov\033[0m" in shown and "[Lavrov]" not in shown
+
+
+def test_show_filter_reads_the_meeting_not_its_source_title(built):
+    tmp, db = built
+    rows = [json.loads(line) for line in run(
+        tmp, "show", "meetings", "--text", "Lavrov", "--json", "--db", db).stdout.splitlines()]
+    everyone = [json.loads(line) for line in run(
+        tmp, "show", "meetings", "--json", "--db", db).stdout.splitlines()]
+    assert rows and len(rows) < len([r for r in everyone if "Lavrov" in (r["source"] or "")
+                                     or "Lavrov" in (r["participants"] or "")
+                                     or "Lavrov" in (r["summary"] or "")])
+    for row in rows:
+        shown = " ".join(str(v or "") for k, v in row.items() if k != "source")
+        assert "lavrov" in shown.lower(), row
