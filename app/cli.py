@@ -302,14 +302,16 @@ def _cmd_search(args) -> int:
     query = " ".join(args.query)
     with Store.open(_db(args)) as store:
         hits = store.search(query, limit=args.limit)
+    from app.store.search import hit_line
+
+    # matched words in bold on a terminal; in a file or a pipe the plain words, no markup
+    on, off = ("\033[1m", "\033[0m") if sys.stdout.isatty() and not os.environ.get("NO_COLOR") \
+        else ("", "")
     for h in hits:
         if args.json:
             print(json.dumps(h.__dict__, ensure_ascii=False))
         else:
-            where = f"doc {h.document_id}" if h.document_id else ""
-            text = h.snippet if h.type == "sentence" else h.label
-            print(f"{h.type:<12} {h.fact_id:>6}  {text}  ({where})" if where else
-                  f"{h.type:<12} {h.fact_id:>6}  {text}")
+            print(hit_line(h, on, off))
     if not hits and not args.json:
         print("no matches")
     return 0

@@ -3,6 +3,7 @@ own data folder."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,58 @@ def test_remove_and_reextract_through_cli(tmp_path):
     assert "sources 1" in run(tmp_path, "info", "--db", db).stdout
     bad = run(tmp_path, "remove", "--db", db, "999", check=False)
     assert bad.returncode == 1 and "999" in bad.stderr
+
+
+def test_search_prints_one_clean_line_per_hit(built):
+    """What it is, its label, its date; the matched words in plain text when the output is
+    not a terminal (no brackets, no escape codes), and in bold on a terminal."""
+    tmp, db = built
+    out = run(tmp, "search", "Lavrov", "--db", db, "--limit", "40").stdout.splitlines()
+    assert len(out) > 3
+    assert all("[" not in line and "\033" not in line for line in out)
+    person = next(line for line in out if line.startswith("person "))
+    assert "Sergey Lavrov" in person and "Foreign Minister" in person
+    meeting = next(line for line in out if line.startswith("meeting"))
+    assert re.search(r"  20\d\d-\d\d-\d\d", meeting) and "meeting (meeting)" not in meeting
+    sentence = next(line for line in out if line.startswith("sentence "))
+    assert "(in: Press release" in sentence and "2024-06-2" in sentence
+    hits = [json.loads(h) for h in run(tmp, "search", "Lavrov", "--db", db, "--json",
+                                       "--limit", "40").stdout.splitlines()]
+    for hit in hits:
+        for a, b in hit["label_marks"]:
+            assert hit["label"][a:b].lower().startswith("lavrov")
+    # on a terminal the same words in bold (a pseudo-terminal stands for one)
+    import pty
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp / "xdg")}
+    env.pop("NO_COLOR", None)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "app", "search", "Lavrov", "--db",
+                                   str(db), "--limit", "3"], env)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "\033[1mLavrov\033[0m" in shown and "[Lavrov]" not in shown
+
+
+def test_show_filter_reads_the_meeting_not_its_source_title(built):
+    tmp, db = built
+    rows = [json.loads(line) for line in run(
+        tmp, "show", "meetings", "--text", "Lavrov", "--json", "--db", db).stdout.splitlines()]
+    everyone = [json.loads(line) for line in run(
+        tmp, "show", "meetings", "--json", "--db", db).stdout.splitlines()]
+    assert rows and len(rows) < len([r for r in everyone if "Lavrov" in (r["source"] or "")
+                                     or "Lavrov" in (r["participants"] or "")
+                                     or "Lavrov" in (r["summary"] or "")])
+    for row in rows:
+        shown = " ".join(str(v or "") for k, v in row.items() if k != "source")
+        assert "lavrov" in shown.lower(), row

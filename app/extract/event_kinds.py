@@ -201,10 +201,7 @@ def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[i
     pieces = []
     dated = sorted(date_spans)
     starts = [d[0] for d in dated]
-    total = 0
     for s, e in sorted(set(spans)):
-        if total > 200:
-            break  # the line is long enough; the rest would be cut anyway
         parts, pos = [], s
         for i in range(bisect_left(starts, s), len(dated)):
             ds, de = dated[i]
@@ -226,14 +223,11 @@ def summary_of(text: str, spans: list[tuple[int, int]], date_spans: list[tuple[i
             piece = _CONNECTOR.sub("", piece).strip() if _AND_OPENING.match(piece) else piece
         if piece:
             pieces.append(piece)
-            total += len(piece)
     out = ", ".join(pieces)
     out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
     out = _OPEN_BRACKET.sub("(", out)
     out = _EMPTY_BRACKETS.sub("", out)
     out = _DOUBLE_COMMA.sub(",", out)
+    # Whole: the store and exports keep every word; a table cuts it on screen only.
     out = " ".join(out.split()).strip(" ,;:–—-")
-    if len(out) > 160:
-        cut = out[:157].rsplit(" ", 1)[0]
-        out = cut.rstrip(",;:") + "…"
     return out[:1].upper() + out[1:] if out and capitalize else out

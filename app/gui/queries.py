@@ -210,7 +210,8 @@ def keep_text_matches(store, table: str, filters):
     text = getattr(filters, "text", None) if filters is not None else None
     if not text or not text.strip():
         return filters, ""
-    cond, params = where_clause(table, type(filters)(text=text))
+    cond, params = where_clause(table, type(filters)(
+        text=text, columns=getattr(filters, "columns", None)))
     cond = cond.removeprefix(" WHERE ")
     if not (cond.startswith("id IN (SELECT rowid FROM ") and cond.endswith(")")):
         return filters, ""   # a literal comparison (no words): asked inline as before

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from app.store.search import hit_line
 
 GROUPS = [
     ("person", "People"), ("event", "Meetings"), ("figure", "Figures"),
@@ -10,6 +14,87 @@ GROUPS = [
     ("document", "Documents"), ("sentence", "Sentences"),
 ]
 HIT_ROLE = QtCore.Qt.ItemDataRole.UserRole
+HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+DATE_ROLE = QtCore.Qt.ItemDataRole.UserRole + 2
+
+
+def hit_html(hit) -> str:
+    """A hit's line as rich text: its kind (a meeting's, a figure's category), its label
+    with the matched words in bold, then the words beside it that say why it matched, or a
+    sentence's release (its date is drawn apart, at the right edge: it is never cut off)."""
+    from app.store.search import hit_parts, render_marked
+
+    p = hit_parts(hit)
+    sub = p["what"].partition(" (")[2].rstrip(")")
+    out = []
+    if sub:   # the group header says what it is; this says which sort
+        out.append(f'<span class="m">{html.escape(sub)}</span>&nbsp; ')
+    out.append(render_marked(p["label"], p["label_marks"], "<b>", "</b>", html.escape))
+    if p["snippet"]:
+        out.append('&nbsp;&nbsp;<span class="m">·</span> '
+                   + render_marked(p["snippet"], p["snippet_marks"], "<b>", "</b>", html.escape))
+    if p["source"]:
+        out.append(f'&nbsp;&nbsp;<span class="m">in {html.escape(p["source"])}</span>')
+    return "".join(out)
+
+
+class _RichLine(QtWidgets.QStyledItemDelegate):
+    """Paints an item's HTML_ROLE text on one line (bold matches), clipped before its date,
+    which is drawn at the right edge; items without it are painted as usual (headers)."""
+
+    def paint(self, painter, option, index) -> None:
+        text = index.data(HTML_ROLE)
+        if not text:
+            super().paint(painter, option, index)
+            return
+        opt = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        role = QtGui.QPalette.ColorRole.HighlightedText if selected else QtGui.QPalette.ColorRole.Text
+        ink = opt.palette.color(role)
+        muted = QtGui.QColor(ink)
+        muted.setAlphaF(0.85 if selected else 0.6)
+        rect = style.subElementRect(QtWidgets.QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        date = index.data(DATE_ROLE) or ""
+        metrics = QtGui.QFontMetrics(opt.font)
+        date_width = metrics.horizontalAdvance(date) + 12 if date else 0
+        doc = self._document(text, opt.font, muted)
+        ctx = QtGui.QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QtGui.QPalette.ColorRole.Text, ink)
+        painter.save()
+        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        ctx.clip = QtCore.QRectF(0, 0, max(0, rect.width() - date_width), rect.height())
+        painter.setClipRect(ctx.clip)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+        if date:
+            painter.save()
+            painter.setPen(muted)
+            painter.setFont(opt.font)
+            painter.drawText(rect.adjusted(0, 0, -4, 0), int(
+                QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter), date)
+            painter.restore()
+
+    def sizeHint(self, option, index) -> QtCore.QSize:
+        size = super().sizeHint(option, index)
+        text = index.data(HTML_ROLE)
+        if text:
+            height = int(self._document(text, option.font, QtGui.QColor()).size().height())
+            size.setHeight(max(size.height(), height))
+        return size
+
+    @staticmethod
+    def _document(text: str, font, muted: QtGui.QColor) -> QtGui.QTextDocument:
+        doc = QtGui.QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(1)
+        doc.setDefaultStyleSheet(f".m {{ color: {muted.name(QtGui.QColor.NameFormat.HexArgb)} }}")
+        doc.setHtml(f'<div style="white-space:pre">{text}</div>')
+        return doc
 
 
 class SearchPopup(QtWidgets.QTreeWidget):
@@ -18,13 +103,15 @@ class SearchPopup(QtWidgets.QTreeWidget):
     def __init__(self, parent: QtWidgets.QWidget):
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setColumnCount(2)
+        self.setColumnCount(1)
         self.setRootIsDecorated(False)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Search results")
         self.setUniformRowHeights(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.Box)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_RichLine(self))
         self.hide()
 
 
@@ -72,20 +159,23 @@ class SearchBox(QtWidgets.QLineEdit):
             hits = grouped.get(group)
             if not hits:
                 continue
-            header = QtWidgets.QTreeWidgetItem([f"{labels.get(group, group.capitalize())} ({len(hits)})", ""])
+            header = QtWidgets.QTreeWidgetItem([f"{labels.get(group, group.capitalize())} ({len(hits)})"])
             header.setFont(0, bold)
             header.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
             self.popup.addTopLevelItem(header)
             for hit in hits:
-                snippet = " ".join(str(getattr(hit, "snippet", "") or "").split())
-                item = QtWidgets.QTreeWidgetItem(["   " + str(hit.label), snippet[:120]])
+                # one line: the plain text is what a screen reader and the tests read
+                line = hit_line(hit).split(None, 1)[-1] if hit.what else str(hit.label)
+                item = QtWidgets.QTreeWidgetItem(["   " + str(hit.label)])
                 item.setData(0, HIT_ROLE, hit)
-                item.setToolTip(0, snippet)
-                item.setToolTip(1, snippet)
+                item.setData(0, HTML_ROLE, "&nbsp;&nbsp;&nbsp;" + hit_html(hit))
+                item.setData(0, DATE_ROLE, hit.date or "")
+                item.setData(0, QtCore.Qt.ItemDataRole.AccessibleTextRole, line)
+                item.setToolTip(0, f"<p>{html.escape(line)}</p>")
                 self.popup.addTopLevelItem(item)
                 first = first or item
         if first is None:
-            empty = QtWidgets.QTreeWidgetItem([f"No results for “{query}”", ""])
+            empty = QtWidgets.QTreeWidgetItem([f"No results for “{query}”"])
             empty.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.popup.addTopLevelItem(empty)
         else:
@@ -95,13 +185,12 @@ class SearchBox(QtWidgets.QLineEdit):
     def _place_popup(self) -> None:
         window = self.main
         pos = self.mapTo(window, QtCore.QPoint(0, self.height()))
-        width = max(self.width() + 260, 560)
+        width = max(self.width() + 420, 720)
         x = min(pos.x(), max(0, window.width() - width - 4))
         rows = self.popup.topLevelItemCount()
         row_height = max(self.popup.sizeHintForRow(0), 18) if rows else 18
         height = min(rows * row_height + 8, max(window.height() - pos.y() - 40, 120))
         self.popup.setGeometry(x, pos.y() + 2, width, height)
-        self.popup.setColumnWidth(0, int(width * 0.45))
         self.popup.show()
         self.popup.raise_()
         last = self.popup.topLevelItem(rows - 1) if rows else None

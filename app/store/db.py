@@ -18,6 +18,8 @@ from app.store.schema import (
     create_schema,
     ensure_columns,
     ensure_indexes,
+    filter_rebuild_sql,
+    stale_filter_indexes,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -83,6 +85,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         ensure_indexes(conn)
         _ensure_columns(conn, path)
+        _refresh_filter_indexes(conn)
     elif version < SCHEMA_VERSION:
         conn.close()
         try:
@@ -92,12 +95,13 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
                              f"in place ({exc.strerror or exc})") from exc
         return connect(path, create=False)
     else:
+        _ensure_columns(conn, path)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             ensure_indexes(conn)
+            _refresh_filter_indexes(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
-        _ensure_columns(conn, path)
     return conn
 
 
@@ -161,6 +165,23 @@ def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:
         conn.execute("ROLLBACK")
         raise StoreError(f"cannot upgrade the database in place ({exc})") from exc
     return True
+
+
+def _refresh_filter_indexes(conn: sqlite3.Connection) -> None:
+    """Rebuild, in one transaction, the text-filter word indexes an earlier version made over
+    other columns (the columns shown changed): seconds, no re-extraction; a no-op after."""
+    stale = stale_filter_indexes(conn)
+    if not stale:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for base in stale:
+            for statement in _statements(filter_rebuild_sql(base)):
+                conn.execute(statement)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _upgrade(path: Path, version: int) -> None:

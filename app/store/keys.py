@@ -96,3 +96,66 @@ def measure_key(measure: str | None) -> str:
 @lru_cache(maxsize=65536)
 def summary_key(summary: str) -> str:
     return entity_key(summary)[:200]
+
+
+# Words that say what sort of item or report it is, not which one: two festivals share
+# "international festival", two reports of one festival need not share "held" or "will".
+_STOP_WORDS = frozenset("""
+a about above after again against all also am among an and any are as at be been before being
+between both but by can could did do does during each either for from had has have having he
+her here his how i if in into is it its itself just last may might more most must my near next
+no nor not now of off on once one only or other our out over own same she should since so
+some such than that the their them then there these they this those through to too two under
+until up upon very was we were what when where which while who whom why will with within
+without would year yet you your
+""".split())
+_GENRE_WORDS = frozenset("""
+festival day week month season culture cultural international annual traditional event
+anniversary jubilee
+celebration ceremony programme program opening open opened held hold holding take took taken
+place places host hosted hosting organise organised organize organized attend attended
+participant participate participated part guest visitor begin began start started end ended
+new first second third main grand large big official solemn special joint national
+""".split())
+
+
+def _stem(word: str) -> str:
+    """A light English plural and possessive fold: "crafts" and "craft", "cities" and
+    "city" are one key word; adjectives stay apart from their nouns (Belarusian is not
+    Belarus: "Days of Belarusian culture in Russia" is another item than the reverse)."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[:-2].endswith(("s", "x", "ch", "sh")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def key_words(text: str | None) -> frozenset[str]:
+    """The words that say which item a text is about: its content words, case, accents and
+    plurals folded, without stop words and the genre's generic words (festival, held...)."""
+    out = set()
+    for word in re.findall(r"\w+", fold(text or "")):
+        word = _stem(word)
+        if len(word) < 2 or word in _STOP_WORDS or word in _GENRE_WORDS:
+            continue
+        out.add(word)
+    return frozenset(out)
+
+
+def restates(a: frozenset[str], b: frozenset[str], close: bool = False) -> float:
+    """How surely two reports name one item (0: not the same), from their key words: the
+    overlap coefficient |A & B| / min(|A|, |B|), so a short restatement of a longer one
+    counts in full. It must be at least 1/2, with at least two words in common (one when the
+    shorter has one word, or when `close`: the same day and place are already known)."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    small = min(len(a), len(b))
+    if shared < (1 if close else min(2, small)):
+        return 0.0
+    score = shared / small
+    return score if score >= 0.5 else 0.0

@@ -12,7 +12,15 @@ import sqlite3
 from collections import Counter, defaultdict
 
 from app.extract.model import Extraction
-from app.store.keys import entity_key, measure_key, person_key, summary_key, surname_key
+from app.store.keys import (
+    entity_key,
+    key_words,
+    measure_key,
+    person_key,
+    restates,
+    summary_key,
+    surname_key,
+)
 from app.store.settle import count_facts, insert_row, settle
 
 
@@ -51,6 +59,7 @@ class _Doc:
         self.people: dict[str, int] = {}  # every surface form in this document -> person id
         self.titles: dict[int, str | None] = {}
         self.places: dict[str, int] = {}
+        self.culture: set[int] = set()  # cultural items this document names
 
     def sentence_id(self, span) -> int | None:
         idx = self.ex.sentence_index(tuple(span))
@@ -114,16 +123,63 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
     for q in ex.quantities:
         _quantity(doc, q, touched)
     for item in ex.culture:
-        key = summary_key(item.summary)
-        row = conn.execute(
-            "SELECT id FROM culture_items WHERE summary_key = ? AND date_start IS ?",
-            (key, item.date_start)).fetchone()
-        cid = row[0] if row else insert_row(conn, "culture_items", {
+        _culture(doc, item, touched)
+    doc.flush()
+
+
+def _culture(doc: _Doc, item, touched: Touched) -> None:
+    conn = doc.conn
+    key = summary_key(item.summary)
+    row = conn.execute(
+        "SELECT id FROM culture_items WHERE summary_key = ? AND date_start IS ?",
+        (key, item.date_start)).fetchone()
+    cid = row[0] if row else _restated_culture(doc, item)
+    if cid is None:
+        cid = insert_row(conn, "culture_items", {
             "summary": item.summary, "summary_key": key, "kind": item.kind,
             "date_start": item.date_start, "place": item.place, "source_title": doc.title})
-        touched["culture"].add(cid)
-        doc.mention("culture", cid, item.span)
-    doc.flush()
+    touched["culture"].add(cid)
+    doc.culture.add(cid)
+    doc.mention("culture", cid, item.span)
+
+
+def _restated_culture(doc: _Doc, item) -> int | None:
+    """The stored item another release names in other words: the same kind, compatible
+    dates (equal, or one the month or year of the other), no other place, and the key words of the summaries restating each other (keys.restates:
+    one word in common is enough only on the same day and in the same place). The closest
+    wins; a date more precise than the stored one is kept."""
+    words = key_words(item.summary)
+    if not words or not item.date_start:
+        # Undated, nothing says two yearly parades or days of remembrance are one: only
+        # the same words (summary_key) make an undated item one.
+        return None
+    # candidates: the items of the kind and year, from the (kind, date_start) index (a few
+    # hundred a year at 50,000 releases; their key words are memoised by summary)
+    year = item.date_start[:4]
+    rows = doc.conn.execute(
+        "SELECT id, summary, date_start, place FROM culture_items WHERE kind IS ? AND "
+        "date_start >= ? AND date_start < ?", [item.kind, year, year + "~"]).fetchall()
+    best, best_score = None, 0.0
+    for cid, summary, date, place in rows:
+        if cid in doc.culture or not _compatible_dates(item.date_start, date):
+            continue
+        if item.place and place and entity_key(item.place) != entity_key(place):
+            continue
+        close = bool(item.date_start and len(item.date_start) == 10 and date == item.date_start
+                     and item.place and place)
+        score = restates(words, key_words(summary), close)
+        if score > best_score or (score == best_score and best is not None and cid < best):
+            best, best_score = cid, score
+    if best is not None and item.date_start:
+        doc.conn.execute(
+            "UPDATE culture_items SET date_start = ? WHERE id = ? AND (date_start IS NULL OR "
+            "length(date_start) < length(?))", (item.date_start, best, item.date_start))
+    return best
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    """Equal, or one the month or year of the other (2024, 2024-06-12)."""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
 def _person(conn, name: str, country: str | None) -> int:
@@ -220,7 +276,9 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
 def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | None:
     """The stored event another document reported with the same dates, place and people:
     when both name participants, at least one in common; when one names none, the same place
-    and either the same kind or the same several-day range. The closest match wins."""
+    and either the same kind or the same several-day range (when neither names any, also
+    summaries that restate each other: keys.restates), or the same kind, a place only one
+    report gives and summaries that restate each other. The closest match wins."""
     if not ev.date_start:
         return None
     rows = doc.conn.execute(
@@ -242,6 +300,14 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
                 "SELECT event_id, person_id FROM event_participants WHERE event_id IN "
                 f"({', '.join('?' * len(chunk))})", chunk):
             people[event_id].add(person_id)
+    words = key_words(ev.summary)
+
+    def restated(event_id: int, close: bool, unknown: float = 0.0) -> float:
+        """restates() with the stored summary; `unknown` when either has no key words."""
+        row = doc.conn.execute("SELECT summary FROM events WHERE id = ?", (event_id,)).fetchone()
+        theirs = key_words(row[0] if row else None)
+        return restates(words, theirs, close) if words and theirs else unknown
+
     for event_id, kind, date_end, other_place in rows:
         same_place = bool(place_id and place_id == other_place)
         others = people[event_id]
@@ -251,8 +317,14 @@ def _matching_event(doc: _Doc, ev, place_id, participants: list[int]) -> int | N
         else:
             same_range = bool(ev.date_end and ev.date_end == date_end
                               and ev.date_end != ev.date_start)
-            if not (same_place and (kind == ev.kind or same_range)):
-                continue
+            if same_place and (kind == ev.kind or same_range):
+                # Nobody named on either side: two festivals in one city on one day are
+                # two events unless their words restate each other.
+                if not mine and not others and not restated(event_id, True, unknown=1.0):
+                    continue
+            elif not (kind == ev.kind and not (place_id and other_place)
+                      and restated(event_id, False)):
+                continue   # else: one report names no place, but restates the other
         score = 10 * len(mine & others) + 3 * same_place + 2 * (kind == ev.kind) + \
             (ev.date_end == date_end) + 2 * (not mine and not others) + 1
         if score > best_score:

@@ -13,16 +13,33 @@ from app.store.errors import StoreError
 from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
 from app.store.search import SearchHit, column_phrase, filter_expression, search
 
-# Columns a text filter looks in (visible text columns of each table; schema.FILTER_FTS
-# indexes the same columns of the base tables).
+# Columns a text filter looks in (the text and date columns of each table, in the order of
+# the word index over the same columns of the base table, schema.FILTER_FTS).
 TEXT_COLUMNS = {
-    "people": ("name", "post", "country"),
-    "meetings": ("kind", "place", "participants", "status", "category", "summary", "source"),
+    "people": ("name", "post", "country", "first_date", "last_date"),
+    "meetings": ("date_start", "date_end", "kind", "place", "participants", "status",
+                 "category", "summary", "source"),
     "trade": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
     "figures": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
-    "culture": ("summary", "kind", "place", "source"),
+    "culture": ("summary", "kind", "date_start", "place", "source"),
     "sources": ("title", "ref", "path", "date"),
 }
+# Read only when the caller says the column is shown (Filters.columns): a meeting's first
+# source title names people ("Lavrov's talks...") who did not take part in it.
+SHOWN_ONLY = {"source"}
+# view column -> column of the word index, where the view renames it
+_INDEX_NAME = {"source": "source_title", "post": "title"}
+
+
+def text_columns(table: str, shown=None) -> tuple[str, ...]:
+    """The columns a text filter reads: those of TEXT_COLUMNS the table shows (`shown`, the
+    view's visible columns; None: every one but SHOWN_ONLY)."""
+    if shown is None:
+        return tuple(c for c in TEXT_COLUMNS[table] if c not in SHOWN_ONLY)
+    shown = set(shown)
+    return tuple(c for c in TEXT_COLUMNS[table] if c in shown)
+
+
 # Which base fact a row of each table is, for provenance.
 TABLE_FACT = {"people": "person", "meetings": "event", "trade": "quantity",
               "figures": "quantity", "culture": "culture", "sources": "document"}
@@ -52,6 +69,8 @@ class Filters:
     year: int | None = None
     category: str | None = None
     ids: list[int] | None = None
+    # the view's columns on screen: the text filter reads only those (None: see text_columns)
+    columns: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
@@ -62,24 +81,35 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _text_match(table: str, text: str) -> str | None:
+def _text_match(table: str, text: str, shown=None) -> str | None:
     expr = filter_expression(text)
-    if expr is not None and table == "trade":
+    if expr is None:
+        return None
+    cols = text_columns(table, shown)
+    if not cols:
+        return None
+    if len(cols) < len(TEXT_COLUMNS[table]):
+        names = " ".join(_INDEX_NAME.get(c, c) for c in cols)
+        expr = f"{{{names}}} : ({expr})"
+    if table == "trade":
         # narrows the index's answer to trade rows (categories are single words of a fixed
         # set, app/extract/model.py); the view itself still requires category = 'trade'
         expr = f'({expr}) AND category : "trade"'
     return expr
 
 
-def _text_condition(table: str, text: str, in_order: bool = False) -> tuple[str, list]:
-    """Rows whose text columns hold each word of `text` at the start of a word (see
+def _text_condition(table: str, text: str, in_order: bool = False,
+                    shown=None) -> tuple[str, list]:
+    """Rows whose shown text columns hold each word of `text` at the start of a word (see
     search.filter_expression), found in the table's word index. Text without a letter or
     digit ("%", "$") has no words to look up: it is compared literally, by a scan.
     `in_order` keeps SQLite from looking the matches up by id (then sorting them all), so
     that it walks an index in the wanted order instead and stops at the page's end."""
-    expr = _text_match(table, text)
+    cols = text_columns(table, shown)
+    if not cols:
+        return "0", []   # no text column on screen: nothing shown can hold the text
+    expr = _text_match(table, text, shown)
     if expr is None:
-        cols = TEXT_COLUMNS[table]
         return ("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")",
                 [_like(text)] * len(cols))
     fts = filter_table(table)
@@ -109,7 +139,7 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     conds: list[str] = []
     params: list = []
     if filters.text and filters.text.strip():
-        cond, args = _text_condition(table, filters.text.strip(), in_order)
+        cond, args = _text_condition(table, filters.text.strip(), in_order, filters.columns)
         conds.append(cond)
         params += args
     hi_col, lo_col, keep_undated = VIEW_DATE[table]
@@ -241,17 +271,18 @@ class Store:
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
-        if filters is not None and filters.ids is None and filters.to_dict().keys() == {"text"}:
-            n = self._match_count(table, filters.text)
+        if filters is not None and filters.ids is None and \
+                filters.to_dict().keys() - {"columns"} == {"text"}:
+            n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 
-    def _match_count(self, table: str, text: str | None) -> int | None:
+    def _match_count(self, table: str, text: str | None, shown=None) -> int | None:
         """Rows of the table's word index matching a filter text (None: no words in it),
         remembered while the database stays the same (the table model asks once per page)."""
-        expr = _text_match(table, (text or "").strip())
+        expr = _text_match(table, (text or "").strip(), shown)
         if expr is None:
             return None
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0],
@@ -272,7 +303,7 @@ class Store:
         reaches `wanted` rows sooner than reading every match and sorting them."""
         if filters is None or not filters.text:
             return False
-        n = self._match_count(table, filters.text)
+        n = self._match_count(table, filters.text, filters.columns)
         if not n:
             return False
         base = FILTER_FTS[table][0]

@@ -162,7 +162,8 @@ CREATE TABLE culture_items (
     kind TEXT,
     date_start TEXT,
     place TEXT,
-    source_title TEXT
+    source_title TEXT,
+    source_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
@@ -201,20 +202,22 @@ CREATE TRIGGER search_index_au AFTER UPDATE ON search_index BEGIN
 END;
 """
 
-# Text filters of the user-facing views: one FTS5 index per base table over exactly the
-# columns the view shows as text (view name -> base table, its columns). External content (the
+# Text filters of the user-facing views: one FTS5 index per base table over the text columns
+# the view shows, dates included (view name -> base table, its columns). External content (the
 # base table holds the text, the index only its words) kept in step by triggers, so every
 # writer keeps it right without knowing about it. A LIKE '%text%' over 50,000 releases' facts
-# reads every row; these answer from the words' lists.
+# reads every row; these answer from the words' lists. A query names the columns a table shows
+# (`{kind place ...} : (...)`), so a filter never matches a column the user cannot see, such
+# as a meeting's first source title while its column is hidden.
 FILTER_FTS = {
-    "people": ("persons", ("name", "title", "country")),
-    "meetings": ("events", ("kind", "place", "participants", "status", "category", "summary",
-                            "source_title")),
+    "people": ("persons", ("name", "title", "country", "first_date", "last_date")),
+    "meetings": ("events", ("date_start", "date_end", "kind", "place", "participants",
+                            "status", "category", "summary", "source_title")),
     "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
                              "source_title")),
     "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
                                "source_title")),
-    "culture": ("culture_items", ("summary", "kind", "place", "source_title")),
+    "culture": ("culture_items", ("summary", "kind", "date_start", "place", "source_title")),
     "sources": ("documents", ("title", "ref", "path", "date")),
 }
 
@@ -223,15 +226,14 @@ def filter_table(view: str) -> str:
     return "filter_" + FILTER_FTS[view][0]
 
 
-def _filter_sql() -> str:
-    out = []
-    for base, cols in dict(FILTER_FTS.values()).items():
-        fts = f"filter_{base}"
-        names = ", ".join(cols)
-        new = ", ".join(f"new.{c}" for c in cols)
-        old = ", ".join(f"old.{c}" for c in cols)
-        changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
-        out.append(f"""
+def filter_sql(base: str, cols) -> str:
+    """The word index of one base table and the triggers keeping it in step."""
+    fts = f"filter_{base}"
+    names = ", ".join(cols)
+    new = ", ".join(f"new.{c}" for c in cols)
+    old = ", ".join(f"old.{c}" for c in cols)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
+    return f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(
     {names}, content="{base}", content_rowid="id",
     tokenize='unicode61 remove_diacritics 2'
@@ -245,15 +247,33 @@ END;
 CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {names} ON {base} WHEN {changed} BEGIN
     INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
     INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
-END;""")
-    return "\n".join(out) + "\n"
+END;"""
 
 
-FILTER_SQL = _filter_sql()
+FILTER_BASES = dict(FILTER_FTS.values())
+FILTER_SQL = "\n".join(filter_sql(base, cols) for base, cols in FILTER_BASES.items()) + "\n"
 # Fills the filter indexes of a database made before them (schema 4 -> 5).
 FILTER_REBUILD_SQL = "".join(
-    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n"
-    for base in dict(FILTER_FTS.values()))
+    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n" for base in FILTER_BASES)
+
+
+def stale_filter_indexes(conn) -> list[str]:
+    """Base tables whose word index was made over other columns than FILTER_FTS names (by
+    an earlier version of the app): they are dropped and rebuilt on opening."""
+    out = []
+    for base, cols in FILTER_BASES.items():
+        have = [r[1] for r in conn.execute(f"PRAGMA table_info(filter_{base})")]
+        if have and have != list(cols):
+            out.append(base)
+    return out
+
+
+def filter_rebuild_sql(base: str) -> str:
+    fts = f"filter_{base}"
+    drops = "".join(f"DROP TRIGGER IF EXISTS {fts}_{t};\n" for t in ("ai", "ad", "au"))
+    return (f"{drops}DROP TABLE IF EXISTS {fts};\n{filter_sql(base, FILTER_BASES[base])}\n"
+            f"INSERT INTO {fts}({fts}) VALUES ('rebuild');\n")
+
 
 # Every column used to join, filter or sort at scale has an index.
 INDEXES_SQL = """
@@ -304,6 +324,8 @@ CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
+-- import: the items of one kind and year a restatement may be about
+CREATE INDEX IF NOT EXISTS idx_culture_kind_date ON culture_items(kind, date_start);
 -- GUI timelines: cultural items per month and kind counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start, 1, 7), kind, date_start);
 DROP INDEX IF EXISTS idx_mentions_fact;
@@ -336,7 +358,7 @@ CREATE VIEW trade AS
 SELECT * FROM figures WHERE category = 'trade';
 
 CREATE VIEW culture AS
-SELECT id, summary, kind, date_start, place, source_title AS source
+SELECT id, summary, kind, date_start, place, source_title AS source, source_count AS sources
 FROM culture_items;
 
 CREATE VIEW sources AS
@@ -373,9 +395,12 @@ ADDED_COLUMNS = [
     ("documents", "warnings", "TEXT", None),
     ("events", "date_basis", "TEXT", None),
     ("event_sources", "date_basis", "TEXT", None),
+    ("culture_items", "source_count", "INTEGER NOT NULL DEFAULT 0",
+     "UPDATE culture_items SET source_count = (SELECT count(DISTINCT document_id) FROM "
+     "mentions WHERE fact_type = 'culture' AND fact_id = culture_items.id)"),
 ]
 # view -> a column it must show (else it is made again from VIEWS_SQL)
-VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis"}
+VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis", "culture": "sources"}
 
 
 def _view_sql(name: str) -> str:

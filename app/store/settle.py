@@ -94,6 +94,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
         if incremental:
             if added["culture", cid]:  # else the document is not among its sources
+                conn.execute("UPDATE culture_items SET source_count = source_count + 1 "
+                             "WHERE id = ?", (cid,))
                 conn.execute(
                     "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
                     "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
@@ -103,7 +105,9 @@ def settle(conn: sqlite3.Connection, touched) -> None:
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
             "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
-            "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (cid,))
+            "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1), source_count = (SELECT "
+            "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
+            "fact_id = ?1) WHERE id = ?1", (cid,))
     persons = ids("person")
     for pid in persons:
         conn.execute(

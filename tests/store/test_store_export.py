@@ -177,3 +177,34 @@ def test_csv_replaces_an_earlier_export(seed_db, tmp_path):
     export_tables(seed_db, ["people", "meetings"], "csv", out)
     export_tables(seed_db, ["people"], "csv", out)
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "people.csv"]
+
+
+LONG_TALKS = """Press release on talks in Hanoi
+4 March 2025
+
+On 3 March 2025, Foreign Minister Ivan Petrov held talks in Hanoi with Minister of Foreign \
+Affairs of Vietnam Nguyen Van Minh on the preparation of the next meeting of the \
+intergovernmental commission, cooperation in energy, transport, agriculture and higher \
+education, the schedule of cultural exchanges between the regions of both countries and the \
+situation in the Asia-Pacific region.
+"""
+
+
+def test_a_long_summary_is_stored_and_exported_whole(tmp_path):
+    """Summaries were cut at about 150 characters when extracted, so the database and every
+    export lost the end of them; they are cut on screen only now."""
+    src = tmp_path / "talks.txt"
+    src.write_text(LONG_TALKS, encoding="utf-8")
+    db = tmp_path / "talks.db"
+    from app.store.ingest import ingest_paths
+
+    assert all(r.ok for r in ingest_paths(db, [src]))
+    with Store.open(db) as store:
+        summaries = [r["summary"] for r in store.rows("meetings")]
+    talks = next(s for s in summaries if "Hanoi" in s)
+    assert len(talks) > 200 and not talks.endswith("…")
+    assert talks.endswith("situation in the Asia-Pacific region")
+    out = tmp_path / "out.json"
+    export_tables(db, ["meetings"], "json", out)
+    exported = json.loads(out.read_text(encoding="utf-8"))["meetings"]
+    assert talks in [r["summary"] for r in exported]

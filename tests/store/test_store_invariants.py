@@ -42,6 +42,8 @@ def check_invariants(db: Path) -> None:
     assert q("""SELECT id FROM quantities x WHERE derived = 0 AND (source_count = 0 OR
                 source_count != (SELECT count(DISTINCT document_id) FROM quantity_sources
                 WHERE quantity_id = x.id))""") == []
+    assert q("""SELECT id FROM culture_items c WHERE source_count != (SELECT count(DISTINCT
+                document_id) FROM mentions WHERE fact_type = 'culture' AND fact_id = c.id)""") == []
     for kind, table in (("culture", "culture_items"), ("organization", "organizations")):
         assert q(f"""SELECT id FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE
                      fact_type = '{kind}' AND fact_id = t.id)""") == []

@@ -92,26 +92,73 @@ def test_highlights_and_provenance(seed_db):
                     assert text[p["sentence_start"]:p["sentence_end"]] == p["sentence"]
 
 
-def test_snippets_mark_matches_accent_blind():
-    from app.store.search import make_snippet
+def test_marks_are_spans_of_plain_text_accent_blind():
+    from app.store.search import excerpt, mark_words, render_marked
 
     text = "Foreign Minister Sergey Lavrov met President Aleksandar Vučić in Belgrade today."
-    assert make_snippet(text, "vucic") .count("[Vučić]") == 1
-    assert "[Lavrov]" in make_snippet(text, "LAVR")
-    long = " ".join(f"w{i}" for i in range(100)) + " Minsk " + " ".join("x" * 3 for _ in range(50))
-    snip = make_snippet(long, "minsk")
-    assert "[Minsk]" in snip and snip.startswith("…") and snip.endswith("…")
-    assert make_snippet("", "x") == ""
+    marks = mark_words(text, ["vucic"])
+    assert [text[a:b] for a, b in marks] == ["Vučić"]
+    assert [text[a:b] for a, b in mark_words(text, ["LAVR"])] == ["Lavrov"]
+    # a short word inside a query is a whole word, as in the MATCH expression
+    assert [text[a:b] for a, b in mark_words(text, ["in", "Belg"])] == ["in", "Belgrade"]
+    assert mark_words("the interlocutors", ["in", "x"]) == []
+    assert render_marked(text, mark_words(text, ["lavr"]), "<b>", "</b>").count("<b>Lavrov</b>") == 1
+    # an excerpt around the first match, line breaks folded, marks moved with it
+    long = " ".join(f"w{i}" for i in range(100)) + "\n Minsk " + " ".join("xxx" for _ in range(50))
+    cut, spans = excerpt(long, ["minsk"], words=14)
+    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) == 14
+    assert [cut[a:b] for a, b in spans] == ["Minsk"]
+    assert excerpt("On June 24,\n Sergey Lavrov", ["lavrov"]) == ("On June 24, Sergey Lavrov", [[19, 25]])
+    assert excerpt("", ["x"]) == ("", [])
 
 
-def test_search_bounded_and_sentence_hits_marked(seed_db):
-    from app.store.search import match_expression
+def _line_parts(hit):
+    words = {hit.label[a:b].lower() for a, b in hit.label_marks}
+    return words | {hit.snippet[a:b].lower() for a, b in hit.snippet_marks}
 
-    assert match_expression("a Lavr") == '"a" "Lavr"*'
+
+def test_hits_read_as_one_line_with_marked_words_and_no_brackets(seed_db):
+    """What each hit is, its label and its date, the matched words given as spans of plain
+    text (never "[Lavrov]" brackets), and nothing shown twice."""
+    from app.store.search import hit_line
+
     with Store.open(seed_db) as store:
-        hits = [h for h in store.search("Belarus", limit=200) if h.type == "sentence"]
-        assert hits and all("[" in h.snippet for h in hits)
-        assert len(store.search("the", limit=500)) <= 500
+        hits = store.search("Lavrov", limit=60)
+        assert {h.type for h in hits} >= {"person", "event", "sentence"}
+        for h in hits:
+            assert "[" not in h.label + h.snippet, h
+            assert "lavrov" in _line_parts(h), h   # the matched word is marked
+            assert h.what.split(" (")[0] in {"person", "meeting", "figure", "culture", "place",
+                                             "organisation", "release", "sentence"}
+            line = hit_line(h)
+            assert "\n" not in line and "[" not in line
+            # nothing repeated: the snippet is not the label again
+            assert h.snippet != h.label
+            if h.type == "sentence":
+                # its own words (an excerpt), with its release's title and date beside them
+                doc = store.document(h.document_id)
+                assert h.source == doc["title"] and h.date == doc["date"]
+                assert h.label.strip("…") in " ".join(doc["text"].split())
+                assert h.snippet == ""
+        person = next(h for h in hits if h.type == "person")
+        assert person.label == "Sergey Lavrov" and person.date
+        assert "Minister" in person.snippet   # the post says who it is
+        event = next(h for h in hits if h.type == "event")
+        assert event.date and event.date[:4] == "2024" and event.what.startswith("meeting")
+        marked = hit_line(person, "<b>", "</b>")
+        assert "Sergey <b>Lavrov</b>" in marked and person.date in marked
+
+
+def test_snippet_says_why_a_hit_matched_outside_its_label(seed_db):
+    with Store.open(seed_db) as store:
+        # a meeting found by a participant its summary does not name: the people are shown
+        for h in store.search("Aleinik", limit=60):
+            if h.type == "event" and "aleinik" not in h.label.lower():
+                assert "aleinik" in _line_parts(h)
+                assert "Aleinik" in h.snippet
+        # a figure's label is its number: the measure says what it is
+        figures = [h for h in store.search("billion", limit=60) if h.type == "figure"]
+        assert figures and all(h.snippet and h.date for h in figures)
 
 
 def test_person_detail_caps_mentions(seed_db):
@@ -135,7 +182,7 @@ def test_short_words_inside_a_query_are_whole_words(seed_db):
     assert _rank_tokens(["of", "EU"]) == ["EU"] and _rank_tokens(["EU"]) == ["EU"]
     with Store.open(seed_db) as store:
         hits = store.search("Minister of Foreign Affairs", limit=20)
-        assert hits and all("[" in h.snippet or h.type != "sentence" for h in hits)
+        assert hits and all(h.label_marks or h.type != "sentence" for h in hits)
         # every hit holds every word, the short one included
         sentences = [h for h in hits if h.type == "sentence"]
         assert sentences

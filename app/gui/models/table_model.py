@@ -6,6 +6,7 @@ table of 50,000 rows opens as fast as one of 50. Sorting is done by SQL, not in 
 
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 from typing import Any
 
@@ -161,7 +162,11 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             text = format_value(column, value)
             if column in ("value", "derived") and row.get("derived"):
                 return f"Derived, not stated: {row.get('formula') or ''}"
-            return text if len(text) > 30 else None
+            if len(text) <= 30:
+                return None
+            # Rich text, so Qt wraps a long summary instead of one line across the screen;
+            # the cell itself is cut (elided) to its column, the tooltip shows every word.
+            return f"<p>{html.escape(text)}</p>" if len(text) > 80 else text
         if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
         if role == QtCore.Qt.ItemDataRole.FontRole and row.get("derived"):

@@ -70,9 +70,11 @@ class BaseTab(QtWidgets.QWidget):
         self.filter_edit.setAccessibleName(f"Filter {self.title}")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setToolTip(
-            "Shows the rows where each word you type begins a word of a text column, in any "
-            "order, case and accents ignored (\u201cmin lav\u201d finds Minister Lavrov).\n"
-            "Words joined by punctuation stay together: 2.5, 2010-2012, Al-Thani.")
+            "Shows the rows where each word you type begins a word of a column the table "
+            "shows (text and dates), in any order, case and accents ignored (\u201cmin lav\u201d "
+            "finds Minister Lavrov).\nWords joined by punctuation stay together: 2.5, "
+            "2010-2012, Al-Thani. Hidden columns are not searched (right-click the header to "
+            "show or hide columns).")
         self._filter_timer = QtCore.QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -101,6 +103,8 @@ class BaseTab(QtWidgets.QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setResizeContentsPrecision(60)   # size columns from a sample, not every row
+        header.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.setTabKeyNavigation(False)
 
         self.show_source_button = QtWidgets.QPushButton("Show in source")
@@ -293,7 +297,41 @@ class BaseTab(QtWidgets.QWidget):
     def current_filters(self):
         date_from, date_to = self.main.time_window()
         return make_filters(text=self.filter_edit.text().strip() or None,
-                            date_from=date_from, date_to=date_to, **self.extra_filters())
+                            date_from=date_from, date_to=date_to, columns=self.shown_columns(),
+                            **self.extra_filters())
+
+    def shown_columns(self) -> tuple[str, ...]:
+        """The table's columns on screen: the text filter reads these and no others."""
+        if self.model is None:
+            return tuple(c for c in self.columns or () if c not in self.hidden_columns)
+        return tuple(c for i, c in enumerate(self.model.columns) if not self.view.isColumnHidden(i))
+
+    def _header_menu(self, pos: QtCore.QPoint) -> None:
+        if self.model is None:
+            return
+        menu = QtWidgets.QMenu(self)
+        for action in self.column_actions():
+            menu.addAction(action)
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def column_actions(self) -> list[QtGui.QAction]:
+        """One checkable action per column (but the id) that shows or hides it."""
+        out = []
+        for i, column in enumerate(self.model.columns):
+            if column == "id":
+                continue
+            action = QtGui.QAction(str(self.model.headerData(
+                i, QtCore.Qt.Orientation.Horizontal) or column), self)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_shown(i, on))
+            out.append(action)
+        return out
+
+    def set_column_shown(self, index: int, shown: bool) -> None:
+        self.view.setColumnHidden(index, not shown)
+        if self.filter_edit.text().strip():
+            self.refresh()   # the filter reads the columns on screen
 
     def refresh(self) -> None:
         if not self.loaded:
@@ -325,6 +363,7 @@ class BaseTab(QtWidgets.QWidget):
         pad = 2 * (style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
         pad += 1 if self.view.showGrid() else 0
         sample = min(self.model.rowCount(), SIZE_SAMPLE_ROWS)
+        wanted: dict[int, int] = {}   # column -> the width its sampled text needs
         display = QtCore.Qt.ItemDataRole.DisplayRole
         for c, column in enumerate(self.model.columns):
             if self.view.isColumnHidden(c):
@@ -337,6 +376,18 @@ class BaseTab(QtWidgets.QWidget):
             width = max(math.ceil(widest) + pad, header.sectionSizeHint(c))
             cap = 80 if column in NUMERIC else 210
             header.resizeSection(c, min(width, cap))
+            wanted[c] = width
+        # A summary gets the width the other columns leave (up to its text), rather than the
+        # last column (a count, when the source title is hidden) stretching over it.
+        if "summary" in self.model.columns:
+            c = self.model.columns.index("summary")
+            last = max((i for i in range(len(self.model.columns)) if not self.view.isColumnHidden(i)),
+                       default=c)
+            used = sum(header.sectionSize(i) for i in range(len(self.model.columns))
+                       if not self.view.isColumnHidden(i) and i != last)
+            free = self.view.viewport().width() - used - max(wanted.get(last, 0), 60)
+            if c != last and c in wanted and free > 0:
+                header.resizeSection(c, min(wanted[c], header.sectionSize(c) + free))
 
     # --- selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

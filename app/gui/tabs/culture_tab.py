@@ -17,7 +17,9 @@ class CultureTab(BaseTab):
     table = "culture"
     title = "Culture"
     fact_type = "culture"
-    columns = ["id", "summary", "kind", "date_start", "place", "source"]
+    columns = ["id", "summary", "kind", "date_start", "place", "sources", "source"]
+    # the first source's title is in the details; as a column it would also be filtered on
+    hidden_columns = ("id", "source")
 
     def build_plots(self) -> None:
         from app.gui.plots.bars import BarPlot

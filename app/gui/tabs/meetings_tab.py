@@ -75,6 +75,9 @@ class MeetingsTab(BaseTab):
     default_sort = "date_start"
     columns = ["id", "date_start", "date_end", "kind", "place", "participants", "status",
                "category", "summary", "sources", "source"]
+    # The first source's title is in the details ("Sources" counts them): as a column it
+    # would also be filtered on, and titles name people who were not at the meeting.
+    hidden_columns = ("id", "source")
 
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
         store = lambda: self.main.store  # noqa: E731 - the store changes on File > Open
