@@ -389,3 +389,12 @@ def _tally(result: DatasetResult, r: IngestResult | None) -> None:
     else:
         result.failed += 1
         _keep(result, r.message)
+
+
+def document_url(conn: sqlite3.Connection, doc_id: int) -> str | None:
+    """The URL a dataset gave a document (None for files, or a database without urls)."""
+    try:
+        row = conn.execute("SELECT url FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    except sqlite3.OperationalError:  # no url column: nothing was imported from a dataset
+        return None
+    return row[0] if row and row[0] else None
