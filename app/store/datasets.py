@@ -41,6 +41,8 @@ USUAL_NAMES = {
 PARQUET_HINT = "reading Parquet needs pyarrow: pip install 'factbrowser[parquet]'"
 Progress = Callable[[int, int, str], None]
 MAX_ERRORS_KEPT = 50  # failures listed in the result; the rest are only counted
+# Progress is reported at most this often: a resumed import skips thousands of rows a second.
+PROGRESS_SECONDS = 0.1
 
 
 def is_dataset(path: Path | str) -> bool:
@@ -303,7 +305,7 @@ def import_dataset(db_path, path: Path | str, columns: dict | None = None,
         batch = WriteBatch(conn, lambda r: _tally(result, r))
         needed = [c for c in cols.values() if c]
         rows = iter_rows(path, needed)
-        frac = 0.0
+        frac, shown = 0.0, 0.0
         try:
             for n, (row, frac) in enumerate(rows, start=1):
                 if cancel and cancel():
@@ -313,7 +315,9 @@ def import_dataset(db_path, path: Path | str, columns: dict | None = None,
                     break
                 result.rows = n
                 _import_row(conn, batch, path, n, row, cols, result, extract)
-                if progress:
+                now = time.monotonic()
+                if progress and now - shown >= PROGRESS_SECONDS:
+                    shown = now
                     progress(int(frac * 1000), 1000, f"Row {n:,}: {result.summary()}")
         except (UnicodeDecodeError, csv.Error) as exc:
             result.failed += 1

@@ -2,6 +2,7 @@
 the dataset's date as publication date; resuming; bad rows reported, the others kept."""
 
 import csv
+import itertools
 import json
 import sqlite3
 import sys
@@ -75,10 +76,12 @@ def test_second_run_adds_nothing_and_skips_extraction(tmp_path, monkeypatch):
 def test_interrupted_import_resumes(tmp_path):
     src = write_jsonl(tmp_path / "a.jsonl", rows(5))
     db = tmp_path / "db.db"
+    asked = itertools.count()  # cancel() is asked before each row: Cancel during row 2
     seen = []
-    first = import_dataset(db, src, cancel=lambda: len(seen) >= 2,
+    first = import_dataset(db, src, cancel=lambda: next(asked) >= 2,
                            progress=lambda d, t, m: seen.append(m))
     assert first.cancelled and first.added == 2
+    assert seen and "2 added" in seen[-1]
     rest = import_dataset(db, src)
     assert (rest.added, rest.present) == (3, 2)
 
