@@ -272,13 +272,19 @@ def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
     conn = connect(db_path)
     done = 0
     try:
-        docs = conn.execute("SELECT id, path, text FROM documents "
+        docs = conn.execute("SELECT id, path, text, origin, date, title FROM documents "
                             "ORDER BY date NULLS FIRST, id").fetchall()
-        for i, (doc_id, path, text) in enumerate(docs):
+        for i, (doc_id, path, text, origin, date, title) in enumerate(docs):
             if cancel and cancel():
                 break
+            # a dataset row's date and title outrank what the text says (app/store/datasets.py)
+            kept = (date, title) if origin == "dataset" else None
             try:
-                ex = _extract(text, path)
+                ex = _extract(text, path, date=kept and kept[0])
+                if kept:
+                    from app.store.datasets import apply_dataset_fields
+
+                    apply_dataset_fields(ex, kept[0], None, kept[1])
             except Exception as exc:  # keep the old facts rather than lose the document's
                 if errors is not None:
                     errors.append(f"document {doc_id} ({path}): extraction failed "

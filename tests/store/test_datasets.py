@@ -180,3 +180,14 @@ def test_url_column_added_once(tmp_path):
     cols = [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
     conn.close()
     assert cols.count("url") == 1
+
+
+def test_reextract_keeps_the_datasets_date_and_title(tmp_path):
+    from app.store.ingest import rebuild
+
+    src = write_jsonl(tmp_path / "a.jsonl", rows(2))
+    db = tmp_path / "db.db"
+    import_dataset(db, src)
+    before = docs(db)
+    assert rebuild(db, reextract=True) == 2
+    assert docs(db) == before
