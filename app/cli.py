@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         ("people", "meetings", "trade", "figures", "culture", "sources")),
         help="comma-separated: people,meetings,trade,figures,culture,sources")
     s.add_argument("--format", choices=("csv", "json", "xlsx"),
-                   help="default: from the output name, else csv")
+                   help="default: from -o's name (.json, .xlsx; .csv or no extension: csv); "
+                        "a name saying another format is refused")
     s.add_argument("-o", "--output", required=True, metavar="PATH",
                    help="a folder for csv, a file for json/xlsx")
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
