@@ -10,10 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from app import __version__
+from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
-            "info", "screenshot")
+            "info", "screenshot", "datasette-metadata")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,13 +40,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="re-extract every stored document (user-added ones included)")
     s.add_argument("--corpus", metavar="DIR", help="folder of releases to build from")
 
-    s = sub.add_parser("ingest", parents=[common], help="add press releases to the database")
+    s = sub.add_parser("ingest", parents=[common], help="add press releases to the database",
+                       description="Add press releases (files, or datasets of many). --db "
+                       "naming a file that does not exist starts a new, empty database there.")
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("-r", "--recursive", action="store_true",
                    help="import the .txt/.html files inside folders given")
     s.add_argument("--date", metavar="YYYY-MM-DD",
                    help="the releases' publication date: overrides what their text says, and "
                         "dates 'today', 'on Tuesday' and undated reports against it")
+    cli_extra.add_dataset_options(s)
 
     s = sub.add_parser("search", parents=[common], help="find people, events, figures, text")
     s.add_argument("query", nargs="*", help="words to find (any text; e.g. -Lavrov is a word)")
@@ -58,12 +61,15 @@ def _parser() -> argparse.ArgumentParser:
         ("people", "meetings", "trade", "figures", "culture", "sources")),
         help="comma-separated: people,meetings,trade,figures,culture,sources")
     s.add_argument("--format", choices=("csv", "json", "xlsx"),
-                   help="default: from the output name, else csv")
+                   help="default: from -o's name (.json, .xlsx; .csv or no extension: csv); "
+                        "a name saying another format is refused")
     s.add_argument("-o", "--output", required=True, metavar="PATH",
                    help="a folder for csv, a file for json/xlsx")
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
     s.add_argument("--from", dest="date_from", metavar="DATE", help="time window start (ISO)")
     s.add_argument("--to", dest="date_to", metavar="DATE", help="time window end (ISO)")
+    s.add_argument("--bom", action="store_true",
+                   help="CSV: start each file with a UTF-8 byte order mark (for Excel on Windows)")
 
     s = sub.add_parser("remove", parents=[common], help="remove documents and their facts")
     s.add_argument("documents", nargs="+", metavar="DOC_ID|PATH")
@@ -78,9 +84,11 @@ def _parser() -> argparse.ArgumentParser:
                                      "sources"))
     s.add_argument("--limit", type=int)
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="one JSON object per row, raw values")
 
-    sub.add_parser("info", parents=[common], help="database location and row counts")
+    sub.add_parser("info", parents=[common], help="database location and row counts "
+                   "(a database that does not exist is refused: create it with build)")
+    cli_extra.add_datasette_command(sub, common)
     sub.add_parser("screenshot", parents=[common], add_help=False,
                    help="save screenshots of the app (see factbrowser screenshot --help)")
     return p
@@ -158,6 +166,10 @@ def _screenshot_args(argv: list[str]) -> list[str] | None:
 
 
 def _gui(args) -> int:
+    problem = cli_extra.display_problem()
+    if problem:
+        _err(f"cannot open the window: {problem}")
+        return 2
     try:
         from app.gui.main import run
     except ImportError as exc:
@@ -268,15 +280,17 @@ def _cmd_info(args) -> int:
 
 def _cmd_ingest(args) -> int:
     from app.store import expand_paths
+    from app.store.datasets import is_dataset
     from app.store.db import connect
     from app.store.ingest import ingest_file
     from app.store.pubdate import check_date
 
     date = check_date(args.date) if args.date is not None else None  # before any import
     db = _db(args)
+    cli_extra.ingest_target(db)
     files = expand_paths(args.files) if args.recursive else [Path(f) for f in args.files]
-    counts = {"added": 0, "present": 0, "failed": 0}
-    rc = 0
+    rc, counts = cli_extra.ingest_datasets(db, [f for f in files if is_dataset(f)], args)
+    files = [f for f in files if not is_dataset(f)]
     conn = connect(db, create=True)
     try:
         for f in files:
@@ -320,14 +334,16 @@ def _cmd_search(args) -> int:
 def _cmd_export(args) -> int:
     from app.store import Filters, export_tables
 
-    fmt = args.format
-    if not fmt:
-        suffix = Path(args.output).suffix.lower().lstrip(".")
-        fmt = suffix if suffix in ("json", "xlsx") else "csv"
+    try:
+        fmt = cli_extra.export_format(args.output, args.format)
+    except ValueError as exc:
+        _err(str(exc))
+        return 2
     filters = None
     if args.text or args.date_from or args.date_to:
         filters = Filters(text=args.text, date_from=args.date_from, date_to=args.date_to)
-    result = export_tables(_db(args), args.tables, fmt, args.output, filters=filters)
+    result = export_tables(_db(args), args.tables, fmt, args.output, filters=filters,
+                           bom=args.bom)
     for table, n in result.counts.items():
         print(f"{table}: {n} rows")
     print(f"written: {args.output}")
@@ -379,8 +395,12 @@ def _cmd_show(args) -> int:
         return 0
     print("\t".join(cols))
     for r in rows:
-        print("\t".join("" if r[c] is None else str(r[c]) for c in cols))
+        print("\t".join(cli_extra.show_cell(c, r) for c in cols))
     return 0
+
+
+def _cmd_datasette_metadata(args) -> int:
+    return cli_extra.cmd_datasette_metadata(_db(args), args.output)
 
 
 if __name__ == "__main__":

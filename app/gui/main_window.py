@@ -123,6 +123,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu = menu.addMenu("&File")
         self._action(file_menu, "&Open Database…", self.open_database_dialog, QtGui.QKeySequence.StandardKey.Open)
         self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
+        self._action(file_menu, "Import &Dataset…", self.dataset_import_dialog)
         self._action(file_menu, "&Export Tables…", self.export_dialog, "Ctrl+Shift+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
@@ -385,6 +386,13 @@ class MainWindow(QtWidgets.QMainWindow):
         dialog = ImportDialog(self.store.path, paths, self)
         dialog.finished_import.connect(lambda _results: self.after_import())
         dialog.exec()   # the files and their dates first; Import starts it
+
+    def dataset_import_dialog(self, path: str | None = None) -> None:
+        from app.gui.dialogs.dataset_import_dialog import DatasetImportDialog
+
+        dialog = DatasetImportDialog(self.store.path, path, self)
+        dialog.finished_import.connect(lambda _result: self.after_import())
+        dialog.exec()
 
     def after_import(self) -> None:
         from app.store import Store

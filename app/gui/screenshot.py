@@ -17,7 +17,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--tab", choices=TABS, default="people")
     parser.add_argument("-o", "--output", required=True, help="PNG file to write")
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
-    parser.add_argument("--db", default=None, help="database (default: the embedded one)")
+    parser.add_argument("--db", default=None,
+                        help="database (default: the one in your user data folder, built from "
+                             "the shipped releases on first use)")
     parser.add_argument("--select", type=int, default=None, help="select this row number first")
     parser.add_argument("--theme", choices=["system", "dark"], default="system",
                         help="dark: render with a dark palette (to check the plots follow it)")

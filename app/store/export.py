@@ -84,7 +84,10 @@ def _table_filters(table, filters, ids) -> Filters | None:
 
 
 def export_tables(db_path, tables, fmt: str, dest, filters=None, ids=None,
-                  progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
+                  progress: Callable[[int, int, str], None] | None = None,
+                  bom: bool = False) -> ExportResult:
+    """`bom`: CSV files start with a UTF-8 byte order mark (Excel on Windows reads UTF-8
+    only then)."""
     fmt = (fmt or "").lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -116,7 +119,8 @@ def export_tables(db_path, tables, fmt: str, dest, filters=None, ids=None,
         "note": ("text cells starting with = + - @ are prefixed with ' so spreadsheets do not "
                  "run them as formulas" if fmt != "json" else None),
     }
-    writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[fmt]
+    writer = {"csv": _write_csv_bom if bom else _write_csv, "json": _write_json,
+              "xlsx": _write_xlsx}[fmt]
     try:
         paths = writer(data, manifest, dest)
     except StoreError:
@@ -162,7 +166,11 @@ def _cell_text(value) -> str:
     return "" if value is None else str(neutralise(value))
 
 
-def _write_csv(data, manifest, dest: Path) -> list[Path]:
+def _write_csv_bom(data, manifest, dest: Path) -> list[Path]:
+    return _write_csv(data, manifest, dest, encoding="utf-8-sig")
+
+
+def _write_csv(data, manifest, dest: Path, encoding: str = "utf-8") -> list[Path]:
     _prepare_parent(dest)
     if dest.exists() and not dest.is_dir():
         raise ExportError(f"{dest} exists and is not a folder (CSV export writes a folder)")
@@ -171,7 +179,7 @@ def _write_csv(data, manifest, dest: Path) -> list[Path]:
     try:
         tmp.mkdir()
         for table, (columns, rows) in data.items():
-            with open(tmp / f"{table}.csv", "w", encoding="utf-8", newline="") as fh:
+            with open(tmp / f"{table}.csv", "w", encoding=encoding, newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(columns)
                 for row in rows:
@@ -227,37 +235,11 @@ XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 
 
 def _write_xlsx(data, manifest, dest: Path) -> list[Path]:
-    import xlsxwriter
+    from app.store.xlsx_sheets import write_workbook
 
     for table, (_columns, rows) in data.items():
         if len(rows) > XLSX_MAX_ROWS:
             raise ExportError(f"{table} has {len(rows):,} rows, more than a spreadsheet sheet "
                               "holds; export it as CSV or JSON, or narrow the rows")
-
-    def write(tmp: Path) -> None:
-        wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False,
-                                            "strings_to_numbers": False})
-        bold = wb.add_format({"bold": True})
-        for table, (columns, rows) in data.items():
-            ws = wb.add_worksheet(table)
-            for c, name in enumerate(columns):
-                ws.write_string(0, c, name, bold)
-            for r, row in enumerate(rows, start=1):
-                for c, name in enumerate(columns):
-                    value = row[name]
-                    if value is None:
-                        continue
-                    if isinstance(value, bool | int | float):
-                        ws.write_number(r, c, value)
-                    else:
-                        ws.write_string(r, c, str(neutralise(value)))
-        ws = wb.add_worksheet("manifest")
-        ws.write_string(0, 0, "key", bold)
-        ws.write_string(0, 1, "value", bold)
-        for r, (key, value) in enumerate(manifest.items(), start=1):
-            ws.write_string(r, 0, key)
-            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            ws.write_string(r, 1, str(neutralise(text)))
-        wb.close()
-    return _write_file_atomically(dest, write)
+    return _write_file_atomically(dest, lambda tmp: write_workbook(tmp, data, manifest,
+                                                                   neutralise))

@@ -374,6 +374,8 @@ def reextract_document(conn: sqlite3.Connection, doc_id: int, date=KEEP) -> dict
         info.date_origin = old_origin
         info.time = info.time or old_time
         info.outlet = info.outlet or old_outlet
+        if old_origin == "dataset":  # a dataset's title column outranks the text's first line
+            info.title = old_title
     touched = new_touched()
     try:
         with _unit(conn):

@@ -99,6 +99,11 @@ class SourcesTab(BaseTab):
         legend_row.addStretch(1)
         self.text.parentWidget().layout().insertWidget(1, self.legend)
         self.text.parentWidget().layout().insertWidget(2, self.doc_info)
+        self.link = QtWidgets.QLabel()  # where a dataset says the release was published
+        self.link.setOpenExternalLinks(True)
+        self.link.setAccessibleName("Published at")
+        self.link.hide()
+        self.text.parentWidget().layout().insertWidget(3, self.link)
         self._highlights: list[dict] = []
         self._offsets: list[int] = [0]
         self.top_splitter.setSizes([460, 780])
@@ -187,6 +192,7 @@ class SourcesTab(BaseTab):
         self.doc_info.setText(document_info_html(document))
         self.doc_info.show()
         self.text.setPlainText(text)
+        self._show_link(doc_id)
         self._offsets = utf16_offsets(text)
         try:
             self._highlights = store.highlights(doc_id) or []
@@ -210,6 +216,18 @@ class SourcesTab(BaseTab):
             cursor.setPosition(self._offsets[end], QtGui.QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         self.text.setExtraSelections([])
+
+    def _show_link(self, doc_id: int) -> None:
+        from html import escape
+
+        from app.store.datasets import document_url
+
+        url = document_url(self.main.store.conn, doc_id)
+        safe = url if url and url.lower().startswith(("http://", "https://")) else None
+        self.link.setText(f"Published at: <a href='{escape(safe, quote=True)}'>{escape(safe)}</a>"
+                          if safe else "")
+        self.link.setToolTip(safe or "")
+        self.link.setVisible(bool(safe))
 
     def show_span(self, doc_id: int, start: int | None, end: int | None) -> bool:
         """Open a document and select (and scroll to) the characters start..end."""
