@@ -61,8 +61,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)
-        # Ends with the display name, so Qt does not append it again on X11 and Windows.
-        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -81,6 +79,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_menus()
         self._restore_window()
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._show_write_access()
         self.update_status()
 
     # --- construction -------------------------------------------------------------------
@@ -112,8 +111,11 @@ class MainWindow(QtWidgets.QMainWindow):
         status = self.statusBar()
         self.db_label = QtWidgets.QLabel()
         self.db_label.setAccessibleName("Database path")
+        self.read_only_label = QtWidgets.QLabel()
+        self.read_only_label.setAccessibleName("Read-only database")
         self.counts_label = QtWidgets.QLabel()
         self.window_label = QtWidgets.QLabel()
+        status.addPermanentWidget(self.read_only_label)
         status.addPermanentWidget(self.window_label)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.db_label)
@@ -122,7 +124,7 @@ class MainWindow(QtWidgets.QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         self._action(file_menu, "&Open Database…", self.open_database_dialog, QtGui.QKeySequence.StandardKey.Open)
-        self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
+        self.import_action = self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
         self._action(file_menu, "&Export Tables…", self.export_dialog, "Ctrl+Shift+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
@@ -210,11 +212,36 @@ class MainWindow(QtWidgets.QMainWindow):
                 tab.dirty = True
         self.update_status(recount)
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the open database may only be read (None: it may be written)."""
+        return getattr(self.store, "read_only", None)
+
+    def _show_write_access(self) -> None:
+        """Title, status bar and the writing actions say whether the database can be written."""
+        reason = self.read_only
+        name = Path(self.store.path).name + (" (read-only)" if reason else "")
+        # Ends with the display name, so Qt does not append it again on X11 and Windows.
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.import_action.setEnabled(not reason)
+        self.setAcceptDrops(not reason)
+        damaged = bool(reason) and reason.startswith("damaged")
+        self.read_only_label.setText("<b>Read-only: damaged</b>" if damaged else "<b>Read-only</b>")
+        self.read_only_label.setToolTip(
+            f"Nothing can be imported or removed: {reason}."
+            + (" Run factbrowser recover -o NEW.db to rebuild what can be read." if damaged else "")
+            if reason else "")
+        self.read_only_label.setVisible(bool(reason))
+        sources = self.tab_by_name.get("sources")
+        if sources is not None and reason:
+            sources.remove_button.setEnabled(False)
+        if reason:
+            self.statusBar().showMessage(f"Opened read-only: {reason}", 15000)
+
     def set_store(self, store) -> None:
         old = self.store
         self.store = store
-        # Ends with the display name, so Qt does not append it again on X11 and Windows.
-        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
+        self._show_write_access()
         for tab in self.tab_by_name.values():
             tab.set_store(store)
         self.refresh_all()
@@ -378,6 +405,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def import_dialog(self, paths: list[str] | None = None) -> None:
         from app.gui.dialogs.import_dialog import ImportDialog, choose_import_paths
 
+        if self.read_only:
+            QtWidgets.QMessageBox.information(
+                self, "Read-only database", f"Nothing can be imported into this database: {self.read_only}.")
+            return
         if not paths:
             paths = choose_import_paths(self)
         if not paths:
@@ -406,6 +437,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def remove_document(self, doc_id: int) -> None:
         from app.store.ingest import remove_document
 
+        if self.read_only:
+            self.statusBar().showMessage(f"Read-only database: nothing can be removed ({self.read_only}).", 8000)
+            return
         try:
             remove_document(self.store.path, doc_id)
         except Exception as exc:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 from platformdirs import user_data_dir
 
-from app.store.errors import MissingDatabase, NewerSchema, NotADatabase, StoreError
+from app.store import leftovers
+from app.store.errors import (
+    DamagedDatabase,
+    MissingDatabase,
+    NewerSchema,
+    NotADatabase,
+    ReadOnlyDatabase,
+    StoreError,
+)
 from app.store.schema import (
     FILTER_REBUILD_SQL,
     FILTER_SQL,
@@ -26,8 +36,115 @@ def default_db_path() -> Path:
     return Path(user_data_dir("factbrowser", appauthor=False)) / "factbrowser.db"
 
 
-def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
-    """A checked connection in autocommit mode (transactions are explicit: see `transaction`)."""
+class Connection(sqlite3.Connection):
+    """An SQLite connection that knows whether, and why, it may only read."""
+
+    read_only: str | None = None  # why nothing may be written (None: writable)
+    damaged: bool = False
+    mode: str = "rw"  # rw, ro, or immutable (read-only media without a -shm file)
+
+
+# Opening checks the file with PRAGMA quick_check for at most this long: a whole archive of a
+# few hundred MB is checked (~1 GB/s when cached); a bigger one only partly, and
+# `factbrowser check` checks all of it.
+QUICK_CHECK_SECONDS = 0.5
+_quick_checked: dict[tuple, str | None] = {}
+RECOVER_HINT = "factbrowser recover -o NEW.db saves what can be read"
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return Path(str(path) + suffix)
+
+
+FOLDER_READ_ONLY = "its folder is read-only"
+
+
+def _cannot_write(path: Path) -> str | None:
+    """Why this process cannot write the database file where it is (None: it can)."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return FOLDER_READ_ONLY  # SQLite needs to create its journal or WAL files there
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return None
+
+
+def _open(path: Path, mode: str) -> Connection:
+    if mode == "rw":
+        target, uri = str(path), False
+    else:
+        # mode=ro: SQLite itself refuses every write. immutable=1: no -shm is needed, which a
+        # WAL database in a read-only folder cannot create (and no other process can write
+        # there either).
+        query = "mode=ro" if mode == "ro" else "mode=ro&immutable=1"
+        target, uri = f"{path.resolve().as_uri()}?{query}", True
+    conn = sqlite3.connect(target, uri=uri, factory=Connection, isolation_level=None,
+                           check_same_thread=False, timeout=30)
+    conn.mode = mode
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # With WAL, NORMAL keeps every commit atomic and the file consistent after a crash or
+    # kill; only a power cut can lose the last commits. It saves an fsync per document.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _read_only_mode(path: Path) -> str:
+    if _cannot_write(path) == FOLDER_READ_ONLY and not _sidecar(path, "-shm").exists():
+        return "immutable"
+    return "ro"
+
+
+def _file_key(path: Path) -> tuple:
+    keys: list = [str(path.resolve())]
+    for p in (path, _sidecar(path, "-wal")):
+        try:
+            st = p.stat()
+            keys += [st.st_ino, st.st_size, st.st_mtime_ns]
+        except OSError:
+            keys.append(None)
+    return tuple(keys)
+
+
+def quick_check(conn: sqlite3.Connection, seconds: float | None = QUICK_CHECK_SECONDS,
+                full: bool = False) -> tuple[str, list[str]]:
+    """("ok" | "damaged" | "unfinished", problems): SQLite's quick_check (integrity_check
+    when full), stopped after `seconds` (None: no limit)."""
+    pragma = "integrity_check" if full else "quick_check"
+    if seconds is not None:
+        deadline = time.monotonic() + seconds
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, 20000)
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return "unfinished", []
+        return "damaged", [str(exc)]
+    except sqlite3.DatabaseError as exc:
+        return "damaged", [str(exc)]
+    finally:
+        if seconds is not None:
+            conn.set_progress_handler(None, 0)
+    if rows == ["ok"]:
+        return "ok", []
+    return "damaged", [str(r) for r in rows]
+
+
+def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
+    """What quick_check found wrong (None: nothing, as far as it got), remembered for this
+    process while the file stays the same (the GUI opens the database once per plot)."""
+    key = _file_key(path)
+    if key not in _quick_checked:
+        status, problems = quick_check(conn)
+        if len(_quick_checked) > 32:
+            _quick_checked.clear()
+        _quick_checked[key] = "; ".join(problems[:2])[:300] if status == "damaged" else None
+    return _quick_checked[key]
+
+
+def connect(path: Path | str, create: bool = False, write: bool = False) -> Connection:
+    """A checked connection in autocommit mode (transactions are explicit: see `transaction`).
+    A database that is damaged, or that this process cannot write (read-only file or folder),
+    opens read-only (its `read_only` says why); with write=True it is refused instead."""
     path = Path(path)
     if path.is_dir():
         raise NotADatabase(f"{path} is a directory, not a database file")
@@ -35,6 +152,7 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
     if not exists and not create:
         raise MissingDatabase(
             f"no database at {path} (create one with: factbrowser build --db {path})")
+    reason = None
     if exists:
         try:
             with open(path, "rb") as fh:
@@ -43,23 +161,45 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
             raise NotADatabase(f"cannot read {path}: {exc.strerror or exc}") from exc
         if head != SQLITE_MAGIC:
             raise NotADatabase(f"{path} is not an SQLite database")
+        reason = _cannot_write(path)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    if reason and write:
+        raise ReadOnlyDatabase(f"{path} is read-only here ({reason}); nothing was written")
+    mode = _read_only_mode(path) if reason else "rw"
+    conn = None
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                               timeout=30)
-        conn.execute("PRAGMA busy_timeout = 30000")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # With WAL, NORMAL keeps every commit atomic and the file consistent after a crash or
-        # kill; only a power cut can lose the last commits. It saves an fsync per document.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        try:
+            conn = _open(path, mode)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.OperationalError:
+            if mode != "ro":
+                raise
+            if conn is not None:
+                conn.close()
+            mode = "immutable"  # e.g. the -shm file cannot be created or written
+            conn = _open(path, mode)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        damage = _damage(conn, path) if exists else None
     except sqlite3.DatabaseError as exc:
-        raise NotADatabase(f"{path} is not a usable SQLite database ({exc})") from exc
+        if conn is not None:
+            conn.close()
+        hint = f"; {RECOVER_HINT}" if exists else ""
+        raise NotADatabase(f"{path} is not a usable SQLite database ({exc}){hint}") from exc
+    if damage:
+        conn.close()
+        if write:
+            raise DamagedDatabase(f"{path} is damaged ({damage}); nothing was written to it. "
+                                  f"{RECOVER_HINT}")
+        reason = f"damaged: {damage}"
+        conn = _open(path, _read_only_mode(path) if mode == "rw" else mode)
+        conn.damaged = True
+    conn.read_only = reason
     if version > SCHEMA_VERSION:
         conn.close()
         raise NewerSchema(
@@ -72,12 +212,22 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         if not create:
             conn.close()
             raise MissingDatabase(f"{path} is an empty database (run factbrowser build --db {path})")
+        if reason:
+            conn.close()
+            raise ReadOnlyDatabase(f"cannot create the database at {path} ({reason})")
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             create_schema(conn)
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"cannot create the database at {path}: {exc}") from exc
+    elif reason:
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise ReadOnlyDatabase(
+                f"{path} is from an older Fact Browser and cannot be upgraded ({reason})"
+                + (f"; {RECOVER_HINT}" if conn.damaged else
+                   "; copy it to a folder you can write to"))
     elif version < SCHEMA_VERSION and _migrate_in_place(conn, version):
         conn.execute("PRAGMA journal_mode = WAL")
         ensure_indexes(conn)
@@ -88,8 +238,9 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         except OSError as exc:
             raise StoreError(f"{path} is from an older Fact Browser and cannot be upgraded "
                              f"in place ({exc.strerror or exc})") from exc
-        return connect(path, create=False)
+        return connect(path, create=False, write=write)
     else:
+        leftovers.remove_stale(path, "upgrade")
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             ensure_indexes(conn)
@@ -98,8 +249,39 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def open_db(path: Path | str, create: bool = False) -> sqlite_utils.Database:
-    return sqlite_utils.Database(connect(path, create=create))
+def check_database(path: Path | str) -> list[str]:
+    """SQLite's full integrity check of a database file, read-only: the problems found (an
+    empty list when there are none). Never writes to the file."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"no database file at {path}"]
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return [f"{path} is not an SQLite database"]
+    except OSError as exc:
+        return [f"cannot read {path}: {exc.strerror or exc}"]
+    try:
+        conn = _open(path, _read_only_mode(path))
+    except sqlite3.Error as exc:
+        return [f"cannot open {path}: {exc}"]
+    try:
+        status, problems = quick_check(conn, seconds=None, full=True)
+        if status == "ok":
+            try:
+                problems = [f"foreign key: {t} row {rowid} refers to a missing {parent} row"
+                            for t, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")]
+            except sqlite3.DatabaseError as exc:
+                problems = [str(exc)]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def open_db(path: Path | str, create: bool = False, write: bool = False) -> sqlite_utils.Database:
+    return sqlite_utils.Database(connect(path, create=create, write=write))
 
 
 # Schema changes that only recompute stored columns, done in SQL on opening: re-extracting an
@@ -162,10 +344,11 @@ def _upgrade(path: Path, version: int) -> None:
         raise NotADatabase(f"{path}: cannot read its documents to upgrade it ({exc})") from exc
     finally:
         old.close()
+    leftovers.remove_stale(path, "upgrade")
     tmp = path.with_name(f".{path.name}.upgrade-{os.getpid()}")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
-    new = connect(tmp, create=True)
+    new = connect(tmp, create=True, write=True)
     try:
         for text, doc_path, added, encoding, origin in docs:
             try:
@@ -179,7 +362,14 @@ def _upgrade(path: Path, version: int) -> None:
             Path(str(tmp) + suffix).unlink(missing_ok=True)
         raise
     new.close()
-    os.replace(path, path.with_name(f"{path.name}.schema{version}.bak"))
+    # The backup is a second name of the old file (or a copy), made before the new file
+    # takes the name: at every moment `path` holds a whole database, old or new.
+    backup = path.with_name(f"{path.name}.schema{version}.bak")
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
     os.replace(tmp, path)
 
 
@@ -206,7 +396,7 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
     if path.exists() and path.stat().st_size > 0:
         connect(path).close()  # raises a clear error if it is not usable
         return path
-    _remove_stale_builds(path)
+    leftovers.remove_stale(path, "building")
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -221,20 +411,3 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
         for suffix in ("", "-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
     return path
-
-
-def _remove_stale_builds(path: Path) -> None:
-    """Temporary files of first-run builds whose process was killed."""
-    if not path.parent.is_dir():
-        return
-    for f in path.parent.glob(f".{path.name}.building-*"):
-        pid = f.name.rsplit("-", 1)[-1] if not f.name.endswith(("-wal", "-shm")) else \
-            f.name[:-4].rsplit("-", 1)[-1]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except (ProcessLookupError, OverflowError):
-            f.unlink(missing_ok=True)
-        except (PermissionError, OSError):
-            continue

@@ -11,7 +11,7 @@ import sqlite_utils
 from app.store.db import connect
 from app.store.errors import StoreError
 from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
-from app.store.search import SearchHit, column_phrase, filter_expression, search
+from app.store.search import SearchHit, clean_text, column_phrase, filter_expression, search
 
 # Columns a text filter looks in (visible text columns of each table; schema.FILTER_FTS
 # indexes the same columns of the base tables).
@@ -52,6 +52,9 @@ class Filters:
     year: int | None = None
     category: str | None = None
     ids: list[int] | None = None
+
+    def __setattr__(self, name, value) -> None:
+        object.__setattr__(self, name, clean_text(value))
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
@@ -179,6 +182,20 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
+def _after(order: str, descending: bool, value, row_id: int) -> tuple[str, list]:
+    """Rows sorting after (value, id) in ORDER BY order, id (NULLs first ascending, last
+    descending, as SQLite sorts them)."""
+    c = f'"{order}"'
+    if order == "id":
+        return ("id < ?" if descending else "id > ?"), [int(row_id)]
+    if value is None:
+        return ((f"({c} IS NULL AND id < ?)", [int(row_id)]) if descending else
+                (f"({c} IS NOT NULL OR id > ?)", [int(row_id)]))
+    if descending:
+        return f"({c} < ? OR {c} IS NULL OR ({c} = ? AND id < ?))", [value, value, int(row_id)]
+    return f"({c} > ? OR ({c} = ? AND id > ?))", [value, value, int(row_id)]
+
+
 class Store:
     TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
 
@@ -212,20 +229,32 @@ class Store:
         cur = self.conn.execute(f"SELECT * FROM {self._check(table)} LIMIT 0")
         return [d[0] for d in cur.description]
 
+    @property
+    def read_only(self) -> str | None:
+        """Why this database may only be read here (None: it may be written)."""
+        return getattr(self.conn, "read_only", None)
+
     def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
-             descending: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
+             descending: bool = False, limit: int | None = None, offset: int = 0,
+             after: dict | None = None) -> list[dict]:
+        """Rows in order; a page is either `offset` rows in, or the rows that sort after the
+        row `after` (keyset paging: rows another process adds meanwhile cannot shift it)."""
         cols = self.columns(table)
         order = order_by if order_by in cols else "id"
         direction = "DESC" if descending else "ASC"
 
         def select(in_order: bool) -> tuple[str, list]:
             where, params = _where(table, filters, in_order)
+            if after is not None:
+                cond, args = _after(order, descending, after.get(order), after["id"])
+                where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+                params = [*params, *args]
             sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
             if order != "id":
                 sql += f", id {direction}"
             if limit is not None:
                 sql += " LIMIT ? OFFSET ?"
-                params = [*params, int(limit), int(offset or 0)]
+                params = [*params, int(limit), 0 if after is not None else int(offset or 0)]
             return sql, params
 
         sql, params = select(False)

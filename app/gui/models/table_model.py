@@ -1,7 +1,8 @@
 """A read-only table model over one user-facing store view, fetched in windows.
 
-Only the pages the view actually paints are read (LIMIT/OFFSET through Store.rows), so a
-table of 50,000 rows opens as fast as one of 50. Sorting is done by SQL, not in Python.
+Only the pages the view actually paints are read (through Store.rows: the page after one
+already read continues from its last row, others by LIMIT/OFFSET), so a table of 50,000 rows
+opens as fast as one of 50. Sorting is done by SQL, not in Python.
 """
 
 from __future__ import annotations
@@ -88,8 +89,13 @@ class StoreTableModel(QtCore.QAbstractTableModel):
     def _page(self, number: int) -> list[dict]:
         page = self._pages.get(number)
         if page is None:
+            # After a page read before, the next one continues from its last row (keyset):
+            # rows another process imports meanwhile cannot shift it and show a row twice.
+            previous = self._pages.get(number - 1)
+            after = previous[-1] if previous and len(previous) == PAGE else None
             page = self.store.rows(self.table, self.filters, order_by=self.order_by,
-                                   descending=self.descending, limit=PAGE, offset=number * PAGE)
+                                   descending=self.descending, limit=PAGE, offset=number * PAGE,
+                                   after=after)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
