@@ -337,15 +337,15 @@ def _cmd_ingest(args) -> int:
     counts = {"added": 0, "present": 0, "failed": 0}
     rc = 0
     conn = connect(db, create=True, write=True)
-    files = []
-    for name in args.files:
-        found, problem = _expand(Path(name)) if args.recursive else ([Path(name)], None)
-        if problem:
-            _err(problem)
-            counts["failed"] += 1
-            rc = 1
-        files += found
     try:
+        files = []
+        for name in args.files:
+            found, problem = _expand(Path(name)) if args.recursive else ([Path(name)], None)
+            if problem:
+                _err(problem)
+                counts["failed"] += 1
+                rc = 1
+            files += found
         for f in files:
             r = ingest_file(conn, f)
             if not r.ok and f.is_dir():

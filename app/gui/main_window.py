@@ -113,6 +113,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.db_label.setAccessibleName("Database path")
         self.read_only_label = QtWidgets.QLabel()
         self.read_only_label.setAccessibleName("Read-only database")
+        self.read_only_label.setContentsMargins(8, 0, 8, 0)
         self.counts_label = QtWidgets.QLabel()
         self.window_label = QtWidgets.QLabel()
         status.addPermanentWidget(self.read_only_label)
