@@ -236,11 +236,15 @@ class Store:
 
     def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
              descending: bool = False, limit: int | None = None, offset: int = 0,
-             after: dict | None = None) -> list[dict]:
-        """Rows in order; a page is either `offset` rows in, or the rows that sort after the
-        row `after` (keyset paging: rows another process adds meanwhile cannot shift it)."""
+             after: dict | None = None, before: dict | None = None) -> list[dict]:
+        """Rows in order; a page is either `offset` rows in, or the `limit` rows that sort
+        right after the row `after` or right before the row `before` (keyset paging: rows
+        another process adds meanwhile cannot shift it)."""
         cols = self.columns(table)
         order = order_by if order_by in cols else "id"
+        backward = before is not None and after is None
+        if backward:  # the rows before a row are those after it in the reverse order
+            after, descending = before, not descending
         direction = "DESC" if descending else "ASC"
 
         def select(in_order: bool) -> tuple[str, list]:
@@ -266,7 +270,8 @@ class Store:
                 sql, params = walk, walk_params
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return rows[::-1] if backward else rows
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)

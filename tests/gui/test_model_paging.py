@@ -47,3 +47,26 @@ def test_scrolling_while_another_connection_imports_shows_no_row_twice(seed_db, 
     finally:
         store.close()
         writer.close()
+
+
+def test_scrolling_up_from_the_end_while_another_connection_imports(seed_db, monkeypatch,
+                                                                    qtbot):
+    monkeypatch.setattr(table_model, "PAGE", 4)
+    writer = sqlite3.connect(seed_db)
+    _add_documents(writer, [f"20{y:02d}-03-01" for y in range(1, 20)])
+    store = Store.open(seed_db)
+    try:
+        model = StoreTableModel(store, "sources")
+        model.sort(model.columns.index("date"), QtCore.Qt.SortOrder.DescendingOrder)
+        first_ids = {r["id"] for r in store.rows("sources")}
+        last = model.rowCount() - 1
+        shown = [model.id_at(row) for row in range(last, last - 4, -1)]  # a jump to the end
+        for row in range(last - 4, -1, -1):
+            if row % 4 == 3:  # before each new page up: newer releases arrive at the top
+                _add_documents(writer, [f"2099-{row // 4 + 1:02d}-01"] * 2)
+            shown.append(model.id_at(row))
+        assert len(shown) == len(set(shown)), "a row was shown twice"
+        assert set(shown) == first_ids
+    finally:
+        store.close()
+        writer.close()

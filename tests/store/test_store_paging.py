@@ -25,3 +25,20 @@ def test_keyset_pages_equal_the_whole_order(seed_db, table):
                         after = page[-1]
                     assert [r["id"] for r in pages] == [r["id"] for r in whole], \
                         (table, column, descending, filters)
+
+
+@pytest.mark.parametrize("table", ["meetings", "figures", "people"])
+def test_backward_keyset_pages_equal_the_whole_order(seed_db, table):
+    with Store.open(seed_db) as store:
+        for column in store.columns(table):
+            for descending in (False, True):
+                whole = store.rows(table, order_by=column, descending=descending)
+                pages = whole[-3:]
+                while True:
+                    page = store.rows(table, order_by=column, descending=descending, limit=3,
+                                      before=pages[0])
+                    pages = page + pages
+                    if len(page) < 3:
+                        break
+                assert [r["id"] for r in pages] == [r["id"] for r in whole], \
+                    (table, column, descending)

@@ -89,13 +89,17 @@ class StoreTableModel(QtCore.QAbstractTableModel):
     def _page(self, number: int) -> list[dict]:
         page = self._pages.get(number)
         if page is None:
-            # After a page read before, the next one continues from its last row (keyset):
+            # Next to a page read before, a page continues from its last (or first) row:
             # rows another process imports meanwhile cannot shift it and show a row twice.
-            previous = self._pages.get(number - 1)
-            after = previous[-1] if previous and len(previous) == PAGE else None
+            previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+            keys = {}
+            if previous and len(previous) == PAGE:
+                keys["after"] = previous[-1]
+            elif following:
+                keys["before"] = following[0]
             page = self.store.rows(self.table, self.filters, order_by=self.order_by,
                                    descending=self.descending, limit=PAGE, offset=number * PAGE,
-                                   after=after)
+                                   **keys)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
