@@ -197,6 +197,40 @@ class MainWindow(QtWidgets.QMainWindow):
         self._first_paint_seen = True
         self.tabs.removeEventFilter(self)
         self.load_current_tab()
+        self.check_store()
+
+    def check_store(self) -> None:
+        """A database opened without the damage check (so a big archive opens at once) is
+        checked on a thread; a damaged one is then reopened read-only."""
+        if (getattr(self.store, "checked", True) or getattr(self, "_check_thread", None)
+                or getattr(self, "_checked_store", None) is self.store):
+            return
+        from app.gui.worker import Worker
+        from app.gui.worker import start as start_worker
+        from app.store.db import damage
+
+        self._checked_store = self.store
+        self._checking = Path(self.store.path)
+        self._check_worker = Worker(damage, self._checking)
+        self._check_worker.done.connect(self._store_checked)
+        self._check_thread = start_worker(self._check_worker, self)
+        self._check_thread.finished.connect(self._check_finished)
+
+    def _check_finished(self) -> None:
+        self._check_thread = None
+        self.check_store()  # another database may have been opened meanwhile
+
+    def _store_checked(self, reason) -> None:
+        if not reason or Path(self.store.path) != self._checking or self.read_only:
+            return
+        from app.store import Store, StoreError
+
+        try:
+            store = Store.open(self._checking)  # the check's answer is known: read-only
+        except StoreError as exc:
+            self.statusBar().showMessage(f"The database is damaged: {exc}", 15000)
+            return
+        self.set_store(store)
 
     def load_current_tab(self) -> None:
         tab = self.current_tab()
@@ -243,6 +277,8 @@ class MainWindow(QtWidgets.QMainWindow):
         old = self.store
         self.store = store
         self._show_write_access()
+        if getattr(self, "_first_paint_seen", True):
+            self.check_store()
         for tab in self.tab_by_name.values():
             tab.set_store(store)
         self.refresh_all()
@@ -533,4 +569,7 @@ class MainWindow(QtWidgets.QMainWindow):
             tab._filter_timer.stop()
             tab.wait_for_plots()
         self.search.timer.stop()
+        thread = getattr(self, "_check_thread", None)
+        if thread is not None:
+            thread.wait(5000)
         super().closeEvent(event)

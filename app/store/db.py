@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -24,6 +25,7 @@ from app.store.errors import (
 from app.store.schema import (
     FILTER_REBUILD_SQL,
     FILTER_SQL,
+    INDEXES_SQL,
     SCHEMA_VERSION,
     create_schema,
     ensure_indexes,
@@ -41,6 +43,7 @@ class Connection(sqlite3.Connection):
 
     read_only: str | None = None  # why nothing may be written (None: writable)
     damaged: bool = False
+    checked: bool = True  # False: opened without the damage check (see `damage`)
     mode: str = "rw"  # rw, ro, or immutable (read-only media without a -shm file)
 
 
@@ -129,6 +132,21 @@ def quick_check(conn: sqlite3.Connection, seconds: float | None = QUICK_CHECK_SE
     return "damaged", [str(r) for r in rows]
 
 
+def damage(path: Path | str) -> str | None:
+    """What the opening check finds wrong with a database file (None: nothing, as far as it
+    got in its time), on a read-only connection of its own: for a caller that opened the file
+    with check=False and checks it on another thread."""
+    path = Path(path)
+    try:
+        conn = _open(path, _read_only_mode(path))
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return _damage(conn, path)
+    finally:
+        conn.close()
+
+
 def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
     """What quick_check found wrong (None: nothing, as far as it got), remembered for this
     process while the file stays the same (the GUI opens the database once per plot)."""
@@ -141,10 +159,14 @@ def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
     return _quick_checked[key]
 
 
-def connect(path: Path | str, create: bool = False, write: bool = False) -> Connection:
+def connect(path: Path | str, create: bool = False, write: bool = False,
+            check: bool = True) -> Connection:
     """A checked connection in autocommit mode (transactions are explicit: see `transaction`).
     A database that is damaged, or that this process cannot write (read-only file or folder),
-    opens read-only (its `read_only` says why); with write=True it is refused instead."""
+    opens read-only (its `read_only` says why); with write=True it is refused instead.
+    check=False (for reading only) skips the damage check unless its answer is known, and
+    opens the file so that SQLite refuses to write it: the window opens a big archive without
+    waiting for the check, and runs it on a thread (see `damage`)."""
     path = Path(path)
     if path.is_dir():
         raise NotADatabase(f"{path} is a directory, not a database file")
@@ -169,6 +191,10 @@ def connect(path: Path | str, create: bool = False, write: bool = False) -> Conn
             raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
     if reason and write:
         raise ReadOnlyDatabase(f"{path} is read-only here ({reason}); nothing was written")
+    if exists and not check and not write and _file_key(path) not in _quick_checked:
+        conn = _open_unchecked(path, reason)
+        if conn is not None:
+            return conn
     mode = _read_only_mode(path) if reason else "rw"
     conn = None
     try:
@@ -246,6 +272,30 @@ def connect(path: Path | str, create: bool = False, write: bool = False) -> Conn
             ensure_indexes(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
+    return conn
+
+
+_INDEX_NAMES = frozenset(re.findall(r"INDEX IF NOT EXISTS (\w+)", INDEXES_SQL))
+
+
+def _open_unchecked(path: Path, reason: str | None) -> Connection | None:
+    """A connection SQLite keeps from writing, opened without the damage check; None when
+    the file needs what only a checked opening does (an upgrade, WAL mode, new indexes)."""
+    conn = None
+    try:
+        conn = _open(path, _read_only_mode(path))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                              "WHERE type = 'index'")}
+    except sqlite3.Error:
+        if conn is not None:
+            conn.close()
+        return None
+    if version != SCHEMA_VERSION or not wal or not _INDEX_NAMES <= indexes:
+        conn.close()
+        return None
+    conn.read_only, conn.checked = reason, False
     return conn
 
 
@@ -394,7 +444,7 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
 
     path = Path(path) if path else default_db_path()
     if path.exists() and path.stat().st_size > 0:
-        connect(path).close()  # raises a clear error if it is not usable
+        connect(path, check=False).close()  # raises a clear error if it is not usable
         return path
     leftovers.remove_stale(path, "building")
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")

@@ -206,9 +206,14 @@ class Store:
         self._matches: dict = {}
 
     @classmethod
-    def open(cls, path, create: bool = False) -> Store:
+    def open(cls, path, create: bool = False, check: bool = True) -> Store:
         path = Path(path)
-        return cls(path, sqlite_utils.Database(connect(path, create=create)))
+        return cls(path, sqlite_utils.Database(connect(path, create=create, check=check)))
+
+    @property
+    def checked(self) -> bool:
+        """Whether opening checked the file for damage (see db.connect's check)."""
+        return getattr(self.conn, "checked", True)
 
     def close(self) -> None:
         self.conn.close()

@@ -207,3 +207,32 @@ def test_upgrade_leftovers_of_dead_processes_are_cleaned(seed_db):
     Store.open(seed_db).close()
     assert not dead.exists() and not Path(f"{dead}-wal").exists()
     assert live.exists()
+
+
+def test_an_unchecked_opening_cannot_write(seed_db, monkeypatch):
+    """check=False (the window's opening, which checks on a thread) gives a connection SQLite
+    keeps from writing, so nothing reaches the file before the check has answered."""
+    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    Store.open(seed_db).close()  # WAL mode and indexes in place, as any app-made database
+    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    before = _digest(seed_db)
+    with Store.open(seed_db, check=False) as store:
+        assert not store.checked and not store.read_only
+        assert store.count("sources") == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.conn.execute("DELETE FROM documents")
+    assert _digest(seed_db) == before
+    assert dbmod.damage(seed_db) is None
+    with Store.open(seed_db, check=False) as store:  # the answer is known now
+        assert store.checked
+
+
+def test_an_unchecked_opening_of_an_older_database_checks_first(seed_db, monkeypatch):
+    conn = sqlite3.connect(seed_db)
+    conn.execute("DROP INDEX idx_documents_path")  # made by an app without that index
+    conn.close()
+    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    with Store.open(seed_db, check=False) as store:
+        assert store.checked
+        assert store.conn.execute("SELECT count(*) FROM sqlite_master "
+                                  "WHERE name = 'idx_documents_path'").fetchone()[0] == 1
