@@ -182,18 +182,20 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
-def _after(order: str, descending: bool, value, row_id: int) -> tuple[str, list]:
-    """Rows sorting after (value, id) in ORDER BY order, id (NULLs first ascending, last
-    descending, as SQLite sorts them)."""
-    c = f'"{order}"'
+def _after(order: str, descending: bool, value, row_id: int) -> list[tuple[str, list]]:
+    """The rows sorting after (value, id) in ORDER BY order, id (NULLs first ascending, last
+    descending, as SQLite sorts them), as conditions to read one after the other. Each is a
+    range on the order column, so SQLite walks its index from the key on; one condition with
+    OR would make it read and sort every row before the key."""
+    c, i = f'"{order}"', int(row_id)
     if order == "id":
-        return ("id < ?" if descending else "id > ?"), [int(row_id)]
+        return [("id < ?" if descending else "id > ?", [i])]
     if value is None:
-        return ((f"({c} IS NULL AND id < ?)", [int(row_id)]) if descending else
-                (f"({c} IS NOT NULL OR id > ?)", [int(row_id)]))
+        nulls = (f"{c} IS NULL AND id {'<' if descending else '>'} ?", [i])
+        return [nulls] if descending else [nulls, (f"{c} IS NOT NULL", [])]
     if descending:
-        return f"({c} < ? OR {c} IS NULL OR ({c} = ? AND id < ?))", [value, value, int(row_id)]
-    return f"({c} > ? OR ({c} = ? AND id > ?))", [value, value, int(row_id)]
+        return [(f"{c} <= ? AND ({c} < ? OR id < ?)", [value, value, i]), (f"{c} IS NULL", [])]
+    return [(f"{c} >= ? AND ({c} > ? OR id > ?)", [value, value, i])]
 
 
 class Store:
@@ -252,30 +254,37 @@ class Store:
             after, descending = before, not descending
         direction = "DESC" if descending else "ASC"
 
-        def select(in_order: bool) -> tuple[str, list]:
+        def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
             where, params = _where(table, filters, in_order)
-            if after is not None:
-                cond, args = _after(order, descending, after.get(order), after["id"])
-                where = f"{where} AND {cond}" if where else f" WHERE {cond}"
-                params = [*params, *args]
+            if key is not None:
+                where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
+                params = [*params, *key[1]]
             sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
             if order != "id":
                 sql += f", id {direction}"
             if limit is not None:
                 sql += " LIMIT ? OFFSET ?"
-                params = [*params, int(limit), 0 if after is not None else int(offset or 0)]
+                params = [*params, int(limit) - len(rows),
+                          0 if after is not None else int(offset or 0)]
             return sql, params
 
-        sql, params = select(False)
-        if limit is not None and order != "id" and self._many_matches(table, filters,
-                                                                      limit + (offset or 0)):
-            walk, walk_params = select(True)
-            plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}", walk_params)]
-            if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
-                sql, params = walk, walk_params
-        cur = self.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        rows: list[dict] = []
+        keys = [None] if after is None else _after(order, descending, after.get(order),
+                                                     after["id"])
+        for key in keys:
+            if limit is not None and len(rows) >= limit:
+                break
+            sql, params = select(False, key)
+            if limit is not None and order != "id" and self._many_matches(
+                    table, filters, limit + (0 if after is not None else offset or 0)):
+                walk, walk_params = select(True, key)
+                plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}",
+                                                         walk_params)]
+                if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
+                    sql, params = walk, walk_params
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
         return rows[::-1] if backward else rows
 
     def count(self, table, filters: Filters | None = None) -> int:
