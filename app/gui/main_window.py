@@ -460,7 +460,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         # Reopen so the window's connection sees what the worker's connection wrote.
         try:
-            store = Store.open(self.store.path)
+            store = Store.open(self.store.path, check=False)  # checked on a thread
         except Exception:
             self.refresh_all()
             return
