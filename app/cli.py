@@ -478,7 +478,13 @@ def _cmd_recover(args) -> int:
     from app.store.recover import recover
 
     db = _db(args, create_default=False) or default_db_path()
-    result = recover(db, Path(args.output).expanduser())
+
+    def progress(done: int, total: int, _message: str) -> None:
+        if done % 100 == 0 or done == total:
+            print(f"factbrowser: re-extracting {done}/{total} documents", file=sys.stderr,
+                  flush=True)
+
+    result = recover(db, Path(args.output).expanduser(), progress=progress)
     for message in result.failed:
         _err(message)
     _say(f"recovered {result.added} documents ({result.found} readable, "
