@@ -128,6 +128,25 @@ def test_check_reports_damage_and_health(damaged, archive):
     assert problems and all(isinstance(p, str) for p in problems)
 
 
+def test_quick_check_stops_at_its_time_limit(tmp_path):
+    """The limit holds inside SQLite's walk of one big b-tree (no VM step happens there)."""
+    import time
+
+    big = tmp_path / "big.db"
+    conn = sqlite3.connect(big)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)")
+    conn.execute("CREATE INDEX t_a ON t(a)")
+    conn.executemany("INSERT INTO t (a) VALUES (?)",
+                     ((f"{i:08d}" + "x" * 300,) for i in range(150_000)))
+    conn.commit()
+    started = time.perf_counter()
+    assert dbmod.quick_check(conn, seconds=0.002) == ("unfinished", [])
+    assert time.perf_counter() - started < 0.5
+    assert dbmod.quick_check(conn, seconds=None) == ("ok", [])
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 150_000  # not interrupted
+    conn.close()
+
+
 def test_quick_check_is_bounded_in_time(archive, monkeypatch, tmp_path):
     good = Path(shutil.copy(archive[0], tmp_path / "good.db"))
     conn = sqlite3.connect(good)
