@@ -222,18 +222,18 @@ def connect(path: Path | str, create: bool = False, write: bool = False,
             conn = _open(path, mode)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        damage = _damage(conn, path) if exists else None
+        found = _damage(conn, path) if exists else None
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
         hint = f"; {RECOVER_HINT}" if exists else ""
         raise NotADatabase(f"{path} is not a usable SQLite database ({exc}){hint}") from exc
-    if damage:
+    if found:
         conn.close()
         if write:
-            raise DamagedDatabase(f"{path} is damaged ({damage}); nothing was written to it. "
+            raise DamagedDatabase(f"{path} is damaged ({found}); nothing was written to it. "
                                   f"{RECOVER_HINT}")
-        reason = f"damaged: {damage}"
+        reason = f"damaged: {found}"
         conn = _open(path, _read_only_mode(path) if mode == "rw" else mode)
         conn.damaged = True
     conn.read_only = reason
