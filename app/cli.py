@@ -7,13 +7,50 @@ import argparse
 import json
 import multiprocessing
 import os
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
-            "info", "screenshot", "datasette-metadata")
+            "info", "check", "recover", "screenshot", "datasette-metadata")
+# Characters a terminal would act on (escape sequences, line breaks, bidi overrides) and lone
+# surrogates (undecodable file names): printed as escapes, so one output line stays one line
+# and a release's title cannot drive the terminal.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _safe(text) -> str:
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
+                       .decode("ascii"), str(text))
+
+
+def _json(value) -> str:
+    """One JSON line (json.dumps escapes C0 controls itself; C1, bidi and surrogates too)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                            json.dumps(value, ensure_ascii=False))
+
+
+def _say(text="") -> None:
+    print(_safe(text), flush=True)
+
+
+def _iso_date(value: str) -> str:
+    """--from/--to: YYYY, YYYY-MM or YYYY-MM-DD, a real date."""
+    pattern = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if pattern is None:
+            raise ValueError
+        y, m, d = (int(g) if g else 1 for g in pattern.groups())
+        date(y, m, d)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{_safe(value)!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return value.strip()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,10 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True, metavar="PATH",
                    help="a folder for csv, a file for json/xlsx")
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
-    s.add_argument("--from", dest="date_from", metavar="DATE", help="time window start (ISO)")
-    s.add_argument("--to", dest="date_to", metavar="DATE", help="time window end (ISO)")
     s.add_argument("--bom", action="store_true",
                    help="CSV: start each file with a UTF-8 byte order mark (for Excel on Windows)")
+    s.add_argument("--from", dest="date_from", metavar="DATE", type=_iso_date,
+                   help="time window start (YYYY, YYYY-MM or YYYY-MM-DD)")
+    s.add_argument("--to", dest="date_to", metavar="DATE", type=_iso_date,
+                   help="time window end (YYYY, YYYY-MM or YYYY-MM-DD)")
 
     s = sub.add_parser("remove", parents=[common], help="remove documents and their facts")
     s.add_argument("documents", nargs="+", metavar="DOC_ID|PATH")
@@ -89,13 +128,36 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("info", parents=[common], help="database location and row counts "
                    "(a database that does not exist is refused: create it with build)")
     cli_extra.add_datasette_command(sub, common)
+    sub.add_parser("check", parents=[common],
+                   help="check the whole database file for damage (read-only)")
+    s = sub.add_parser("recover", parents=[common],
+                       help="rebuild a damaged database's readable documents into a new file")
+    s.add_argument("-o", "--output", required=True, metavar="NEW.db",
+                   help="the new database to write (must not exist)")
     sub.add_parser("screenshot", parents=[common], add_help=False,
                    help="save screenshots of the app (see factbrowser screenshot --help)")
     return p
 
 
 def _err(msg: str) -> None:
-    print(f"factbrowser: {msg}", file=sys.stderr)
+    print(f"factbrowser: {_safe(msg)}", file=sys.stderr)
+
+
+def _warn_read_only(db: Path, reason: str | None) -> None:
+    if reason:
+        from app.store.db import RECOVER_HINT
+
+        hint = f"; {RECOVER_HINT}" if reason.startswith("damaged") else ""
+        _err(f"warning: {db} is opened read-only ({reason}){hint}")
+
+
+def _open_store(args):
+    from app.store import Store
+
+    db = _db(args)
+    store = Store.open(db)
+    _warn_read_only(db, store.read_only)
+    return store
 
 
 def _db(args, create_default: bool = True) -> Path:
@@ -133,12 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         return self_test()
     if args.command is None:
         return _gui(args)  # before importing the store: the window starts leaner (app.gui.main)
+    import sqlite3
+
     from app.store import StoreError
 
     try:
         return int(globals()[f"_cmd_{args.command.replace('-', '_')}"](args) or 0)
     except StoreError as exc:
         _err(str(exc))
+        return 2
+    except sqlite3.DatabaseError as exc:  # damage the opening check did not reach
+        _err(f"the database cannot be read ({exc}); factbrowser check tells more, "
+             "factbrowser recover -o NEW.db saves what can be read")
         return 2
     except KeyboardInterrupt:
         _err("interrupted")
@@ -199,7 +267,7 @@ def _cmd_extract(args) -> int:
             rc = 1
             continue
         if args.json:
-            print(json.dumps(ex.to_json(), ensure_ascii=False), flush=True)
+            print(_json(ex.to_json()), flush=True)
         else:
             _print_extraction(ex, read.encoding)
     return rc
@@ -207,26 +275,26 @@ def _cmd_extract(args) -> int:
 
 def _print_extraction(ex, encoding: str) -> None:
     d = ex.document
-    print(f"== {d.path}  [{encoding}]")
-    print(f"   {d.title}  |  {d.date or 'no date'}  |  {d.ref or 'no ref'}")
+    _say(f"== {d.path}  [{encoding}]")
+    _say(f"   {d.title}  |  {d.date or 'no date'}  |  {d.ref or 'no ref'}")
     for p in ex.people:
         post = ", ".join(x for x in (p.title, p.country) if x)
-        print(f"   person    {p.name}" + (f" ({post})" if post else ""))
+        _say(f"   person    {p.name}" + (f" ({post})" if post else ""))
     for o in ex.organizations:
-        print(f"   org       {o.name}")
+        _say(f"   org       {o.name}")
     for pl in ex.places:
-        print(f"   place     {pl.name}")
+        _say(f"   place     {pl.name}")
     for e in ex.events:
         when = e.date_start or "?"
         if e.date_end and e.date_end != e.date_start:
             when += f"..{e.date_end}"
-        print(f"   event     {when} {e.kind} [{e.status}] {e.place or ''}: "
-              f"{', '.join(e.participants)}")
+        _say(f"   event     {when} {e.kind} [{e.status}] {e.place or ''}: "
+             f"{', '.join(e.participants)}")
     for q in ex.quantities:
-        print(f"   figure    {q.value:,.12g} {q.unit} {q.period or ''} {q.measure or ''} ({q.text})")
+        _say(f"   figure    {q.value:,.12g} {q.unit} {q.period or ''} {q.measure or ''} ({q.text})")
     for c in ex.culture:
-        print(f"   culture   {c.date_start or ''} {c.summary}")
-    print()
+        _say(f"   culture   {c.date_start or ''} {c.summary}")
+    _say()
 
 
 def _cmd_build(args) -> int:
@@ -247,7 +315,9 @@ def _cmd_build(args) -> int:
         ensure_default_db(db, results=results)
     else:
         if existed:
-            connect(db).close()
+            # an SQLite file without tables is built into (a damaged or read-only file, or
+            # another application's database, is refused)
+            connect(db, create=True, write=True).close()
         results = build_corpus(db, corpus)
     for r in results:
         if not r.ok:
@@ -268,9 +338,10 @@ def _print_info(db: Path) -> None:
     from app.store import Store
 
     with Store.open(db) as store:
+        _warn_read_only(db, store.read_only)
         counts = store.counts()
-    print(f"database: {db}")
-    print("  " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    _say(f"database: {db}" + (" (read-only)" if store.read_only else ""))
+    _say("  " + ", ".join(f"{t} {n}" for t, n in counts.items()))
 
 
 def _cmd_info(args) -> int:
@@ -279,7 +350,6 @@ def _cmd_info(args) -> int:
 
 
 def _cmd_ingest(args) -> int:
-    from app.store import expand_paths
     from app.store.datasets import is_dataset
     from app.store.db import connect
     from app.store.ingest import ingest_file
@@ -288,18 +358,25 @@ def _cmd_ingest(args) -> int:
     date = check_date(args.date) if args.date is not None else None  # before any import
     db = _db(args)
     cli_extra.ingest_target(db)
-    files = expand_paths(args.files) if args.recursive else [Path(f) for f in args.files]
-    rc, counts = cli_extra.ingest_datasets(db, [f for f in files if is_dataset(f)], args)
-    files = [f for f in files if not is_dataset(f)]
-    conn = connect(db, create=True)
+    datasets = [Path(f) for f in args.files if is_dataset(Path(f))]
+    rc, counts = cli_extra.ingest_datasets(db, datasets, args)
+    conn = connect(db, create=True, write=True)
     try:
+        files = []
+        for name in (f for f in args.files if Path(f) not in datasets):
+            found, problem = _expand(Path(name)) if args.recursive else ([Path(name)], None)
+            if problem:
+                _err(problem)
+                counts["failed"] += 1
+                rc = 1
+            files += found
         for f in files:
             r = ingest_file(conn, f, date=date)
             if not r.ok and f.is_dir():
                 r.message += " (use factbrowser ingest -r to import the files in a folder)"
             counts[r.status] += 1
             if r.ok:
-                print(r.message, flush=True)  # printed once its transaction has committed
+                _say(r.message)  # printed once its transaction has committed
             else:
                 _err(r.message)
                 rc = 1
@@ -310,11 +387,25 @@ def _cmd_ingest(args) -> int:
     return rc
 
 
-def _cmd_search(args) -> int:
-    from app.store import Store
+def _expand(path: Path) -> tuple[list[Path], str | None]:
+    """The files `ingest -r` imports for one argument, or why there are none."""
+    from app.store import expand_paths
 
+    if path.is_dir():
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:
+            return [], f"{path}: cannot read this folder ({exc.strerror or exc})"
+    found = expand_paths([path])
+    if not found and path.is_dir():
+        return [], f"no release files found in {path} (.txt, .text, .html or .htm)"
+    return found, None
+
+
+def _cmd_search(args) -> int:
     query = " ".join(args.query)
-    with Store.open(_db(args)) as store:
+    with _open_store(args) as store:
         hits = store.search(query, limit=args.limit)
     from app.store.search import hit_line
 
@@ -323,9 +414,11 @@ def _cmd_search(args) -> int:
         else ("", "")
     for h in hits:
         if args.json:
-            print(json.dumps(h.__dict__, ensure_ascii=False))
+            print(_json(h.__dict__))
         else:
-            print(hit_line(h, on, off))
+            # markers no escaping touches stand for the bold until the line is made safe
+            print(_safe(hit_line(h, "\ue000", "\ue001")).replace("\ue000", on)
+                  .replace("\ue001", off), flush=True)
     if not hits and not args.json:
         print("no matches")
     return 0
@@ -342,18 +435,21 @@ def _cmd_export(args) -> int:
     filters = None
     if args.text or args.date_from or args.date_to:
         filters = Filters(text=args.text, date_from=args.date_from, date_to=args.date_to)
-    result = export_tables(_db(args), args.tables, fmt, args.output, filters=filters,
-                           bom=args.bom)
+    db = _db(args)
+    _open_store(args).close()  # says so when the database is damaged or read-only
+    result = export_tables(db, args.tables, fmt, args.output, filters=filters, bom=args.bom)
     for table, n in result.counts.items():
         print(f"{table}: {n} rows")
-    print(f"written: {args.output}")
+    _say(f"written: {args.output}")
     return 0
 
 
 def _cmd_remove(args) -> int:
     from app.store import remove_document
+    from app.store.db import connect
 
     db = _db(args)
+    connect(db, write=True).close()  # a read-only or damaged database: one clear refusal
     rc = 0
     for ref in args.documents:
         try:
@@ -362,7 +458,7 @@ def _cmd_remove(args) -> int:
             _err(str(exc))
             rc = 1
             continue
-        print(f"removed document {info['id']}: {info['title']}")
+        _say(f"removed document {info['id']}: {info['title']}")
     return rc
 
 
@@ -383,24 +479,62 @@ def _cmd_screenshot(args) -> int:
 
 
 def _cmd_show(args) -> int:
-    from app.store import Filters, Store
+    from app.store import Filters
 
-    with Store.open(_db(args)) as store:
+    with _open_store(args) as store:
         filters = Filters(text=args.text) if args.text else None
         rows = store.rows(args.table, filters, limit=args.limit)
         cols = store.columns(args.table)
     if args.json:
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            print(_json(r))
         return 0
     print("\t".join(cols))
     for r in rows:
-        print("\t".join(cli_extra.show_cell(c, r) for c in cols))
+        print("\t".join(_safe(cli_extra.show_cell(c, r)) for c in cols))
     return 0
 
 
 def _cmd_datasette_metadata(args) -> int:
     return cli_extra.cmd_datasette_metadata(_db(args), args.output)
+
+
+def _cmd_check(args) -> int:
+    from app.store import default_db_path
+    from app.store.db import check_database
+
+    db = _db(args, create_default=False) or default_db_path()
+    problems = check_database(db)
+    if not problems:
+        _say(f"{db}: ok (SQLite integrity check and foreign keys)")
+        return 0
+    _say(f"{db}: damaged ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    for p in problems[:20]:
+        _say(f"  {p}")
+    if len(problems) > 20:
+        _say(f"  ... and {len(problems) - 20} more")
+    _say("factbrowser recover -o NEW.db rebuilds what can be read into a new database")
+    return 1
+
+
+def _cmd_recover(args) -> int:
+    from app.store import default_db_path
+    from app.store.recover import recover
+
+    db = _db(args, create_default=False) or default_db_path()
+
+    def progress(done: int, total: int, _message: str) -> None:
+        if done % 100 == 0 or done == total:
+            print(f"factbrowser: re-extracting {done}/{total} documents", file=sys.stderr,
+                  flush=True)
+
+    result = recover(db, Path(args.output).expanduser(), progress=progress)
+    for message in result.failed:
+        _err(message)
+    _say(f"recovered {result.added} documents ({result.found} readable, "
+         f"{result.method}) from {db} into {args.output}; facts re-extracted")
+    _print_info(Path(args.output).expanduser())
+    return 0 if result.added or not result.found else 1
 
 
 if __name__ == "__main__":

@@ -61,8 +61,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)
-        # Ends with the display name, so Qt does not append it again on X11 and Windows.
-        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -81,6 +79,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_menus()
         self._restore_window()
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._show_write_access()
         self.update_status()
 
     # --- construction -------------------------------------------------------------------
@@ -112,8 +111,12 @@ class MainWindow(QtWidgets.QMainWindow):
         status = self.statusBar()
         self.db_label = QtWidgets.QLabel()
         self.db_label.setAccessibleName("Database path")
+        self.read_only_label = QtWidgets.QLabel()
+        self.read_only_label.setAccessibleName("Read-only database")
+        self.read_only_label.setContentsMargins(8, 0, 8, 0)
         self.counts_label = QtWidgets.QLabel()
         self.window_label = QtWidgets.QLabel()
+        status.addPermanentWidget(self.read_only_label)
         status.addPermanentWidget(self.window_label)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.db_label)
@@ -122,8 +125,8 @@ class MainWindow(QtWidgets.QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         self._action(file_menu, "&Open Database…", self.open_database_dialog, QtGui.QKeySequence.StandardKey.Open)
-        self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
-        self._action(file_menu, "Import &Dataset…", self.dataset_import_dialog)
+        self.import_action = self._action(file_menu, "&Import Press Releases…", self.import_dialog, "Ctrl+I")
+        self.dataset_action = self._action(file_menu, "Import &Dataset…", self.dataset_import_dialog)
         self._action(file_menu, "&Export Tables…", self.export_dialog, "Ctrl+Shift+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
@@ -195,6 +198,40 @@ class MainWindow(QtWidgets.QMainWindow):
         self._first_paint_seen = True
         self.tabs.removeEventFilter(self)
         self.load_current_tab()
+        self.check_store()
+
+    def check_store(self) -> None:
+        """A database opened without the damage check (so a big archive opens at once) is
+        checked on a thread; a damaged one is then reopened read-only."""
+        if (getattr(self.store, "checked", True) or getattr(self, "_check_thread", None)
+                or getattr(self, "_checked_store", None) is self.store):
+            return
+        from app.gui.worker import Worker
+        from app.gui.worker import start as start_worker
+        from app.store.db import damage
+
+        self._checked_store = self.store
+        self._checking = Path(self.store.path)
+        self._check_worker = Worker(damage, self._checking)
+        self._check_worker.done.connect(self._store_checked)
+        self._check_thread = start_worker(self._check_worker, self)
+        self._check_thread.finished.connect(self._check_finished)
+
+    def _check_finished(self) -> None:
+        self._check_thread = None
+        self.check_store()  # another database may have been opened meanwhile
+
+    def _store_checked(self, reason) -> None:
+        if not reason or Path(self.store.path) != self._checking or self.read_only:
+            return
+        from app.store import Store, StoreError
+
+        try:
+            store = Store.open(self._checking)  # the check's answer is known: read-only
+        except StoreError as exc:
+            self.statusBar().showMessage(f"The database is damaged: {exc}", 15000)
+            return
+        self.set_store(store)
 
     def load_current_tab(self) -> None:
         tab = self.current_tab()
@@ -211,11 +248,38 @@ class MainWindow(QtWidgets.QMainWindow):
                 tab.dirty = True
         self.update_status(recount)
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the open database may only be read (None: it may be written)."""
+        return getattr(self.store, "read_only", None)
+
+    def _show_write_access(self) -> None:
+        """Title, status bar and the writing actions say whether the database can be written."""
+        reason = self.read_only
+        name = Path(self.store.path).name + (" (read-only)" if reason else "")
+        # Ends with the display name, so Qt does not append it again on X11 and Windows.
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.import_action.setEnabled(not reason)
+        self.setAcceptDrops(not reason)
+        damaged = bool(reason) and reason.startswith("damaged")
+        self.read_only_label.setText("<b>Read-only: damaged</b>" if damaged else "<b>Read-only</b>")
+        self.read_only_label.setToolTip(
+            f"Nothing can be imported or removed: {reason}."
+            + (" Run factbrowser recover -o NEW.db to rebuild what can be read." if damaged else "")
+            if reason else "")
+        self.read_only_label.setVisible(bool(reason))
+        sources = self.tab_by_name.get("sources")
+        if sources is not None and reason:
+            sources.remove_button.setEnabled(False)
+        if reason:
+            self.statusBar().showMessage(f"Opened read-only: {reason}", 15000)
+
     def set_store(self, store) -> None:
         old = self.store
         self.store = store
-        # Ends with the display name, so Qt does not append it again on X11 and Windows.
-        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
+        self._show_write_access()
+        if getattr(self, "_first_paint_seen", True):
+            self.check_store()
         for tab in self.tab_by_name.values():
             tab.set_store(store)
         self.refresh_all()
@@ -379,6 +443,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def import_dialog(self, paths: list[str] | None = None) -> None:
         from app.gui.dialogs.import_dialog import ImportDialog, choose_import_paths
 
+        if self.read_only:
+            QtWidgets.QMessageBox.information(
+                self, "Read-only database", f"Nothing can be imported into this database: {self.read_only}.")
+            return
         if not paths:
             paths = choose_import_paths(self)
         if not paths:
@@ -399,7 +467,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         # Reopen so the window's connection sees what the worker's connection wrote.
         try:
-            store = Store.open(self.store.path)
+            store = Store.open(self.store.path, check=False)  # checked on a thread
         except Exception:
             self.refresh_all()
             return
@@ -413,6 +481,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def remove_document(self, doc_id: int) -> None:
         from app.store.ingest import remove_document
 
+        if self.read_only:
+            self.statusBar().showMessage(f"Read-only database: nothing can be removed ({self.read_only}).", 8000)
+            return
         try:
             remove_document(self.store.path, doc_id)
         except Exception as exc:
@@ -505,4 +576,7 @@ class MainWindow(QtWidgets.QMainWindow):
             tab._filter_timer.stop()
             tab.wait_for_plots()
         self.search.timer.stop()
+        thread = getattr(self, "_check_thread", None)
+        if thread is not None:
+            thread.wait(5000)
         super().closeEvent(event)

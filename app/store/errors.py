@@ -15,6 +15,15 @@ class NotADatabase(StoreError):
     """The file is not SQLite, is corrupt, or is not a Fact Browser database."""
 
 
+class ReadOnlyDatabase(StoreError):
+    """The database can only be read here (read-only file or folder, or damaged): nothing
+    may be written to it."""
+
+
+class DamagedDatabase(ReadOnlyDatabase):
+    """SQLite's check found damage: the file is read, never written."""
+
+
 class NewerSchema(StoreError):
     """The database was written by a newer version of the app."""
 

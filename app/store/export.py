@@ -8,19 +8,26 @@ export leaves the destination as it was.
 from __future__ import annotations
 
 import csv
+import ctypes
 import json
 import os
-import shutil
+import sqlite3
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.store import leftovers
 from app.store.errors import ExportError, StoreError
 from app.store.queries import Filters, Store, where_clause
 from app.store.schema import SCHEMA_VERSION
 
 FORMATS = ("csv", "json", "xlsx")
+# A CSV folder is replaced only when its manifest.json says, with this key, that it is an
+# export of this app (older exports: app "Fact Browser" and format "csv").
+EXPORT_MARKER = "factbrowser_export"
+EXPORT_MARKER_VERSION = 1
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # which documents support the rows of each table
 _SOURCE_SQL = {
@@ -93,25 +100,17 @@ def export_tables(db_path, tables, fmt: str, dest, filters=None, ids=None,
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     tables = parse_tables(tables)
     dest = Path(dest).expanduser()
-    with Store.open(db_path) as store:
-        data, counts, scope, doc_ids = {}, {}, {}, set()
-        for i, table in enumerate(tables):
-            f = _table_filters(table, filters, ids)
-            if progress:
-                progress(i, len(tables), f"Reading {table}")
-            data[table] = (store.columns(table), store.rows(table, f))
-            counts[table] = len(data[table][1])
-            scope[table] = f.to_dict() if f else "all rows"
-            where, params = where_clause(table, f)
-            doc_ids.update(r[0] for r in store.conn.execute(
-                _SOURCE_SQL[table].format(w=where), params))
-        docs = [dict(zip(("id", "title", "date", "ref", "path"), r, strict=True))
-                for r in store.conn.execute(
-                    "SELECT id, title, date, ref, path FROM documents ORDER BY date, id")
-                if r[0] in doc_ids]
+    _refuse_database_target(Path(db_path), dest, fmt)
+    try:
+        data, counts, scope, docs = _read(db_path, tables, filters, ids, progress)
+    except sqlite3.DatabaseError as exc:
+        raise ExportError(f"cannot read {db_path}: it is damaged ({exc}); "
+                          "factbrowser check tells more, factbrowser recover -o NEW.db saves "
+                          "what can be read") from exc
     from app import __version__
 
     manifest = {
+        EXPORT_MARKER: EXPORT_MARKER_VERSION,
         "app": "Fact Browser", "app_version": __version__, "schema_version": SCHEMA_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "database": str(Path(db_path).resolve()), "format": fmt, "tables": tables,
@@ -132,6 +131,49 @@ def export_tables(db_path, tables, fmt: str, dest, filters=None, ids=None,
     return ExportResult(paths, counts, manifest)
 
 
+def _refuse_database_target(db: Path, dest: Path, fmt: str) -> None:
+    """An export never overwrites the database it reads (or its WAL, SHM or journal), and a
+    CSV export never replaces a folder the database is in."""
+    db = db.expanduser()
+    target = dest.resolve()
+    for path, what in ((db, "the database being exported"),
+                       (Path(f"{db}-wal"), "the database's write-ahead log"),
+                       (Path(f"{db}-shm"), "the database's shared-memory file"),
+                       (Path(f"{db}-journal"), "the database's journal")):
+        path = path.resolve()
+        same = target == path
+        if not same and target.exists() and path.exists():
+            try:
+                same = os.path.samefile(target, path)
+            except OSError:
+                same = False
+        if same:
+            raise ExportError(f"{dest} is {what}; choose another name")
+        if fmt == "csv" and target in path.parents:
+            raise ExportError(f"{dest} holds the database {db}; a CSV export would replace "
+                              "that folder: name a new one")
+
+
+def _read(db_path, tables, filters, ids, progress):
+    with Store.open(db_path) as store:
+        data, counts, scope, doc_ids = {}, {}, {}, set()
+        for i, table in enumerate(tables):
+            f = _table_filters(table, filters, ids)
+            if progress:
+                progress(i, len(tables), f"Reading {table}")
+            data[table] = (store.columns(table), store.rows(table, f))
+            counts[table] = len(data[table][1])
+            scope[table] = f.to_dict() if f else "all rows"
+            where, params = where_clause(table, f)
+            doc_ids.update(r[0] for r in store.conn.execute(
+                _SOURCE_SQL[table].format(w=where), params))
+        docs = [dict(zip(("id", "title", "date", "ref", "path"), r, strict=True))
+                for r in store.conn.execute(
+                    "SELECT id, title, date, ref, path FROM documents ORDER BY date, id")
+                if r[0] in doc_ids]
+    return data, counts, scope, docs
+
+
 def _prepare_parent(dest: Path) -> None:
     parent = dest.parent
     try:
@@ -142,6 +184,22 @@ def _prepare_parent(dest: Path) -> None:
         raise ExportError(f"cannot write to {parent}: permission denied")
     if dest.is_dir() and dest.suffix.lower() in (".json", ".xlsx"):
         raise ExportError(f"{dest} is a folder")
+    clean_leftovers(dest)
+
+
+def clean_leftovers(dest: Path) -> None:
+    """What an export killed midway left beside `dest`: a half-written `.NAME.tmp-PID` is
+    deleted; an earlier export set aside as `.NAME.old-PID` during a folder swap is put back
+    when nothing took its place, else deleted (the newer export is in place)."""
+    leftovers.remove_stale(dest, "tmp")
+    for old in leftovers.stale(dest, "old"):
+        if not dest.exists() and not dest.is_symlink():
+            try:
+                os.rename(old, dest)
+                continue
+            except OSError:
+                pass
+        leftovers.remove(old)
 
 
 def _tmp_name(dest: Path) -> Path:
@@ -153,11 +211,12 @@ def _write_file_atomically(dest: Path, write: Callable[[Path], None]) -> list[Pa
     if dest.is_dir():
         raise ExportError(f"{dest} is a folder; give a file name")
     tmp = _tmp_name(dest)
+    leftovers.remove(tmp)
     try:
         write(tmp)
         os.replace(tmp, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        leftovers.remove(tmp)
         raise
     return [dest]
 
@@ -175,7 +234,7 @@ def _write_csv(data, manifest, dest: Path, encoding: str = "utf-8") -> list[Path
     if dest.exists() and not dest.is_dir():
         raise ExportError(f"{dest} exists and is not a folder (CSV export writes a folder)")
     tmp = _tmp_name(dest)
-    shutil.rmtree(tmp, ignore_errors=True)
+    leftovers.remove(tmp)
     try:
         tmp.mkdir()
         for table, (columns, rows) in data.items():
@@ -188,36 +247,74 @@ def _write_csv(data, manifest, dest: Path, encoding: str = "utf-8") -> list[Path
                                            encoding="utf-8")
         _swap_folder(tmp, dest)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        leftovers.remove(tmp)
         raise
     return [dest / f"{t}.csv" for t in data] + [dest / "manifest.json"]
 
 
 def _swap_folder(tmp: Path, dest: Path) -> None:
-    """Put the finished folder in place; an older export there is replaced only at the end."""
+    """Put the finished folder in place; an older export there is replaced only at the end.
+    At every step `dest` holds a whole export, old or new, except between the two renames
+    of the fallback, after which the next export puts a leftover `.NAME.old-PID` back."""
     if not dest.exists():
         os.rename(tmp, dest)
         return
-    if not _is_earlier_export(dest):
+    if not is_earlier_export(dest):
         # Never replace a folder of the user's own ("-o ~/Documents"): only an earlier export.
-        raise ExportError(f"{dest} already exists and is not an earlier CSV export; "
-                          "name a new folder")
+        raise ExportError(f"{dest} already exists and is not an earlier CSV export of this app "
+                          "(its manifest.json does not say so); name a new folder")
+    if _exchange(tmp, dest):
+        leftovers.remove(tmp)  # now the earlier export
+        return
     old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
+    leftovers.remove(old)
     os.rename(dest, old)
     try:
         os.rename(tmp, dest)
     except BaseException:
         os.rename(old, dest)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    leftovers.remove(old)
 
 
-def _is_earlier_export(folder: Path) -> bool:
-    if not folder.is_dir() or not (folder / "manifest.json").is_file():
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    if not sys.platform.startswith("linux"):
         return False
-    return all(p.is_file() and (p.suffix == ".csv" or p.name == "manifest.json")
-               for p in folder.iterdir())
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def is_earlier_export(folder: Path) -> bool:
+    """Whether `folder` is a CSV export of this app, judged by its manifest's content, and
+    holds nothing but the files that manifest names (so no file of the user's is lost)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(manifest, dict) or manifest.get("format") != "csv":
+        return False
+    marked = manifest.get(EXPORT_MARKER) == EXPORT_MARKER_VERSION
+    legacy = (manifest.get("app") == "Fact Browser" and "row_counts" in manifest
+              and "app_version" in manifest)
+    tables = manifest.get("tables")
+    if not (marked or legacy) or not isinstance(tables, list):
+        return False
+    allowed = {"manifest.json", *(f"{t}.csv" for t in tables if isinstance(t, str))}
+    try:
+        return all(p.name in allowed and p.is_file() and not p.is_symlink()
+                   for p in folder.iterdir())
+    except OSError:
+        return False
 
 
 def _write_json(data, manifest, dest: Path) -> list[Path]:
@@ -235,11 +332,20 @@ XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 
 
 def _write_xlsx(data, manifest, dest: Path) -> list[Path]:
+    from xlsxwriter.exceptions import XlsxWriterException
+
     from app.store.xlsx_sheets import write_workbook
 
     for table, (_columns, rows) in data.items():
         if len(rows) > XLSX_MAX_ROWS:
             raise ExportError(f"{table} has {len(rows):,} rows, more than a spreadsheet sheet "
                               "holds; export it as CSV or JSON, or narrow the rows")
-    return _write_file_atomically(dest, lambda tmp: write_workbook(tmp, data, manifest,
-                                                                   neutralise))
+
+    def write(tmp: Path) -> None:
+        try:
+            write_workbook(tmp, data, manifest, neutralise)
+        except XlsxWriterException as exc:
+            cause = exc.args[0] if exc.args else exc
+            reason = getattr(cause, "strerror", None) or str(cause)
+            raise ExportError(f"cannot write {dest}: {reason}") from exc
+    return _write_file_atomically(dest, write)

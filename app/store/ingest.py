@@ -265,7 +265,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 str(p), "failed", f"{p}: no .txt or .html files in this folder")])
         else:
             items.append(p)
-    conn = connect(db_path, create=create)
+    conn = connect(db_path, create=create, write=True)
     bulk_settings(conn)
     total = len(items)
 
@@ -323,7 +323,7 @@ def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
     A document the extractor fails on keeps its previous facts and is reported in errors."""
     if not reextract:
         return 0
-    conn = connect(db_path)
+    conn = connect(db_path, write=True)
     done = 0
     try:
         docs = conn.execute("SELECT id, path FROM documents "
@@ -437,7 +437,7 @@ def find_document(conn: sqlite3.Connection, ref: str | int) -> int:
 
 def remove_document(db_path, doc_id: int | str) -> dict:
     """Remove a document; facts other documents support stay, with their remaining sources."""
-    conn = connect(db_path)
+    conn = connect(db_path, write=True)
     try:
         doc_id = find_document(conn, doc_id)
         title = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]

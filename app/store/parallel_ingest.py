@@ -103,7 +103,7 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
                                    create=create, origin=origin)
     batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     results: list[IngestResult] = []
-    conn = connect(db_path, create=create)
+    conn = connect(db_path, create=create, write=True)
     ingest.bulk_settings(conn)
     total = len(paths)
 

@@ -11,7 +11,7 @@ import sqlite_utils
 from app.store.db import connect
 from app.store.errors import StoreError
 from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
-from app.store.search import SearchHit, column_phrase, filter_expression, search
+from app.store.search import SearchHit, clean_text, column_phrase, filter_expression, search
 
 # Columns a text filter looks in (the text and date columns of each table, in the order of
 # the word index over the same columns of the base table, schema.FILTER_FTS).
@@ -71,6 +71,9 @@ class Filters:
     ids: list[int] | None = None
     # the view's columns on screen: the text filter reads only those (None: see text_columns)
     columns: tuple[str, ...] | None = None
+
+    def __setattr__(self, name, value) -> None:
+        object.__setattr__(self, name, clean_text(value))
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
@@ -209,6 +212,22 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
+def _after(order: str, descending: bool, value, row_id: int) -> list[tuple[str, list]]:
+    """The rows sorting after (value, id) in ORDER BY order, id (NULLs first ascending, last
+    descending, as SQLite sorts them), as conditions to read one after the other. Each is a
+    range on the order column, so SQLite walks its index from the key on; one condition with
+    OR would make it read and sort every row before the key."""
+    c, i = f'"{order}"', int(row_id)
+    if order == "id":
+        return [("id < ?" if descending else "id > ?", [i])]
+    if value is None:
+        nulls = (f"{c} IS NULL AND id {'<' if descending else '>'} ?", [i])
+        return [nulls] if descending else [nulls, (f"{c} IS NOT NULL", [])]
+    if descending:
+        return [(f"{c} <= ? AND ({c} < ? OR id < ?)", [value, value, i]), (f"{c} IS NULL", [])]
+    return [(f"{c} >= ? AND ({c} > ? OR id > ?)", [value, value, i])]
+
+
 class Store:
     TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
 
@@ -219,9 +238,14 @@ class Store:
         self._matches: dict = {}
 
     @classmethod
-    def open(cls, path, create: bool = False) -> Store:
+    def open(cls, path, create: bool = False, check: bool = True) -> Store:
         path = Path(path)
-        return cls(path, sqlite_utils.Database(connect(path, create=create)))
+        return cls(path, sqlite_utils.Database(connect(path, create=create, check=check)))
+
+    @property
+    def checked(self) -> bool:
+        """Whether opening checked the file for damage (see db.connect's check)."""
+        return getattr(self.conn, "checked", True)
 
     def close(self) -> None:
         self.conn.close()
@@ -242,32 +266,56 @@ class Store:
         cur = self.conn.execute(f"SELECT * FROM {self._check(table)} LIMIT 0")
         return [d[0] for d in cur.description]
 
+    @property
+    def read_only(self) -> str | None:
+        """Why this database may only be read here (None: it may be written)."""
+        return getattr(self.conn, "read_only", None)
+
     def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
-             descending: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
+             descending: bool = False, limit: int | None = None, offset: int = 0,
+             after: dict | None = None, before: dict | None = None) -> list[dict]:
+        """Rows in order; a page is either `offset` rows in, or the `limit` rows that sort
+        right after the row `after` or right before the row `before` (keyset paging: rows
+        another process adds meanwhile cannot shift it)."""
         cols = self.columns(table)
         order = order_by if order_by in cols else "id"
+        backward = before is not None and after is None
+        if backward:  # the rows before a row are those after it in the reverse order
+            after, descending = before, not descending
         direction = "DESC" if descending else "ASC"
 
-        def select(in_order: bool) -> tuple[str, list]:
+        def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
             where, params = _where(table, filters, in_order)
+            if key is not None:
+                where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
+                params = [*params, *key[1]]
             sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
             if order != "id":
                 sql += f", id {direction}"
             if limit is not None:
                 sql += " LIMIT ? OFFSET ?"
-                params = [*params, int(limit), int(offset or 0)]
+                params = [*params, int(limit) - len(rows),
+                          0 if after is not None else int(offset or 0)]
             return sql, params
 
-        sql, params = select(False)
-        if limit is not None and order != "id" and self._many_matches(table, filters,
-                                                                      limit + (offset or 0)):
-            walk, walk_params = select(True)
-            plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}", walk_params)]
-            if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
-                sql, params = walk, walk_params
-        cur = self.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        rows: list[dict] = []
+        keys = [None] if after is None else _after(order, descending, after.get(order),
+                                                     after["id"])
+        for key in keys:
+            if limit is not None and len(rows) >= limit:
+                break
+            sql, params = select(False, key)
+            if limit is not None and order != "id" and self._many_matches(
+                    table, filters, limit + (0 if after is not None else offset or 0)):
+                walk, walk_params = select(True, key)
+                plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}",
+                                                         walk_params)]
+                if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
+                    sql, params = walk, walk_params
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return rows[::-1] if backward else rows
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)

@@ -44,6 +44,17 @@ class SearchHit:
     snippet_marks: list = field(default_factory=list)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value):
+    """Text SQLite can bind: a lone surrogate (e.g. from a command-line argument that was not
+    valid UTF-8) becomes U+FFFD instead of raising UnicodeEncodeError."""
+    if isinstance(value, str) and _SURROGATES.search(value):
+        return _SURROGATES.sub("\ufffd", value)
+    return value
+
+
 def _tokens(query: str) -> list[str]:
     return [t for t in _TOKEN.findall(query or "")[:MAX_TERMS] if t.strip("_")]
 
@@ -352,6 +363,7 @@ def _named(conn, query: str) -> list[int]:
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
            types: set[str] | None = None) -> list[SearchHit]:
+    query = clean_text(query)
     tokens = _tokens(query)
     if not tokens:
         return []

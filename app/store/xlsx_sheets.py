@@ -167,8 +167,12 @@ def write_workbook(path: Path, data: dict, manifest: dict, neutralise: Callable)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False,
                                          "strings_to_numbers": False})
-    fmt = _Formats(wb)
-    for table, (columns, rows) in data.items():
-        _write_table(wb, fmt, table, columns, rows, neutralise)
-    _write_manifest(wb, fmt, manifest, neutralise)
-    wb.close()
+    try:
+        fmt = _Formats(wb)
+        for table, (columns, rows) in data.items():
+            _write_table(wb, fmt, table, columns, rows, neutralise)
+        _write_manifest(wb, fmt, manifest, neutralise)
+        wb.close()
+    finally:
+        # else the workbook's destructor tries to close it again and prints a traceback
+        wb.fileclosed = True

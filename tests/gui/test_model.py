@@ -19,9 +19,14 @@ class BigStore:
     def count(self, table, filters=None):
         return self.n
 
-    def rows(self, table, filters=None, order_by=None, descending=False, limit=None, offset=0):
+    def rows(self, table, filters=None, order_by=None, descending=False, limit=None, offset=0,
+             after=None, before=None):
         self.calls.append((order_by, descending, limit, offset))
         ids = range(self.n, 0, -1) if descending else range(1, self.n + 1)
+        if after is not None:
+            offset = list(ids).index(after["id"]) + 1
+        elif before is not None:
+            offset = max(0, list(ids).index(before["id"]) - (limit or self.n))
         chosen = list(ids)[offset: offset + (limit or self.n)]
         self.rows_read += len(chosen)
         return [{"id": i, "title": f"Release {i}", "date": "2024-01-01"} for i in chosen]

@@ -73,7 +73,8 @@ def open_with_recovery(path, parent=None, dialog_factory=OpenErrorDialog):
 
     while True:
         try:
-            return Store.open(path)
+            # the window checks the file for damage on a thread once it shows
+            return Store.open(path, check=False)
         except StoreError as error:
             dialog = dialog_factory(path, error, parent)
             dialog.exec()

@@ -1,7 +1,8 @@
 """A read-only table model over one user-facing store view, fetched in windows.
 
-Only the pages the view actually paints are read (LIMIT/OFFSET through Store.rows), so a
-table of 50,000 rows opens as fast as one of 50. Sorting is done by SQL, not in Python.
+Only the pages the view actually paints are read (through Store.rows: the page after one
+already read continues from its last row, others by LIMIT/OFFSET), so a table of 50,000 rows
+opens as fast as one of 50. Sorting is done by SQL, not in Python.
 """
 
 from __future__ import annotations
@@ -89,8 +90,17 @@ class StoreTableModel(QtCore.QAbstractTableModel):
     def _page(self, number: int) -> list[dict]:
         page = self._pages.get(number)
         if page is None:
+            # Next to a page read before, a page continues from its last (or first) row:
+            # rows another process imports meanwhile cannot shift it and show a row twice.
+            previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+            keys = {}
+            if previous and len(previous) == PAGE:
+                keys["after"] = previous[-1]
+            elif following:
+                keys["before"] = following[0]
             page = self.store.rows(self.table, self.filters, order_by=self.order_by,
-                                   descending=self.descending, limit=PAGE, offset=number * PAGE)
+                                   descending=self.descending, limit=PAGE, offset=number * PAGE,
+                                   **keys)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

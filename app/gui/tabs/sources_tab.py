@@ -173,8 +173,9 @@ class SourcesTab(BaseTab):
 
     # --- text with highlights -----------------------------------------------------------
     def _show_detail(self, row: dict | None) -> None:
-        self.remove_button.setEnabled(row is not None)
-        self.date_button.setEnabled(row is not None and not self.is_dating())
+        self.remove_button.setEnabled(row is not None and not self.main.read_only)
+        self.date_button.setEnabled(row is not None and not self.is_dating()
+                                    and not self.main.read_only)
         if row is None:
             self.document_id = None
             self.text.clear()
