@@ -261,7 +261,7 @@ def _cmd_info(args) -> int:
 def _cmd_ingest(args) -> int:
     from app.store import expand_paths
     from app.store.db import connect
-    from app.store.ingest import ingest_file
+    from app.store.ingest import ingest_file, is_folder
 
     db = _db(args)
     files = expand_paths(args.files) if args.recursive else [Path(f) for f in args.files]
@@ -271,7 +271,7 @@ def _cmd_ingest(args) -> int:
     try:
         for f in files:
             r = ingest_file(conn, f)
-            if not r.ok and f.is_dir():
+            if not r.ok and is_folder(f):
                 r.message += " (use factbrowser ingest -r to import the files in a folder)"
             counts[r.status] += 1
             if r.ok:

@@ -45,16 +45,41 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
 
 
+def is_folder(path: Path) -> bool:
+    """Whether path is a folder; a path that cannot even be looked at (name too long,
+    permission denied) is not, so reading it reports the error for that path alone."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _importable(path: Path) -> bool:
+    if path.suffix.lower() not in IMPORTABLE_SUFFIXES or path.name.endswith(".facts.json"):
+        return False
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return True  # listed but not readable: its own failure line says why
+
+
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files to import: each file as given, and the importable files inside each folder."""
+    """Files to import: each file as given, and the importable files inside each folder.
+    Nothing here raises: a path that cannot be listed or looked at is passed on as it is,
+    and reading it then fails for that file alone."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and f.suffix.lower() in IMPORTABLE_SUFFIXES
-                              and not f.name.endswith(".facts.json")))
-        else:
+        if not is_folder(p):
             out.append(p)
+            continue
+        found: list[Path] = []
+        try:
+            for f in p.rglob("*"):
+                if _importable(f):
+                    found.append(f)
+        except (OSError, ValueError):  # a folder vanished or cannot be walked further
+            found.append(p)
+        out.extend(sorted(found))
     return out
 
 
@@ -206,7 +231,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
     results: list[IngestResult] = []
     items: list = []  # paths to import, or results known without importing, in input order
     for p in map(Path, paths):
-        if folders and p.is_dir():
+        if folders and is_folder(p):
             inside = expand_paths([p])
             items.extend(inside or [IngestResult(
                 str(p), "failed", f"{p}: no .txt or .html files in this folder")])

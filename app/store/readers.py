@@ -51,13 +51,13 @@ def identity_text(text: str) -> str:
 
 def read_path(path: Path | str) -> ReadText:
     path = Path(path)
-    if not path.exists():
-        raise ReadError(f"{path}: no such file")
-    if path.is_dir():
-        raise ReadError(f"{path}: is a directory, not a file")
-    if not path.is_file():
-        raise ReadError(f"{path}: not a regular file")
     try:
+        if not path.exists():
+            raise ReadError(f"{path}: no such file")
+        if path.is_dir():
+            raise ReadError(f"{path}: is a directory, not a file")
+        if not path.is_file():
+            raise ReadError(f"{path}: not a regular file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(f"{path}: too large for a press release "
