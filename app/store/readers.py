@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.store.decoding import decode, decode_html, looks_like_utf16
 from app.store.errors import ReadError
 
 MAX_BYTES = 10 * 1024 * 1024  # a press release is tens of kilobytes; 10 MB is far beyond any
@@ -79,8 +80,8 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
     if _looks_binary(data):
         raise ReadError(f"{name}: binary file, not text")
     if is_html:
-        text, encoding = _html_to_text(data)
-        result = ReadText(normalise_text(text), encoding, html=True)
+        page, encoding = decode_html(data, name)
+        result = ReadText(normalise_text(_html_to_text(page)), encoding, html=True)
     else:
         text, encoding = decode(data, name)
         result = ReadText(normalise_text(text), encoding)
@@ -89,27 +90,9 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
     return result
 
 
-def decode(data: bytes, name: str = "input") -> tuple[str, str]:
-    """Text and the encoding used. UTF-8 first (it is unambiguous); otherwise the encoding
-    charset-normalizer finds coherent; otherwise a refusal rather than mojibake."""
-    for enc in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") or \
-            data[:3] == b"\xef\xbb\xbf" else ("utf-8",):
-        try:
-            text = data.decode(enc)
-            return text, "utf-8" if enc == "utf-8-sig" else enc
-        except UnicodeDecodeError:
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.3:
-        raise ReadError(f"{name}: unknown text encoding (save it as UTF-8 and retry)")
-    return str(best), best.encoding
-
-
 def _looks_binary(data: bytes) -> bool:
     head = data[:65536]
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or looks_like_utf16(head):
         return False  # UTF-16 text has NULs by design
     if b"\x00" in head:
         return True
@@ -122,13 +105,9 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head[:512]
 
 
-def _html_to_text(data: bytes) -> tuple[str, str]:
-    from bs4 import BeautifulSoup, UnicodeDammit
+def _html_to_text(markup: str) -> str:
+    from bs4 import BeautifulSoup
 
-    dammit = UnicodeDammit(data, is_html=True)
-    markup = dammit.unicode_markup
-    if markup is None:
-        raise ReadError("page: unknown text encoding")
     soup = BeautifulSoup(markup, "html.parser")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else None
     for tag in soup(_DROP_TAGS):
@@ -149,7 +128,7 @@ def _html_to_text(data: bytes) -> tuple[str, str]:
         heading = first_h1 or page_title
         if heading and (not blocks or blocks[0] != heading):
             blocks.insert(0, heading)
-    return "\n\n".join(blocks), (dammit.original_encoding or "utf-8").lower()
+    return "\n\n".join(blocks)
 
 
 def _inside(tag, root) -> bool:
