@@ -30,6 +30,7 @@ class Touched(defaultdict):
         self.document: tuple[int, str | None] | None = None
         self.new_links: defaultdict[int, set[int]] = defaultdict(set)
         self.new_posts: set[int] = set()  # persons given a post by the document
+        self.relabelled: set[int] = set()  # figures whose shown wording changed
 
 
 def new_touched() -> Touched:
@@ -287,12 +288,41 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
             "period": q.period, "qualifier": q.qualifier, "category": q.category,
             "text": q.text, "source_title": doc.title})
+    else:
+        _restated(conn, qid, q, touched)
     touched["quantity"].add(qid)
     span = tuple(q.span)
     insert_row(conn, "quantity_sources", {
         "quantity_id": qid, "document_id": doc.id, "start": span[0], "end": span[1],
         "sentence_id": doc.sentence_id(span), "text": q.text, "qualifier": q.qualifier})
     doc.mention("quantity", qid, span)
+
+
+# Of the categories documents give one figure, the one kept (whatever order they came in):
+# a figure any release counts as trade is a trade figure, and its growth is derived.
+CATEGORY_RANK = {"trade": 0, "regions": 1, "union": 2, "culture": 3, "meeting": 4, "other": 5}
+
+
+def wording_key(text, qualifier) -> tuple[str, str]:
+    """Of the wordings documents give one figure, the one shown is the least by this key:
+    a choice that does not depend on which document came first."""
+    return (text or "", qualifier or "")
+
+
+def _restated(conn, qid: int, q, touched: Touched) -> None:
+    """Another document states a stored figure: its wording and category are kept if they
+    come first in the orders above, so the row is the same in any import order."""
+    text, qualifier, category = conn.execute(
+        "SELECT text, qualifier, category FROM quantities WHERE id = ?", (qid,)).fetchone()
+    changes = {}
+    if wording_key(q.text, q.qualifier) < wording_key(text, qualifier):
+        changes.update(text=q.text, qualifier=q.qualifier)
+    if CATEGORY_RANK.get(q.category, 9) < CATEGORY_RANK.get(category, 9):
+        changes["category"] = q.category
+    if changes:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        conn.execute(f"UPDATE quantities SET {sets} WHERE id = ?", [*changes.values(), qid])
+        touched.relabelled.add(qid)
 
 
 def detach(conn: sqlite3.Connection, doc_id: int, touched: Touched, delete: bool) -> None:

@@ -56,13 +56,14 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                 later.setdefault(pid, set()).add(eid)
         else:
             full_dates.update(people)
-    groups = set()
+    groups, series = set(), set()
     for qid in ids("quantity"):
-        row = conn.execute("SELECT unit, measure_key, period FROM quantities WHERE id = ?",
-                           (qid,)).fetchone()
+        row = conn.execute(f"SELECT unit, measure_key, period, {_SERIES_SQL} FROM quantities "
+                           "WHERE id = ?", (qid,)).fetchone()
         if row is None:
             continue
-        groups.add(tuple(row))
+        groups.add(tuple(row[:3]))
+        series.add(tuple(row[3:]))
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
@@ -82,13 +83,22 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
             "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
             "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
+        # the wording shown is the least of those its remaining sources give (merge.py)
+        wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
+                               "quantity_id = ? ORDER BY coalesce(text, ''), "
+                               "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
+        if wording:
+            conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
+                         "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
+                         (*wording, qid))
     for unit, mkey, period in groups:
         _flag_conflicts(conn, unit, mkey, period)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
-    for unit, mkey in sorted({(u, m) for u, m, _p in groups},
-                             key=lambda g: (g[0], g[1] is None, g[1] or "")):
-        touched["quantity"].update(_derive_growth(conn, unit, mkey))
+    units = _trade_units(conn) if series else []
+    for key in sorted(series, key=lambda k: [(v is None, v or "") for v in k]):
+        touched["quantity"].update(_derive_growth(conn, dict(zip(SERIES_COLUMNS, key,
+                                                                 strict=True)), units))
     for cid in ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
@@ -272,34 +282,65 @@ def _flag_conflicts(conn, unit, mkey, period) -> None:
                  (flag, *args, flag))
 
 
-def _derive_growth(conn, unit, mkey) -> set[int]:
-    """Year-on-year growth of a trade measure stated for consecutive years, as derived rows
-    (marked derived = 1, with the formula naming the rows they come from). Returns the ids
-    of derived rows removed or added, so their search rows follow."""
+# The columns whose values make figures one series, stated for different periods: growth
+# is derived within a series (per unit), and its derived rows carry the same values (the
+# measure key with " growth" added). A column added here (who the partners are, whether
+# the figure is a forecast) splits series further and is carried into the derived rows.
+SERIES_COLUMNS = ("measure_key",)
+_SERIES_SQL = ", ".join(SERIES_COLUMNS)
+
+
+def _trade_units(conn) -> list[str]:
+    """The units trade figures are stated in (a handful), each read from the index."""
+    units, unit = [], ""
+    while True:
+        row = conn.execute("SELECT min(unit) FROM quantities WHERE unit > ? AND derived = 0 "
+                           "AND conflict = 0 AND category = 'trade'", (unit,)).fetchone()
+        if row[0] is None:
+            return units
+        unit = row[0]
+        if unit not in ("percent", "times", "count"):
+            units.append(unit)
+
+
+def _derive_growth(conn, series: dict, units: list[str]) -> set[int]:
+    """Year-on-year growth of a trade series stated for consecutive years, in every unit it
+    is stated in, as derived rows (marked derived = 1, with the formula naming the rows
+    they come from). All of the series' derived rows are rebuilt from its stated rows, so
+    they are the same whatever order documents came in. Returns the ids of derived rows
+    removed or added, so their search rows follow."""
+    mkey = series["measure_key"]
+    derived_key = {**series, "measure_key": f"{mkey} growth"}
+    where = " AND ".join(f"{c} IS ?" for c in SERIES_COLUMNS)
     changed = {r[0] for r in conn.execute(
-        "SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND measure_key = ?",
-        (f"{mkey} growth",))}
-    conn.execute("DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' "
-                 "AND measure_key = ?", (f"{mkey} growth",))
-    if not mkey or unit in ("percent", "times", "count"):
+        f"SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+        tuple(derived_key.values()))}
+    conn.execute(f"DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+                 tuple(derived_key.values()))
+    if not mkey:
         return changed
-    rows = conn.execute(
-        "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND measure_key = ? "
-        "AND derived = 0 AND conflict = 0 AND category = 'trade' AND period GLOB "
-        "'[12][0-9][0-9][0-9]' ORDER BY period", (unit, mkey)).fetchall()
-    by_year = {int(r[2]): r for r in rows}
-    for year, (qid, value, _period, measure) in sorted(by_year.items()):
-        prev = by_year.get(year - 1)
-        if prev is None or not prev[1]:
-            continue
-        growth = round((value / prev[1] - 1) * 100, 2)
-        changed.add(insert_row(conn, "quantities", {
-            "value": growth, "unit": "percent", "measure": f"{measure} growth",
-            "measure_key": f"{mkey} growth", "period": str(year), "qualifier": None,
-            "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
-            "derived": 1,
-            "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} {unit} - 1)"
-                       " * 100"}))
+    for unit in units:
+        rows = conn.execute(
+            "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
+            f"{where} AND derived = 0 AND conflict = 0 AND category = 'trade' AND period "
+            "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
+            (unit, *series.values())).fetchall()
+        by_year = {}
+        for row in rows:  # one row per year (no conflict); the oldest if values tie
+            by_year.setdefault(int(row[2]), row)
+        for year, (qid, value, _period, measure) in sorted(by_year.items()):
+            prev = by_year.get(year - 1)
+            if prev is None or not prev[1]:
+                continue
+            growth = round((value / prev[1] - 1) * 100, 2)
+            changed.add(insert_row(conn, "quantities", {
+                **derived_key,
+                "value": growth, "unit": "percent", "measure": f"{measure} growth",
+                "period": str(year), "qualifier": None,
+                "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
+                "derived": 1,
+                "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} "
+                           f"{unit} - 1) * 100"}))
     return changed
 
 
