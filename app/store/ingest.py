@@ -83,17 +83,30 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None):
+def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None,
+             cancel: Callable[[], bool] | None = None):
     from app.extract import extract
 
-    return extract(text, path, meta=meta, date=date)
+    return extract(text, path, meta=meta, date=date, cancel=cancel)
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        from app.extract import Cancelled
+
+        raise Cancelled()
 
 
 def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: str | None = None,
              origin: str = "user", extraction=None, meta: dict | None = None,
-             date: str | None = None) -> tuple[str, int]:
+             date: str | None = None,
+             cancel: Callable[[], bool] | None = None) -> tuple[str, int]:
     """Store one document and its facts. Returns ("added" | "present", document id).
-    `extraction`: the Extraction of this text when already made (e.g. in a worker process)."""
+    `extraction`: the Extraction of this text when already made (e.g. in a worker process).
+    `cancel`: asked between stages of the extraction and of the writing; when it says
+    stop, Cancelled is raised and nothing of the document is stored."""
+    from app.extract import Cancelled
+
     text = normalise_text(text)
     digest = text_hash(text)
     row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
@@ -102,7 +115,9 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     ex = extraction
     if ex is None:
         try:
-            ex = _extract(text, path, meta, date)
+            ex = _extract(text, path, meta, date, cancel)
+        except Cancelled:
+            raise
         except Exception as exc:  # the extractor must never lose the user's other files
             raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
                 from exc
@@ -118,10 +133,13 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
             (digest, info.title, info.date, info.ref, path,
              datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text),
         ).lastrowid
+        _check(cancel)
         attach(conn, doc_id, ex, touched)
+        _check(cancel)
         conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
                      (count_facts(conn, doc_id), doc_id))
         index_document(conn, doc_id)
+        _check(cancel)
         settle(conn, touched)
     return "added", doc_id
 
@@ -202,12 +220,20 @@ class WriteBatch:
             self.report(item)
 
 
-def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user") -> IngestResult:
+def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user",
+                cancel: Callable[[], bool] | None = None) -> IngestResult:
+    """Import one file. With `cancel`, Cancelled (from app.extract) is raised when it says
+    stop before the document is stored; nothing of it is then written."""
+    from app.extract import Cancelled
+
     path = Path(path)
     try:
         read = read_path(path)
+        _check(cancel)
         status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin,
-                                  meta=read.meta)
+                                  meta=read.meta, cancel=cancel)
+    except Cancelled:
+        raise
     except StoreError as exc:
         return IngestResult(str(path), "failed", str(exc))
     except sqlite3.Error as exc:
@@ -245,6 +271,8 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
         if progress:
             progress(item[0] + 1, total, item[1].message)
 
+    from app.extract import Cancelled
+
     batch = WriteBatch(conn, report)
     try:
         for i, item in enumerate(items):
@@ -256,7 +284,10 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 if progress:
                     progress(i, total, f"Reading {item.name}")
                 batch.begin()
-                results.append(ingest_file(conn, item, origin))
+                try:
+                    results.append(ingest_file(conn, item, origin, cancel=cancel))
+                except Cancelled:  # inside this file: its savepoint was rolled back
+                    break
             batch.done((i, results[-1]))
     finally:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from app.store.decoding import decode, decode_html, looks_like_utf16
@@ -15,6 +16,9 @@ from app.store.errors import ReadError
 from app.store.html_reduce import html_to_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a press release is tens of kilobytes; 10 MB is far beyond any
+# Release text (after decoding and HTML reduction) is extracted and stored in time and memory
+# that grow with it: past a million characters (~20 s here) it is refused, not half-read.
+MAX_TEXT_CHARS = 1_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -77,7 +81,10 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
     else:
         text, encoding = decode(data, name)
         result = ReadText(normalise_text(text), encoding)
-    if len(re.findall(r"\w", result.text)) < 20:
+    if len(result.text) > MAX_TEXT_CHARS:
+        raise ReadError(f"{name}: too long for a press release ({len(result.text):,} "
+                        f"characters of text; the limit is {MAX_TEXT_CHARS:,})")
+    if sum(1 for _ in islice(re.finditer(r"\w", result.text), 20)) < 20:
         raise ReadError(f"{name}: no release text found")
     return result
 
