@@ -53,8 +53,22 @@ class Filters:
     category: str | None = None
     ids: list[int] | None = None
 
+    def __setattr__(self, name, value) -> None:
+        # Typed text can hold lone surrogates (pasted, or from a file name): not text
+        # SQLite can be given, so each becomes U+FFFD, a character no word holds.
+        super().__setattr__(name, valid_text(value) if isinstance(value, str) else value)
+
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
+
+
+def valid_text(text: str) -> str:
+    """text with each lone surrogate (which no encoding can write) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
 
 
 def _like(value: str) -> str:
@@ -284,7 +298,7 @@ class Store:
 
     # -- search and provenance ----------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return search(self.conn, query, limit)
+        return search(self.conn, valid_text(query), limit)
 
     def document(self, doc_id) -> dict:
         cur = self.conn.execute("SELECT id, title, date, ref, path, text, sha256, added, "
