@@ -73,3 +73,28 @@ def test_same_tables_in_any_import_order(releases, tmp_path):
             other = contents[name][table]
             assert other == rows, (name, table, sorted(set(rows) - set(other))[:3],
                                    sorted(set(other) - set(rows))[:3])
+
+
+def test_growth_of_every_unit_survives_a_new_figure_in_one(tmp_path):
+    """A measure stated in dollars and in roubles: a later release stating it in dollars
+    alone rebuilds the growth rows of both units, not only the dollars'."""
+    texts = [
+        "Bilateral trade between Russia and Belarus reached $10 billion in 2022 and $12 billion "
+        "in 2023, the ministers said.",
+        "Bilateral trade between Russia and Belarus reached 900 billion roubles in 2022 and 1.1 "
+        "trillion roubles in 2023, the ministers said.",
+        "Bilateral trade between Russia and Belarus reached $14 billion in 2024, the ministers "
+        "said.",
+    ]
+    paths = []
+    for i, body in enumerate(texts):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(f"Press release number {i} on trade\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    db = tmp_path / "units.db"
+    ingest_paths(db, paths)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT period, round(value, 2), formula FROM quantities "
+                        "WHERE derived = 1 ORDER BY period, value").fetchall()
+    assert [(p, v) for p, v, _f in rows] == [("2023", 20.0), ("2023", 22.22), ("2024", 16.67)]
+    assert sum("RUB" in f for _p, _v, f in rows) == 1
