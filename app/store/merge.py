@@ -30,7 +30,8 @@ class Touched(defaultdict):
         self.document: tuple[int, str | None] | None = None
         self.new_links: defaultdict[int, set[int]] = defaultdict(set)
         self.new_posts: set[int] = set()  # persons given a post by the document
-        self.relabelled: set[int] = set()  # figures whose shown wording changed
+        # (fact type, id) of facts whose shown attributes changed (their search rows follow)
+        self.relabelled: set[tuple[str, int]] = set()
 
 
 def new_touched() -> Touched:
@@ -104,7 +105,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
     for fact_type, table, entities in (("organization", "organizations", ex.organizations),
                                        ("place", "places", ex.places)):
         for ent in entities:
-            eid = _entity(conn, table, ent.name, ent.kind, ent.country)
+            eid = _entity(conn, table, ent.name, ent.kind, ent.country, touched)
             touched[fact_type].add(eid)
             if fact_type == "place":
                 doc.places[entity_key(ent.name)] = eid
@@ -154,10 +155,24 @@ def _compatible(a: list[str], b: list[str], country_a, country_b) -> bool:
     return a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1)
 
 
-def _entity(conn, table: str, name: str, kind, country) -> int:
+_FACT_TYPE = {"places": "place", "organizations": "organization"}
+
+
+def _entity(conn, table: str, name: str, kind, country, touched: Touched | None = None) -> int:
     key = entity_key(name) or name
-    row = conn.execute(f"SELECT id FROM {table} WHERE name_key = ?", (key,)).fetchone()
+    row = conn.execute(f"SELECT id, kind, country FROM {table} WHERE name_key = ?",
+                       (key,)).fetchone()
     if row:
+        # Of the kinds and countries documents give, the least one is kept (not the first
+        # importer's), so the row is the same in any import order.
+        changes = {col: new for col, new, old in (("kind", kind, row[1]),
+                                                  ("country", country, row[2]))
+                   if new is not None and (old is None or new < old)}
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changes.values(), row[0]])
+            if touched is not None:
+                touched.relabelled.add((_FACT_TYPE[table], row[0]))
         return row[0]
     return insert_row(conn, table, {"name": name, "name_key": key, "kind": kind,
                                  "country": country})
@@ -322,7 +337,7 @@ def _restated(conn, qid: int, q, touched: Touched) -> None:
     if changes:
         sets = ", ".join(f"{k} = ?" for k in changes)
         conn.execute(f"UPDATE quantities SET {sets} WHERE id = ?", [*changes.values(), qid])
-        touched.relabelled.add(qid)
+        touched.relabelled.add(("quantity", qid))
 
 
 def detach(conn: sqlite3.Connection, doc_id: int, touched: Touched, delete: bool) -> None:

@@ -76,8 +76,7 @@ def refresh_search(conn, touched) -> None:
             # they were imported in).
             keeps_first = (added_only and len(old) == 1 and old[0][0] is not None
                            and doc_key(old[0][0]) <= doc_key(new_doc))
-            if keeps_first and fact_type in _FIXED and not (
-                    fact_type == "quantity" and fact_id in relabelled):
+            if keeps_first and fact_type in _FIXED and (fact_type, fact_id) not in relabelled:
                 continue  # its label and body are not rewritten, its first mention stays
             row = conn.execute(sql, (fact_id,)).fetchone()
             if row is None:

@@ -36,8 +36,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     document = getattr(touched, "document", None)
     incremental = (added is not None and document is not None
                    and not getattr(touched, "detached", True))
-    title = conn.execute("SELECT title FROM documents WHERE id = ?",
-                         (document[0],)).fetchone()[0] if incremental else None
+    title, sha = conn.execute("SELECT title, sha256 FROM documents WHERE id = ?",
+                              (document[0],)).fetchone() if incremental else (None, None)
     full_dates: set[int] = set()  # persons whose date range is recomputed from all events
     later: dict[int, set[int]] = {}  # person -> events whose end moved later
     for eid in ids("event"):
@@ -76,13 +76,13 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                 "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
                 "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
                 f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
-                (qid, *document, title))
+                (qid, *document, title, sha))
             continue
         conn.execute(
             "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
             "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
             "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
-            "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
+            "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
         # the wording shown is the least of those its remaining sources give (merge.py)
         wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
                                "quantity_id = ? ORDER BY coalesce(text, ''), "
@@ -108,12 +108,12 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                     "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
                     "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
                     "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
-                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title))
+                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title, sha))
             continue
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
             "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
-            "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (cid,))
+            "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (cid,))
     persons = ids("person")
     for pid in persons:
         conn.execute(
@@ -142,8 +142,10 @@ def settle(conn: sqlite3.Connection, touched) -> None:
 
 
 # Another document (?2 is the new one, ?3 its date, ?4 its title) that comes before the new
-# one in the first-source order (d.date, d.id): the new document has the highest id of all.
-_EARLIER = "qs.document_id <> ?2 AND (d.date IS NULL OR d.date <= ?3)"
+# one in the first-source order (d.date, then d.sha256: not the order of import; ?5 is the
+# new one's hash). SQLite sorts NULL dates first.
+_EARLIER = ("qs.document_id <> ?2 AND ((d.date IS NULL AND ?3 IS NOT NULL) OR d.date < ?3 "
+            "OR (d.date IS ?3 AND d.sha256 < ?5))")
 
 
 def _later(old, new) -> bool:
@@ -157,7 +159,7 @@ def _later(old, new) -> bool:
 
 _SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_id "
                  "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, (es.status = 'held') DESC, "
-                 "d.id DESC, es.id")
+                 "d.sha256 DESC, es.id")
 
 
 def _recompute_event(conn, eid: int) -> tuple:
@@ -186,7 +188,7 @@ def _recompute_event(conn, eid: int) -> tuple:
         (eid,)).fetchone()[0]
     values["source_title"] = conn.execute(
         "SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id "
-        "WHERE es.event_id = ? ORDER BY d.date, d.id LIMIT 1", (eid,)).fetchone()[0]
+        "WHERE es.event_id = ? ORDER BY d.date, d.sha256 LIMIT 1", (eid,)).fetchone()[0]
     # Only the columns that change are written: mostly none (another report of a known
     # meeting), and each write of a shown column also rewrites its filter index words.
     current = dict(zip(values, conn.execute(
@@ -252,12 +254,14 @@ def _extend_dates(conn, pid: int, events) -> None:
 
 def _current_post(conn, pid: int) -> None:
     row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
-                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
+                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), (SELECT sha256 FROM "
+                       "documents WHERE id = posts.document_id) DESC, id DESC LIMIT 1",
                        (pid,)).fetchone()
     if row:
         country = row[1] or conn.execute(
             "SELECT country FROM posts WHERE person_id = ? AND country IS NOT NULL "
-            "ORDER BY as_of DESC NULLS LAST, id DESC LIMIT 1", (pid,)).fetchone()
+            "ORDER BY as_of DESC NULLS LAST, (SELECT sha256 FROM documents WHERE id = "
+            "posts.document_id) DESC, id DESC LIMIT 1", (pid,)).fetchone()
         if isinstance(country, tuple):
             country = country[0]
         # written only when it changes (the name, title and country are filtered columns)
