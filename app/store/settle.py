@@ -58,12 +58,13 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             full_dates.update(people)
     groups, series = set(), set()
     for qid in ids("quantity"):
-        row = conn.execute(f"SELECT unit, measure_key, period, {_SERIES_SQL} FROM quantities "
-                           "WHERE id = ?", (qid,)).fetchone()
+        row = conn.execute(f"SELECT unit, measure_key, period, category, {_SERIES_SQL} "
+                           "FROM quantities WHERE id = ?", (qid,)).fetchone()
         if row is None:
             continue
         groups.add(tuple(row[:3]))
-        series.add(tuple(row[3:]))
+        if row[3] == "trade" and row[0] not in _NO_GROWTH:  # else no growth is derived
+            series.add(tuple(row[4:]))
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
@@ -292,6 +293,7 @@ def _flag_conflicts(conn, unit, mkey, period) -> None:
 # the figure is a forecast) splits series further and is carried into the derived rows.
 SERIES_COLUMNS = ("measure_key",)
 _SERIES_SQL = ", ".join(SERIES_COLUMNS)
+_NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
 
 
 def _trade_units(conn) -> list[str]:
@@ -303,7 +305,7 @@ def _trade_units(conn) -> list[str]:
         if row[0] is None:
             return units
         unit = row[0]
-        if unit not in ("percent", "times", "count"):
+        if unit not in _NO_GROWTH:
             units.append(unit)
 
 
