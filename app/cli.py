@@ -352,7 +352,7 @@ def _cmd_info(args) -> int:
 def _cmd_ingest(args) -> int:
     from app.store.datasets import is_dataset
     from app.store.db import connect
-    from app.store.ingest import ingest_file
+    from app.store.ingest import ingest_file, is_folder
     from app.store.pubdate import check_date
 
     date = check_date(args.date) if args.date is not None else None  # before any import
@@ -372,7 +372,7 @@ def _cmd_ingest(args) -> int:
             files += found
         for f in files:
             r = ingest_file(conn, f, date=date)
-            if not r.ok and f.is_dir():
+            if not r.ok and is_folder(f):
                 r.message += " (use factbrowser ingest -r to import the files in a folder)"
             counts[r.status] += 1
             if r.ok:
@@ -390,15 +390,17 @@ def _cmd_ingest(args) -> int:
 def _expand(path: Path) -> tuple[list[Path], str | None]:
     """The files `ingest -r` imports for one argument, or why there are none."""
     from app.store import expand_paths
+    from app.store.ingest import is_folder
 
-    if path.is_dir():
+    folder = is_folder(path)  # a path that cannot be looked at is read and fails alone
+    if folder:
         try:
             with os.scandir(path):
                 pass
         except OSError as exc:
             return [], f"{path}: cannot read this folder ({exc.strerror or exc})"
     found = expand_paths([path])
-    if not found and path.is_dir():
+    if not found and folder:
         return [], f"no release files found in {path} (.txt, .text, .html or .htm)"
     return found, None
 

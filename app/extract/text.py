@@ -59,11 +59,24 @@ def _next_non_space(text: str, pos: int, end: int) -> int | None:
     return pos if pos < end else None
 
 
+# A run-on "sentence" (a list without full stops, a page of text without any) is cut into
+# pieces of at most this many characters, at a space where there is one: the longest real
+# sentence in the test releases has ~550, and per-sentence work must stay bounded.
+MAX_SENTENCE = 4000
+
+
 def _push(text: str, s: int, e: int, out: list[Span]) -> None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        _push(text, s, cut, out)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         out.append((s, e))
 

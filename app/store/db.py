@@ -170,7 +170,9 @@ def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
         status, problems = quick_check(conn)
         if len(_quick_checked) > 32:
             _quick_checked.clear()
-        _quick_checked[key] = "; ".join(problems[:2])[:300] if status == "damaged" else None
+        # one line: SQLite's report of one problem can span several
+        _quick_checked[key] = (" ".join("; ".join(problems[:2]).split())[:300]
+                               if status == "damaged" else None)
     return _quick_checked[key]
 
 

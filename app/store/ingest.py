@@ -49,30 +49,68 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
 
 
+def is_folder(path: Path) -> bool:
+    """Whether path is a folder; a path that cannot even be looked at (name too long,
+    permission denied) is not, so reading it reports the error for that path alone."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _importable(path: Path) -> bool:
+    if path.suffix.lower() not in IMPORTABLE_SUFFIXES or path.name.endswith(".facts.json"):
+        return False
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return True  # listed but not readable: its own failure line says why
+
+
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files to import: each file as given, and the importable files inside each folder."""
+    """Files to import: each file as given, and the importable files inside each folder.
+    Nothing here raises: a path that cannot be listed or looked at is passed on as it is,
+    and reading it then fails for that file alone."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and f.suffix.lower() in IMPORTABLE_SUFFIXES
-                              and not f.name.endswith(".facts.json")))
-        else:
+        if not is_folder(p):
             out.append(p)
+            continue
+        found: list[Path] = []
+        try:
+            for f in p.rglob("*"):
+                if _importable(f):
+                    found.append(f)
+        except (OSError, ValueError):  # a folder vanished or cannot be walked further
+            found.append(p)
+        out.extend(sorted(found))
     return out
 
 
-def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None):
+def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None,
+             cancel: Callable[[], bool] | None = None):
     from app.extract import extract
 
-    return extract(text, path, meta=meta, date=date)
+    return extract(text, path, meta=meta, date=date, cancel=cancel)
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        from app.extract import Cancelled
+
+        raise Cancelled()
 
 
 def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: str | None = None,
              origin: str = "user", extraction=None, meta: dict | None = None,
-             date: str | None = None) -> tuple[str, int]:
+             date: str | None = None,
+             cancel: Callable[[], bool] | None = None) -> tuple[str, int]:
     """Store one document and its facts. Returns ("added" | "present", document id).
-    `extraction`: the Extraction of this text when already made (e.g. in a worker process)."""
+    `extraction`: the Extraction of this text when already made (e.g. in a worker process).
+    `cancel`: asked between stages of the extraction and of the writing; when it says
+    stop, Cancelled is raised and nothing of the document is stored."""
+    from app.extract import Cancelled
+
     text = normalise_text(text)
     digest = text_hash(text)
     row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
@@ -81,7 +119,9 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     ex = extraction
     if ex is None:
         try:
-            ex = _extract(text, path, meta, date)
+            ex = _extract(text, path, meta, date, cancel)
+        except Cancelled:
+            raise
         except Exception as exc:  # the extractor must never lose the user's other files
             raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
                 from exc
@@ -99,10 +139,13 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
              datetime.now(UTC).isoformat(timespec="seconds"), encoding, origin, text,
              *document_columns(info)),
         ).lastrowid
+        _check(cancel)
         attach(conn, doc_id, ex, touched)
+        _check(cancel)
         conn.execute("UPDATE documents SET facts = ? WHERE id = ?",
                      (count_facts(conn, doc_id), doc_id))
         index_document(conn, doc_id)
+        _check(cancel)
         settle(conn, touched)
     return "added", doc_id
 
@@ -217,18 +260,26 @@ class WriteBatch:
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user",
-                date: str | None = None) -> IngestResult:
+                date: str | None = None,
+                cancel: Callable[[], bool] | None = None) -> IngestResult:
     """Import one file. `date`: the publication date a person gives (YYYY-MM-DD, checked by
     the caller with pubdate.check_date); it overrides what the text says, also for a
-    document already stored, whose facts are then re-extracted with it."""
+    document already stored, whose facts are then re-extracted with it. With `cancel`,
+    Cancelled (from app.extract) is raised when it says stop before the document is stored;
+    nothing of it is then written."""
+    from app.extract import Cancelled
+
     path = Path(path)
     try:
         read = read_path(path)
+        _check(cancel)
         status, doc_id = add_text(conn, read.text, str(path), read.encoding, origin,
-                                  meta=read.meta, date=date)
+                                  meta=read.meta, date=date, cancel=cancel)
         changed = None
         if status == "present" and date:
             changed = redate_document(conn, doc_id, date)
+    except Cancelled:
+        raise
     except StoreError as exc:
         return IngestResult(str(path), "failed", str(exc))
     except sqlite3.Error as exc:
@@ -259,7 +310,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
     results: list[IngestResult] = []
     items: list = []  # paths to import, or results known without importing, in input order
     for p in map(Path, paths):
-        if folders and p.is_dir():
+        if folders and is_folder(p):
             inside = expand_paths([p])
             items.extend(inside or [IngestResult(
                 str(p), "failed", f"{p}: no .txt or .html files in this folder")])
@@ -273,6 +324,8 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
         if progress:
             progress(item[0] + 1, total, item[1].message)
 
+    from app.extract import Cancelled
+
     batch = WriteBatch(conn, report)
     try:
         for i, item in enumerate(items):
@@ -284,7 +337,11 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 if progress:
                     progress(i, total, f"Reading {item.name}")
                 batch.begin()
-                results.append(ingest_file(conn, item, origin, dates.get(str(item))))
+                try:
+                    results.append(ingest_file(conn, item, origin, dates.get(str(item)),
+                                               cancel=cancel))
+                except Cancelled:  # inside this file: its savepoint was rolled back
+                    break
             batch.done((i, results[-1]))
     finally:
         try:

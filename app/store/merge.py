@@ -38,6 +38,8 @@ class Touched(defaultdict):
         self.document: tuple[int, str | None] | None = None
         self.new_links: defaultdict[int, set[int]] = defaultdict(set)
         self.new_posts: set[int] = set()  # persons given a post by the document
+        # (fact type, id) of facts whose shown attributes changed (their search rows follow)
+        self.relabelled: set[tuple[str, int]] = set()
 
 
 def new_touched() -> Touched:
@@ -112,7 +114,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
     for fact_type, table, entities in (("organization", "organizations", ex.organizations),
                                        ("place", "places", ex.places)):
         for ent in entities:
-            eid = _entity(conn, table, ent.name, ent.kind, ent.country)
+            eid = _entity(conn, table, ent.name, ent.kind, ent.country, touched)
             touched[fact_type].add(eid)
             if fact_type == "place":
                 doc.places[entity_key(ent.name)] = eid
@@ -209,10 +211,24 @@ def _compatible(a: list[str], b: list[str], country_a, country_b) -> bool:
     return a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1)
 
 
-def _entity(conn, table: str, name: str, kind, country) -> int:
+_FACT_TYPE = {"places": "place", "organizations": "organization"}
+
+
+def _entity(conn, table: str, name: str, kind, country, touched: Touched | None = None) -> int:
     key = entity_key(name) or name
-    row = conn.execute(f"SELECT id FROM {table} WHERE name_key = ?", (key,)).fetchone()
+    row = conn.execute(f"SELECT id, kind, country FROM {table} WHERE name_key = ?",
+                       (key,)).fetchone()
     if row:
+        # Of the kinds and countries documents give, the least one is kept (not the first
+        # importer's), so the row is the same in any import order.
+        changes = {col: new for col, new, old in (("kind", kind, row[1]),
+                                                  ("country", country, row[2]))
+                   if new is not None and (old is None or new < old)}
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changes.values(), row[0]])
+            if touched is not None:
+                touched.relabelled.add((_FACT_TYPE[table], row[0]))
         return row[0]
     return insert_row(conn, table, {"name": name, "name_key": key, "kind": kind,
                                  "country": country})
@@ -360,12 +376,41 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
             "period": q.period, "qualifier": q.qualifier, "category": q.category,
             "text": q.text, "source_title": doc.title})
+    else:
+        _restated(conn, qid, q, touched)
     touched["quantity"].add(qid)
     span = tuple(q.span)
     insert_row(conn, "quantity_sources", {
         "quantity_id": qid, "document_id": doc.id, "start": span[0], "end": span[1],
         "sentence_id": doc.sentence_id(span), "text": q.text, "qualifier": q.qualifier})
     doc.mention("quantity", qid, span)
+
+
+# Of the categories documents give one figure, the one kept (whatever order they came in):
+# a figure any release counts as trade is a trade figure, and its growth is derived.
+CATEGORY_RANK = {"trade": 0, "regions": 1, "union": 2, "culture": 3, "meeting": 4, "other": 5}
+
+
+def wording_key(text, qualifier) -> tuple[str, str]:
+    """Of the wordings documents give one figure, the one shown is the least by this key:
+    a choice that does not depend on which document came first."""
+    return (text or "", qualifier or "")
+
+
+def _restated(conn, qid: int, q, touched: Touched) -> None:
+    """Another document states a stored figure: its wording and category are kept if they
+    come first in the orders above, so the row is the same in any import order."""
+    text, qualifier, category = conn.execute(
+        "SELECT text, qualifier, category FROM quantities WHERE id = ?", (qid,)).fetchone()
+    changes = {}
+    if wording_key(q.text, q.qualifier) < wording_key(text, qualifier):
+        changes.update(text=q.text, qualifier=q.qualifier)
+    if CATEGORY_RANK.get(q.category, 9) < CATEGORY_RANK.get(category, 9):
+        changes["category"] = q.category
+    if changes:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        conn.execute(f"UPDATE quantities SET {sets} WHERE id = ?", [*changes.values(), qid])
+        touched.relabelled.add(("quantity", qid))
 
 
 def detach(conn: sqlite3.Connection, doc_id: int, touched: Touched, delete: bool) -> None:

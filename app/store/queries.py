@@ -73,7 +73,10 @@ class Filters:
     columns: tuple[str, ...] | None = None
 
     def __setattr__(self, name, value) -> None:
+        # Typed text can hold lone surrogates (pasted, or from a file name): not text
+        # SQLite can be given, so each becomes U+FFFD, a character no word holds.
         object.__setattr__(self, name, clean_text(value))
+
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}

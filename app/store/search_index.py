@@ -3,12 +3,14 @@ sentence and one per document. The FTS5 table follows search_index through trigg
 
 from __future__ import annotations
 
-# fact_type -> (search type, SQL giving label and body for one id)
+# fact_type -> (search type, SQL giving label and body for one id); names listed in a body
+# are sorted, so a row does not depend on the order its facts were stored in
 _FACT_SQL = {
     "person": ("person", """
         SELECT p.name,
-               coalesce((SELECT group_concat(n.name, ' ') FROM person_names n
-                          WHERE n.person_id = p.id AND n.name <> p.name), '')
+               coalesce((SELECT group_concat(name, ' ') FROM (SELECT n.name AS name
+                          FROM person_names n WHERE n.person_id = p.id AND n.name <> p.name
+                          ORDER BY n.name)), '')
                || ' ' || coalesce(p.title, '') || ' ' || coalesce(p.country, '')
           FROM persons p WHERE p.id = ?"""),
     "organization": ("organization", """
@@ -21,9 +23,10 @@ _FACT_SQL = {
         SELECT coalesce(e.summary, e.kind, 'event'),
                coalesce(e.kind, '') || ' ' || coalesce(e.place, '') || ' '
                || coalesce(e.date_start, '') || ' '
-               || coalesce((SELECT group_concat(p.name, ' ') FROM (SELECT DISTINCT person_id
-                             FROM event_participants WHERE event_id = e.id) ep
-                             JOIN persons p ON p.id = ep.person_id), '')
+               || coalesce((SELECT group_concat(name, ' ') FROM (SELECT p.name AS name
+                             FROM (SELECT DISTINCT person_id FROM event_participants
+                                   WHERE event_id = e.id) ep
+                             JOIN persons p ON p.id = ep.person_id ORDER BY p.name)), '')
           FROM events e WHERE e.id = ?"""),
     "quantity": ("figure", """
         SELECT coalesce(text, value || ' ' || unit),
@@ -49,6 +52,17 @@ def refresh_search(conn, touched) -> None:
     # (by document, then position) is the one its row already shows, if it shows one.
     added_only = getattr(touched, "document", None) is not None and \
         not getattr(touched, "detached", True)
+    relabelled = getattr(touched, "relabelled", ())
+    keys: dict[int, tuple] = {}
+
+    def doc_key(doc_id: int) -> tuple:
+        if doc_id not in keys:
+            date, sha = conn.execute("SELECT date, sha256 FROM documents WHERE id = ?",
+                                     (doc_id,)).fetchone()
+            keys[doc_id] = (date is None, date or "", sha)
+        return keys[doc_id]
+
+    new_doc = touched.document[0] if added_only else None
     for fact_type, ids in touched.items():
         if fact_type not in _FACT_SQL:
             continue
@@ -57,20 +71,31 @@ def refresh_search(conn, touched) -> None:
             old = conn.execute(
                 'SELECT document_id, start, "end", label, body FROM search_index '
                 "WHERE type = ? AND fact_id = ?", (stype, fact_id)).fetchall()
-            if added_only and fact_type in _FIXED and len(old) == 1 and old[0][0] is not None:
-                continue  # its label and body are never rewritten, its first mention stays
+            # While only a document was added, a row keeps its first mention unless the new
+            # document comes first in the documents' order (date, then hash: not the order
+            # they were imported in).
+            keeps_first = (added_only and len(old) == 1 and old[0][0] is not None
+                           and doc_key(old[0][0]) <= doc_key(new_doc))
+            if keeps_first and fact_type in _FIXED and (fact_type, fact_id) not in relabelled:
+                continue  # its label and body are not rewritten, its first mention stays
             row = conn.execute(sql, (fact_id,)).fetchone()
             if row is None:
                 if old:
                     conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
                                  (stype, fact_id))
                 continue
-            if added_only and len(old) == 1 and old[0][0] is not None:
+            if keeps_first:
                 first = old[0][:3]
-            else:
+            elif added_only and old and old[0][0] is not None:  # the new document's, if any
                 first = conn.execute(
                     'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
-                    "fact_id = ? ORDER BY document_id, start LIMIT 1",
+                    "fact_id = ? AND document_id = ? ORDER BY start LIMIT 1",
+                    (fact_type, fact_id, new_doc)).fetchone() or old[0][:3]
+            else:
+                first = conn.execute(
+                    'SELECT m.document_id, m.start, m."end" FROM mentions m JOIN documents d '
+                    "ON d.id = m.document_id WHERE m.fact_type = ? AND m.fact_id = ? "
+                    "ORDER BY d.date IS NULL, d.date, d.sha256, m.start LIMIT 1",
                     (fact_type, fact_id)).fetchone()
             doc_id, start, end = first if first else (None, None, None)
             values = (doc_id, start, end, row[0] or "", row[1] or "")

@@ -36,8 +36,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     document = getattr(touched, "document", None)
     incremental = (added is not None and document is not None
                    and not getattr(touched, "detached", True))
-    title = conn.execute("SELECT title FROM documents WHERE id = ?",
-                         (document[0],)).fetchone()[0] if incremental else None
+    title, sha = conn.execute("SELECT title, sha256 FROM documents WHERE id = ?",
+                              (document[0],)).fetchone() if incremental else (None, None)
     full_dates: set[int] = set()  # persons whose date range is recomputed from all events
     later: dict[int, set[int]] = {}  # person -> events whose end moved later
     for eid in ids("event"):
@@ -56,13 +56,15 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                 later.setdefault(pid, set()).add(eid)
         else:
             full_dates.update(people)
-    groups = set()
+    groups, series = set(), set()
     for qid in ids("quantity"):
-        row = conn.execute("SELECT unit, measure_key, period FROM quantities WHERE id = ?",
-                           (qid,)).fetchone()
+        row = conn.execute(f"SELECT unit, measure_key, period, category, {_SERIES_SQL} "
+                           "FROM quantities WHERE id = ?", (qid,)).fetchone()
         if row is None:
             continue
-        groups.add(tuple(row))
+        groups.add(tuple(row[:3]))
+        if row[3] == "trade" and row[0] not in _NO_GROWTH:  # else no growth is derived
+            series.add(tuple(row[4:]))
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
@@ -75,20 +77,29 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                 "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
                 "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
                 f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
-                (qid, *document, title))
+                (qid, *document, title, sha))
             continue
         conn.execute(
             "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
             "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
             "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
-            "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
+            "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
+        # the wording shown is the least of those its remaining sources give (merge.py)
+        wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
+                               "quantity_id = ? ORDER BY coalesce(text, ''), "
+                               "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
+        if wording:
+            conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
+                         "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
+                         (*wording, qid))
     for unit, mkey, period in groups:
         _flag_conflicts(conn, unit, mkey, period)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
-    for unit, mkey in sorted({(u, m) for u, m, _p in groups},
-                             key=lambda g: (g[0], g[1] is None, g[1] or "")):
-        touched["quantity"].update(_derive_growth(conn, unit, mkey))
+    units = _trade_units(conn) if series else []
+    for key in sorted(series, key=lambda k: [(v is None, v or "") for v in k]):
+        touched["quantity"].update(_derive_growth(conn, dict(zip(SERIES_COLUMNS, key,
+                                                                 strict=True)), units))
     for cid in ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
@@ -100,12 +111,12 @@ def settle(conn: sqlite3.Connection, touched) -> None:
                     "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
                     "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
                     "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
-                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title))
+                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title, sha))
             continue
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
             "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
-            "m.fact_id = ?1 ORDER BY d.date, d.id LIMIT 1), source_count = (SELECT "
+            "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1), source_count = (SELECT "
             "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
             "fact_id = ?1) WHERE id = ?1", (cid,))
     persons = ids("person")
@@ -136,8 +147,10 @@ def settle(conn: sqlite3.Connection, touched) -> None:
 
 
 # Another document (?2 is the new one, ?3 its date, ?4 its title) that comes before the new
-# one in the first-source order (d.date, d.id): the new document has the highest id of all.
-_EARLIER = "qs.document_id <> ?2 AND (d.date IS NULL OR d.date <= ?3)"
+# one in the first-source order (d.date, then d.sha256: not the order of import; ?5 is the
+# new one's hash). SQLite sorts NULL dates first.
+_EARLIER = ("qs.document_id <> ?2 AND ((d.date IS NULL AND ?3 IS NOT NULL) OR d.date < ?3 "
+            "OR (d.date IS ?3 AND d.sha256 < ?5))")
 
 
 def _later(old, new) -> bool:
@@ -151,7 +164,7 @@ def _later(old, new) -> bool:
 
 _SOURCE_ORDER = ("FROM event_sources es JOIN documents d ON d.id = es.document_id "
                  "WHERE es.event_id = ? ORDER BY d.date DESC NULLS LAST, (es.status = 'held') DESC, "
-                 "d.id DESC, es.id")
+                 "d.sha256 DESC, es.id")
 
 
 def _recompute_event(conn, eid: int) -> tuple:
@@ -182,7 +195,7 @@ def _recompute_event(conn, eid: int) -> tuple:
         (eid,)).fetchone()[0]
     values["source_title"] = conn.execute(
         "SELECT d.title FROM event_sources es JOIN documents d ON d.id = es.document_id "
-        "WHERE es.event_id = ? ORDER BY d.date, d.id LIMIT 1", (eid,)).fetchone()[0]
+        "WHERE es.event_id = ? ORDER BY d.date, d.sha256 LIMIT 1", (eid,)).fetchone()[0]
     # Only the columns that change are written: mostly none (another report of a known
     # meeting), and each write of a shown column also rewrites its filter index words.
     current = dict(zip(values, conn.execute(
@@ -248,12 +261,14 @@ def _extend_dates(conn, pid: int, events) -> None:
 
 def _current_post(conn, pid: int) -> None:
     row = conn.execute("SELECT title, country FROM posts WHERE person_id = ? "
-                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), id DESC LIMIT 1",
+                       "ORDER BY as_of DESC NULLS LAST, (title IS NULL), (SELECT sha256 FROM "
+                       "documents WHERE id = posts.document_id) DESC, id DESC LIMIT 1",
                        (pid,)).fetchone()
     if row:
         country = row[1] or conn.execute(
             "SELECT country FROM posts WHERE person_id = ? AND country IS NOT NULL "
-            "ORDER BY as_of DESC NULLS LAST, id DESC LIMIT 1", (pid,)).fetchone()
+            "ORDER BY as_of DESC NULLS LAST, (SELECT sha256 FROM documents WHERE id = "
+            "posts.document_id) DESC, id DESC LIMIT 1", (pid,)).fetchone()
         if isinstance(country, tuple):
             country = country[0]
         # written only when it changes (the name, title and country are filtered columns)
@@ -278,34 +293,66 @@ def _flag_conflicts(conn, unit, mkey, period) -> None:
                  (flag, *args, flag))
 
 
-def _derive_growth(conn, unit, mkey) -> set[int]:
-    """Year-on-year growth of a trade measure stated for consecutive years, as derived rows
-    (marked derived = 1, with the formula naming the rows they come from). Returns the ids
-    of derived rows removed or added, so their search rows follow."""
+# The columns whose values make figures one series, stated for different periods: growth
+# is derived within a series (per unit), and its derived rows carry the same values (the
+# measure key with " growth" added). A column added here (who the partners are, whether
+# the figure is a forecast) splits series further and is carried into the derived rows.
+SERIES_COLUMNS = ("measure_key",)
+_SERIES_SQL = ", ".join(SERIES_COLUMNS)
+_NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
+
+
+def _trade_units(conn) -> list[str]:
+    """The units trade figures are stated in (a handful), each read from the index."""
+    units, unit = [], ""
+    while True:
+        row = conn.execute("SELECT min(unit) FROM quantities WHERE unit > ? AND derived = 0 "
+                           "AND conflict = 0 AND category = 'trade'", (unit,)).fetchone()
+        if row[0] is None:
+            return units
+        unit = row[0]
+        if unit not in _NO_GROWTH:
+            units.append(unit)
+
+
+def _derive_growth(conn, series: dict, units: list[str]) -> set[int]:
+    """Year-on-year growth of a trade series stated for consecutive years, in every unit it
+    is stated in, as derived rows (marked derived = 1, with the formula naming the rows
+    they come from). All of the series' derived rows are rebuilt from its stated rows, so
+    they are the same whatever order documents came in. Returns the ids of derived rows
+    removed or added, so their search rows follow."""
+    mkey = series["measure_key"]
+    derived_key = {**series, "measure_key": f"{mkey} growth"}
+    where = " AND ".join(f"{c} IS ?" for c in SERIES_COLUMNS)
     changed = {r[0] for r in conn.execute(
-        "SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND measure_key = ?",
-        (f"{mkey} growth",))}
-    conn.execute("DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' "
-                 "AND measure_key = ?", (f"{mkey} growth",))
-    if not mkey or unit in ("percent", "times", "count"):
+        f"SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+        tuple(derived_key.values()))}
+    conn.execute(f"DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+                 tuple(derived_key.values()))
+    if not mkey:
         return changed
-    rows = conn.execute(
-        "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND measure_key = ? "
-        "AND derived = 0 AND conflict = 0 AND category = 'trade' AND period GLOB "
-        "'[12][0-9][0-9][0-9]' ORDER BY period", (unit, mkey)).fetchall()
-    by_year = {int(r[2]): r for r in rows}
-    for year, (qid, value, _period, measure) in sorted(by_year.items()):
-        prev = by_year.get(year - 1)
-        if prev is None or not prev[1]:
-            continue
-        growth = round((value / prev[1] - 1) * 100, 2)
-        changed.add(insert_row(conn, "quantities", {
-            "value": growth, "unit": "percent", "measure": f"{measure} growth",
-            "measure_key": f"{mkey} growth", "period": str(year), "qualifier": None,
-            "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
-            "derived": 1,
-            "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} {unit} - 1)"
-                       " * 100"}))
+    for unit in units:
+        rows = conn.execute(
+            "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
+            f"{where} AND derived = 0 AND conflict = 0 AND category = 'trade' AND period "
+            "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
+            (unit, *series.values())).fetchall()
+        by_year = {}
+        for row in rows:  # one row per year (no conflict); the oldest if values tie
+            by_year.setdefault(int(row[2]), row)
+        for year, (qid, value, _period, measure) in sorted(by_year.items()):
+            prev = by_year.get(year - 1)
+            if prev is None or not prev[1]:
+                continue
+            growth = round((value / prev[1] - 1) * 100, 2)
+            changed.add(insert_row(conn, "quantities", {
+                **derived_key,
+                "value": growth, "unit": "percent", "measure": f"{measure} growth",
+                "period": str(year), "qualifier": None,
+                "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
+                "derived": 1,
+                "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} "
+                           f"{unit} - 1) * 100"}))
     return changed
 
 

@@ -63,7 +63,7 @@ class FakeExtractor:
         self.by_text[ex.text] = ex
         return ex.text
 
-    def __call__(self, text, path=None, meta=None, date=None):
+    def __call__(self, text, path=None, meta=None, date=None, cancel=None):
         ex = self.by_text[text]
         ex.document.path = path
         return ex

@@ -31,7 +31,7 @@ class DatingExtractor(FakeExtractor):
         super().__init__()
         self.calls = []
 
-    def __call__(self, text, path=None, meta=None, date=None):
+    def __call__(self, text, path=None, meta=None, date=None, cancel=None):
         self.calls.append((text, date))
         if text != DATELESS:
             return super().__call__(text, path, meta, date)

@@ -186,7 +186,7 @@ class ImportDialog(QtWidgets.QDialog):
         if self.is_running():
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.label.setText("Cancelling after the current document…")
+            self.label.setText("Cancelling… (the document being read is left out)")
         else:
             self.reject()
 
