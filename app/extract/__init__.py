@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from app.extract.context import Context
 from app.extract.gazetteer import Gazetteers, default_gazetteers
+from app.extract.header import read_header
 from app.extract.model import Extraction
-from app.extract.text import body_start, read_header, split_sentences
+from app.extract.notes import add_warnings
+from app.extract.text import split_sentences
 
 
 def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *,
@@ -16,22 +18,21 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
     publication date a person gave (YYYY-MM-DD); it overrides whatever the text says."""
     from app.extract import culture, entities, events, people, quantities
 
-    doc = read_header(text, path)
+    doc, body = read_header(text, path)
+    _apply_meta(doc, meta or {})
     if date:
         doc.date, doc.date_origin = date, "user"
-    elif doc.date:
-        doc.date_origin = "header"
     ctx = Context(
         text=text,
         doc=doc,
         sentences=split_sentences(text),
         gaz=gaz or default_gazetteers(),
-        body_start=body_start(text),
+        body_start=body,
     )
     ctx.places = entities.find_places(ctx)
     ctx.organizations = entities.find_organizations(ctx)
     ctx.people = people.find_people(ctx)
-    return Extraction(
+    result = Extraction(
         text=text,
         document=ctx.doc,
         sentences=ctx.sentences,
@@ -42,6 +43,25 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
         quantities=quantities.find_quantities(ctx),
         culture=culture.find_culture(ctx),
     )
+    add_warnings(result, body)
+    return result
+
+
+def _apply_meta(doc, meta: dict) -> None:
+    """A saved page's own metadata outranks what its visible text is guessed to say: the
+    page states its publication date; the text's date line is found by pattern."""
+    from app.extract.header import parse_date_text
+
+    if meta.get("date"):
+        got = parse_date_text(str(meta["date"]))
+        if got and got[0]:
+            doc.date = f"{got[0]:04d}-{got[1]:02d}-{got[2]:02d}"
+            doc.date_origin = "page metadata"
+            doc.time = meta.get("time") or (got[3] if got[3] else doc.time)
+    if meta.get("title") and not doc.title:
+        doc.title = meta["title"]
+    if meta.get("outlet"):
+        doc.outlet = meta["outlet"]
 
 
 __all__ = ["extract", "Extraction"]

@@ -17,7 +17,8 @@ from the document date, moved a year forward when the tense word governing the d
 nearest before it, else after it) speaks of the future and the month is already past
 ("scheduled for February 9" in a December release), and a year back when it reports a past
 event ("met", "held") on a date well after the document date and nothing nearby speaks of the
-future. Without a document date, the latest year the release writes is used.
+future. Without a document date a date without a year stays unresolved (count_undated says
+how many): no year is ever guessed.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def _mk(y: int | None, m: int, d: int | None) -> str | None:
 # --- public API -------------------------------------------------------------------------------
 
 def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str | None = None,
-               prev_day: str | None = None, base_year: int | None = None) -> list[DateExpr]:
+               prev_day: str | None = None) -> list[DateExpr]:
     """Date expressions between start and end (one sentence), in text order.
 
     prev_day is the last day-precise date before this sentence ("the same day").
@@ -178,8 +179,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     if not raws:
         return []
     sy = sentence_year(text, start, end, doc)
-    if sy is None and doc is None:
-        sy = base_year  # no document date: the release's own latest year is the best guess
     out: list[DateExpr] = []
     for i, r in enumerate(raws):
         # The clause that decides the tense: from the previous date to the next one.
@@ -247,15 +246,13 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
     """Dates of every sentence (a list per sentence), carrying "the same day" across them."""
     prev: str | None = None
     result: list[list[DateExpr]] = []
-    base = None
-    if parse_doc_date(doc_date) is None:
-        years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", text[first:])]
-        base = max(years) if years else None
     for s, e in sentences:
         if e <= first:
             result.append([])
             continue
-        ds = find_dates(text, max(s, first), e, doc_date, prev, base)
+        # Without a publication date, a date without a year stays undated: the year is never
+        # guessed from other years the release happens to write.
+        ds = find_dates(text, max(s, first), e, doc_date, prev)
         for d in ds:
             if d.precision == "day" and d.role != "until":
                 prev = d.start
@@ -393,3 +390,25 @@ def _resolve_day(r: Raw, g: dict, clause: _Tense, doc: date | None, sy: int | No
         return None
     role = "until" if r.kind.startswith("until") else "date"
     return DateExpr(s, e, "day", r.span, r.m.string[r.span[0]:r.span[1]], explicit, role)
+
+
+def count_undated(text: str, sentences: list[Span], first: int = 0) -> int:
+    """How many date expressions of a release without a publication date cannot be placed in
+    time ("January 20", "on Tuesday", "yesterday")."""
+    n = 0
+    prev: str | None = None
+    for s, e in sentences:
+        if e <= first:
+            continue
+        s = max(s, first)
+        got = find_dates(text, s, e, None, prev)
+        for d in got:
+            if d.precision == "day" and d.role != "until":
+                prev = d.start
+        spans = [d.span for d in got]
+        for r in raw_matches(text, s, e):
+            if r.kind in ("years", "quarter", "q", "half"):
+                continue  # statistics' periods, not days to place
+            if not any(a <= r.span[0] < z for a, z in spans):
+                n += 1
+    return n

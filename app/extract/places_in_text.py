@@ -9,7 +9,6 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from app.extract.context import Context
-from app.extract.dates import find_dates
 from app.extract.fold import fold_case
 from app.extract.model import Span
 
@@ -191,29 +190,17 @@ def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
     return bool(_CAPITALISED_RUN.fullmatch(text[end:nxt]))
 
 
-_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Z .'’-]*[A-Z])\s*,\s*(?P<rest>[^()\n]{3,40}?)\s*"
-                       r"\((?P<agency>[^)\n]{2,40})\)\s*[–—-]")
-
-
-_NON_SPACE = re.compile(r"\S")
-
-
 def dateline(ctx: Context) -> Dateline | None:
-    m = _DATELINE.match(ctx.text, ctx.body_start)
-    if not m:
-        m2 = _NON_SPACE.search(ctx.text[ctx.body_start:ctx.body_start + 200])
-        if not m2:
-            return None
-        m = _DATELINE.match(ctx.text, ctx.body_start + m2.start())
-        if not m:
-            return None
-    raw = m.group("city").title()
+    """The dateline opening the body ("SOCHI, September 30. /TASS/.", "MINSK, 9 February
+    (BelTA) –"): its city (as the gazetteer names it) and its day, the year taken from the
+    release's date when the dateline has none."""
+    from app.extract.header import dateline_day, find_dateline
+
+    line = find_dateline(ctx.text, ctx.body_start)
+    if line is None:
+        return None
     lex = _lex(ctx)
-    city = raw
-    if lex is not None:
-        p = lex.place(raw)
-        city = p.name if p else raw
-    ds = find_dates(ctx.text, m.start("rest"), m.end("rest"), ctx.doc.date)
-    day = next((d for d in ds if d.precision == "day"), None)
-    return Dateline((m.start(), m.end()), city, day.start if day else None,
-                    day.span if day else None)
+    p = lex.place(line.city) if lex is not None else None
+    city = p.name if p else line.city
+    day = dateline_day(ctx.doc, line)
+    return Dateline(line.span, city, day, line.span if day else None)

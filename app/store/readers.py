@@ -80,13 +80,22 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
         raise ReadError(f"{name}: binary file, not text")
     if is_html:
         text, encoding = _html_to_text(data)
-        result = ReadText(normalise_text(text), encoding, html=True)
+        result = ReadText(normalise_text(text), encoding, html=True, meta=_meta(data))
     else:
         text, encoding = decode(data, name)
         result = ReadText(normalise_text(text), encoding)
     if len(re.findall(r"\w", result.text)) < 20:
         raise ReadError(f"{name}: no release text found")
     return result
+
+
+def _meta(data: bytes) -> dict:
+    from app.store.page_meta import page_meta
+
+    try:
+        return page_meta(data)
+    except Exception:  # noqa: BLE001 - a page whose metadata cannot be read still has its text
+        return {}
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:

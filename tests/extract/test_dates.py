@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extract.dates import find_all_dates, find_dates
+from app.extract.dates import count_undated, find_all_dates, find_dates
 
 
 def _dates(text: str, doc: str = "2025-03-14", prev: str | None = None):
@@ -142,10 +142,13 @@ def test_weekday_alone_is_the_nearest_such_day():
     assert _dates("The envoy will arrive on Monday.") == [("Monday", "2025-03-17", "2025-03-17", "day")]
 
 
-def test_without_a_document_date_the_latest_year_written_is_used():
-    text = "Trade grew in 2022. On April 9, the ministers met in Baku."
-    per = find_all_dates(text, [(0, 19), (20, len(text))], None)
-    assert per[1][0].start == "2022-04-09"
+def test_without_a_document_date_no_year_is_guessed():
+    # Another year written in the release says nothing about when "April 9" was.
+    text = "Trade grew in 2022. On April 9, the ministers met in Baku. They talk on Tuesday."
+    sents = [(0, 19), (20, 57), (58, len(text))]
+    per = find_all_dates(text, sents, None)
+    assert per[1] == [] and per[2] == []
+    assert count_undated(text, sents) == 2
 
 
 def test_the_verb_nearest_before_a_date_sets_its_tense():
