@@ -32,7 +32,7 @@ from app.extract.model import Span
 
 FUTURE = re.compile(  # (the lookahead, every word's first letter, only speeds the scan up)
     r"(?=[wsp'ufietncdga])\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
-    r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
+    r"intends?|intention|expected|to\s+be\s+(?:held|hosted|convened|organi[sz]ed|opened|signed|launched)|is\s+to|are\s+to|next|tomorrow|coming|"
     r"due\s+to|set\s+to|going\s+to|agreed\s+to|decided\s+to|"
     r"to\s+(?:meet|hold|visit|attend|take\s+part|participate))\b", re.I)
 # ... and the verbs that report a past event as such.
@@ -40,7 +40,8 @@ PAST_EVENT = re.compile(  # "will be held" is no past: no "be" before the partic
     r"(?=[wtmvhsgrapco])(?<!\bbe\s)(?<!\bbeen\s)\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
     r"talked|spoke|hosted|was\s+signed|were\s+signed|gathered|had\s+(?:a\s+)?meetings?|"
     r"received|was\s+received|attended|took\s+part|participated|chaired|"
-    r"had\s+taken\s+place|was\s+launched|opened|held|had)\b", re.I)
+    r"had\s+taken\s+place|was\s+launched|opened|held|had|"
+    r"(?:was|were)\s+(?:extended|agreed|adopted|established|approved|reached|concluded))\b", re.I)
 
 
 @dataclass
@@ -198,6 +199,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
 # "on October 23 last year", "in March this year": the year a date without one belongs to.
 _YEAR_AFTER = re.compile(r",?\s+(?P<w>last|this|next|previous|the\s+previous|the\s+following|"
                          r"the\s+current)\s+year\b(?!['’]s)", re.I)
+_PLACE_TAIL = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s*,?\s*(?:on|in|at|from)?\s*")
 _ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;()]*|\([^()]*\)")
 
 
@@ -208,6 +210,8 @@ def tense_window(text: str, c0: int, c1: int, span: Span) -> str:
     for m in _ASIDE.finditer(text, c0, c1):
         if m.start() <= span[0] < m.end():
             continue
+        if m.end() <= span[0] and _PLACE_TAIL.fullmatch(text, m.end(), span[0]):
+            continue  # ", which X will convene in Montreux, Switzerland, on 22 January": its own
         parts.append(text[pos:m.start()])
         pos = m.end()
     parts.append(text[pos:c1])
@@ -359,6 +363,10 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
             elif "next" in w or "following" in w or "day after" in w:
                 base = _iso_day(prev_day) if prev_day else None
                 delta = 1
+            elif "before" in w or "earlier" in w or "previous" in w:
+                # "the day before": before the last date told, else before publication
+                base = (_iso_day(prev_day) if prev_day else None) or doc
+                delta = -1
             else:
                 base = doc
                 delta = {"tomorrow": 1, "yesterday": -1, "today": 0}[w.strip()]
@@ -366,6 +374,19 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
                 return None
             d = (base + timedelta(days=delta)).isoformat()
             return DateExpr(d, d, "day", r.span, text, False, "relative")
+        if k == "rel_span":
+            if doc is None:
+                return None
+            w = g["w"].lower()
+            step = -1 if w in ("last", "previous", "the past") or w.startswith("the") else (
+                1 if w in ("next", "coming") else 0)
+            if g["core2"] == "week":
+                monday = doc - timedelta(days=doc.weekday()) + timedelta(weeks=step)
+                return DateExpr(monday.isoformat(), (monday + timedelta(days=6)).isoformat(),
+                                "week", r.span, r.m.group(0), False, "relative")
+            m0 = doc.year * 12 + doc.month - 1 + step
+            iso = f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
+            return DateExpr(iso, iso, "month", r.span, r.m.group(0), False, "relative")
     except (KeyError, ValueError, AttributeError):
         return None
     return None

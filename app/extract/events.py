@@ -29,6 +29,7 @@ from app.extract.event_kinds import (
     status_of,
     summary_of,
 )
+from app.extract.event_refs import GROUP, relative_clause_events, signing_after
 from app.extract.fold import fold_case
 from app.extract.model import Event, Span
 from app.extract.places_in_text import PlaceMention, dateline, place_mentions
@@ -84,17 +85,24 @@ def find_events(ctx: Context) -> list[Event]:
         if lead_line:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
-        elif not bundles and i == 0 and doc is not None and _PRED.search(text, s, e) and \
-                not FUTURE.search(text, s, e):
-            # "Sergey Lavrov held talks with ..." opening an undated release: the same day.
+        elif not bundles and not cands and i <= 1 and doc is not None and \
+                _PRED.search(text, s, e) and not FUTURE.search(text, s, e):
+            # "Sergey Lavrov held talks with ..." opening a release that dates it no other
+            # way (the first sentence, or the one after "ASTANA." of a dateline): that day.
             bundles = [Bundle([[DateExpr(doc.isoformat(), doc.isoformat(), "day", (s, s), "")]])]
         if bundles:
             new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc, lead)
             if lead_line:
                 for c in new:
                     c.ev.span = (line.date_span[0], c.ev.span[1])
+            if new:
+                new += [_Cand(ev, i, ev.place, None, False, new[0].dates) for ev in
+                        relative_clause_events(ctx, s, e, new[0].ev, places.best_in)]
         else:
-            new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new)
+            new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new, cands)
+            if not new:
+                sign = signing_after(text, s, e, [c.ev for c in cands])
+                new = [_Cand(sign, i, sign.place, None, False, [])] if sign else []
             if not new:
                 target = anchor[1][0] if anchor and i - anchor[0] <= _WINDOW else None
                 _add_participants(ctx, s, e, refs, target, cands)
@@ -107,6 +115,9 @@ def find_events(ctx: Context) -> list[Event]:
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         prev_subject = sentence_subject(ctx, s, e, refs)
     _place_fallbacks(ctx, cands, line, places)
+    for c in cands:
+        if c.ev.date_start and c.ev.date_basis is None:
+            c.ev.date_basis = "stated"
     return _dedup([c.ev for c in cands])
 
 
@@ -164,6 +175,11 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             continue
         first = b.groups[0][0]
         since = bool(_SINCE.search(text, max(s, first.span[0] - 12), first.span[0]))
+        if _background(text, first, since, doc):
+            continue
+        own = text[r.own[0]:r.own[1]]
+        if _SUBORDINATE.search(own) and kind_of(own, True) is None:
+            continue
         if (first.precision != "day" or since) and _has_figures(
                 text, [*near, *(r.right if from_right else [])], dates):
             # "In the first quarter, 15 visits took place", "has received more than 2,000 calls
@@ -175,8 +191,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             people = list(prev_people) if bi > 0 else []
         if not people:
             people = _people_in(ctx, r.right + r.rest, refs)
-        if not people and lead is not None and len(lead.ev.participants) >= 2 and _SIDES.search(
-                " ".join(text[a:z] for a, z in [*near, *r.right])):
+        if not people and lead is not None and len(lead.ev.participants) >= 2 and (GROUP.search(
+                " ".join(text[a:z] for a, z in [*near, *r.right])) or _THEY.match(text, s, e)):
             people = list(lead.ev.participants)  # "the sides agreed to meet in May"
         prev_people = people
         strong, weak = _choose_place(places, near, b, ctx)
@@ -202,12 +218,31 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
                     status=status, summary=summary,
                     span=(min(span[0], g[0].span[0]), max(span[1], g[-1].span[1])),
                     precision=g[0].precision,
+                    # a date made from the publication date, not written: "" as its text
+                    date_basis="publication" if g[0].text == "" else "stated",
                 )
                 out.append(_Cand(ev, idx, strong, weak, r.frame, g))
     return out
 
 
+_THEY = re.compile(r"\W*They\b")
+# "after the Taliban seized Kabul in August": the date belongs to a clause whose own verb
+# reports no meeting.
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|until|as)\s+(?:the\s+)?[A-Z][\w-]*"
+                          r"(?:\s+[A-Z][\w-]*)*\s+[a-z]+ed\b")
 _SINCE = re.compile(r"\b(?:since|as\s+of|as\s+at)\s+$", re.I)
+_HISTORY_YEARS = 5
+
+
+def _background(text: str, first: DateExpr, since: bool, doc) -> bool:
+    """History, not a meeting: "since March 2020" (a state that began then), "on June 22,
+    1941", "relations established on January 30, 1950" (a written year long before the
+    release)."""
+    if since:
+        return True
+    if doc is None or not first.explicit_year:
+        return False
+    return int(first.start[:4]) < doc.year - _HISTORY_YEARS
 
 
 _RELATIVE_OPENING = re.compile(r"\W*(?:which|that|where|who|whose)\b")
@@ -316,7 +351,7 @@ def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str
     for a, z in spans:
         # "met with A and with B": the repeated "with" makes two meetings.
         m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks|consultations)\s+"
-                      r"with\b|\bmeetings\s+with\b|\b(?:met|talks|talked|spoke)\s+with\b"
+                      r"with\b|\b(?:meetings|conversations)\s+with\b|\b(?:met|talks|talked|spoke)\s+with\b"
                       r"(?=[^.;]*\band\s+(?:also\s+)?with\b)", ctx.text[a:z], re.I)
         if not m:
             continue
@@ -359,6 +394,10 @@ class _PlaceIndex:
         self.places = sorted(places, key=lambda p: p.start)
         self.starts = [p.start for p in self.places]
 
+    def best_in(self, a: int, z: int) -> str | None:
+        got = [p for p in self.within([(a, z)]) if p.rank >= 2]
+        return got[0].name if got else None
+
     def within(self, spans: list[Span]) -> list[PlaceMention]:
         out = []
         for a, z in spans:
@@ -373,21 +412,42 @@ class _PlaceIndex:
 # --- undated sentences ----------------------------------------------------------------------
 
 _ALSO = re.compile(r"\balso\b")
+# A sentence carrying on the story of the one before: "In the evening, he met with ...",
+# "Later, the Minister held talks with ...".
+_NARRATIVE = re.compile(r"\W*(?:(?:In\s+the\s+(?:evening|afternoon|morning)|Later(?:\s+that\s+day)?|"
+                        r"Afterwards|Then|After\s+that|Subsequently)\s*,?\s*)?(?:[Hh]e|[Ss]he|"
+                        r"[Tt]he\s+(?:\w+\s+)?(?:Minister|President|Prime\s+Minister|head\s+of\s+state|"
+                        r"Secretary-General|Ambassador|minister|president))\b")
 
 
 def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
-                     lead: _Cand | None, prev_new: list[_Cand]) -> list[_Cand]:
+                     lead: _Cand | None, prev_new: list[_Cand],
+                     cands: list[_Cand] | None = None) -> list[_Cand]:
     """A meeting "on the sidelines" of the main event, or one that "also" took place."""
     sent = ctx.text[s:e]
     if not holds_any(fold_case(sent), MEETING_WORDS) or not MEETING_VERBS.search(sent) \
             or _MODAL.search(sent):
         return []
     people = _people_in(ctx, [(s, e)], refs)
+    # The last held event told earlier in this paragraph: "On July 25, X held talks with Y.
+    # ... In the evening, he met with Z." happened the same day.
+    para_start = ctx.text.rfind("\n", 0, s) + 1
+    local = [c for c in (cands or []) if c.ev.status == "held" and c.ev.date_start
+             and para_start <= c.ev.span[0] < s and c.ev.date_start == c.ev.date_end]
+    narrative = local[-1] if local and _NARRATIVE.match(sent) else None
+    if narrative is not None and len(people) == 1 and narrative.ev.participants and \
+            narrative.ev.participants[0] not in people:
+        people = [narrative.ev.participants[0], *people]
     if len(people) < 2:
         return []
     base = None
-    if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
+    sidelines = re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I)
+    if sidelines and local:
+        base = local[-1]
+    elif sidelines and lead is not None:
         base = lead
+    elif narrative is not None:
+        base = narrative
     elif _ALSO.search(sent) and (prev_new or lead):
         # "X was also received by Y": beside the last event held, not one merely announced,
         # and rather one X took part in than one a subordinate clause recalls.
@@ -396,6 +456,12 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
             held.insert(0, lead)
         shared = [c for c in held if set(c.ev.participants) & set(people)]
         base = shared[-1] if shared else (held[-1] if held else None)
+        days = [c for c in prev_new if c.ev.status == "held" and c.ev.precision == "day"
+                and c.ev.date_start == c.ev.date_end and c is not lead]
+        if base is lead and days and _inside(days[-1].ev, lead.ev):
+            # "On July 27, the delegation took part in ... . X also had conversations with
+            # ...": that day, not the whole visit.
+            base = days[-1]
     if base is None or base.ev.status != "held":
         return []
     kind = kind_of(sent) or "meeting"
@@ -491,7 +557,10 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
     for c in cands:
         if c.ev.place:
             continue
-        if line and c.ev.date_start == line.date == c.ev.date_end:
+        if line and c.ev.date_start == c.ev.date_end and c.ev.date_start in (
+                line.date, ctx.doc.date) and c.ev.status == "held":
+            # The dateline's city is where the reported event happened when the text names
+            # no other place ("BEIJING, Nov. 8 (Xinhua) -- ... held talks here on Wednesday").
             c.ev.place = line.city
             continue
         for v in visits:

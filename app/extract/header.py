@@ -40,7 +40,7 @@ _RU_MONTHS = {
 _MON = r"(?P<mon>[A-Za-zА-Яа-яЁёІіЎў]{3,11})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?P<time>[0-2]?\d[:.][0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?[A-Z]{2,4}\)?)?"
+_TIME = r"(?P<time>[0-2]?\d[:.][0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?[A-Z]{2,4}\)?)?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 # The date forms a date line or a dateline writes (the year optional only in datelines).
 _DATE_FORMS = [
@@ -50,7 +50,7 @@ _DATE_FORMS = [
     re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<monn>[01]\d)[-/.](?P<day>[0-3]\d)"),  # 2024-07-29
 ]
 _PREFIX = re.compile(r"^(?:(?:Published|Posted|Date|Updated|Last\s+updated|Release\s+date)"
-                     r"(?:\s+on)?\s*:?\s*|[\w &/-]{2,30}\s*[|·•]\s*)", re.I)
+                     r"(?:\s+on)?\s*:?\s*|[\w &/:.-]{2,30}\s*[|·•]\s*)", re.I)
 _TIME_ALONE = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s*$")
 _REF = re.compile(r"^\s*(\d{3,5})-(\d{2})-(\d{2})-(\d{4})\s*$", re.M)
 _HEAD_LINES = 8  # a date line this far down (non-empty lines) still belongs to the header
@@ -136,11 +136,12 @@ def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine] | None:
 # --- datelines ---------------------------------------------------------------------------------
 
 _CITY = r"(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 _DATELINE = re.compile(
-    rf"{_CITY}(?:,\s*(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))?"
+    rf"{_CITY}(?:,\s*(?!{_MONTH_WORD})(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))?"
     r"(?:"
-    r"\s*[,.]\s*(?P<date1>[^()\n/–—]{3,30}?)\s*[.,]?\s*/(?P<ag1>[A-Za-z][\w .-]{1,25})/\s*\.?"  # SOCHI, Sept 30. /TASS/.
-    r"|\s*[,.]\s*(?P<date2>[^()\n/–—]{3,30}?)\s*\((?P<ag2>[^)\n]{2,60})\)\s*(?:[–—-]+|:)"  # MINSK, 9 Feb (BelTA) –
+    r"\s*[,.]\s*(?P<date1>[^\s()\n/–—][^()\n/–—]{2,29}?)\s*[.,]?\s*/(?P<ag1>[A-Za-z][\w .-]{1,25})/\s*\.?"  # SOCHI, Sept 30. /TASS/.
+    r"|\s*[,.]\s*(?P<date2>[^\s()\n/–—][^()\n/–—]{2,29}?)\s*\((?P<ag2>[^)\n]{2,60})\)\s*(?:[–—-]+|:)"  # MINSK, 9 Feb (BelTA) –
     r"|\s*\((?P<ag3>[^)\n]{2,80})\)\s*(?:[–—-]+|:)?"  # MOSCOW (UrduPoint News / Sputnik - 09th Dec, 2021)
     r"|\.\s*(?P<ag4>[A-Z][A-Za-z]{2,}(?:\s[A-Z][A-Za-z]+)?)\s*[–—-]+"  # ASTANA. KAZINFORM –
     r"|\s*,\s*(?P<date5>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[–—-]+"  # CAIRO, May 3 –

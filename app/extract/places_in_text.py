@@ -35,7 +35,9 @@ class Dateline:
     date_span: Span | None = None
 
 
-_AT = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$")
+_AT = re.compile(r"(?:\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?"
+                 r"(?:(?:southern|northern|eastern|western|central|north-?(?:east|west)ern|"
+                 r"south-?(?:east|west)ern)\s+)?|\bhosted\s+by\s+)$")
 _HOST = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s+and\s+[A-Z][\w-]+)?\s+(?:hosted|hosts|"
                    r"will\s+host|is\s+hosting|was\s+hosting|welcomed|became\s+the\s+venue|"
                    r"will\s+be\s+the\s+venue|played\s+host)\b")
@@ -84,7 +86,7 @@ _TOPIC = re.compile(r"\b(?:situation|developments|crisis|conflict|settlement|war
 # The words the look-backs below end with (before their closing whitespace): a text before
 # the mention that ends with none of them cannot match, so the regex is not tried.
 _TOPIC_ENDS = ("in", "around", "on", "over", "the")
-_AT_ENDS = ("in", "at", "the", "of")
+_AT_ENDS = ("in", "at", "the", "of", "by", "ern", "central")
 _TO_ENDS = ("to", "visit", "visited", "visiting", "visits", "tour", "toured", "in", "reached",
             "the")
 _FROM_ENDS = ("from", "near", "outside", "the")
