@@ -3,6 +3,8 @@ beyond the one-time gazetteer load)."""
 
 from __future__ import annotations
 
+import re
+
 from app.extract.context import Context
 from app.extract.gazetteer import Gazetteers, default_gazetteers
 from app.extract.header import read_header
@@ -53,7 +55,9 @@ def _apply_meta(doc, meta: dict) -> None:
     from app.extract.header import parse_date_text
 
     if meta.get("date"):
-        got = parse_date_text(str(meta["date"]))
+        raw = str(meta["date"])
+        iso = re.match(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[T ]([0-2]\d:[0-5]\d))?", raw)
+        got = (int(iso[1]), int(iso[2]), int(iso[3]), iso[4]) if iso else parse_date_text(raw)
         if got and got[0]:
             doc.date = f"{got[0]:04d}-{got[1]:02d}-{got[2]:02d}"
             doc.date_origin = "page metadata"

@@ -49,9 +49,11 @@ def relative_clause_events(ctx, s: int, e: int, main: Event, place_in) -> list[E
         if not who:
             continue
         what = m.group("what")
-        kind = kind_of(what) or "session"
+        kind = kind_of(what)
         if kind in ("telephone conversation", "signing"):
             continue
+        if kind in (None, "meeting", "talks", "other"):
+            kind = "session"  # a gathering someone takes part in, not his own talks
         place = place_in(m.start("what"), m.end("what")) or main.place
         out.append(Event(kind=kind, category="meeting", date_start=main.date_start,
                          date_end=main.date_end, place=place, participants=who,

@@ -206,8 +206,11 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
         span = (min(u[0] for u in used), max(u[1] for u in used))
         clause_text = " ".join(text[a:z] for a, z in used)
         summary = _summary(text, s, bi, r, regions, bundles, dates, used)
+        n_days = _n_day_span(clause_text)
         for g in b.groups:
             start, end = g[0].start, g[-1].end
+            if n_days and start == end and g[0].precision == "day":
+                end = _plus_days(start, n_days - 1)  # "a two-day visit on November 7"
             status = status_of(" ".join(tense_window(text, a, z, g[0].span) for a, z in used),
                                start, end, doc)
             splits = _split_meetings(ctx, kind, used, people, refs)
@@ -223,6 +226,25 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
                 )
                 out.append(_Cand(ev, idx, strong, weak, r.frame, g))
     return out
+
+
+_N_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\s+(?:official\s+|state\s+|working\s+)?"
+                    r"(?:visit|trip|talks|session|summit|forum|meeting|tour|conference)\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _n_day_span(clause: str) -> int | None:
+    m = _N_DAY.search(clause)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS[n]
+
+
+def _plus_days(iso: str, n: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=n)).isoformat()
 
 
 _THEY = re.compile(r"\W*They\b")
