@@ -31,6 +31,7 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
         gaz=gaz or default_gazetteers(),
         body_start=body,
     )
+    _canonical_place(ctx)
     ctx.places = entities.find_places(ctx)
     ctx.organizations = entities.find_organizations(ctx)
     ctx.people = people.find_people(ctx)
@@ -47,6 +48,20 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
     )
     add_warnings(result, body)
     return result
+
+
+def _canonical_place(ctx: Context) -> None:
+    """The dateline city as the gazetteer names it ("NUR-SULTAN" -> Astana)."""
+    if not ctx.doc.place:
+        return
+    from app.extract.lexicon import lexicon
+
+    try:
+        p = lexicon(ctx.gaz).place(ctx.doc.place)
+    except Exception:  # noqa: BLE001 - a missing gazetteer keeps the name as written
+        p = None
+    if p is not None and p.kind == "city":
+        ctx.doc.place = p.name
 
 
 def _apply_meta(doc, meta: dict) -> None:

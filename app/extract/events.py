@@ -71,6 +71,7 @@ def find_events(ctx: Context) -> list[Event]:
     anchor: tuple[int, list[_Cand]] | None = None
     lead: _Cand | None = None
     prev_new: list[_Cand] = []
+    prose = 0  # sentences of prose read so far (not a photo credit or a dateline's "ASTANA.")
     for i, (s, e) in enumerate(sents):
         if line and s < line.span[1] < e:
             s = line.span[1]  # "ALMATY, 21 June (BelTA) –" only dates the item
@@ -85,10 +86,11 @@ def find_events(ctx: Context) -> list[Event]:
         if lead_line:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
-        elif not bundles and not cands and i <= 1 and doc is not None and \
+        elif not bundles and not cands and prose == 0 and doc is not None and \
                 _PRED.search(text, s, e) and not FUTURE.search(text, s, e):
             # "Sergey Lavrov held talks with ..." opening a release that dates it no other
-            # way (the first sentence, or the one after "ASTANA." of a dateline): that day.
+            # way (the first sentence of prose: "ASTANA." or "Photo: Akorda" are none): that
+            # day.
             bundles = [Bundle([[DateExpr(doc.isoformat(), doc.isoformat(), "day", (s, s), "")]])]
         if bundles:
             new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc, lead)
@@ -112,6 +114,8 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = new[0]
         cands.extend(new)
         prev_new = new
+        if len(_WORDS.findall(text, s, e)) >= 6:
+            prose += 1
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         prev_subject = sentence_subject(ctx, s, e, refs)
     _place_fallbacks(ctx, cands, line, places)
@@ -247,6 +251,7 @@ def _plus_days(iso: str, n: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=n)).isoformat()
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _THEY = re.compile(r"\W*They\b")
 # "after the Taliban seized Kabul in August": the date belongs to a clause whose own verb
 # reports no meeting.
@@ -434,6 +439,8 @@ class _PlaceIndex:
 # --- undated sentences ----------------------------------------------------------------------
 
 _ALSO = re.compile(r"\balso\b")
+_UNNAMED_HOST = re.compile(r"\b[Tt]he\s+(?:Secretary-General|President|Prime\s+Minister|Minister|"
+                           r"Chairman|Chair|Speaker|Ambassador|Governor)\s+(?:also\s+)?met\b")
 # A sentence carrying on the story of the one before: "In the evening, he met with ...",
 # "Later, the Minister held talks with ...".
 _NARRATIVE = re.compile(r"\W*(?:(?:In\s+the\s+(?:evening|afternoon|morning)|Later(?:\s+that\s+day)?|"
@@ -460,10 +467,11 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
     if narrative is not None and len(people) == 1 and narrative.ev.participants and \
             narrative.ev.participants[0] not in people:
         people = [narrative.ev.participants[0], *people]
-    if len(people) < 2:
+    sidelines = re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I)
+    # "On the margins, the Secretary-General met with X": the host may be a post unnamed.
+    if len(people) < (1 if sidelines and _UNNAMED_HOST.search(sent) else 2):
         return []
     base = None
-    sidelines = re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I)
     if sidelines and local:
         base = local[-1]
     elif sidelines and lead is not None:

@@ -49,6 +49,8 @@ _DATE_FORMS = [
     re.compile(r"(?P<day>[0-3]?\d)[./](?P<monn>[01]?\d)[./](?P<year>(?:19|20)\d\d)"),  # 29.07.2024
     re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<monn>[01]\d)[-/.](?P<day>[0-3]\d)"),  # 2024-07-29
 ]
+_LEADING_TIME = re.compile(r"([0-2]?\d:[0-5]\d)\s*[,|]?\s+(?=\d|[A-Z])")
+_VIEWS = re.compile(r"(?<=\d:[0-5]\d)\s+\d{1,7}$")
 _PREFIX = re.compile(r"^(?:(?:Published|Posted|Date|Updated|Last\s+updated|Release\s+date)"
                      r"(?:\s+on)?\s*:?\s*|[\w &/:.-]{2,30}\s*[|·•]\s*)", re.I)
 _TIME_ALONE = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s*$")
@@ -74,6 +76,10 @@ def parse_date_text(s: str, *, need_year: bool = True) -> tuple[int | None, int,
     punctuation; None otherwise. `3 July 201715:20` (a date glued to its time) is read too."""
     s = s.strip().strip(",.;–—-").strip()
     s = re.sub(r"((?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d)", r"\1 ", s)  # "201715:20"
+    lead = _LEADING_TIME.match(s)  # "17:45, 05 May 2016" (Kazinform): the time first
+    if lead:
+        s = s[lead.end():] + " " + lead.group(1)
+    s = _VIEWS.sub("", s)  # "01.01.2023, 00:00 74316": a view counter after the time
     for rx in _DATE_FORMS:
         m = rx.match(s)
         if not m:
@@ -144,6 +150,7 @@ _DATELINE = re.compile(
     r"|\s*[,.]\s*(?P<date2>[^\s()\n/–—][^()\n/–—]{2,29}?)\s*\((?P<ag2>[^)\n]{2,60})\)\s*(?:[–—-]+|:)"  # MINSK, 9 Feb (BelTA) –
     r"|\s*\((?P<ag3>[^)\n]{2,80})\)\s*(?:[–—-]+|:)?"  # MOSCOW (UrduPoint News / Sputnik - 09th Dec, 2021)
     r"|\.\s*(?P<ag4>[A-Z][A-Za-z]{2,}(?:\s[A-Z][A-Za-z]+)?)\s*[–—-]+"  # ASTANA. KAZINFORM –
+    r"|\.\s*(?P<ag6>[A-Z]{4,})\s+(?=[A-Z][a-z])"  # NUR-SULTAN. KAZINFORM Head of State ...
     r"|\s*,\s*(?P<date5>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[–—-]+"  # CAIRO, May 3 –
     r")")
 _AG_DATE = re.compile(r"\s*[-–—,]\s*(?P<d>[^-–—,][^)]*\d[^)]*)$")
@@ -168,7 +175,7 @@ def find_dateline(text: str, start: int, limit: int = 1500) -> Dateline | None:
         if not d:
             continue
         g = d.groupdict()
-        agency = next((g[k] for k in ("ag1", "ag2", "ag3", "ag4") if g.get(k)), None)
+        agency = next((g[k] for k in ("ag1", "ag2", "ag3", "ag4", "ag6") if g.get(k)), None)
         raw_date = next((g[k] for k in ("date1", "date2", "date5") if g.get(k)), None)
         if agency and raw_date is None:
             am = _AG_DATE.search(agency)  # "(UrduPoint News / Sputnik - 09th December, 2021)"
@@ -188,8 +195,7 @@ def find_dateline(text: str, start: int, limit: int = 1500) -> Dateline | None:
 
 
 def _title_case(s: str) -> str:
-    return " ".join(w[:1] + w[1:].lower() if not w.startswith("ST.") else "St." + w[3:].lower()
-                    for w in s.split())
+    return re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), s)
 
 
 def _outlet(agency: str | None) -> str | None:
