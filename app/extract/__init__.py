@@ -32,6 +32,11 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
         body_start=body,
     )
     _canonical_place(ctx)
+    if not doc.outlet:
+        from app.extract.header import find_outlet
+
+        doc.outlet = find_outlet(text, doc.title_span, [
+            (r.get("marker", ""), r.get("outlet", "")) for r in ctx.gaz.rows("outlets")])
     ctx.places = entities.find_places(ctx)
     ctx.organizations = entities.find_organizations(ctx)
     ctx.people = people.find_people(ctx)

@@ -127,7 +127,7 @@ _PATTERNS.append(
     # last week, next month, this week: the calendar week or month before/of/after the
     # publication date
     ("rel_span", re.compile(r"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Cc]oming|[Tt]he\s+past)\s+"
-                            r"(?P<core2>week|month)\b(?!['’]s)")))
+                            r"(?P<core2>week|month|year)\b(?!['’]s)")))
 # "until June 28" must win over the plain "June 28".
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
@@ -173,7 +173,7 @@ _NEEDS_TWO_MONTHS = {"md_md", "dm_dm", "mm", "part_range"}
 _NEEDS_WORD = {
     "part_range": ("late", "early", "mid"),
     "rel": ("day", "tomorrow"),
-    "rel_span": ("week", "month"),
+    "rel_span": ("week", "month", "year"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "quarter": ("quarter",),
     "q": ("q",),
@@ -193,7 +193,7 @@ _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
 # Every date form holds a digit or one of these (case-folded), so a sentence without any is
 # skipped at once; substring tests are much cheaper than a case-insensitive regex.
-_QUICK_WORDS = ("week", "month", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+_QUICK_WORDS = ("week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "quarter", "half")
 
 

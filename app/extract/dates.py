@@ -179,6 +179,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     raws = raw_matches(text, start, end)
     if not raws:
         return []
+    # "October 23 last year": "last year" belongs to the date before it (_YEAR_AFTER).
+    raws = [r for i, r in enumerate(raws) if not (
+        r.kind == "rel_span" and i and _OWN_YEAR_GAP.fullmatch(text, raws[i - 1].span[1], r.span[0]))]
     sy = sentence_year(text, start, end, doc)
     out: list[DateExpr] = []
     for i, r in enumerate(raws):
@@ -196,6 +199,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     return out
 
 
+_OWN_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
 # "on October 23 last year", "in March this year": the year a date without one belongs to.
 _YEAR_AFTER = re.compile(r",?\s+(?P<w>last|this|next|previous|the\s+previous|the\s+following|"
                          r"the\s+current)\s+year\b(?!['’]s)", re.I)
@@ -384,6 +388,9 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
                 monday = doc - timedelta(days=doc.weekday()) + timedelta(weeks=step)
                 return DateExpr(monday.isoformat(), (monday + timedelta(days=6)).isoformat(),
                                 "week", r.span, r.m.group(0), False, "relative")
+            if g["core2"] == "year":
+                y = f"{doc.year + step:04d}"
+                return DateExpr(y, y, "year", r.span, r.m.group(0), False, "relative")
             m0 = doc.year * 12 + doc.month - 1 + step
             iso = f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
             return DateExpr(iso, iso, "month", r.span, r.m.group(0), False, "relative")

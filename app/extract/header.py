@@ -267,6 +267,27 @@ def read_header(text: str, path: str | None = None) -> tuple[DocumentInfo, int]:
     return info, body
 
 
+_SITE_LINE = re.compile(r"(?:Embassy|Consulate(?:[- ]General)?|Permanent\s+Mission|Ministry\s+of\s+Foreign|"
+                        r"Rossotrudnichestvo|Russian\s+House)\b")
+
+
+def find_outlet(text: str, title_span: Span | None, markers: list[tuple[str, str]]) -> str | None:
+    """Who published the release: a marker of an agency or office in its first lines or its
+    last ones, else a line above the headline naming an embassy, a ministry, a mission."""
+    head, tail = text[:2000], text[-600:]
+    found = [(head.find(m), o) for m, o in markers if m and m in head]
+    if found:
+        return min(found)[1]
+    found = [(tail.find(m), o) for m, o in markers if m and m in tail]
+    if found:
+        return min(found)[1]
+    if title_span:
+        for _, _, line in _lines(text[:title_span[0]]):
+            if _SITE_LINE.match(line) and len(line) <= 120:
+                return line
+    return None
+
+
 def dateline_day(info: DocumentInfo, line: Dateline) -> str | None:
     if not (line.month and line.day):
         return None

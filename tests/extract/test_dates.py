@@ -79,7 +79,7 @@ def test_past_event_after_document_date_is_last_year():
 def test_sentence_year_frames():
     got = _dates("Last year, the chambers held joint sessions on May 6 and on September 9.",
                  doc="2025-03-14")
-    assert [d[1] for d in got] == ["2024-05-06", "2024-09-09"]
+    assert [d[1] for d in got] == ["2024", "2024-05-06", "2024-09-09"]
     got = _dates("In 2021, the councils met on July 12 in Kazan.", doc="2025-03-14")
     assert [(d[1], d[3]) for d in got] == [("2021", "year"), ("2021-07-12", "day")]
 
@@ -140,6 +140,18 @@ def test_weekday_alone_is_the_nearest_such_day():
     # 2025-03-14 is a Friday.
     assert _dates("On Tuesday, the envoys met.") == [("Tuesday", "2025-03-11", "2025-03-11", "day")]
     assert _dates("The envoy will arrive on Monday.") == [("Monday", "2025-03-17", "2025-03-17", "day")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers met last week.", ("last week", "2025-03-03", "2025-03-09", "week")),
+    ("The commission will meet next month.", ("next month", "2025-04", "2025-04", "month")),
+    ("The summit will be held next year.", ("next year", "2026", "2026", "year")),
+    ("The day before, the envoys met in Baku.", ("The day before", "2025-03-13", "2025-03-13", "day")),
+    ("The talks were held in October last year.", ("October", "2024-10", "2024-10", "month")),
+])
+def test_relative_spans_against_the_publication_date(text, expected):
+    # 2025-03-14 is a Friday.
+    assert _dates(text) == [expected]
 
 
 def test_without_a_document_date_no_year_is_guessed():

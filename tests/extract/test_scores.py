@@ -49,14 +49,12 @@ def test_seed_quantities(seed_scores):
     assert q.precision >= 0.95 and q.recall >= 0.95, (q, q.missed, q.extra)
 
 
-# Known gaps outside this extractor's reach, each with its reason: figures of durations
-# ("three hours", "a 60-day extension", "1,418 days") and counts of scholarships are the
-# quantities stage's (issue 12); "To Lam" (a two-word name whose first word is a preposition)
-# is not yet read as a name.
+# Known gaps, each with its reason: figures of durations ("three hours", "a 60-day
+# extension", "1,418 days") are the quantities stage's work (issue 12, another branch); each
+# of these documents misses one such figure (F1 0.89). Raise to 0.9 once that is merged.
 _GAPS = {("08-tass-lavrov-cavusoglu-sochi", "quantities"): 0.85,
          ("11-dailysabah-cavusoglu-lavrov", "quantities"): 0.85,
-         ("13-russianhouse-hanoi-memory", "quantities"): 0.85,
-         ("13-russianhouse-hanoi-memory", "people"): 0.8}
+         ("13-russianhouse-hanoi-memory", "quantities"): 0.85}
 
 
 @pytest.fixture(scope="module")
