@@ -331,8 +331,10 @@ def _title_after(lines, i: int) -> int | None:
 
 
 def _is_headline(lines, j: int) -> bool:
+    """A headline: a line of some length that is no menu, no label and no sentence of the body
+    (those end with a full stop; headlines do not)."""
     s = lines[j][2]
-    return 15 <= len(s) <= 300 and not _NAV.search(s) and not s.endswith(":")
+    return 10 <= len(s) <= 300 and not _NAV.search(s) and not s.endswith((":", "."))
 
 
 def file_name_date(path: str) -> str | None:

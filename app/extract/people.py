@@ -27,6 +27,7 @@ from app.extract.people_lower import (
     Found,
     lower_appositions,
     lower_of_posts,
+    lower_posts_before,
     name_chains,
     paired_posts,
     plural_posts,
@@ -75,6 +76,7 @@ def find_people(ctx: Context) -> list[Person]:
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(lower_appositions(text, s, toks, lex, publisher))
         found.extend(lower_of_posts(text, s, toks, lex, publisher))
+        found.extend(lower_posts_before(text, s, toks, lex, publisher))
         found.extend(paired_posts(text, s, toks, lex))
         found.extend(plural_posts(toks, lex))
     taken = {t.start for f in found for t in f.name_toks}

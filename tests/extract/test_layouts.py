@@ -191,3 +191,13 @@ def test_layout_releases_score(name):
     assert ex.document.date == gold["document"]["date"]
     for kind, pr in score_all(ex.to_json(), gold).items():
         assert pr.f1 >= 0.9, (name, kind, str(pr), pr.missed, pr.extra)
+
+
+def test_lower_case_post_before_a_name_and_a_headline_line_that_is_prose():
+    ex = extract("Talks\n\n12 May 2022\n\nThe Kyrgyz foreign minister, Zheenbek Kulubaev, met with "
+                 "Chinese foreign minister Wang Yi in Bishkek.\n")
+    posts = {p.name: (p.title, p.country) for p in ex.people}
+    assert posts["Zheenbek Kulubaev"] == ("Foreign Minister", "Kyrgyzstan")
+    assert posts["Wang Yi"] == ("Foreign Minister", "China")
+    # the first line of prose is the body, not a headline: its meeting is read
+    assert [(e.date_start, e.place) for e in ex.events] == [("2022-05-12", "Bishkek")]
