@@ -12,6 +12,8 @@ from app.extract.model import Extraction
 _ENGLISH = frozenset("the of and to in a on with for was is that by at as were has have "
                      "from be are it its which an this will".split())
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
 _SCRIPT_LANG = {"CYRILLIC": "Russian", "CJK": "Chinese", "ARABIC": "Arabic", "HANGUL": "Korean",
                 "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "GREEK": "Greek",
                 "HEBREW": "Hebrew", "THAI": "Thai", "ARMENIAN": "Armenian", "GEORGIAN": "Georgian",
@@ -22,6 +24,10 @@ def language_note(text: str) -> str | None:
     """"mostly Russian text: ..." when most letters are of another script, "mostly
     non-English text: ..." when Latin-script words are seldom English ones."""
     sample = text[:20000]
+    latin = len(_ASCII_LETTER.findall(sample))
+    others = _NON_ASCII_LETTER.findall(sample)
+    if len(others) < latin:
+        return _english_note(sample)  # (most releases: no letter-by-letter look needed)
     scripts: dict[str, int] = {}
     latin = 0
     for ch in sample:
@@ -40,7 +46,11 @@ def language_note(text: str) -> str | None:
     if other[0] and other[1] > latin:
         lang = _SCRIPT_LANG.get(other[0], other[0].title())
         return f"mostly {lang} text: facts are read from English only"
-    words = [w.lower() for w in _WORD.findall(sample)]
+    return _english_note(sample)
+
+
+def _english_note(sample: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(sample[:6000])]
     if len(words) >= 40 and sum(w in _ENGLISH for w in words) < 0.08 * len(words):
         return "mostly non-English text: facts are read from English only"
     return None
