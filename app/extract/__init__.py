@@ -62,11 +62,12 @@ def _canonical_place(ctx: Context) -> None:
     from app.extract.lexicon import lexicon
 
     try:
-        p = lexicon(ctx.gaz).place(ctx.doc.place)
+        lex = lexicon(ctx.gaz)
+        p = lex.place(ctx.doc.place) or lex.place(ctx.doc.place.split(",")[0].strip())
     except Exception:  # noqa: BLE001 - a missing gazetteer keeps the name as written
         p = None
-    if p is not None and p.kind == "city":
-        ctx.doc.place = p.name
+    if p is not None and p.kind in ("city", "venue"):
+        ctx.doc.place = p.name  # "NUR-SULTAN" -> Astana; "Novo-Ogaryovo, Moscow Region" -> Novo-Ogaryovo
 
 
 def _apply_meta(doc, meta: dict) -> None:

@@ -32,7 +32,7 @@ from app.extract.event_kinds import (
 from app.extract.event_refs import GROUP, relative_clause_events, signing_after
 from app.extract.fold import fold_case
 from app.extract.model import Event, Span
-from app.extract.places_in_text import PlaceMention, dateline, place_mentions
+from app.extract.places_in_text import Dateline, PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
 
 _MAX_DATES = 40
@@ -118,6 +118,12 @@ def find_events(ctx: Context) -> list[Event]:
             prose += 1
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         prev_subject = sentence_subject(ctx, s, e, refs)
+    if line is None and ctx.doc.place:
+        # no dateline, but the date line names where the release was issued (the Kremlin's
+        # "May 24, 2018 - 23:25 - St Petersburg")
+        from app.extract.places_in_text import venue_city
+
+        line = Dateline((0, 0), venue_city(ctx, ctx.doc.place), None)
     _place_fallbacks(ctx, cands, line, places)
     for c in cands:
         if c.ev.date_start and c.ev.date_basis is None:

@@ -40,13 +40,15 @@ _RU_MONTHS = {
 _MON = r"(?P<mon>[A-Za-zА-Яа-яЁёІіЎў]{3,11})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?P<time>[0-2]?\d[:.][0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?[A-Z]{2,4}\)?)?"
+_TIME = r"(?P<time>[0-2]?\d[:.][0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[apAP]\.?[mM]\.?))?(?:\s*\(?[A-Z]{2,4}\)?)?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 # The date forms a date line or a dateline writes (the year optional only in datelines).
 _DATE_FORMS = [
     re.compile(rf"{_WEEKDAY}{_MON}\s+{_DAY},?\s*{_YEAR}?"),          # July 24, 2023
     re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MON},?\s*{_YEAR}?(?:\s*(?:г\.|года))?"),  # 9 October 2019
-    re.compile(r"(?P<day>[0-3]?\d)[./](?P<monn>[01]?\d)[./](?P<year>(?:19|20)\d\d)"),  # 29.07.2024
+    re.compile(r"(?P<day>[0-3]?\d)\.(?P<monn>[01]?\d)\.(?P<year>(?:19|20)\d\d)"),  # 29.07.2024
+    # 5/16/2024 (a slash: month first, as US sites write it, unless the first cannot be one)
+    re.compile(r"(?P<us1>[0-3]?\d)/(?P<us2>[0-3]?\d)/(?P<year>(?:19|20)\d\d)"),
     re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<monn>[01]\d)[-/.](?P<day>[0-3]\d)"),  # 2024-07-29
 ]
 _LEADING_TIME = re.compile(r"([0-2]?\d:[0-5]\d)\s*[,|]?\s+(?=\d|[A-Z])")
@@ -55,6 +57,8 @@ _PREFIX = re.compile(r"^(?:(?:Published|Posted|Date|Updated|Last\s+updated|Relea
                      r"(?:\s+on)?\s*:?\s*|[\w &/:.-]{2,30}\s*[|·•]\s*)", re.I)
 _TIME_ALONE = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s*$")
 _REF = re.compile(r"^\s*(\d{3,5})-(\d{2})-(\d{2})-(\d{4})\s*$", re.M)
+# "May 24, 2018 - 23:25 - St Petersburg" (the Kremlin's line: date, time, where)
+_DATE_TIME_PLACE = re.compile(r"(.+?\d)\s+[-–—]\s+([A-Z][\w.,'’ -]{1,60}?)")
 _HEAD_LINES = 8  # a date line this far down (non-empty lines) still belongs to the header
 _TAIL_LINES = 3
 
@@ -64,6 +68,7 @@ class DateLine:
     date: str
     time: str | None
     span: Span
+    place: str | None = None  # "May 24, 2018 - 23:25 - St Petersburg": where it was issued
 
 
 def _month(word: str) -> int | None:
@@ -88,7 +93,10 @@ def parse_date_text(s: str, *, need_year: bool = True) -> tuple[int | None, int,
         t = re.fullmatch(_TIME, rest) if rest else None
         if rest and not t:
             continue
-        g = m.groupdict()
+        g = dict(m.groupdict())
+        if g.get("us1"):
+            a, b = int(g["us1"]), int(g["us2"])
+            g["monn"], g["day"] = (str(b), str(a)) if a > 12 else (str(a), str(b))
         mon = int(g["monn"]) if g.get("monn") else _month(g.get("mon") or "")
         if not mon or not 1 <= mon <= 12:
             continue
@@ -133,9 +141,14 @@ def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine] | None:
         if len(s) > 60:
             continue
         got = parse_date_text(_PREFIX.sub("", s, count=1)) or parse_date_text(s)
+        place = None
+        if not got:
+            m = _DATE_TIME_PLACE.fullmatch(s)
+            got = parse_date_text(m.group(1)) if m else None
+            place = m.group(2) if got else None
         if got:
             y, mo, d, t = got
-            return i, DateLine(date(y, mo, d).isoformat(), t, (a, z))
+            return i, DateLine(date(y, mo, d).isoformat(), t, (a, z), place)
     return None
 
 
@@ -209,7 +222,7 @@ def _outlet(agency: str | None) -> str | None:
 
 # --- the whole header --------------------------------------------------------------------------
 
-_NAV = re.compile(r"\s[|·•»›]\s|^(?:News|Home|Menu|Tags?:|Topics?:)", re.I)
+_NAV = re.compile(r"\s[|·•»›]+\s|^(?:News|Home|Menu|Tags?:|Topics?:)", re.I)
 _FILE_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)")
 _FILE_DATE_DMY = re.compile(r"(?<!\d)(?P<d>[0-3]\d)[-_.](?P<m>[01]\d)[-_.](?P<y>(?:19|20)\d\d)(?!\d)")
 
@@ -243,10 +256,14 @@ def read_header(text: str, path: str | None = None) -> tuple[DocumentInfo, int]:
         if found:
             i, dl = found
             info.date, info.time, info.date_origin = dl.date, dl.time, "header"
+            info.place = dl.place
             if i < _HEAD_LINES:
                 prev = _title_before(lines, i)
                 title_idx = prev if prev is not None else _title_after(lines, i)
                 body = max(dl.span[1], lines[title_idx][1] if title_idx is not None else 0)
+                if title_idx is not None and title_idx < i - 1 and any(
+                        ln[2].endswith(".") for ln in lines[title_idx + 1:i]):
+                    body = lines[title_idx][1]  # a lead paragraph above the date line (Kremlin)
         if title_idx is None:
             title_idx = _title_after(lines, -1)
     if title_idx is not None:
@@ -312,9 +329,10 @@ def _year_near(doc_date: str | None, month: int, day: int) -> int | None:
 
 
 def _title_before(lines, i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
+    """The headline above the date line, past a time, a by-line or a lead paragraph."""
+    for j in range(i - 1, max(-1, i - 4), -1):
         s = lines[j][2]
-        if _TIME_ALONE.match(s):
+        if _TIME_ALONE.match(s) or _NAV.search(s) or s.endswith("."):
             continue
         return j if _is_headline(lines, j) else None
     return None

@@ -167,12 +167,12 @@ def place_mentions(ctx: Context) -> list[PlaceMention]:
             continue
         if _in_title(text, e, person_starts):
             continue  # "Ambassador of Russia to China Igor Morgulov": part of a post
-        name = _venue_city(ctx, name)
+        name = venue_city(ctx, name)
         out.append(PlaceMention(s, e, name, place_kind(ctx, name), _rank(text, s, e)))
     return out
 
 
-def _venue_city(ctx: Context, name: str) -> str:
+def venue_city(ctx: Context, name: str) -> str:
     """A venue ("talks in the Kremlin", "at the Palace of Independence") places its events in
     the city it lies in (places.tsv "within")."""
     lex = _lex(ctx)

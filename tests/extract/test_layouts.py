@@ -201,3 +201,20 @@ def test_lower_case_post_before_a_name_and_a_headline_line_that_is_prose():
     assert posts["Wang Yi"] == ("Foreign Minister", "China")
     # the first line of prose is the body, not a headline: its meeting is read
     assert [(e.date_start, e.place) for e in ex.events] == [("2022-05-12", "Bishkek")]
+
+
+def test_kremlin_date_time_place_line_under_a_lead_paragraph():
+    doc, ev, _ = _lead(
+        "Meeting with Governor of Tula Region\n\nVladimir Putin met with Governor of Tula Region "
+        "Dmitry Milyaev.\n\nMarch 2, 2023 - 16:30 - Novo-Ogaryovo, Moscow Region\n\n"
+        "The governor reported on the region's industry.\n")
+    assert (doc.date, doc.time, doc.title) == ("2023-03-02", "16:30", "Meeting with Governor of Tula Region")
+    assert doc.place.startswith("Novo-Ogaryovo")
+    assert (ev.date_start, ev.date_basis) == ("2023-03-02", "publication")
+    assert "Dmitry Milyaev" in ev.participants
+
+
+def test_us_style_published_line_and_a_by_line_between():
+    doc, _, _ = _lead("Leaders start talks in Beijing\n\nSome Agency || Some Site\n\n"
+                      "Published: 5/16/2024 5:57:03 AM\n\nThe leaders began talks in Beijing.\n")
+    assert (doc.date, doc.time, doc.title) == ("2024-05-16", "05:57", "Leaders start talks in Beijing")
