@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("wd", re.compile(rf"\b(?P<prep>[Oo]n|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<core>{_WEEKDAY})\b"
                       rf"(?!,?\s+(?:{_MON}|\d|the\s+\d))")),
     ("rel", re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|on\s+that\s+day|"
-                       r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|"
+                       r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:earlier|later)\s+in\s+the\s+day|"
                        r"(?:on\s+)?the\s+(?:next|following)\s+day|the\s+day\s+after|"
                        r"(?:on\s+)?the\s+(?:day\s+before|previous\s+day)|an?\s+day\s+(?:earlier|before)|"
                        r"tomorrow|yesterday|today)\b", re.I)),

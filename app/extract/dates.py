@@ -193,10 +193,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         ry = _rel_year(after.group("w") + " year", doc) if after and doc else sy
         got = _resolve(r, clause, doc, ry, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
-            if d.precision == "day" and d.role != "until":
+            if _REPORTED.search(text, max(start, d.span[0] - 50), d.span[0]):
+                d.role = "report"  # "..., the ministry said on Thursday": when it was told
+            if _tells_a_day(d):
                 prev_day = d.end if d.role == "relative" else d.start
             out.append(d)
     return out
+
+
+# A reporting verb just before a date: the date is when something was said, not done.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|\w+)|"
+                       r"announced|reported|stated|informed|wrote|confirmed)\s+(?:\w+\s+){0,2}?"
+                       r"(?:on|late|early)?\s*$")
+
+
+def _tells_a_day(d: DateExpr) -> bool:
+    """A date "the same day" / "the day before" can refer to: one day that something happened
+    (not a range's first day, not an end point, not when it was reported)."""
+    return d.precision == "day" and d.role not in ("until", "report") and d.start == d.end
 
 
 _OWN_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
@@ -262,7 +276,7 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
         # guessed from other years the release happens to write.
         ds = find_dates(text, max(s, first), e, doc_date, prev)
         for d in ds:
-            if d.precision == "day" and d.role != "until":
+            if _tells_a_day(d):
                 prev = d.start
         result.append(ds)
     return result
@@ -361,8 +375,9 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
             return DateExpr(d, d, "day", r.span, text, False, "relative")
         if k == "rel":
             w = text.lower()
-            if "same" in w or "that day" in w:
-                base = _iso_day(prev_day) if prev_day else None
+            if "same" in w or "that day" in w or "in the day" in w:
+                base = (_iso_day(prev_day) if prev_day else None) or (
+                    doc if "in the day" in w else None)
                 delta = 0
             elif "next" in w or "following" in w or "day after" in w:
                 base = _iso_day(prev_day) if prev_day else None

@@ -20,6 +20,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?=[tpsbv])(?:\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
         r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo[\s-]?(?:call|conference|link)s?\b)",
         re.I)),
+    # A body that met is in session ("the Supreme Eurasian Economic Council met in the Kremlin").
+    ("session", re.compile(r"(?=[CAPDBS])\b(?:Council|Commission|Committee|Assembly|Parliament|Duma|"
+                           r"Board|Summit|Senate)\s+(?:met|meets|convened|gathered)\b")),
     # What the subject did outranks the frame it was done in ("held a meeting ... during the
     # summit", "met on the sidelines of the session").
     ("visit", re.compile(r"\b(?:pa(?:id|y|ys|ying)|ma(?:de|ke|kes|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?"

@@ -26,7 +26,7 @@ GROUP = re.compile(
 _WHO_ATTENDS = re.compile(
     r",\s*who\s+(?:is|was|are|were)\s+(?:taking\s+part|participating|attending|"
     r"in\s+[A-Z][\w'’-]+\s+(?:for|to\s+attend|to\s+take\s+part\s+in))\s+(?:in\s+)?"
-    r"(?P<what>(?:the|an?)\s+[^,;]{3,160}?)\s*,")
+    r"(?P<what>(?:the|an?)\s+[^,;]{3,160}?)\s*(?:,|\.?$)")
 
 # "was signed following the talks", "Following the talks, ... were signed"
 _SIGNED_AFTER = re.compile(

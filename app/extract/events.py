@@ -87,7 +87,7 @@ def find_events(ctx: Context) -> list[Event]:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
         elif not bundles and not cands and prose == 0 and doc is not None and \
-                _PRED.search(text, s, e) and not FUTURE.search(text, s, e):
+                _PRED.search(text, s, e) and not FUTURE.search(tense_window(text, s, e, (s, s))):
             # "Sergey Lavrov held talks with ..." opening a release that dates it no other
             # way (the first sentence of prose: "ASTANA." or "Photo: Akorda" are none): that
             # day.
@@ -145,7 +145,7 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
             if groups and groups[-1][-1].role != "until" and d.end >= groups[-1][-1].start[:10]:
                 groups[-1].append(d)
             continue
-        if not d.is_scorable or d.precision == "half":
+        if not d.is_scorable or d.precision == "half" or d.role == "report":
             continue
         groups.append([d])
     bundles: list[Bundle] = []
@@ -223,6 +223,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
                 end = _plus_days(start, n_days - 1)  # "a two-day visit on November 7"
             status = status_of(" ".join(tense_window(text, a, z, g[0].span) for a, z in used),
                                start, end, doc)
+            if g[0].text == "":
+                status = "held"  # dated by publication: only a sentence reporting it as done is
             splits = _split_meetings(ctx, kind, used, people, refs)
             for plist in splits:
                 ev = Event(
@@ -591,6 +593,10 @@ def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex
     lead_host = cands[0] if cands and cands[0].ev.kind in ("anniversary", "cultural") and \
         cands[0].ev.place and place_kind(ctx, cands[0].ev.place) == "city" else None
     for c in cands:
+        if c.ev.place and line and is_country(ctx, c.ev.place) and c.ev.status == "held" and \
+                c.ev.date_start == c.ev.date_end == ctx.doc.date and \
+                place_country(ctx, line.city) == c.ev.place:
+            c.ev.place = line.city  # "X, who is in Russia, ..." under "MOSCOW, ..." : Moscow
         if c.ev.place:
             continue
         if line and c.ev.date_start == c.ev.date_end and c.ev.date_start in (
