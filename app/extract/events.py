@@ -100,6 +100,9 @@ def find_events(ctx: Context) -> list[Event]:
             if new:
                 new += [_Cand(ev, i, ev.place, None, False, new[0].dates) for ev in
                         relative_clause_events(ctx, s, e, new[0].ev, places.best_in)]
+        elif doc is None and (undated := _kept_undated(ctx, i, s, e, refs, places,
+                                                        lead_candidate=not cands and prose == 0)):
+            new = undated
         else:
             new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new, cands)
             if not new:
@@ -442,6 +445,34 @@ class _PlaceIndex:
                 if self.places[i].end <= z:
                     out.append(self.places[i])
         return out
+
+
+# --- no publication date -------------------------------------------------------------------
+
+_PLACEABLE = {"md", "dm", "md_d", "d_dm", "md_md", "dm_dm", "md_and_d", "d_and_dm", "between",
+              "wd", "rel", "rel_m", "rel_span", "m", "mm", "m_part", "until", "until_dm"}
+
+
+def _kept_undated(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
+                  places: _PlaceIndex, lead_candidate: bool) -> list[_Cand]:
+    """Without a publication date, "X met Y on Tuesday" cannot be placed in time; the event is
+    kept without a date (its words stay searchable; a date given later places it)."""
+    from app.extract.date_patterns import raw_matches
+
+    text = ctx.text
+    has_date = any(r.kind in _PLACEABLE for r in raw_matches(text, s, e))
+    if not has_date and not (lead_candidate and _PRED.search(text, s, e)):
+        return []
+    kind = kind_of(text[s:e])
+    if kind is None:
+        return []
+    people = _people_in(ctx, [(s, e)], refs)
+    future = FUTURE.search(tense_window(text, s, e, (s, s)))
+    ev = Event(kind=kind, category=category_of(kind, text[s:e], paragraph_of(text, s)),
+               date_start=None, date_end=None, place=places.best_in(s, e), participants=people,
+               status="planned" if future else "held", summary=summary_of(text, [(s, e)], []),
+               span=(s, e), precision=None, date_basis=None)
+    return [_Cand(ev, idx, ev.place, None, False, [])]
 
 
 # --- undated sentences ----------------------------------------------------------------------

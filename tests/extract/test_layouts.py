@@ -150,6 +150,10 @@ def test_no_publication_date_leaves_dates_undated_and_says_so():
                  "Tuesday. They will meet again on January 20. Trade grew in 2019.\n")
     assert ex.document.date is None
     assert all(e.date_start is None or e.date_start[:4] != "2019" for e in ex.events)
+    # the facts are kept, without a date, to be placed once a date is given
+    talks = [e for e in ex.events if e.kind == "talks"]
+    assert talks and talks[0].date_start is None and talks[0].place == "Baku"
+    assert set(talks[0].participants) == {"Sergey Lavrov", "Jeyhun Bayramov"}
     assert "no publication date found; 2 dates left undated (give one with --date)" in \
         ex.document.warnings
 
