@@ -194,6 +194,8 @@ def find_dateline(text: str, start: int, limit: int = 1500) -> Dateline | None:
             am = _AG_DATE.search(agency)  # "(UrduPoint News / Sputnik - 09th December, 2021)"
             if am:
                 raw_date, agency = am.group("d"), agency[:am.start()]
+        if g.get("ag3") and raw_date is None and not _agency_like(g["city"], agency):
+            continue  # "BRICS (Brazil, Russia, ...) –", "CSTO (Collective Security ...)"
         got = parse_date_text(raw_date, need_year=False) if raw_date else None
         if raw_date and not got:
             continue  # "MINSK, the capital (...)": no dateline
@@ -205,6 +207,16 @@ def find_dateline(text: str, start: int, limit: int = 1500) -> Dateline | None:
         y, mo, dd = (got[0], got[1], got[2]) if got else (None, None, None)
         return Dateline((d.start(), d.end()), _title_case(city), _outlet(agency), y, mo, dd)
     return None
+
+
+def _agency_like(city: str, agency: str) -> bool:
+    """"(Reuters)", "(UrduPoint News / Sputnik)": a short name, not a list and not the
+    spelled-out form of the word before it ("CSTO (Collective Security Treaty Organization)")."""
+    words = agency.split()
+    if "," in agency or len(words) > 4:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return initials.upper() != city.replace(" ", "").upper()
 
 
 def _title_case(s: str) -> str:

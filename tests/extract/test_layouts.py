@@ -227,3 +227,12 @@ def test_us_style_published_line_and_a_by_line_between():
     doc, _, _ = _lead("Leaders start talks in Beijing\n\nSome Agency || Some Site\n\n"
                       "Published: 5/16/2024 5:57:03 AM\n\nThe leaders began talks in Beijing.\n")
     assert (doc.date, doc.time, doc.title) == ("2024-05-16", "05:57", "Leaders start talks in Beijing")
+
+
+def test_an_acronym_spelled_out_is_no_dateline():
+    from app.extract.header import find_dateline
+
+    assert find_dateline("CSTO (Collective Security Treaty Organization) – the bloc met.", 0) is None
+    assert find_dateline("BRICS (Brazil, Russia, India, China, South Africa) – the group met.", 0) is None
+    line = find_dateline("CAIRO (Reuters) - Egypt said", 0)
+    assert (line.city, line.outlet) == ("Cairo", "Reuters")
