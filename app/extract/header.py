@@ -133,10 +133,18 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine] | None:
-    """The first line among the header's (else the last ones) that is a full date."""
-    head = list(enumerate(lines[:_HEAD_LINES]))
-    tail = [(i, ln) for i, ln in enumerate(lines) if i >= max(_HEAD_LINES, len(lines) - _TAIL_LINES)]
+def _prose(s: str) -> bool:
+    return s.endswith((".", "!", "?", "»", "”", '"')) and len(s.split()) >= 8
+
+
+def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine, bool] | None:
+    """The first line among the header's (else the last ones) that is a full date, and
+    whether it heads the release (some prose follows it) or closes it ("Source: Xinhua |
+    2024-01-12 20:31:05" under the text)."""
+    last_prose = max((i for i, ln in enumerate(lines) if _prose(ln[2])), default=-1)
+    head = [(i, ln) for i, ln in enumerate(lines[:_HEAD_LINES]) if i < last_prose]
+    tail = [(i, ln) for i, ln in enumerate(lines)
+            if i > last_prose or i >= max(_HEAD_LINES, len(lines) - _TAIL_LINES)]
     for i, (a, z, s) in head + tail:
         if len(s) > 60:
             continue
@@ -148,7 +156,7 @@ def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine] | None:
             place = m.group(2) if got else None
         if got:
             y, mo, d, t = got
-            return i, DateLine(date(y, mo, d).isoformat(), t, (a, z), place)
+            return i, DateLine(date(y, mo, d).isoformat(), t, (a, z), place), i < last_prose
     return None
 
 
@@ -266,10 +274,10 @@ def read_header(text: str, path: str | None = None) -> tuple[DocumentInfo, int]:
     else:
         found = date_line(lines)
         if found:
-            i, dl = found
+            i, dl, top = found
             info.date, info.time, info.date_origin = dl.date, dl.time, "header"
             info.place = dl.place
-            if i < _HEAD_LINES:
+            if top:
                 prev = _title_before(lines, i)
                 title_idx = prev if prev is not None else _title_after(lines, i)
                 body = max(dl.span[1], lines[title_idx][1] if title_idx is not None else 0)
