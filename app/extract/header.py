@@ -134,7 +134,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _prose(s: str) -> bool:
-    return s.endswith((".", "!", "?", "»", "”", '"')) and len(s.split()) >= 8
+    return (s.endswith((".", "!", "?", "»", "”", '"')) and len(s.split()) >= 4) or len(s) > 150
 
 
 def date_line(lines: list[tuple[int, int, str]]) -> tuple[int, DateLine, bool] | None:
