@@ -193,7 +193,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         ry = _rel_year(after.group("w") + " year", doc) if after and doc else sy
         got = _resolve(r, clause, doc, ry, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
-            if _REPORTED.search(text, max(start, d.span[0] - 50), d.span[0]):
+            w0 = max(start, d.span[0] - 50)
+            if _REPORTING_WORD.search(text, w0, d.span[0]) and \
+                    _REPORTED.search(text, w0, d.span[0]):
                 d.role = "report"  # "..., the ministry said on Thursday": when it was told
             if _tells_a_day(d):
                 prev_day = d.end if d.role == "relative" else d.start
@@ -201,6 +203,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     return out
 
 
+_REPORTING_WORD = re.compile(r"(?=[stawrci])(?:said|says|told|announced|reported|stated|informed|"
+                             r"wrote|confirmed)")
 # A reporting verb just before a date: the date is when something was said, not done.
 _REPORTED = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|\w+)|"
                        r"announced|reported|stated|informed|wrote|confirmed)\s+(?:\w+\s+){0,2}?"

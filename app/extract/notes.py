@@ -12,6 +12,7 @@ from app.extract.model import Extraction
 _ENGLISH = frozenset("the of and to in a on with for was is that by at as were has have "
                      "from be are it its which an this will".split())
 _WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH)) + r")\b", re.I)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
 _SCRIPT_LANG = {"CYRILLIC": "Russian", "CJK": "Chinese", "ARABIC": "Arabic", "HANGUL": "Korean",
@@ -50,8 +51,9 @@ def language_note(text: str) -> str | None:
 
 
 def _english_note(sample: str) -> str | None:
-    words = [w.lower() for w in _WORD.findall(sample[:6000])]
-    if len(words) >= 40 and sum(w in _ENGLISH for w in words) < 0.08 * len(words):
+    sample = sample[:3000]
+    words = len(_WORD.findall(sample))
+    if words >= 40 and len(_ENGLISH_WORD.findall(sample)) < 0.08 * words:
         return "mostly non-English text: facts are read from English only"
     return None
 
