@@ -118,14 +118,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("wd", re.compile(rf"\b(?P<prep>[Oo]n|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<core>{_WEEKDAY})\b"
                       rf"(?!,?\s+(?:{_MON}|\d|the\s+\d))")),
     ("rel", re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|on\s+that\s+day|"
-                       r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|"
+                       r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:earlier|later)\s+in\s+the\s+day|"
                        r"(?:on\s+)?the\s+(?:next|following)\s+day|the\s+day\s+after|"
+                       r"(?:on\s+)?the\s+(?:day\s+before|previous\s+day)|an?\s+day\s+(?:earlier|before)|"
                        r"tomorrow|yesterday|today)\b", re.I)),
 ]
+_PATTERNS.append(
+    # last week, next month, this week: the calendar week or month before/of/after the
+    # publication date
+    ("rel_span", re.compile(r"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Cc]oming|[Tt]he\s+past)\s+"
+                            r"(?P<core2>week|month|year)\b(?!['’]s)")))
 # "until June 28" must win over the plain "June 28".
 _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and_d", "d_and_dm",
           "until", "until_dm", "md", "dm", "quarter", "q",
-          "half", "season", "part_range", "mm", "m_part", "my", "rel_m", "m", "years", "wd", "rel"]
+          "half", "season", "part_range", "mm", "m_part", "my", "rel_m", "m", "years", "wd", "rel",
+          "rel_span"]
 # The characters each of the busiest patterns can open with (a weekday, a month, a day, "from"
 # or "between"): as a lookahead in front, they change no match but let the scan skip most
 # positions at once.
@@ -166,6 +173,7 @@ _NEEDS_TWO_MONTHS = {"md_md", "dm_dm", "mm", "part_range"}
 _NEEDS_WORD = {
     "part_range": ("late", "early", "mid"),
     "rel": ("day", "tomorrow"),
+    "rel_span": ("week", "month", "year"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "quarter": ("quarter",),
     "q": ("q",),
@@ -185,7 +193,7 @@ _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
 # Every date form holds a digit or one of these (case-folded), so a sentence without any is
 # skipped at once; substring tests are much cheaper than a case-insensitive regex.
-_QUICK_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+_QUICK_WORDS = ("week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "quarter", "half")
 
 

@@ -17,7 +17,8 @@ from the document date, moved a year forward when the tense word governing the d
 nearest before it, else after it) speaks of the future and the month is already past
 ("scheduled for February 9" in a December release), and a year back when it reports a past
 event ("met", "held") on a date well after the document date and nothing nearby speaks of the
-future. Without a document date, the latest year the release writes is used.
+future. Without a document date a date without a year stays unresolved (count_undated says
+how many): no year is ever guessed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from app.extract.model import Span
 
 FUTURE = re.compile(  # (the lookahead, every word's first letter, only speeds the scan up)
     r"(?=[wsp'ufietncdga])\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
-    r"intends?|intention|expected|to\s+be\s+held|is\s+to|are\s+to|next|tomorrow|coming|"
+    r"intends?|intention|expected|to\s+be\s+(?:held|hosted|convened|organi[sz]ed|opened|signed|launched)|is\s+to|are\s+to|next|tomorrow|coming|"
     r"due\s+to|set\s+to|going\s+to|agreed\s+to|decided\s+to|"
     r"to\s+(?:meet|hold|visit|attend|take\s+part|participate))\b", re.I)
 # ... and the verbs that report a past event as such.
@@ -39,7 +40,8 @@ PAST_EVENT = re.compile(  # "will be held" is no past: no "be" before the partic
     r"(?=[wtmvhsgrapco])(?<!\bbe\s)(?<!\bbeen\s)\b(?:was\s+held|were\s+held|took\s+place|met|visited|held\s+talks|had\s+talks|"
     r"talked|spoke|hosted|was\s+signed|were\s+signed|gathered|had\s+(?:a\s+)?meetings?|"
     r"received|was\s+received|attended|took\s+part|participated|chaired|"
-    r"had\s+taken\s+place|was\s+launched|opened|held|had)\b", re.I)
+    r"had\s+taken\s+place|was\s+launched|opened|held|had|"
+    r"(?:was|were)\s+(?:extended|agreed|adopted|established|approved|reached|concluded))\b", re.I)
 
 
 @dataclass
@@ -167,7 +169,7 @@ def _mk(y: int | None, m: int, d: int | None) -> str | None:
 # --- public API -------------------------------------------------------------------------------
 
 def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str | None = None,
-               prev_day: str | None = None, base_year: int | None = None) -> list[DateExpr]:
+               prev_day: str | None = None) -> list[DateExpr]:
     """Date expressions between start and end (one sentence), in text order.
 
     prev_day is the last day-precise date before this sentence ("the same day").
@@ -177,9 +179,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
     raws = raw_matches(text, start, end)
     if not raws:
         return []
+    # "October 23 last year": "last year" belongs to the date before it (_YEAR_AFTER).
+    raws = [r for i, r in enumerate(raws) if not (
+        r.kind == "rel_span" and i and _OWN_YEAR_GAP.fullmatch(text, raws[i - 1].span[1], r.span[0]))]
     sy = sentence_year(text, start, end, doc)
-    if sy is None and doc is None:
-        sy = base_year  # no document date: the release's own latest year is the best guess
     out: list[DateExpr] = []
     for i, r in enumerate(raws):
         # The clause that decides the tense: from the previous date to the next one.
@@ -190,15 +193,35 @@ def find_dates(text: str, start: int = 0, end: int | None = None, doc_date: str 
         ry = _rel_year(after.group("w") + " year", doc) if after and doc else sy
         got = _resolve(r, clause, doc, ry, prev_day)
         for d in (got if isinstance(got, list) else [got] if got else []):
-            if d.precision == "day" and d.role != "until":
+            w0 = max(start, d.span[0] - 50)
+            if _REPORTING_WORD.search(text, w0, d.span[0]) and \
+                    _REPORTED.search(text, w0, d.span[0]):
+                d.role = "report"  # "..., the ministry said on Thursday": when it was told
+            if _tells_a_day(d):
                 prev_day = d.end if d.role == "relative" else d.start
             out.append(d)
     return out
 
 
+_REPORTING_WORD = re.compile(r"(?=[stawrci])(?:said|says|told|announced|reported|stated|informed|"
+                             r"wrote|confirmed)")
+# A reporting verb just before a date: the date is when something was said, not done.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|\w+)|"
+                       r"announced|reported|stated|informed|wrote|confirmed)\s+(?:\w+\s+){0,2}?"
+                       r"(?:on|late|early)?\s*$")
+
+
+def _tells_a_day(d: DateExpr) -> bool:
+    """A date "the same day" / "the day before" can refer to: one day that something happened
+    (not a range's first day, not an end point, not when it was reported)."""
+    return d.precision == "day" and d.role not in ("until", "report") and d.start == d.end
+
+
+_OWN_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
 # "on October 23 last year", "in March this year": the year a date without one belongs to.
 _YEAR_AFTER = re.compile(r",?\s+(?P<w>last|this|next|previous|the\s+previous|the\s+following|"
                          r"the\s+current)\s+year\b(?!['’]s)", re.I)
+_PLACE_TAIL = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s*,?\s*(?:on|in|at|from)?\s*")
 _ASIDE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;()]*|\([^()]*\)")
 
 
@@ -209,6 +232,8 @@ def tense_window(text: str, c0: int, c1: int, span: Span) -> str:
     for m in _ASIDE.finditer(text, c0, c1):
         if m.start() <= span[0] < m.end():
             continue
+        if m.end() <= span[0] and _PLACE_TAIL.fullmatch(text, m.end(), span[0]):
+            continue  # ", which X will convene in Montreux, Switzerland, on 22 January": its own
         parts.append(text[pos:m.start()])
         pos = m.end()
     parts.append(text[pos:c1])
@@ -247,17 +272,15 @@ def find_all_dates(text: str, sentences: list[Span], doc_date: str | None,
     """Dates of every sentence (a list per sentence), carrying "the same day" across them."""
     prev: str | None = None
     result: list[list[DateExpr]] = []
-    base = None
-    if parse_doc_date(doc_date) is None:
-        years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", text[first:])]
-        base = max(years) if years else None
     for s, e in sentences:
         if e <= first:
             result.append([])
             continue
-        ds = find_dates(text, max(s, first), e, doc_date, prev, base)
+        # Without a publication date, a date without a year stays undated: the year is never
+        # guessed from other years the release happens to write.
+        ds = find_dates(text, max(s, first), e, doc_date, prev)
         for d in ds:
-            if d.precision == "day" and d.role != "until":
+            if _tells_a_day(d):
                 prev = d.start
         result.append(ds)
     return result
@@ -356,12 +379,17 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
             return DateExpr(d, d, "day", r.span, text, False, "relative")
         if k == "rel":
             w = text.lower()
-            if "same" in w or "that day" in w:
-                base = _iso_day(prev_day) if prev_day else None
+            if "same" in w or "that day" in w or "in the day" in w:
+                base = (_iso_day(prev_day) if prev_day else None) or (
+                    doc if "in the day" in w else None)
                 delta = 0
             elif "next" in w or "following" in w or "day after" in w:
                 base = _iso_day(prev_day) if prev_day else None
                 delta = 1
+            elif "before" in w or "earlier" in w or "previous" in w:
+                # "the day before": before the last date told, else before publication
+                base = (_iso_day(prev_day) if prev_day else None) or doc
+                delta = -1
             else:
                 base = doc
                 delta = {"tomorrow": 1, "yesterday": -1, "today": 0}[w.strip()]
@@ -369,6 +397,22 @@ def _resolve(r: Raw, clause: _Tense, doc: date | None, sy: int | None,
                 return None
             d = (base + timedelta(days=delta)).isoformat()
             return DateExpr(d, d, "day", r.span, text, False, "relative")
+        if k == "rel_span":
+            if doc is None:
+                return None
+            w = g["w"].lower()
+            step = -1 if w in ("last", "previous", "the past") or w.startswith("the") else (
+                1 if w in ("next", "coming") else 0)
+            if g["core2"] == "week":
+                monday = doc - timedelta(days=doc.weekday()) + timedelta(weeks=step)
+                return DateExpr(monday.isoformat(), (monday + timedelta(days=6)).isoformat(),
+                                "week", r.span, r.m.group(0), False, "relative")
+            if g["core2"] == "year":
+                y = f"{doc.year + step:04d}"
+                return DateExpr(y, y, "year", r.span, r.m.group(0), False, "relative")
+            m0 = doc.year * 12 + doc.month - 1 + step
+            iso = f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
+            return DateExpr(iso, iso, "month", r.span, r.m.group(0), False, "relative")
     except (KeyError, ValueError, AttributeError):
         return None
     return None
@@ -393,3 +437,25 @@ def _resolve_day(r: Raw, g: dict, clause: _Tense, doc: date | None, sy: int | No
         return None
     role = "until" if r.kind.startswith("until") else "date"
     return DateExpr(s, e, "day", r.span, r.m.string[r.span[0]:r.span[1]], explicit, role)
+
+
+def count_undated(text: str, sentences: list[Span], first: int = 0) -> int:
+    """How many date expressions of a release without a publication date cannot be placed in
+    time ("January 20", "on Tuesday", "yesterday")."""
+    n = 0
+    prev: str | None = None
+    for s, e in sentences:
+        if e <= first:
+            continue
+        s = max(s, first)
+        got = find_dates(text, s, e, None, prev)
+        for d in got:
+            if d.precision == "day" and d.role != "until":
+                prev = d.start
+        spans = [d.span for d in got]
+        for r in raw_matches(text, s, e):
+            if r.kind in ("years", "quarter", "q", "half"):
+                continue  # statistics' periods, not days to place
+            if not any(a <= r.span[0] < z for a, z in spans):
+                n += 1
+    return n

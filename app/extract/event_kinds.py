@@ -20,6 +20,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?=[tpsbv])(?:\b(?:tele)?phone\s+(?:conversation|call|talks)s?\b|\bspoke\s+(?:by|on\s+the|over\s+the)\s+"
         r"(?:tele)?phone\b|\bby\s+(?:tele)?phone\b|\bphoned\b|\bvideo[\s-]?(?:call|conference|link)s?\b)",
         re.I)),
+    # A body that met is in session ("the Supreme Eurasian Economic Council met in the Kremlin").
+    ("session", re.compile(r"(?=[CAPDBS])\b(?:Council|Commission|Committee|Assembly|Parliament|Duma|"
+                           r"Board|Summit|Senate)\s+(?:met|meets|convened|gathered)\b")),
     # What the subject did outranks the frame it was done in ("held a meeting ... during the
     # summit", "met on the sidelines of the session").
     ("visit", re.compile(r"\b(?:pa(?:id|y|ys|ying)|ma(?:de|ke|kes|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
@@ -66,7 +69,7 @@ RECURRING = re.compile(r"(?=[aeyto])\b(?:annually|every\s+year|each\s+year|yearl
 # Words every match of RECURRING, MEETING_VERBS and PARTICIPATION holds (case-folded): a
 # clause without any cannot match, and the cheap test spares the scan.
 RECURRING_WORDS = ("annual", "every", "each", "yearly", "tradition", "regular")
-MEETING_WORDS = ("met", "meet", "talks", "received", "discussed", "conferred")
+MEETING_WORDS = ("met", "meet", "talks", "received", "discussed", "conferred", "conversation")
 PARTICIPATION_WORDS = ("part", "attended", "represented", "chaired", "addressed", "among",
                        "joined", "present", "accompanied", "presided", "spoke", "vote")
 
@@ -81,7 +84,7 @@ def holds_any(low: str, words: tuple[str, ...]) -> bool:
 
 MEETING_VERBS = re.compile(  # (the lookahead: every word's first letter; a faster scan)
     r"(?=[mhtrwdc])\b(?:met|meets|meeting\s+with|meetings\s+with|held\s+talks|had\s+talks|talks\s+with|"
-    r"had\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?meetings?|received|was\s+received|discussed|"
+    r"had\s+(?:a\s+|separate\s+)?(?:bilateral\s+)?(?:meetings?|conversations?\s+with)|received|was\s+received|discussed|"
     r"conferred)\b", re.I)
 PARTICIPATION = re.compile(  # (the lookahead: every word's first letter; a faster scan)
     r"(?=[tawprcjsbi])\b(?:took\s+part|take\s+part|taking\s+part|attended|was\s+attended|participated|"

@@ -29,13 +29,15 @@ from app.extract.event_kinds import (
     status_of,
     summary_of,
 )
+from app.extract.event_places import inside as _inside
+from app.extract.event_places import place_fallbacks as _place_fallbacks
+from app.extract.event_refs import GROUP, relative_clause_events, signing_after
 from app.extract.fold import fold_case
 from app.extract.model import Event, Span
-from app.extract.places_in_text import PlaceMention, dateline, place_mentions
+from app.extract.places_in_text import Dateline, PlaceMention, dateline, place_mentions
 from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
 
 _MAX_DATES = 40
-_SIDES = re.compile(r"(?=[TtBb])\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:sides|parties|interlocutors)\b")
 _WINDOW = 4  # sentences after an event that may still name its participants
 _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
@@ -70,6 +72,7 @@ def find_events(ctx: Context) -> list[Event]:
     anchor: tuple[int, list[_Cand]] | None = None
     lead: _Cand | None = None
     prev_new: list[_Cand] = []
+    prose = 0  # sentences of prose read so far (not a photo credit or a dateline's "ASTANA.")
     for i, (s, e) in enumerate(sents):
         if line and s < line.span[1] < e:
             s = line.span[1]  # "ALMATY, 21 June (BelTA) –" only dates the item
@@ -84,17 +87,28 @@ def find_events(ctx: Context) -> list[Event]:
         if lead_line:
             # "MINSK, 3 September (BelTA) – X met with Y ...": the dateline dates the lead.
             bundles = [Bundle([[DateExpr(line.date, line.date, "day", (s, s), "")]])]
-        elif not bundles and i == 0 and doc is not None and _PRED.search(text, s, e) and \
-                not FUTURE.search(text, s, e):
-            # "Sergey Lavrov held talks with ..." opening an undated release: the same day.
+        elif not bundles and not cands and prose == 0 and doc is not None and \
+                _PRED.search(text, s, e) and not FUTURE.search(tense_window(text, s, e, (s, s))):
+            # "Sergey Lavrov held talks with ..." opening a release that dates it no other
+            # way (the first sentence of prose: "ASTANA." or "Photo: Akorda" are none): that
+            # day.
             bundles = [Bundle([[DateExpr(doc.isoformat(), doc.isoformat(), "day", (s, s), "")]])]
         if bundles:
             new = _dated(ctx, i, s, e, bundles, dates, refs, places, doc, lead)
             if lead_line:
                 for c in new:
                     c.ev.span = (line.date_span[0], c.ev.span[1])
+            if new:
+                new += [_Cand(ev, i, ev.place, None, False, new[0].dates) for ev in
+                        relative_clause_events(ctx, s, e, new[0].ev, places.best_in)]
+        elif doc is None and (undated := _kept_undated(ctx, i, s, e, refs, places,
+                                                        lead_candidate=not cands and prose == 0)):
+            new = undated
         else:
-            new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new)
+            new = _undated_meeting(ctx, i, s, e, refs, lead, prev_new, cands)
+            if not new:
+                sign = signing_after(text, s, e, [c.ev for c in cands])
+                new = [_Cand(sign, i, sign.place, None, False, [])] if sign else []
             if not new:
                 target = anchor[1][0] if anchor and i - anchor[0] <= _WINDOW else None
                 _add_participants(ctx, s, e, refs, target, cands)
@@ -104,9 +118,20 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = new[0]
         cands.extend(new)
         prev_new = new
+        if len(_WORDS.findall(text, s, e)) >= 6:
+            prose += 1
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         prev_subject = sentence_subject(ctx, s, e, refs)
+    if line is None and ctx.doc.place:
+        # no dateline, but the date line names where the release was issued (the Kremlin's
+        # "May 24, 2018 - 23:25 - St Petersburg")
+        from app.extract.places_in_text import venue_city
+
+        line = Dateline((0, 0), venue_city(ctx, ctx.doc.place), None)
     _place_fallbacks(ctx, cands, line, places)
+    for c in cands:
+        if c.ev.date_start and c.ev.date_basis is None:
+            c.ev.date_basis = "stated"
     return _dedup([c.ev for c in cands])
 
 
@@ -124,7 +149,7 @@ def _bundles(text: str, dates: list[DateExpr]) -> list[Bundle]:
             if groups and groups[-1][-1].role != "until" and d.end >= groups[-1][-1].start[:10]:
                 groups[-1].append(d)
             continue
-        if not d.is_scorable or d.precision == "half":
+        if not d.is_scorable or d.precision == "half" or d.role == "report":
             continue
         groups.append([d])
     bundles: list[Bundle] = []
@@ -164,6 +189,11 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             continue
         first = b.groups[0][0]
         since = bool(_SINCE.search(text, max(s, first.span[0] - 12), first.span[0]))
+        if _background(text, first, since, doc):
+            continue
+        own = text[r.own[0]:r.own[1]]
+        if _SUBORDINATE.search(own) and kind_of(own, True) is None:
+            continue
         if (first.precision != "day" or since) and _has_figures(
                 text, [*near, *(r.right if from_right else [])], dates):
             # "In the first quarter, 15 visits took place", "has received more than 2,000 calls
@@ -175,8 +205,8 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
             people = list(prev_people) if bi > 0 else []
         if not people:
             people = _people_in(ctx, r.right + r.rest, refs)
-        if not people and lead is not None and len(lead.ev.participants) >= 2 and _SIDES.search(
-                " ".join(text[a:z] for a, z in [*near, *r.right])):
+        if not people and lead is not None and len(lead.ev.participants) >= 2 and (GROUP.search(
+                " ".join(text[a:z] for a, z in [*near, *r.right])) or _THEY.match(text, s, e)):
             people = list(lead.ev.participants)  # "the sides agreed to meet in May"
         prev_people = people
         strong, weak = _choose_place(places, near, b, ctx)
@@ -190,10 +220,15 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
         span = (min(u[0] for u in used), max(u[1] for u in used))
         clause_text = " ".join(text[a:z] for a, z in used)
         summary = _summary(text, s, bi, r, regions, bundles, dates, used)
+        n_days = _n_day_span(clause_text)
         for g in b.groups:
             start, end = g[0].start, g[-1].end
+            if n_days and start == end and g[0].precision == "day":
+                end = _plus_days(start, n_days - 1)  # "a two-day visit on November 7"
             status = status_of(" ".join(tense_window(text, a, z, g[0].span) for a, z in used),
                                start, end, doc)
+            if g[0].text == "":
+                status = "held"  # dated by publication: only a sentence reporting it as done is
             splits = _split_meetings(ctx, kind, used, people, refs)
             for plist in splits:
                 ev = Event(
@@ -202,12 +237,51 @@ def _dated(ctx: Context, idx: int, s: int, e: int, bundles: list[Bundle], dates:
                     status=status, summary=summary,
                     span=(min(span[0], g[0].span[0]), max(span[1], g[-1].span[1])),
                     precision=g[0].precision,
+                    # a date made from the publication date, not written: "" as its text
+                    date_basis="publication" if g[0].text == "" else "stated",
                 )
                 out.append(_Cand(ev, idx, strong, weak, r.frame, g))
     return out
 
 
+_N_DAY = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)-day\s+(?:official\s+|state\s+|working\s+)?"
+                    r"(?:visit|trip|talks|session|summit|forum|meeting|tour|conference)\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _n_day_span(clause: str) -> int | None:
+    m = _N_DAY.search(clause)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS[n]
+
+
+def _plus_days(iso: str, n: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=n)).isoformat()
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_THEY = re.compile(r"\W*They\b")
+# "after the Taliban seized Kabul in August": the date belongs to a clause whose own verb
+# reports no meeting.
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|until|as)\s+(?:the\s+)?[A-Z][\w-]*"
+                          r"(?:\s+[A-Z][\w-]*)*\s+[a-z]+ed\b")
 _SINCE = re.compile(r"\b(?:since|as\s+of|as\s+at)\s+$", re.I)
+_HISTORY_YEARS = 5
+
+
+def _background(text: str, first: DateExpr, since: bool, doc) -> bool:
+    """History, not a meeting: "since March 2020" (a state that began then), "on June 22,
+    1941", "relations established on January 30, 1950" (a written year long before the
+    release)."""
+    if since:
+        return True
+    if doc is None or not first.explicit_year:
+        return False
+    return int(first.start[:4]) < doc.year - _HISTORY_YEARS
 
 
 _RELATIVE_OPENING = re.compile(r"\W*(?:which|that|where|who|whose)\b")
@@ -316,7 +390,7 @@ def _split_meetings(ctx: Context, kind: str, spans: list[Span], people: list[str
     for a, z in spans:
         # "met with A and with B": the repeated "with" makes two meetings.
         m = re.search(r"\b(?:separate|individual|bilateral)\s+(?:meetings|talks|consultations)\s+"
-                      r"with\b|\bmeetings\s+with\b|\b(?:met|talks|talked|spoke)\s+with\b"
+                      r"with\b|\b(?:meetings|conversations)\s+with\b|\b(?:met|talks|talked|spoke)\s+with\b"
                       r"(?=[^.;]*\band\s+(?:also\s+)?with\b)", ctx.text[a:z], re.I)
         if not m:
             continue
@@ -359,6 +433,10 @@ class _PlaceIndex:
         self.places = sorted(places, key=lambda p: p.start)
         self.starts = [p.start for p in self.places]
 
+    def best_in(self, a: int, z: int) -> str | None:
+        got = [p for p in self.within([(a, z)]) if p.rank >= 2]
+        return got[0].name if got else None
+
     def within(self, spans: list[Span]) -> list[PlaceMention]:
         out = []
         for a, z in spans:
@@ -370,24 +448,76 @@ class _PlaceIndex:
         return out
 
 
+# --- no publication date -------------------------------------------------------------------
+
+_PLACEABLE = {"md", "dm", "md_d", "d_dm", "md_md", "dm_dm", "md_and_d", "d_and_dm", "between",
+              "wd", "rel", "rel_m", "rel_span", "m", "mm", "m_part", "until", "until_dm"}
+
+
+def _kept_undated(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
+                  places: _PlaceIndex, lead_candidate: bool) -> list[_Cand]:
+    """Without a publication date, "X met Y on Tuesday" cannot be placed in time; the event is
+    kept without a date (its words stay searchable; a date given later places it)."""
+    from app.extract.date_patterns import raw_matches
+
+    text = ctx.text
+    has_date = any(r.kind in _PLACEABLE for r in raw_matches(text, s, e))
+    if not has_date and not (lead_candidate and _PRED.search(text, s, e)):
+        return []
+    kind = kind_of(text[s:e])
+    if kind is None:
+        return []
+    people = _people_in(ctx, [(s, e)], refs)
+    future = FUTURE.search(tense_window(text, s, e, (s, s)))
+    ev = Event(kind=kind, category=category_of(kind, text[s:e], paragraph_of(text, s)),
+               date_start=None, date_end=None, place=places.best_in(s, e), participants=people,
+               status="planned" if future else "held", summary=summary_of(text, [(s, e)], []),
+               span=(s, e), precision=None, date_basis=None)
+    return [_Cand(ev, idx, ev.place, None, False, [])]
+
+
 # --- undated sentences ----------------------------------------------------------------------
 
 _ALSO = re.compile(r"\balso\b")
+_UNNAMED_HOST = re.compile(r"\b[Tt]he\s+(?:Secretary-General|President|Prime\s+Minister|Minister|"
+                           r"Chairman|Chair|Speaker|Ambassador|Governor)\s+(?:also\s+)?met\b")
+# A sentence carrying on the story of the one before: "In the evening, he met with ...",
+# "Later, the Minister held talks with ...".
+_NARRATIVE = re.compile(r"\W*(?:(?:In\s+the\s+(?:evening|afternoon|morning)|Later(?:\s+that\s+day)?|"
+                        r"Afterwards|Then|After\s+that|Subsequently)\s*,?\s*)?(?:[Hh]e|[Ss]he|"
+                        r"[Tt]he\s+(?:\w+\s+)?(?:Minister|President|Prime\s+Minister|head\s+of\s+state|"
+                        r"Secretary-General|Ambassador|minister|president))\b")
 
 
 def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
-                     lead: _Cand | None, prev_new: list[_Cand]) -> list[_Cand]:
+                     lead: _Cand | None, prev_new: list[_Cand],
+                     cands: list[_Cand] | None = None) -> list[_Cand]:
     """A meeting "on the sidelines" of the main event, or one that "also" took place."""
     sent = ctx.text[s:e]
     if not holds_any(fold_case(sent), MEETING_WORDS) or not MEETING_VERBS.search(sent) \
             or _MODAL.search(sent):
         return []
     people = _people_in(ctx, [(s, e)], refs)
-    if len(people) < 2:
+    # The last held event told earlier in this paragraph: "On July 25, X held talks with Y.
+    # ... In the evening, he met with Z." happened the same day.
+    para_start = ctx.text.rfind("\n", 0, s) + 1
+    local = [c for c in (cands or []) if c.ev.status == "held" and c.ev.date_start
+             and para_start <= c.ev.span[0] < s and c.ev.date_start == c.ev.date_end]
+    narrative = local[-1] if local and _NARRATIVE.match(sent) else None
+    if narrative is not None and len(people) == 1 and narrative.ev.participants and \
+            narrative.ev.participants[0] not in people:
+        people = [narrative.ev.participants[0], *people]
+    sidelines = re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I)
+    # "On the margins, the Secretary-General met with X": the host may be a post unnamed.
+    if len(people) < (1 if sidelines and _UNNAMED_HOST.search(sent) else 2):
         return []
     base = None
-    if re.search(r"\bon\s+the\s+(?:sidelines|margins)\b", sent, re.I) and lead is not None:
+    if sidelines and local:
+        base = local[-1]
+    elif sidelines and lead is not None:
         base = lead
+    elif narrative is not None:
+        base = narrative
     elif _ALSO.search(sent) and (prev_new or lead):
         # "X was also received by Y": beside the last event held, not one merely announced,
         # and rather one X took part in than one a subordinate clause recalls.
@@ -396,6 +526,12 @@ def _undated_meeting(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef]
             held.insert(0, lead)
         shared = [c for c in held if set(c.ev.participants) & set(people)]
         base = shared[-1] if shared else (held[-1] if held else None)
+        days = [c for c in prev_new if c.ev.status == "held" and c.ev.precision == "day"
+                and c.ev.date_start == c.ev.date_end and c is not lead]
+        if base is lead and days and _inside(days[-1].ev, lead.ev):
+            # "On July 27, the delegation took part in ... . X also had conversations with
+            # ...": that day, not the whole visit.
+            base = days[-1]
     if base is None or base.ev.status != "held":
         return []
     kind = kind_of(sent) or "meeting"
@@ -459,100 +595,6 @@ def _mentioned_in(ctx: Context, name: str, s: int, e: int, kept: str) -> bool:
             return any(s <= a < e and ctx.text[a:b] in kept for a, b in p.mentions) or \
                 any(alias in kept for alias in [p.name, *p.aliases])
     return True  # a role phrase: kept as resolved
-
-
-# --- places after the fact ---------------------------------------------------------------------
-
-def _place_fallbacks(ctx: Context, cands: list[_Cand], line, places: _PlaceIndex) -> None:
-    from app.extract.places_in_text import is_country, place_country, place_kind
-
-    visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
-    # An official visit "to China" took place where its talks did ("talks in Beijing"), or in
-    # the city of that country the next lines put it in ("In Minsk, he will ...").
-    for v in visits:
-        if not is_country(ctx, v.ev.place):
-            continue
-        for c in cands:
-            if c is v or not c.strong or is_country(ctx, c.strong):
-                continue
-            if place_country(ctx, c.strong) not in (None, v.ev.place):
-                continue  # the summit in Astana is not where a visit to Russia took place
-            if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
-                v.ev.place = c.strong
-                break
-        else:
-            city = _city_after(ctx, v, places)
-            if city:
-                v.ev.place = city
-    hosts = [c for c in cands if c.ev.kind in ("session", "forum", "visit") and c.ev.place
-             and not is_country(ctx, c.ev.place)]
-    lead_host = cands[0] if cands and cands[0].ev.kind in ("anniversary", "cultural") and \
-        cands[0].ev.place and place_kind(ctx, cands[0].ev.place) == "city" else None
-    for c in cands:
-        if c.ev.place:
-            continue
-        if line and c.ev.date_start == line.date == c.ev.date_end:
-            c.ev.place = line.city
-            continue
-        for v in visits:
-            if _inside(c.ev, v.ev) and set(c.ev.participants) & set(v.ev.participants):
-                c.ev.place = v.ev.place
-                break
-        if c.ev.place is None:
-            # "On September 28, the minister addressed the General Assembly" during a session
-            # held in New York on September 23-28 that he attended: it happened there too.
-            for h in hosts:
-                # A session within a session's days (its outreach part) needs no shared name.
-                if h is not c and _inside(c.ev, h.ev) and (
-                        set(c.ev.participants) & set(h.ev.participants)
-                        or c.ev.kind == h.ev.kind == "session"):
-                    c.ev.place = h.ev.place
-                    break
-        if c.ev.place is None:
-            c.ev.place = c.weak
-        if c.ev.place is None and _near_lead(c.ev, lead_host):
-            # A release on commemorations or a festival hosted by one city: what else happened
-            # there within a day or two, with no place of its own, happened in that city.
-            c.ev.place = lead_host.ev.place
-
-
-def _near_lead(ev: Event, lead: _Cand | None, days: int = 2) -> bool:
-    if lead is None or lead.ev is ev or ev.status != lead.ev.status:
-        return False
-    a, b = _day(ev.date_start), _day(lead.ev.date_start)
-    return a is not None and b is not None and ev.date_start == ev.date_end \
-        and abs((a - b).days) <= days
-
-
-def _day(s: str | None):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(s) if s and len(s) == 10 else None
-    except ValueError:
-        return None
-
-
-def _city_after(ctx: Context, v: _Cand, places: _PlaceIndex) -> str | None:
-    """The first city of the visited country named "in"/"at" in the visit's sentence or the
-    next two."""
-    from app.extract.places_in_text import place_country
-
-    sents = [sp for sp in ctx.sentences if sp[1] > v.ev.span[0]][:3]
-    if not sents:
-        return None
-    for p in places.within([(v.ev.span[0], sents[-1][1])]):
-        if p.kind == "city" and p.rank == 3 and place_country(ctx, p.name) == v.ev.place:
-            return p.name
-    return None
-
-
-def _inside(ev: Event, outer: Event) -> bool:
-    if not (ev.date_start and outer.date_start and ev.date_end and outer.date_end):
-        return False
-    if len(ev.date_start) != 10 or len(outer.date_start) != 10:
-        return False
-    return outer.date_start <= ev.date_start and ev.date_end <= outer.date_end
 
 
 _BILATERAL = re.compile(r"\b(?:bilateral|on\s+the\s+(?:sidelines|margins)|separate|"

@@ -12,6 +12,7 @@ Files (tab-separated, a header row, "#" lines are comments, "|" separates altern
                       country (for offices: State Duma -> Russia)
     given_names.tsv   name, variants (transliterations; the first form is canonical)
     publishers.tsv    marker, country (whose posts an unqualified title names)
+    outlets.tsv       marker, outlet (who published a release: "/TASS/", "BelTA has learned")
 app/extract/lexicon.py builds the indexes the stages use.
 """
 

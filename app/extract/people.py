@@ -27,6 +27,7 @@ from app.extract.people_lower import (
     Found,
     lower_appositions,
     lower_of_posts,
+    lower_posts_before,
     name_chains,
     paired_posts,
     plural_posts,
@@ -75,6 +76,7 @@ def find_people(ctx: Context) -> list[Person]:
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(lower_appositions(text, s, toks, lex, publisher))
         found.extend(lower_of_posts(text, s, toks, lex, publisher))
+        found.extend(lower_posts_before(text, s, toks, lex, publisher))
         found.extend(paired_posts(text, s, toks, lex))
         found.extend(plural_posts(toks, lex))
     taken = {t.start for f in found for t in f.name_toks}
@@ -157,6 +159,8 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
         k -= 1
     if a < k < b and name_like(toks[k:b], lex):
         return k, b
+    if a < k == b - 2 and _word_surname_name(toks, k, lex):
+        return k, b  # "... Central Committee To Lam"
     if k == b - 1 and k > a and _mononym(toks, k, lex):
         return k, b  # "Minister of Foreign Affairs of the Republic of Indonesia Sugiono"
     # ... failing that, three words after a known one, or the last two words.
@@ -170,6 +174,18 @@ def _name_tail(toks: list[Tok], a: int, b: int, direct: bool,
         if n == 2:
             fallback = (s, b)
     return fallback
+
+
+# Vietnamese surnames that are also English words: read as a name only right after a post.
+_WORD_SURNAMES = {"to", "do", "ho", "le"}
+
+
+def _word_surname_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    first, last = toks[k], toks[k + 1]
+    if fold(first.base) not in _WORD_SURNAMES or not first.cap or first.poss:
+        return False
+    return (last.cap and last.is_word and not known_word(last, lex) and fold(last.base) not in STOP
+            and any(c.islower() for c in last.base) and not lex.place(last.base))
 
 
 def _mononym(toks: list[Tok], k: int, lex: Lexicon) -> bool:

@@ -45,6 +45,36 @@ def lower_appositions(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
     return out
 
 
+def lower_posts_before(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
+                       publisher: str | None) -> list[Found]:
+    """"the Russian foreign minister, Sergey Lavrov,", "Turkish foreign minister Hakan Fidan":
+    a lower-case post led by a country word, before the name."""
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not (t.is_word and t.cap and lex.country_adjective(t.text)):
+            continue
+        j = i + 1
+        while j < n and toks[j].is_word and not toks[j].cap and lex.is_modifier(toks[j].text):
+            j += 1
+        if not (j < n and toks[j].is_word and not toks[j].cap and lex.is_head(toks[j].text)):
+            continue
+        a = j + 1
+        if a < n and toks[a].text == ",":
+            a += 1
+        if a >= n or not (toks[a].cap and toks[a].is_word):
+            continue
+        b = chain(toks, a, lex)
+        for e in (min(b, a + 3), a + 2):
+            if a + 2 <= e <= b and name_like(toks[a:e], lex):
+                raw = " ".join(title_case(x.text, lex) for x in toks[i:j + 1])
+                post = normalise_post(raw, lex, before=text[sent_start:toks[i].start],
+                                      publisher=publisher, sentence=text[sent_start:toks[-1].end])
+                out.append(Found(toks[a:e], post, toks[a].start))
+                break
+    return out
+
+
 def lower_of_posts(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
                     publisher: str | None) -> list[Found]:
     """"the head of the Belarusian government Roman Golovchenko", "the chairman of the

@@ -9,7 +9,6 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from app.extract.context import Context
-from app.extract.dates import find_dates
 from app.extract.fold import fold_case
 from app.extract.model import Span
 
@@ -36,7 +35,9 @@ class Dateline:
     date_span: Span | None = None
 
 
-_AT = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$")
+_AT = re.compile(r"(?:\b(?:in|at|In|At)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?"
+                 r"(?:(?:southern|northern|eastern|western|central|north-?(?:east|west)ern|"
+                 r"south-?(?:east|west)ern)\s+)?|\bhosted\s+by\s+)$")
 _HOST = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s+and\s+[A-Z][\w-]+)?\s+(?:hosted|hosts|"
                    r"will\s+host|is\s+hosting|was\s+hosting|welcomed|became\s+the\s+venue|"
                    r"will\s+be\s+the\s+venue|played\s+host)\b")
@@ -85,7 +86,7 @@ _TOPIC = re.compile(r"\b(?:situation|developments|crisis|conflict|settlement|war
 # The words the look-backs below end with (before their closing whitespace): a text before
 # the mention that ends with none of them cannot match, so the regex is not tried.
 _TOPIC_ENDS = ("in", "around", "on", "over", "the")
-_AT_ENDS = ("in", "at", "the", "of")
+_AT_ENDS = ("in", "at", "the", "of", "by", "ern", "central")
 _TO_ENDS = ("to", "visit", "visited", "visiting", "visits", "tour", "toured", "in", "reached",
             "the")
 _FROM_ENDS = ("from", "near", "outside", "the")
@@ -166,12 +167,12 @@ def place_mentions(ctx: Context) -> list[PlaceMention]:
             continue
         if _in_title(text, e, person_starts):
             continue  # "Ambassador of Russia to China Igor Morgulov": part of a post
-        name = _venue_city(ctx, name)
+        name = venue_city(ctx, name)
         out.append(PlaceMention(s, e, name, place_kind(ctx, name), _rank(text, s, e)))
     return out
 
 
-def _venue_city(ctx: Context, name: str) -> str:
+def venue_city(ctx: Context, name: str) -> str:
     """A venue ("talks in the Kremlin", "at the Palace of Independence") places its events in
     the city it lies in (places.tsv "within")."""
     lex = _lex(ctx)
@@ -191,29 +192,17 @@ def _in_title(text: str, end: int, person_starts: list[int]) -> bool:
     return bool(_CAPITALISED_RUN.fullmatch(text[end:nxt]))
 
 
-_DATELINE = re.compile(r"\s*(?P<city>[A-Z][A-Z .'’-]*[A-Z])\s*,\s*(?P<rest>[^()\n]{3,40}?)\s*"
-                       r"\((?P<agency>[^)\n]{2,40})\)\s*[–—-]")
-
-
-_NON_SPACE = re.compile(r"\S")
-
-
 def dateline(ctx: Context) -> Dateline | None:
-    m = _DATELINE.match(ctx.text, ctx.body_start)
-    if not m:
-        m2 = _NON_SPACE.search(ctx.text[ctx.body_start:ctx.body_start + 200])
-        if not m2:
-            return None
-        m = _DATELINE.match(ctx.text, ctx.body_start + m2.start())
-        if not m:
-            return None
-    raw = m.group("city").title()
+    """The dateline opening the body ("SOCHI, September 30. /TASS/.", "MINSK, 9 February
+    (BelTA) –"): its city (as the gazetteer names it) and its day, the year taken from the
+    release's date when the dateline has none."""
+    from app.extract.header import dateline_day, find_dateline
+
+    line = find_dateline(ctx.text, ctx.body_start)
+    if line is None:
+        return None
     lex = _lex(ctx)
-    city = raw
-    if lex is not None:
-        p = lex.place(raw)
-        city = p.name if p else raw
-    ds = find_dates(ctx.text, m.start("rest"), m.end("rest"), ctx.doc.date)
-    day = next((d for d in ds if d.precision == "day"), None)
-    return Dateline((m.start(), m.end()), city, day.start if day else None,
-                    day.span if day else None)
+    p = lex.place(line.city) if lex is not None else None
+    city = p.name if p else line.city
+    day = dateline_day(ctx.doc, line)
+    return Dateline(line.span, city, day, line.span if day else None)

@@ -66,6 +66,7 @@ _NOUNS = [
     (r"governors?", "governor"),
     (r"ambassadors?", "ambassador"),
     (r"counterparts?|colleagues?", "counterpart"),
+    (r"guests?|diplomats?|envoys?", "guest"),
 ]
 _NOUN_RE = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_NOUNS))
 _CAP = r"[A-Z][\w’'-]+"
@@ -242,6 +243,12 @@ def find_roles(ctx: Context, start: int, end: int,
             pass
         if kind == "counterpart":
             people = _counterparts(ctx, m.start(), start, countries, prev_subject)
+        elif kind == "guest":
+            # "the Vietnamese guest", "his guest": the visitor last named, not the host;
+            # "the Russian diplomat": the Russian last named
+            host = set(prev_subject or []) if not countries else set()
+            people = _rank([p for p in ctx.people if p.name not in host
+                            and (not countries or p.country in countries)], m.start())[:1]
         else:
             if len(countries) > 1:
                 num = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from app.extract.model import DocumentInfo, Span
 
@@ -15,8 +14,6 @@ _ABBREV = {
 }
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)")
-_REF = re.compile(r"^\s*(\d{3,5})-(\d{2})-(\d{2})-(\d{4})\s*$", re.M)
-_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s*$")
 
 
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.+$")
@@ -82,35 +79,14 @@ def _push(text: str, s: int, e: int, out: list[Span]) -> None:
 
 
 def read_header(text: str, path: str | None = None) -> DocumentInfo:
-    """Title, date and reference of a release laid out as: time, title, reference, body.
+    """The release's metadata (see app.extract.header)."""
+    from app.extract.header import read_header as _read
 
-    The reference ("1184-24-06-2024") carries the date as DD-MM-YYYY. When it is missing the
-    title is the first substantial line and the date stays unknown.
-    """
-    info = DocumentInfo(path=path)
-    ref = _REF.search(text[:3000])
-    if ref:
-        info.ref = ref.group(0).strip()
-        try:
-            info.date = date(int(ref.group(4)), int(ref.group(3)), int(ref.group(2))).isoformat()
-        except ValueError:
-            info.date = None
-    head_end = ref.start() if ref else min(len(text), 3000)
-    for line in re.finditer(r"[^\n]+", text[:head_end] if ref else text[:head_end]):
-        s = line.group(0).strip()
-        if not s or _TIME.match(s):
-            continue
-        if not ref and len(s) < 15:
-            continue
-        off = line.start() + line.group(0).index(s)
-        info.title = s
-        info.title_span = (off, off + len(s))
-        if ref or len(s) >= 15:
-            break
-    return info
+    return _read(text, path)[0]
 
 
 def body_start(text: str) -> int:
-    """Offset where the body starts: after the reference line, or 0."""
-    ref = _REF.search(text[:3000])
-    return ref.end() if ref else 0
+    """Offset where the body starts: after the header lines (reference, date line, headline)."""
+    from app.extract.header import read_header as _read
+
+    return _read(text)[1]

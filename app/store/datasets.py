@@ -269,7 +269,7 @@ def apply_dataset_fields(ex, day: str | None, hhmm: str | None, title: str | Non
     doc = ex.document
     if day and not (doc.date == day and doc.date_origin == "dataset"):
         doc.date, doc.date_origin = day, "dataset"
-        if hhmm and not doc.time:
+        if hhmm:  # the archive's time too, not one the text's date line gives
             doc.time = hhmm
     if title and title.strip():
         doc.title = " ".join(title.split())

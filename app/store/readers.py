@@ -77,7 +77,8 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
         raise ReadError(f"{name}: binary file, not text")
     if is_html:
         page, encoding = decode_html(data, name)
-        result = ReadText(normalise_text(html_to_text(page)), encoding, html=True)
+        result = ReadText(normalise_text(html_to_text(page)), encoding, html=True,
+                          meta=_meta(page))
     else:
         text, encoding = decode(data, name)
         result = ReadText(normalise_text(text), encoding)
@@ -87,6 +88,15 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
     if sum(1 for _ in islice(re.finditer(r"\w", result.text), 20)) < 20:
         raise ReadError(f"{name}: no release text found")
     return result
+
+
+def _meta(page: str) -> dict:
+    from app.store.page_meta import page_meta
+
+    try:
+        return page_meta(page)
+    except Exception:  # noqa: BLE001 - a page whose metadata cannot be read still has its text
+        return {}
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extract.dates import find_all_dates, find_dates
+from app.extract.dates import count_undated, find_all_dates, find_dates
 
 
 def _dates(text: str, doc: str = "2025-03-14", prev: str | None = None):
@@ -79,7 +79,7 @@ def test_past_event_after_document_date_is_last_year():
 def test_sentence_year_frames():
     got = _dates("Last year, the chambers held joint sessions on May 6 and on September 9.",
                  doc="2025-03-14")
-    assert [d[1] for d in got] == ["2024-05-06", "2024-09-09"]
+    assert [d[1] for d in got] == ["2024", "2024-05-06", "2024-09-09"]
     got = _dates("In 2021, the councils met on July 12 in Kazan.", doc="2025-03-14")
     assert [(d[1], d[3]) for d in got] == [("2021", "year"), ("2021-07-12", "day")]
 
@@ -142,10 +142,25 @@ def test_weekday_alone_is_the_nearest_such_day():
     assert _dates("The envoy will arrive on Monday.") == [("Monday", "2025-03-17", "2025-03-17", "day")]
 
 
-def test_without_a_document_date_the_latest_year_written_is_used():
-    text = "Trade grew in 2022. On April 9, the ministers met in Baku."
-    per = find_all_dates(text, [(0, 19), (20, len(text))], None)
-    assert per[1][0].start == "2022-04-09"
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers met last week.", ("last week", "2025-03-03", "2025-03-09", "week")),
+    ("The commission will meet next month.", ("next month", "2025-04", "2025-04", "month")),
+    ("The summit will be held next year.", ("next year", "2026", "2026", "year")),
+    ("The day before, the envoys met in Baku.", ("The day before", "2025-03-13", "2025-03-13", "day")),
+    ("The talks were held in October last year.", ("October", "2024-10", "2024-10", "month")),
+])
+def test_relative_spans_against_the_publication_date(text, expected):
+    # 2025-03-14 is a Friday.
+    assert _dates(text) == [expected]
+
+
+def test_without_a_document_date_no_year_is_guessed():
+    # Another year written in the release says nothing about when "April 9" was.
+    text = "Trade grew in 2022. On April 9, the ministers met in Baku. They talk on Tuesday."
+    sents = [(0, 19), (20, 57), (58, len(text))]
+    per = find_all_dates(text, sents, None)
+    assert per[1] == [] and per[2] == []
+    assert count_undated(text, sents) == 2
 
 
 def test_the_verb_nearest_before_a_date_sets_its_tense():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scoring import CORPUS, fold, gold_text, load_gold, score_all
+from scoring import CORPUS, date_right, extract_gold, fold, gold_text, load_gold, score_all
 
 from app.extract import extract
 
@@ -49,16 +49,35 @@ def test_seed_quantities(seed_scores):
     assert q.precision >= 0.95 and q.recall >= 0.95, (q, q.missed, q.extra)
 
 
+# Known gaps, each with its reason: figures of durations ("three hours", "a 60-day
+# extension", "1,418 days") are the quantities stage's work (issue 12, another branch); each
+# of these documents misses one such figure (F1 0.89). Raise to 0.9 once that is merged.
+_GAPS = {("08-tass-lavrov-cavusoglu-sochi", "quantities"): 0.85,
+         ("11-dailysabah-cavusoglu-lavrov", "quantities"): 0.85,
+         ("13-russianhouse-hanoi-memory", "quantities"): 0.85}
+
+
+@pytest.fixture(scope="module")
+def corpus_preds():
+    return {name: extract_gold(name).to_json() for name in CORPUS}
+
+
 @pytest.mark.parametrize("name", CORPUS)
 @pytest.mark.parametrize("kind", ["people", "events", "quantities"])
-def test_corpus_document_f1(name, kind):
-    pred = extract(gold_text(name)).to_json()
-    s = score_all(pred, load_gold(name))[kind]
-    assert s.f1 >= 0.85, (name, kind, str(s), s.missed, s.extra)
+def test_corpus_document_f1(corpus_preds, name, kind):
+    s = score_all(corpus_preds[name], load_gold(name))[kind]
+    assert s.f1 >= _GAPS.get((name, kind), 0.9), (name, kind, str(s), s.missed, s.extra)
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_corpus_publication_date(corpus_preds, name):
+    assert date_right(corpus_preds[name], load_gold(name)), corpus_preds[name]["document"]
 
 
 @pytest.mark.parametrize("name", ["seed", *CORPUS])
 def test_header_read_from_text(name):
-    doc = extract(gold_text(name)).document
+    doc = extract_gold(name).document
     gold = load_gold(name)["document"]
     assert (doc.title, doc.date, doc.ref) == (gold["title"], gold["date"], gold["ref"])
+    if "place" in gold:
+        assert doc.place == gold["place"] or (gold["place"] is None and doc.place is None)

@@ -208,7 +208,7 @@ class ImportDialog(QtWidgets.QDialog):
             counts[status] = counts.get(status, 0) + 1
             warnings = [gui_warning(w) for w in getattr(r, "warnings", None) or []]
             undated += any(w.startswith("no publication date") for w in warnings)
-            no_facts += "no facts found" in warnings
+            no_facts += any(w.startswith("no facts found") for w in warnings)
             details = getattr(r, "message", "") or ""
             prefix = f"{r.path}: "
             if details.startswith(prefix):   # the file is named in the first column already
