@@ -24,7 +24,11 @@ _ECON = (
 _ECON_RE = re.compile(rf"\b({_ECON})\b", re.I)
 _GROWTH_VERB = re.compile(
     r"\b(increas\w*|grew|grow\w*|rose|ris(?:en|ing|es)|surg\w*|jump\w*|soar\w*|expand\w*|"
-    r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*(?:by\s*)?$", re.I)
+    r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*"
+    r"(?:by\s*(?:(?:another|a\s+further|an\s+additional|a\s+further)\s+)?)?$", re.I)
+_BY_END = re.compile(r"\bby\s*$")
+_GROWTH_ANY = re.compile(r"\b(?:increas\w*|grew|grow\w*|rose|ris(?:en|ing|es)|surg\w*|jump\w*|"
+                         r"soar\w*|decreas\w*|fell|fall\w*|drop\w*|declin\w*)\b", re.I)
 _COMPARE_AFTER = re.compile(r"^\s*(more|less|higher|lower|up|down)\b(?:\s+than(?:\s+in)?\s+"
                             r"((?:19|20)\d\d))?", re.I)
 # Where a phrase ends: a clause break, a relative word, or "and" before another amount.
@@ -107,7 +111,9 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
             subj = _subject(before)
             return _clean(f"{subj}'s share" if subj else "share")
         cmp = _COMPARE_AFTER.match(after)
-        if _GROWTH_VERB.search(before) or cmp:
+        # "exports increased by 46.9%, and imports by 13%": the verb is left out.
+        elliptic = _BY_END.search(before) and _GROWTH_ANY.search(before)
+        if _GROWTH_VERB.search(before) or cmp or elliptic:
             subj = _econ_near(before, after) or _subject(before)
             phrase = f"growth of {subj}" if subj else "growth"
             if cmp and cmp.group(2):

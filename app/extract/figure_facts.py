@@ -1,0 +1,60 @@
+"""What a figure measures, between whom, and whether it is a fact, a target or a forecast:
+the attributes quantities.find_quantities adds to each figure it reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extract import figure_kind, labels
+from app.extract.context import Context
+from app.extract.gazetteer import Gazetteers
+from app.extract.lexicon import lexicon
+from app.extract.partners import DocParties, clause_of, parties, partners_of
+
+
+@dataclass
+class FigureFacts:
+    measure: str | None
+    kind: str
+    partners: list[str]
+    direction: str | None
+    status: str
+    clause: tuple[int, int]
+
+
+def _names_of(gaz: Gazetteers) -> frozenset[str]:
+    """Country and bloc names (a name alone is no measure), kept on the gazetteer set."""
+    names = gaz.__dict__.get("_party_names")
+    if names is None:
+        blocs = {r.get("name", "") for r in gaz.rows("blocs")}
+        names = gaz.__dict__["_party_names"] = frozenset(lexicon(gaz).country_names | blocs)
+    return names
+
+
+def describe(ctx: Context, doc: DocParties, span: tuple[int, int], sentence: tuple[int, int],
+             paragraph: list[tuple[int, int]], phrase: str | None, unit: str, hit_kind: str,
+             category: str) -> FigureFacts:
+    text = ctx.text
+    s, e = sentence
+    cs, ce = clause_of(text, s, e, span)
+    lex = lexicon(ctx.gaz)
+
+    def proper(word: str) -> bool:
+        return bool(lex.country(word) or lex.place(word) or lex.org(word)
+                    or lex.is_given_name(word) or lex.is_title_word(word))
+
+    label = labels.noun_phrase(phrase, _names_of(ctx.gaz), proper)
+    kind = figure_kind.measure_kind(label, unit, hit_kind, text[cs:ce], text[s:e])
+    inner = None
+    if kind == "growth" and label:
+        inner = figure_kind.measure_kind(label.removeprefix("growth of ").removeprefix("growth"),
+                                         "USD", "money", "")
+    relation = figure_kind.relation_of(kind, label, text[cs:ce])
+    pair = partners_of(ctx, doc, span, sentence, paragraph, relation)
+    named = [(p.start, p.end, p.name) for p in parties(ctx, cs, ce)]
+    if kind in {"exports", "imports"} and not pair and not figure_kind.says_trade(label):
+        kind = "other"  # "water supply": supplies between no two sides are no exports
+    direction = figure_kind.direction(kind, pair, text, (cs, ce), named)
+    status = figure_kind.status(text[cs:span[0]], text[span[1]:ce])
+    label = labels.vocabulary_label(kind, label, pair, inner)
+    return FigureFacts(label, kind, pair, direction, status, (cs, ce))

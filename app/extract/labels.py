@@ -1,0 +1,119 @@
+"""The label a figure is shown with: a noun phrase, never a piece of a sentence.
+
+The measure phrase read from the sentence can carry the clause around it ("President noted
+that trade with the republic", "satisfaction that mutual trade", "grant of", "tasks in the
+macroeconomic"). noun_phrase() keeps the noun phrase inside: what follows a reporting verb or
+"that", up to the next verb, without dangling prepositions, articles or adjectives. Trade
+figures then get the vocabulary's own labels ("bilateral trade", "growth of bilateral trade",
+"share of national currencies in settlements"): who trades is in the figure's partners.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Words after which the noun phrase starts afresh: "noted that", "drew attention to the".
+_OPENERS = re.compile(
+    r"^.*\b(?:that|noted|said|stressed|added|recalled|emphasi[sz]ed|underlined|underscored|"
+    r"reported|announced|confirmed|welcomed|pointed\s+out|attention\s+to|according\s+to|"
+    r"satisfaction|mentioned|observed|stated|informed|believes?|thinks?)\s+", re.I)
+# Finite verbs and adverbs that end a noun phrase: "companies with Russian capital now
+# operate in Uzbekistan", "transit cargo passes through".
+_VERB = re.compile(
+    r"^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
+    r"must|shall|do|does|did|now|currently|already|still|also|operate|operates|operated|"
+    r"pass|passes|passed|remain|remains|continue|continues|continued|reach|reaches|reached|"
+    r"exceed|exceeds|exceeded|amount|amounts|amounted|total|totals|totalled|totaled|grew|"
+    r"grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|stood|stands|accounted|"
+    r"accounts|make|makes|made|go|goes|went|come|comes|came|study|studies|studied|work|works|"
+    r"worked|live|lives|lived|take|takes|took|noted|said|agreed|stressed|drew|sought|"
+    r"signed|held|reviewed|discussed|according)$", re.I)
+_DANGLING = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "the",
+             "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those",
+             "between", "among", "into", "over", "under", "than", "as", "per", "about",
+             "which", "who", "whose", "all", "some", "each", "every", "both", "such", "any",
+             "other", "another", "more", "less", "most", "new", "record", "total", "but", "nor",
+             "yet", "so", "if", "because", "while", "whereas", "although", "though", "via"}
+_LEADING = _DANGLING | {"year", "years", "month", "months", "week", "day", "time", "times"} \
+    - {"new"}
+_ADJ_END = re.compile(r"(?:ic|al|ive|ary|ous|ian|ese|ish|ern|wide)$")
+# A label opening with an amount is the wrong phrase ("more than 9 million people").
+_QUANTITY_START = re.compile(r"^(?:\d|(?:more|less|fewer)\s+than\b|over\b|about\b|some\b|"
+                             r"nearly\b|almost\b|up\s+to\b)|\d\s*(?:million|billion|thousand)\b",
+                             re.I)
+_PREP = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "between", "among"}
+
+
+def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
+                proper: Callable[[str], bool] | None = None) -> str | None:
+    """The noun phrase of a measure label, or None when it holds none. names: country and
+    bloc names (a name alone is no measure); proper(word): whether a capitalised first word
+    is a name (kept) rather than a common word that opened a sentence (lower-cased)."""
+    if not label:
+        return None
+    s = " ".join(label.split()).strip(" .,;:")
+    head = _HEAD.match(s)
+    if head and len(s) > head.end():
+        # "growth of satisfaction that mutual trade": the head stays, its object is cleaned.
+        inner = noun_phrase(s[head.end():], names, None)
+        return f"{head.group(0)}{inner}" if inner else head.group(0).split()[0].lower()
+    s = _OPENERS.sub("", s)
+    words = s.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        bare = w.strip(".,;:()\"“”")
+        if i > 0 and _VERB.match(bare):
+            break
+        out.append(w)
+    # Dangling ends: "grant of", "previous target of", "tasks in the macroeconomic".
+    while out and out[-1].lower().strip(".,") in _DANGLING:
+        out.pop()
+    if len(out) >= 3 and _ADJ_END.search(out[-1].lower()) and out[-2].lower() in {"the", "a"}:
+        k = len(out) - 2
+        while k > 0 and out[k - 1].lower() not in _PREP:
+            k -= 1
+        out = out[:k - 1] if k > 0 else out
+        while out and out[-1].lower() in _DANGLING:
+            out.pop()
+    while out and out[0].lower().strip(".,") in _LEADING:
+        out.pop(0)
+    phrase = " ".join(out).strip(" .,;:")
+    if not phrase or _QUANTITY_START.search(phrase):
+        return None
+    if phrase in names or phrase.rstrip("'’s") in names:
+        return None
+    first = phrase.split()[0]
+    if first[:1].isupper() and first[1:].islower() and (
+            first.lower() in _COMMON_FIRST or (proper is not None and not proper(first))):
+        phrase = first.lower() + phrase[len(first):]  # "Regular visits" began a sentence
+    return phrase
+
+
+_HEAD = re.compile(r"(?:growth|share|stake)\s+(?:of|in)\s+", re.I)
+
+_COMMON_FIRST = {"trade", "exports", "imports", "export", "import", "turnover", "investment",
+                 "investments", "share", "growth", "supplies", "deliveries", "mutual",
+                 "bilateral", "annual", "total", "foreign", "the", "value", "volume", "number",
+                 "contracts", "companies", "students", "documents", "agreements"}
+
+_OVER_YEAR = re.compile(r"\s+over\s+(?:19|20)\d\d$")
+
+
+def vocabulary_label(kind: str, label: str | None, partners: list[str],
+                     inner_kind: str | None = None) -> str | None:
+    """The label shown for a trade figure: the vocabulary's own words for trade and currency
+    shares, growth of them; other kinds keep their (cleaned) phrase."""
+    bilateral = bool(partners) or bool(_MUTUAL.search(label or ""))
+    if kind == "trade turnover":
+        return "bilateral trade" if bilateral else (label or "trade")
+    if kind == "currency share":
+        return "share of national currencies in settlements"
+    if kind == "growth" and inner_kind == "trade turnover":
+        suffix = _OVER_YEAR.search(label or "")
+        return ("growth of bilateral trade" if bilateral else "growth of trade") + \
+            (suffix.group(0) if suffix else "")
+    return label
+
+
+_MUTUAL = re.compile(r"\b(?:mutual|bilateral)\b", re.I)
