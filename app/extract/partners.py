@@ -48,7 +48,7 @@ def _bloc_table(rows: tuple[tuple[str, str, str], ...]) -> tuple[re.Pattern | No
     if not forms:
         return None, forms
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:the\s+)?({alt})(?:['’]s)?(?![\w])"), forms
+    return re.compile(rf"(?<!\w)(?:the\s+)?({alt})(?:['’]s)?(?!\w)"), forms
 
 
 def _blocs(gaz: Gazetteers) -> tuple[re.Pattern | None, dict]:
@@ -93,8 +93,17 @@ def parties(ctx: Context, start: int, end: int) -> list[Party]:
         if _TRANSIT.search(text, max(start, s - 40), s) or _CURRENCY_AFTER.match(text, e, end):
             continue
         out.append(Party(s, e, name))
+        # "Russian-Lao trade", "the Russia–Egypt talks": the second half of a compound.
+        m = _COMPOUND.match(text, e, end)
+        if m:
+            other = lex.country(m.group(1))
+            if other and other != name:
+                out.append(Party(m.start(1), m.end(1), other))
     out.sort(key=lambda p: p.start)
     return out
+
+
+_COMPOUND = re.compile(r"[-–]([A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)(?![-\w])")
 
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")

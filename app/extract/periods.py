@@ -105,11 +105,11 @@ _QUARTER = re.compile(
 _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_YEAR})\b"
                    rf"|\bH([12])\s*({_YEAR})\b", re.I)
 _MONTH_RANGE = re.compile(
-    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+    rf"\b(?:[Ff]rom\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
 # Without a year: "In January-October, exports grew" is this year's (or last year's, when the
 # range ends after the document's month); "in the first nine months of 2024" runs from January.
 _MONTH_RANGE_BARE = re.compile(
-    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH})\b(?!,?\s+{_YEAR})"
+    rf"\b(?:[Ff]rom\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH})\b(?!,?\s+{_YEAR})"
     rf"(?!\s+\d)")
 _FIRST_MONTHS = re.compile(
     rf"\b(?:first|initial)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+"
@@ -128,7 +128,7 @@ _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:[-–—]|\s+to\s+|\s+through\s+)\s
 _YEAR_ONLY = re.compile(rf"(?<![\d/.,-])\b({_YEAR})\b(?![-/]\d|\.\d|,\d{{3}})")
 # Fiscal years: "FY2023-24", "the 2023-2024 financial year", "fiscal year 2023/24", "FY 2024".
 _FISCAL = re.compile(
-    rf"\b(?:FY\s*|(?:fiscal|financial)\s+year\s+)({_YEAR})(?:\s*[-–/]\s*({_YEAR}|\d\d))?\b"
+    rf"\b(?:FY\s*|(?:fiscal|financial)\s+year\s+(?:of\s+)?)({_YEAR})(?:\s*[-–/]\s*({_YEAR}|\d\d))?\b"
     rf"|\b({_YEAR})\s*[-–/]\s*({_YEAR}|\d\d)\s+(?:fiscal|financial)\s+year\b"
     rf"|\b(?:fiscal|financial)\s+({_YEAR})\b", re.I)
 _SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+of\s+({_YEAR})\b", re.I)
@@ -260,8 +260,8 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
 _EVENT_YEAR = re.compile(
     r"(?:\b(?:signed|established|founded|created|built|born|concluded|adopted|opened|launched|"
     r"formed|inaugurated|died|killed|liberated|erected|unveiled|began|started|ended)\s+"
-    r"(?:in|on)\s+(?:the\s+)?|"
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+|\b{_MONTH}\s+{_DAY},?\s+)$")
+    r"(?:in|on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?|"
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+|\b{_MONTH}\s+{_DAY},?\s+|\b{_DAY}\s+(?:of\s+)?)$")
 
 
 def inheritable(text: str, p: Period) -> bool:

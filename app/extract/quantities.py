@@ -327,9 +327,12 @@ def _period(text, near, carried, span, ws, we, doc_year) -> tuple[str | None, Pe
     return None, None
 
 
+# Signed at the reported meeting ("were signed", "the ministers signed"); "have signed over
+# 40 documents since 1998" counts over years.
 _SIGNED = re.compile(r"\b(?:documents?|agreements?|memorand\w*|contracts?|treaties|accords?)\s+"
-                     r"(?:\w+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+signed\b"
-                     r"|\bsigned\s+(?:\w+\s+){0,2}?(?:documents?|agreements?)\b", re.I)
+                     r"(?:\w+\s+){0,3}?(?:were|was)\s+signed\b"
+                     r"|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bbeen\s)\bsigned\s+"
+                     r"(?:\w+\s+){0,2}?(?:documents?|agreements?)\b", re.I)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
