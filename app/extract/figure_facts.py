@@ -20,6 +20,7 @@ class FigureFacts:
     direction: str | None
     status: str
     clause: tuple[int, int]
+    unit: str = ""
 
 
 def _names_of(gaz: Gazetteers) -> frozenset[str]:
@@ -31,9 +32,15 @@ def _names_of(gaz: Gazetteers) -> frozenset[str]:
     return names
 
 
+_TRADE_KINDS = {"trade turnover", "exports", "imports", "investment"}
+_MONEY_LIKE = {"percent", "percentage points", "count", "times"}
+
+
 def describe(ctx: Context, doc: DocParties, span: tuple[int, int], sentence: tuple[int, int],
              paragraph: list[tuple[int, int]], phrase: str | None, unit: str, hit_kind: str,
-             category: str) -> FigureFacts:
+             category: str, previous: FigureFacts | None = None) -> FigureFacts:
+    """previous: the paragraph's last trade figure, which a figure naming no measure of its
+    own ("it rose by 6.3%, hitting a record level of $12.4 billion") continues."""
     text = ctx.text
     s, e = sentence
     cs, ce = clause_of(text, s, e, span)
@@ -44,6 +51,14 @@ def describe(ctx: Context, doc: DocParties, span: tuple[int, int], sentence: tup
                     or lex.is_given_name(word) or lex.is_title_word(word))
 
     label = labels.noun_phrase(phrase, _names_of(ctx.gaz), proper)
+    if previous is not None and (label is None or label == "growth"):
+        status = figure_kind.status(text[cs:span[0]], text[span[1]:ce])
+        if unit not in _MONEY_LIKE and unit == previous.unit:
+            return FigureFacts(previous.measure, previous.kind, previous.partners,
+                               previous.direction, status, (cs, ce), unit)
+        if label == "growth" and previous.measure:
+            return FigureFacts(f"growth of {previous.measure}", "growth", previous.partners,
+                               None, status, (cs, ce), unit)
     kind = figure_kind.measure_kind(label, unit, hit_kind, text[cs:ce], text[s:e])
     inner = None
     if kind == "growth" and label:
@@ -57,4 +72,4 @@ def describe(ctx: Context, doc: DocParties, span: tuple[int, int], sentence: tup
     direction = figure_kind.direction(kind, pair, text, (cs, ce), named)
     status = figure_kind.status(text[cs:span[0]], text[span[1]:ce])
     label = labels.vocabulary_label(kind, label, pair, inner)
-    return FigureFacts(label, kind, pair, direction, status, (cs, ce))
+    return FigureFacts(label, kind, pair, direction, status, (cs, ce), unit)

@@ -109,7 +109,7 @@ _TO_END = re.compile(r"\bto\s+(?:about|around|some|over|more\s+than|at\s+least|u
                      re.I)
 _FORECAST_BEFORE = re.compile(
     r"\b(?:expected|forecast|forecasts|projected|predicted|estimated|likely|set)\s+to\b"
-    r"|\b(?:expects|predicts|anticipates)\b[^.;:]{0,60}$"
+    r"|\b(?:expects?|predicts?|anticipates?)\b[^.;:]{0,60}$"
     r"|\b(?:could|may|might|will|would|shall|can)\s+(?:\w+\s+){0,2}?(?:reach|exceed|amount|"
     r"total|grow|rise|increase|top|surpass|hit|be|achieve|come|breach|break|double)\b"
     r"|\bforecast\s+of\b|\boutlook\b|\bon\s+track\s+to\b",

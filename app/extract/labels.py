@@ -58,6 +58,8 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
         # "growth of satisfaction that mutual trade": the head stays, its object is cleaned.
         inner = noun_phrase(s[head.end():], names, None)
         return f"{head.group(0)}{inner}" if inner else head.group(0).split()[0].lower()
+    if s.lower() in GENERIC:
+        return None
     s = _OPENERS.sub("", s)
     words = s.split()
     out: list[str] = []
@@ -76,10 +78,12 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
         out = out[:k - 1] if k > 0 else out
         while out and out[-1].lower() in _DANGLING:
             out.pop()
-    while out and out[0].lower().strip(".,") in _LEADING:
+    # "hitting a record level": a participle opens no noun phrase.
+    while out and (out[0].lower().strip(".,") in _LEADING or (
+            out[0].islower() and out[0].endswith("ing") and out[0] not in _ING_NOUNS)):
         out.pop(0)
     phrase = " ".join(out).strip(" .,;:")
-    if not phrase or _QUANTITY_START.search(phrase):
+    if not phrase or _QUANTITY_START.search(phrase) or phrase.lower() in GENERIC:
         return None
     if phrase in names or phrase.rstrip("'’s") in names:
         return None
@@ -89,6 +93,16 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
         phrase = first.lower() + phrase[len(first):]  # "Regular visits" began a sentence
     return phrase
 
+
+# Words that name no measure by themselves: the figure stands for what was named before it
+# ("it rose by 6.3%, hitting a record level of $12.4 billion").
+GENERIC = {"it", "this", "that", "they", "level", "record level", "figure", "this figure",
+           "indicator", "mark", "record", "volume", "amount", "value", "total", "sum",
+           "all-time high", "high", "peak"}
+_ING_NOUNS = {"spending", "financing", "funding", "shipping", "banking", "mining", "housing",
+              "building", "processing", "manufacturing", "engineering", "farming", "lending",
+              "trading", "clearing", "borrowing", "fishing", "leasing", "training", "meeting",
+              "meetings", "hearing", "offering", "holding", "holdings", "savings", "earnings"}
 
 _HEAD = re.compile(r"(?:growth|share|stake)\s+(?:of|in)\s+", re.I)
 

@@ -51,6 +51,26 @@ def _bloc_table(rows: tuple[tuple[str, str, str], ...]) -> tuple[re.Pattern | No
     return re.compile(rf"(?<!\w)(?:the\s+)?({alt})(?:['’]s)?(?!\w)"), forms
 
 
+@lru_cache(maxsize=4)
+def _capital_table(rows: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict]:
+    forms = {c.strip(): k.strip() for c, k in rows if c.strip() and k.strip()}
+    if not forms:
+        return None, forms
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alt})(?!\w)"), forms
+
+
+def _capitals(gaz: Gazetteers) -> tuple[re.Pattern | None, dict]:
+    return _capital_table(tuple((r.get("capital", ""), r.get("country", ""))
+                                for r in gaz.rows("capitals")))
+
+
+# A capital stands for its country beside another side or with a possessive: "Moscow and
+# Beijing", "between Minsk and Tashkent", "trade with Ankara", "Hanoi's exports".
+_CAPITAL_BEFORE = re.compile(r"\b(?:between|with|and)\s+$")
+_CAPITAL_AFTER = re.compile(r"['’]s\b|\s+and\s+[A-Z]")
+
+
 def _blocs(gaz: Gazetteers) -> tuple[re.Pattern | None, dict]:
     return _bloc_table(tuple((r.get("name", ""), r.get("aliases", ""), r.get("adjectives", ""))
                              for r in gaz.rows("blocs")))
@@ -99,6 +119,15 @@ def parties(ctx: Context, start: int, end: int) -> list[Party]:
             other = lex.country(m.group(1))
             if other and other != name:
                 out.append(Party(m.start(1), m.end(1), other))
+    crx, capitals = _capitals(ctx.gaz)
+    if crx is not None:
+        taken += [(p.start, p.end) for p in out]
+        for m in crx.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if _CAPITAL_AFTER.match(text, m.end()) or _CAPITAL_BEFORE.search(
+                    text, max(start, m.start() - 10), m.start()):
+                out.append(Party(m.start(), m.end(), capitals[m.group(1)]))
     out.sort(key=lambda p: p.start)
     return out
 

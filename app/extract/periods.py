@@ -106,6 +106,10 @@ _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_YEAR})\b"
                    rf"|\bH([12])\s*({_YEAR})\b", re.I)
 _MONTH_RANGE = re.compile(
     rf"\b(?:[Ff]rom\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+# Across a year's end: "from April 2024 to February 2025", "October 2023-March 2024".
+_MONTH_RANGE_YEARS = re.compile(
+    rf"\b(?:[Ff]rom\s+)?({_MONTH}),?\s+({_YEAR})(?:{_DASH}|\s+(?:to|through|until|and)\s+)"
+    rf"({_MONTH}),?\s+({_YEAR})\b")
 # Without a year: "In January-October, exports grew" is this year's (or last year's, when the
 # range ends after the document's month); "in the first nine months of 2024" runs from January.
 _MONTH_RANGE_BARE = re.compile(
@@ -191,6 +195,10 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
     for m in _HALF.finditer(text, start, end) if has_year else ():
         h = _ORD.get((m.group(1) or "").lower()) or int(m.group(3))
         add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
+    for m in _MONTH_RANGE_YEARS.finditer(text, start, end) if has_year and months == 2 else ():
+        a, b = (m.group(2), _month(m.group(1))), (m.group(4), _month(m.group(3)))
+        if (int(a[0]), a[1]) < (int(b[0]), b[1]):
+            add(f"{a[0]}-{a[1]:02d}/{b[0]}-{b[1]:02d}", m.span())
     for m in _MONTH_RANGE.finditer(text, start, end) if has_year and months == 2 else ():
         a, b = _month(m.group(1)), _month(m.group(2))
         y = m.group(3)

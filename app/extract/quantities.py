@@ -208,6 +208,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     para: list[tuple[int, int]] = []  # earlier sentences of the current paragraph
     folded = 0  # how many of them are in the accumulators below (filled only when needed)
     carry: list = []  # the periods the next sentence may take (see _carried)
+    last_trade = None  # the paragraph's last trade figure ("it rose by 6%" continues it)
     para_themes: set[str] = set()
     topic_themes: set[str] = set()
     prev_end = -1
@@ -217,6 +218,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         s = max(s, ctx.body_start)
         if prev_end < 0 or "\n" in text[prev_end:s]:
             para, folded, carry, para_themes, topic_themes = [], 0, [], set(), set()
+            last_trade = None
         prev_end = e
         hits = _sentence_hits(ctx, s, e, masked, tables, mask_ends)
         if not hits:
@@ -246,7 +248,9 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             category = measures.category(measure, h.unit, doc_category, sent_themes,
                                          para_themes | sent_themes, topic)
             facts = describe(ctx, doc_parties, (h.start, h.end), (s, e), para, measure,
-                             h.unit, h.kind, category)
+                             h.unit, h.kind, category, last_trade)
+            if facts.kind in _TRADE_KINDS:
+                last_trade = facts
             cs, ce = facts.clause
             if facts.status == "target":
                 # A target's period is the year it is set for ("by 2030", "for 2014"): after
@@ -287,6 +291,7 @@ _PRESENT = re.compile(r"\b(?:now|currently|at\s+present|presently|operate|operat
                       r"(?!being\b|going\b)[a-z]+ing)\b", re.I)
 
 
+_TRADE_KINDS = {"trade turnover", "exports", "imports", "investment"}
 _TARGET_YEAR = re.compile(r"\b(?:by|for|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 

@@ -220,3 +220,24 @@ def test_labels_are_noun_phrases():
                   "2024. He drew attention to the grant of 2 million roubles.", EGYPT)
     assert [(q.measure, q.partners) for q in qs] == [
         ("bilateral trade", ["Egypt", "Russia"]), ("grant", [])]
+
+
+def test_a_figure_naming_no_measure_continues_the_one_before():
+    qs = _figures("Trade between Russia and Brazil may reach $15 billion by 2027. In 2024, it rose "
+                  "by 6.3%, hitting a record level of $12.4 billion.")
+    assert [(q.measure, q.partners, q.status, q.period) for q in qs] == [
+        ("bilateral trade", ["Brazil", "Russia"], "forecast", "2027"),
+        ("growth of bilateral trade", ["Brazil", "Russia"], "actual", "2024"),
+        ("bilateral trade", ["Brazil", "Russia"], "actual", "2024")]
+
+
+def test_capitals_standing_for_their_countries():
+    qs = _figures("Moscow and Beijing expect trade to exceed $250 billion this year.")
+    assert [(q.partners, q.status, q.period) for q in qs] == [
+        (["China", "Russia"], "forecast", "2025")]
+
+
+def test_a_month_range_across_the_new_year():
+    qs = _figures("Bilateral trade reached $45 billion in the period from April 2024 to February "
+                  "2025.")
+    assert [q.period for q in qs] == ["2024-04/2025-02"]
