@@ -246,7 +246,13 @@ def _choose(found: list[Party], span: tuple[int, int], doc: DocParties, text: st
             return sorted({a.name, b.name})
 
     def dist(p: Party) -> int:
-        return span[0] - p.end if p.end <= span[0] else max(0, p.start - span[1])
+        # "to citizens of Laos and 1,000 to citizens of Viet Nam": across "and" is another
+        # figure's side.
+        if p.end <= span[0]:
+            gap = text[p.end:span[0]]
+            return len(gap) + (100 if re.search(r"\band\b", gap) else 0)
+        gap = text[span[1]:p.start]
+        return len(gap) + (100 if re.search(r"\band\b", gap) else 0)
 
     by_distance = sorted(found, key=dist)
     names = _distinct(by_distance)

@@ -376,6 +376,8 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
         hit = _read_figure(text, max(s, ns - _WINDOW), min(e, ne + _WINDOW), ns, ne,
                            m.group("d") is not None, table, unit_re, unit_forms, votes,
                            demonyms)
+        if hit is None and hits:
+            hit = _elided_count(text, hits[-1], ns, ne, e, m.group("d") or m.group("w"))
         if hit and math.isfinite(hit.value):
             hits.append(hit)
     for m in _FOLD_WORD.finditer(text, s, e) if "fold" in low else ():
@@ -384,6 +386,24 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
             if v:
                 hits.append(_Hit(m.start(), m.end(), v, "times", None, None, "times", m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+# "320 scholarships were allocated to citizens of Laos and 1,000 to citizens of Viet Nam":
+# the second number counts the same things, its noun left out.
+_ELIDED_GAP = re.compile(r"[^.;:()\d]{0,60}?\s(?:and|while|whereas)\s+$")
+_ELIDED_NEXT = re.compile(r"\s+(?:to|for|in|from|at|on|by)\s")
+
+
+def _elided_count(text: str, prev: _Hit, ns: int, ne: int, e: int, raw: str) -> _Hit | None:
+    if prev.kind != "count" or prev.head is None or prev.label:
+        return None
+    if not _ELIDED_GAP.fullmatch(text, prev.end, ns) or not _ELIDED_NEXT.match(text, ne, e):
+        return None
+    value = parse_number(raw)
+    if value is None or _YEARLIKE.fullmatch(raw) or value == 1:
+        return None
+    noun = text[prev.head[0]:prev.head[1]]
+    return _Hit(ns, ne, value, "count", None, None, "count", ne, noun)
 
 
 _GLUED = re.compile(r"[A-Za-z$€£¥₽]+$")

@@ -241,3 +241,10 @@ def test_a_month_range_across_the_new_year():
     qs = _figures("Bilateral trade reached $45 billion in the period from April 2024 to February "
                   "2025.")
     assert [q.period for q in qs] == ["2024-04/2025-02"]
+
+
+def test_a_second_count_with_its_noun_left_out():
+    qs = _figures("This year, 150 grants were awarded to students from Egypt and 90 to students "
+                  "from Algeria for study at Russian universities.")
+    assert [(q.value, q.measure, q.partners) for q in qs] == [
+        (150, "grants", ["Egypt", "Russia"]), (90, "grants", ["Algeria", "Russia"])]
