@@ -112,7 +112,8 @@ _FORECAST_BEFORE = re.compile(
     r"|\b(?:expects?|predicts?|anticipates?)\b[^.;:]{0,60}$"
     r"|\b(?:could|may|might|will|would|shall|can)\s+(?:\w+\s+){0,2}?(?:reach|exceed|amount|"
     r"total|grow|rise|increase|top|surpass|hit|be|achieve|come|breach|break|double)\b"
-    r"|\bforecast\s+of\b|\boutlook\b|\bon\s+track\s+to\b",
+    r"|\b(?:forecast|projection|outlook)\s+(?:for\s+(?:\w+\s+){1,4})?(?:is|was|of|at|"
+    r"stands\s+at)\s+(?:about\s+|around\s+|some\s+)?$|\bforecast\s+of\b|\bon\s+track\s+to\b",
     re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected)\b",
                              re.I)

@@ -123,6 +123,8 @@ def vocabulary_label(kind: str, label: str | None, partners: list[str],
         return "bilateral trade" if bilateral else (label or "trade")
     if kind == "currency share":
         return "share of national currencies in settlements"
+    if kind == "partner share" and label and not re.search(r"\bshare\b", label, re.I):
+        return f"share in {label}"  # "The share of Russia in Serbia's foreign trade ..."
     if kind == "growth" and inner_kind == "trade turnover":
         suffix = _OVER_YEAR.search(label or "")
         return ("growth of bilateral trade" if bilateral else "growth of trade") + \

@@ -30,7 +30,7 @@ from app.extract.numbers import (
     multiplier_value,
     parse_number,
 )
-from app.extract.partners import document_parties
+from app.extract.partners import clause_of, document_parties
 from app.extract.periods import Period, date_spans, find_periods, inheritable, nearest_period
 
 _WINDOW = 300  # characters of context read on each side of a figure
@@ -262,6 +262,12 @@ def find_quantities(ctx: Context) -> list[Quantity]:
                 p = nearest_period(own, (h.start, h.end), text)
                 period = p.value if p else None
             else:
+                if facts.status == "forecast":
+                    # "... amounted to $1.7 billion in Q1, the forecast for the year is $7
+                    # billion": another figure's period is not the forecast's.
+                    near = [q for q in near if cs <= q.span[0] < ce or not any(
+                        o is not h and clause_of(text, s, e, q.span)[0] <= o.start
+                        < clause_of(text, s, e, q.span)[1] for o in hits)]
                 present = bool(_PRESENT.search(text, s, ce))
                 if _PRESENT.search(text, cs, ce):
                     # "..., where some 600 students are studying": only its own clause dates it.

@@ -248,3 +248,16 @@ def test_a_second_count_with_its_noun_left_out():
                   "from Algeria for study at Russian universities.")
     assert [(q.value, q.measure, q.partners) for q in qs] == [
         (150, "grants", ["Egypt", "Russia"]), (90, "grants", ["Algeria", "Russia"])]
+
+
+def test_a_forecast_does_not_take_another_figures_period():
+    qs = _figures("Mutual trade in the first quarter of 2025 amounted to $1.7 billion, the "
+                  "forecast for the year is $7 billion.")
+    assert [(q.value, q.status, q.period) for q in qs] == [
+        (1.7e9, "actual", "2025-Q1"), (7e9, "forecast", None)]
+
+
+def test_a_partner_share_reads_as_a_share():
+    qs = _figures("The share of Russia in Serbia's foreign trade stands at 5 percent.")
+    assert [(q.measure, q.measure_kind, q.partners) for q in qs] == [
+        ("share in Serbia's foreign trade", "partner share", ["Russia", "Serbia"])]
