@@ -61,8 +61,11 @@ def _capital_table(rows: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None
 
 
 def _capitals(gaz: Gazetteers) -> tuple[re.Pattern | None, dict]:
-    return _capital_table(tuple((r.get("capital", ""), r.get("country", ""))
-                                for r in gaz.rows("capitals")))
+    hit = gaz.__dict__.get("_capital_table")  # kept on the gazetteer set, like the lexicon
+    if hit is None:
+        hit = gaz.__dict__["_capital_table"] = _capital_table(tuple(
+            (r.get("capital", ""), r.get("country", "")) for r in gaz.rows("capitals")))
+    return hit
 
 
 # A capital stands for its country beside another side or with a possessive: "Moscow and
@@ -72,8 +75,12 @@ _CAPITAL_AFTER = re.compile(r"['’]s\b|\s+and\s+[A-Z]")
 
 
 def _blocs(gaz: Gazetteers) -> tuple[re.Pattern | None, dict]:
-    return _bloc_table(tuple((r.get("name", ""), r.get("aliases", ""), r.get("adjectives", ""))
-                             for r in gaz.rows("blocs")))
+    hit = gaz.__dict__.get("_bloc_table")
+    if hit is None:
+        hit = gaz.__dict__["_bloc_table"] = _bloc_table(tuple(
+            (r.get("name", ""), r.get("aliases", ""), r.get("adjectives", ""))
+            for r in gaz.rows("blocs")))
+    return hit
 
 
 _BLOC_EVENT = re.compile(r"\s+(?:summit|meetings?|ministerial|forum|sessions?|secretariat|"
@@ -92,6 +99,15 @@ def parties(ctx: Context, start: int, end: int) -> list[Party]:
     """Countries and blocs named in text[start:end], in order: names, official names and
     adjectives ("Russian-Lao trade" gives Russia and Laos); transit countries and currency
     adjectives ("Russian roubles") left out."""
+    memo = ctx.__dict__.setdefault("_parties_memo", {})  # a figure asks for its clause twice
+    known = memo.get((start, end))
+    if known is not None:
+        return known
+    memo[(start, end)] = out = _parties(ctx, start, end)
+    return out
+
+
+def _parties(ctx: Context, start: int, end: int) -> list[Party]:
     text = ctx.text
     lex = lexicon(ctx.gaz)
     out: list[Party] = []
@@ -179,9 +195,11 @@ def document_parties(ctx: Context) -> DocParties:
     if publisher:
         score[publisher] += 1
     sides = [c for c, n in score.items() if n >= 2]
-    # Ties go to the side named more often in the body.
-    body = Counter(p.name for p in parties(ctx, ctx.body_start, len(text)))
-    sides.sort(key=lambda c: (-score[c], -body[c], c))
+    sides.sort(key=lambda c: (-score[c], c))
+    if len(sides) > 2 and score[sides[1]] == score[sides[2]]:
+        # A tie for the second side goes to the side named more often in the body.
+        body = Counter(p.name for p in parties(ctx, ctx.body_start, len(text)))
+        sides.sort(key=lambda c: (-score[c], -body[c], c))
     home = publisher if publisher in sides else (sides[0] if sides else None)
     pair = tuple(sorted(sides[:2])) if len(sides) >= 2 else None
     return DocParties(pair, home)  # type: ignore[arg-type]
