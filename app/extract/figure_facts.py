@@ -71,5 +71,5 @@ def describe(ctx: Context, doc: DocParties, span: tuple[int, int], sentence: tup
         kind = "other"  # "water supply": supplies between no two sides are no exports
     direction = figure_kind.direction(kind, pair, text, (cs, ce), named)
     status = figure_kind.status(text[cs:span[0]], text[span[1]:ce])
-    label = labels.vocabulary_label(kind, label, pair, inner)
+    label = labels.vocabulary_label(kind, label, pair, inner, text[s:e])
     return FigureFacts(label, kind, pair, direction, status, (cs, ce), unit)

@@ -115,12 +115,15 @@ _OVER_YEAR = re.compile(r"\s+over\s+(?:19|20)\d\d$")
 
 
 def vocabulary_label(kind: str, label: str | None, partners: list[str],
-                     inner_kind: str | None = None) -> str | None:
+                     inner_kind: str | None = None, sentence: str = "") -> str | None:
     """The label shown for a trade figure: the vocabulary's own words for trade and currency
     shares, growth of them; other kinds keep their (cleaned) phrase."""
     bilateral = bool(partners) or bool(_MUTUAL.search(label or ""))
     if kind == "trade turnover":
-        return "bilateral trade" if bilateral else (label or "trade")
+        if not label or _TARGET_WORD.match(label):
+            # "the previous target of ...": the trade the sentence is about.
+            return "bilateral trade" if partners or _MUTUAL.search(sentence) else "trade"
+        return "bilateral trade" if bilateral else label
     if kind == "currency share":
         return "share of national currencies in settlements"
     if kind == "partner share" and label and not re.search(r"\bshare\b", label, re.I):
@@ -132,4 +135,5 @@ def vocabulary_label(kind: str, label: str | None, partners: list[str],
     return label
 
 
+_TARGET_WORD = re.compile(r"^(?:\w+\s+)?(?:target|goal|benchmark|mark)\b", re.I)
 _MUTUAL = re.compile(r"\b(?:mutual|bilateral)\b", re.I)

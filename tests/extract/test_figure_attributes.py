@@ -261,3 +261,11 @@ def test_a_partner_share_reads_as_a_share():
     qs = _figures("The share of Russia in Serbia's foreign trade stands at 5 percent.")
     assert [(q.measure, q.measure_kind, q.partners) for q in qs] == [
         ("share in Serbia's foreign trade", "partner share", ["Russia", "Serbia"])]
+
+
+def test_a_target_named_by_its_word_is_a_trade_target():
+    qs = _figures("Bilateral trade reached $44 billion in 2022, exceeding the previous target of "
+                  "$30 billion.")
+    assert [(q.measure, q.measure_kind, q.status, q.period) for q in qs] == [
+        ("bilateral trade", "trade turnover", "actual", "2022"),
+        ("bilateral trade", "trade turnover", "target", None)]
