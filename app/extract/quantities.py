@@ -17,6 +17,7 @@ from functools import lru_cache
 from app.extract import measures
 from app.extract.context import Context
 from app.extract.figure_facts import describe
+from app.extract.figure_periods import carried, figure_period
 from app.extract.fold import fold_case
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import Quantity
@@ -30,8 +31,8 @@ from app.extract.numbers import (
     multiplier_value,
     parse_number,
 )
-from app.extract.partners import clause_of, document_parties
-from app.extract.periods import Period, date_spans, find_periods, inheritable, nearest_period
+from app.extract.partners import document_parties
+from app.extract.periods import Period, date_spans, find_periods
 
 _WINDOW = 300  # characters of context read on each side of a figure
 # The lookahead (the letters number words open with, or a digit) lets the scan reject most
@@ -207,7 +208,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     out: list[Quantity] = []
     para: list[tuple[int, int]] = []  # earlier sentences of the current paragraph
     folded = 0  # how many of them are in the accumulators below (filled only when needed)
-    carry: list = []  # the periods the next sentence may take (see _carried)
+    carry: list = []  # the periods the next sentence may take (see figure_periods.carried)
     last_trade = None  # the paragraph's last trade figure ("it rose by 6%" continues it)
     para_themes: set[str] = set()
     topic_themes: set[str] = set()
@@ -225,7 +226,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             para.append((s, e))
             continue
         for ps, pe in para[folded:]:
-            carry = _carried(text, periods_of(ps, pe)) or carry
+            carry = carried(text, periods_of(ps, pe)) or carry
             para_themes |= measures.themes(text[ps:pe])
         if para and folded == 0:
             topic_themes = measures.themes(text[para[0][0]:para[0][1]])
@@ -249,34 +250,13 @@ def find_quantities(ctx: Context) -> list[Quantity]:
                                          para_themes | sent_themes, topic)
             facts = describe(ctx, doc_parties, (h.start, h.end), (s, e), para, measure,
                              h.unit, h.kind, category, last_trade)
-            if facts.kind in _TRADE_KINDS:
+            if facts.kind in {"trade turnover", "exports", "imports", "investment"}:
                 last_trade = facts
-            cs, ce = facts.clause
-            if facts.status == "target":
-                # A target's period is the year it is set for ("by 2030", "for 2014"): after
-                # it in its clause, or before it after "by"/"for"; the years of actual
-                # figures around it are not its own.
-                own = [q for q in near if h.end <= q.span[0] < ce
-                       or (cs <= q.span[0] < h.start and _TARGET_YEAR.search(
-                           text, max(cs, q.span[0] - 12), q.span[0]))]
-                p = nearest_period(own, (h.start, h.end), text)
-                period = p.value if p else None
-            else:
-                if facts.status == "forecast":
-                    # "... amounted to $1.7 billion in Q1, the forecast for the year is $7
-                    # billion": another figure's period is not the forecast's.
-                    near = [q for q in near if cs <= q.span[0] < ce or not any(
-                        o is not h and clause_of(text, s, e, q.span)[0] <= o.start
-                        < clause_of(text, s, e, q.span)[1] for o in hits)]
-                present = bool(_PRESENT.search(text, s, ce))
-                if _PRESENT.search(text, cs, ce):
-                    # "..., where some 600 students are studying": only its own clause dates it.
-                    near = [q for q in near if cs <= q.span[0] < ce]
-                period, used = _period(text, near, [] if present else carry, (h.start, h.end),
-                                       ws, we, None if present or facts.status == "forecast"
-                                       else doc_year)
-                if used is not None:
-                    taken.append(used)
+            period, used = figure_period(
+                text, facts.status, facts.clause, (s, e), (h.start, h.end), (ws, we), near,
+                carry, [(o.start, o.end) for o in hits if o is not h], doc_year)
+            if used is not None:
+                taken.append(used)
             out.append(Quantity(
                 value=h.value, unit=h.unit, measure=facts.measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
@@ -285,67 +265,12 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         # This sentence is folded in already, with its own periods filtered.
         para.append((s, e))
         folded = len(para)
-        carry = _carried(text, [*taken, *periods])
+        carry = carried(text, [*taken, *periods])
         para_themes |= sent_themes
     return out
 
 
-# A figure's clause in the present ("now operate", "companies are residents"), or a sentence
-# saying so before it: a state now, not a figure of the period an earlier sentence names.
-_PRESENT = re.compile(r"\b(?:now|currently|at\s+present|presently|operate|operates|remain|"
-                      r"remains|are\s+(?:residents|based|located|registered)|(?:is|are)\s+"
-                      r"(?!being\b|going\b)[a-z]+ing)\b", re.I)
-
-
-_TRADE_KINDS = {"trade turnover", "exports", "imports", "investment"}
-_TARGET_YEAR = re.compile(r"\b(?:by|for|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-
-
-def _carried(text: str, periods: list[Period]) -> list[Period]:
-    """What a sentence hands to the next one: the periods its figures took and those it names
-    itself, less event dates ("the treaty signed in 1994"). A sentence whose figures took no
-    period (a target) hands on nothing; one with no figure and no period is skipped over."""
-    return sorted({id(p): p for p in periods if inheritable(text, p)}.values(),
-                  key=lambda p: p.span)
-
-
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40},\s+[^()\n]{3,40}\([A-Za-z .-]{2,30}\)\s*[–—-]")
-# A clause that reports a finished event: its figures belong to the document's year.
-_REPORTED = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|t)\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)"
-    r"\b(?:signed|addressed|considered|concluded|adopted|attended|visited|took\s+part|"
-    r"discussed|approved|received|hosted|brought\s+together|gathered|exchanged|held|"
-    r"met|reviewed|endorsed|launched|opened|handed|presented|awarded|welcomed|viewed|watched|"
-    r"toured|unveiled|laid|honoured|honored|celebrated|marked)\b", re.I)
-
-
-def _period(text, near, carried, span, ws, we, doc_year) -> tuple[str | None, Period | None]:
-    """The figure's period, and the expression it came from (None for the document's year)."""
-    p = nearest_period(near, span, text)
-    if p:
-        return p.value, p
-    if doc_year and _SIGNED.search(text, ws, we):
-        # "In total, seven documents were signed": signed at the meeting the release reports,
-        # whatever programme period the sentence before names.
-        return str(doc_year), None
-    # A sentence without its own period takes the one the sentence before carries:
-    # "As part of their implementation, 993 measures were implemented".
-    own = [q for q in carried if not q.comparison and not q.weak]
-    if own:
-        return own[-1].value, own[-1]
-    if doc_year and _REPORTED.search(text, ws, we):
-        return str(doc_year), None  # "At the end of the talks, the ministers signed two documents"
-    return None, None
-
-
-# Signed at the reported meeting ("were signed", "the ministers signed"); "have signed over
-# 40 documents since 1998" counts over years.
-_SIGNED = re.compile(r"\b(?:documents?|agreements?|memorand\w*|contracts?|treaties|accords?)\s+"
-                     r"(?:\w+\s+){0,3}?(?:were|was)\s+signed\b"
-                     r"|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bbeen\s)\bsigned\s+"
-                     r"(?:\w+\s+){0,2}?(?:documents?|agreements?)\b", re.I)
-
-
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
