@@ -87,7 +87,10 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
         return None
     if phrase in names or phrase.rstrip("'’s") in names:
         return None
-    first = phrase.split()[0]
+    first, *rest = phrase.split()
+    # "Sverdlovsk Oblast's share": a name of more than one word stays as written.
+    if rest and rest[0][:1].isupper():
+        return phrase
     if first[:1].isupper() and first[1:].islower() and (
             first.lower() in _COMMON_FIRST or (proper is not None and not proper(first))):
         phrase = first.lower() + phrase[len(first):]  # "Regular visits" began a sentence

@@ -269,3 +269,11 @@ def test_a_target_named_by_its_word_is_a_trade_target():
     assert [(q.measure, q.measure_kind, q.status, q.period) for q in qs] == [
         ("bilateral trade", "trade turnover", "actual", "2022"),
         ("bilateral trade", "trade turnover", "target", None)]
+
+
+def test_a_regions_trade_is_not_the_two_countries_trade():
+    qs = _figures("In 2024, trade between Belarus and the Omsk region reached $310 million. In "
+                  "January-March 2025, trade grew by another 8%.",
+                  "Press release on the visit of the Governor of Omsk Oblast to Minsk")
+    assert [(q.measure, q.partners, q.period) for q in qs] == [
+        ("regional trade", [], "2024"), ("growth of regional trade", [], "2025-01/2025-03")]
