@@ -56,7 +56,7 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
     head = _HEAD.match(s)
     if head and len(s) > head.end():
         # "growth of satisfaction that mutual trade": the head stays, its object is cleaned.
-        inner = noun_phrase(s[head.end():], names, None)
+        inner = noun_phrase(s[head.end():], names, proper)
         return f"{head.group(0)}{inner}" if inner else head.group(0).split()[0].lower()
     if s.lower() in GENERIC:
         return None

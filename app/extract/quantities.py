@@ -240,6 +240,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         topic = topic_themes if para else sent_themes
         starts = [p.span[0] for p in periods]
         taken: list[Period] = []  # the periods this sentence's figures took
+        owned: list[tuple[int, int]] = []  # where a target's or forecast's own year is
         for h in hits:
             # Windows around the figure keep the work per figure bounded on huge sentences.
             ws, we = max(s, h.start - _WINDOW), min(e, h.end + _WINDOW)
@@ -257,6 +258,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
                 carry, [(o.start, o.end) for o in hits if o is not h], doc_year)
             if used is not None:
                 taken.append(used)
+            if facts.status != "actual":
+                owned.append((h.end, facts.clause[1]))  # "by 2027" is the target's alone
             out.append(Quantity(
                 value=h.value, unit=h.unit, measure=facts.measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
@@ -265,7 +268,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         # This sentence is folded in already, with its own periods filtered.
         para.append((s, e))
         folded = len(para)
-        carry = carried(text, [*taken, *periods])
+        carry = carried(text, [*taken, *(p for p in periods if not any(
+            a <= p.span[0] < b for a, b in owned))])
         para_themes |= sent_themes
     return out
 

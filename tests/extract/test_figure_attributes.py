@@ -277,3 +277,12 @@ def test_a_regions_trade_is_not_the_two_countries_trade():
                   "Press release on the visit of the Governor of Omsk Oblast to Minsk")
     assert [(q.measure, q.partners, q.period) for q in qs] == [
         ("regional trade", [], "2024"), ("growth of regional trade", [], "2025-01/2025-03")]
+
+
+def test_a_targets_year_is_not_handed_to_the_next_sentence():
+    qs = _figures("The parties set the goal of bringing trade between Russia and Chile to "
+                  "$2 billion by 2028. Russian exports to Chile increased four times over the "
+                  "past decade.")
+    assert [(q.status, q.period, q.direction) for q in qs] == [
+        ("target", "2028", None), ("actual", None, None)]
+    assert qs[1].measure_kind == "growth" and qs[1].partners == ["Chile", "Russia"]
