@@ -28,20 +28,25 @@ _VERB = re.compile(
     r"grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|stood|stands|accounted|"
     r"accounts|make|makes|made|go|goes|went|come|comes|came|study|studies|studied|work|works|"
     r"worked|live|lives|lived|take|takes|took|noted|said|agreed|stressed|drew|sought|"
-    r"signed|held|reviewed|discussed|according)$", re.I)
+    r"signed|held|reviewed|discussed|according|maintain|maintains|cooperate|cooperates|"
+    r"provide|provides|produce|produces|use|uses|hold|holds|keep|keeps|serve|serves|employ|"
+    r"employs|exist|exists|participate|participates|attend|attends|continue|need|needs)$", re.I)
 _DANGLING = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "the",
              "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those",
              "between", "among", "into", "over", "under", "than", "as", "per", "about",
              "which", "who", "whose", "all", "some", "each", "every", "both", "such", "any",
              "other", "another", "more", "less", "most", "new", "record", "total", "but", "nor",
              "yet", "so", "if", "because", "while", "whereas", "although", "though", "via"}
-_LEADING = _DANGLING | {"year", "years", "month", "months", "week", "day", "time", "times"} \
-    - {"new"}
+_LEADING = _DANGLING | {"year", "years", "month", "months", "week", "day", "time", "times",
+                        "today", "now", "currently", "recently", "also", "still"} - {"new"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
 _ADJ_END = re.compile(r"(?:ic|al|ive|ary|ous|ian|ese|ish|ern|wide)$")
 # A label opening with an amount is the wrong phrase ("more than 9 million people").
 _QUANTITY_START = re.compile(r"^(?:\d|(?:more|less|fewer)\s+than\b|over\b|about\b|some\b|"
-                             r"nearly\b|almost\b|up\s+to\b)|\d\s*(?:million|billion|thousand)\b",
-                             re.I)
+                             r"nearly\b|almost\b|up\s+to\b|(?:one|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                             r"hundred)\b)|\d\s*(?:million|billion|thousand)\b", re.I)
 _PREP = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "between", "among"}
 
 
@@ -68,8 +73,10 @@ def noun_phrase(label: str | None, names: frozenset[str] = frozenset(),
         if i > 0 and _VERB.match(bare):
             break
         out.append(w)
-    # Dangling ends: "grant of", "previous target of", "tasks in the macroeconomic".
-    while out and out[-1].lower().strip(".,") in _DANGLING:
+    # Dangling ends: "grant of", "previous target of", "tasks in the macroeconomic", and a
+    # date's month ("participants in Rio de Janeiro on November").
+    while out and (out[-1].lower().strip(".,") in _DANGLING or (
+            len(out) > 2 and out[-1].lower() in _MONTHS and out[-2].lower() in {"on", "in"})):
         out.pop()
     if len(out) >= 3 and _ADJ_END.search(out[-1].lower()) and out[-2].lower() in {"the", "a"}:
         k = len(out) - 2

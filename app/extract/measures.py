@@ -58,6 +58,11 @@ _SHARE_OF = re.compile(r"\s*(?:share\s+)?of\s+(.*)")
 _PROPER_NAME = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _AND_PERCENT_OF = re.compile(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)")
 _SHARE_WORD = re.compile(r"\s*share\b")
+_SHARE_BEFORE = re.compile(
+    r"\b(share\s+of\s+[^,;:()]+?)\s+(?:has\s+|have\s+|had\s+)?(?:reached|exceeded|amounted\s+to|"
+    r"stood\s+at|stands\s+at|was|is|totalled|totaled|rose\s+to|grew\s+to|increased\s+to|"
+    r"fell\s+to|decreased\s+to|dropped\s+to)\s+(?:about\s+|over\s+|more\s+than\s+|almost\s+|"
+    r"nearly\s+|some\s+|around\s+)?$", re.I)
 _OF_REST = re.compile(r"\s*of\s+(.*)")
 
 
@@ -110,6 +115,10 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
         if _SHARE_WORD.match(after):
             subj = _subject(before)
             return _clean(f"{subj}'s share" if subj else "share")
+        named = _SHARE_BEFORE.search(before)
+        if named:
+            # "The share of high-tech products in mutual supplies reached 56.5%".
+            return _clean(named.group(1))
         cmp = _COMPARE_AFTER.match(after)
         # "exports increased by 46.9%, and imports by 13%": the verb is left out.
         elliptic = _BY_END.search(before) and _GROWTH_ANY.search(before)

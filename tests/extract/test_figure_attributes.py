@@ -260,7 +260,7 @@ def test_a_forecast_does_not_take_another_figures_period():
 def test_a_partner_share_reads_as_a_share():
     qs = _figures("The share of Russia in Serbia's foreign trade stands at 5 percent.")
     assert [(q.measure, q.measure_kind, q.partners) for q in qs] == [
-        ("share in Serbia's foreign trade", "partner share", ["Russia", "Serbia"])]
+        ("share of Russia in Serbia's foreign trade", "partner share", ["Russia", "Serbia"])]
 
 
 def test_a_target_named_by_its_word_is_a_trade_target():
