@@ -93,6 +93,12 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
                  and w not in {"has", "was", "does", "goes", "this", "thus", "times"}]
         if nouns:
             i = clause.rfind(nouns[-1])
+            # "held five meetings in 2016 and spoke by telephone 18 times": the verb after the
+            # last noun says what was counted.
+            for verb, noun in _VERB_NOUN:
+                if re.search(rf"\b{verb}\b", clause[i:], re.I):
+                    phone = re.search(r"\b(?:tele)?phone\b", clause[i:], re.I)
+                    return f"telephone {noun}" if phone and noun == "conversations" else noun
             words = clause[:i].split()
             mod = words[-1] if words and words[-1].islower() and words[-1] not in _FUNCTION \
                 and not _VERBISH.match(words[-1]) else ""

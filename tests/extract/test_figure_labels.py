@@ -101,3 +101,15 @@ def test_every_label_is_a_noun_phrase(path):
         if q.measure is not None:
             assert label_problem(q.measure) is None, (q.text, q.measure,
                                                       label_problem(q.measure))
+
+
+@pytest.mark.parametrize("label, cleaned", [
+    ("ten-year contract", "ten-year contract"),
+    ("About 75,000 Venezuelan students", "Venezuelan students"),
+    ("intergovernmental agreements on the peaceful use of nuclear energy",
+     "intergovernmental agreements on the peaceful use of nuclear energy"),
+    ("participants in Alexandria on June", "participants in Alexandria"),
+    ("regions of Russia maintain direct ties with Chilean partners", "regions of Russia"),
+])
+def test_noun_phrase_keeps_the_phrase_and_drops_the_rest(label, cleaned):
+    assert noun_phrase(label) == cleaned
