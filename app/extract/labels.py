@@ -28,7 +28,8 @@ _VERB = re.compile(
     r"pass|passes|passed|remain|remains|continue|continues|continued|reach|reaches|reached|"
     r"exceed|exceeds|exceeded|amounted|totalled|totaled|grew|grows|rose|rises|fell|falls|"
     r"increased|decreased|stood|stands|accounted|accounts|make|makes|made|go|goes|went|"
-    r"come|comes|came|studied|worked|lived|take|takes|took|noted|said|agreed|stressed|drew|"
+    r"come|comes|came|studied|work|worked|lived|take|takes|took|noted|said|agreed|stressed|"
+    r"drew|"
     r"sought|signed|held|reviewed|discussed|according|maintain|maintains|cooperate|"
     r"cooperates|provide|provides|produce|produces|holds|keep|keeps|serve|serves|employ|"
     r"employs|exist|exists|participate|participates|attend|attends)$", re.I)
