@@ -29,8 +29,7 @@ _VERB = re.compile(
     r"exceed|exceeds|exceeded|amounted|totalled|totaled|grew|grows|rose|rises|fell|falls|"
     r"increased|decreased|stood|stands|accounted|accounts|make|makes|made|go|goes|went|"
     r"come|comes|came|studied|work|worked|lived|take|takes|took|noted|said|agreed|stressed|"
-    r"drew|"
-    r"sought|signed|held|reviewed|discussed|according|maintain|maintains|cooperate|"
+    r"drew|sought|signed|held|reviewed|discussed|according|maintain|maintains|cooperate|"
     r"cooperates|provide|provides|produce|produces|holds|keep|keeps|serve|serves|employ|"
     r"employs|exist|exists|participate|participates|attend|attends)$", re.I)
 _DANGLING = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "the",
