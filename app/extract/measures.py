@@ -24,7 +24,11 @@ _ECON = (
 _ECON_RE = re.compile(rf"\b({_ECON})\b", re.I)
 _GROWTH_VERB = re.compile(
     r"\b(increas\w*|grew|grow\w*|rose|ris(?:en|ing|es)|surg\w*|jump\w*|soar\w*|expand\w*|"
-    r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*(?:by\s*)?$", re.I)
+    r"decreas\w*|fell|fall\w*|drop\w*|declin\w*|shr[iu]nk\w*|up|down)\b\s*"
+    r"(?:by\s*(?:(?:another|a\s+further|an\s+additional|a\s+further)\s+)?)?$", re.I)
+_BY_END = re.compile(r"\bby\s*$")
+_GROWTH_ANY = re.compile(r"\b(?:increas\w*|grew|grow\w*|rose|ris(?:en|ing|es)|surg\w*|jump\w*|"
+                         r"soar\w*|decreas\w*|fell|fall\w*|drop\w*|declin\w*)\b", re.I)
 _COMPARE_AFTER = re.compile(r"^\s*(more|less|higher|lower|up|down)\b(?:\s+than(?:\s+in)?\s+"
                             r"((?:19|20)\d\d))?", re.I)
 # Where a phrase ends: a clause break, a relative word, or "and" before another amount.
@@ -54,6 +58,11 @@ _SHARE_OF = re.compile(r"\s*(?:share\s+)?of\s+(.*)")
 _PROPER_NAME = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _AND_PERCENT_OF = re.compile(r"\s*(?:and\s+[\d.,]+\s*(?:percent|per\s*cent|%)\s+)of\s+(.*)")
 _SHARE_WORD = re.compile(r"\s*share\b")
+_SHARE_BEFORE = re.compile(
+    r"\b(share\s+of\s+[^,;:()]+?)\s+(?:has\s+|have\s+|had\s+)?(?:reached|exceeded|amounted\s+to|"
+    r"stood\s+at|stands\s+at|was|is|totalled|totaled|rose\s+to|grew\s+to|increased\s+to|"
+    r"fell\s+to|decreased\s+to|dropped\s+to)\s+(?:about\s+|over\s+|more\s+than\s+|almost\s+|"
+    r"nearly\s+|some\s+|around\s+)?$", re.I)
 _OF_REST = re.compile(r"\s*of\s+(.*)")
 
 
@@ -84,6 +93,12 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
                  and w not in {"has", "was", "does", "goes", "this", "thus", "times"}]
         if nouns:
             i = clause.rfind(nouns[-1])
+            # "held five meetings in 2016 and spoke by telephone 18 times": the verb after the
+            # last noun says what was counted.
+            for verb, noun in _VERB_NOUN:
+                if re.search(rf"\b{verb}\b", clause[i:], re.I):
+                    phone = re.search(r"\b(?:tele)?phone\b", clause[i:], re.I)
+                    return f"telephone {noun}" if phone and noun == "conversations" else noun
             words = clause[:i].split()
             mod = words[-1] if words and words[-1].islower() and words[-1] not in _FUNCTION \
                 and not _VERBISH.match(words[-1]) else ""
@@ -106,8 +121,14 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
         if _SHARE_WORD.match(after):
             subj = _subject(before)
             return _clean(f"{subj}'s share" if subj else "share")
+        named = _SHARE_BEFORE.search(before)
+        if named:
+            # "The share of high-tech products in mutual supplies reached 56.5%".
+            return _clean(named.group(1))
         cmp = _COMPARE_AFTER.match(after)
-        if _GROWTH_VERB.search(before) or cmp:
+        # "exports increased by 46.9%, and imports by 13%": the verb is left out.
+        elliptic = _BY_END.search(before) and _GROWTH_ANY.search(before)
+        if _GROWTH_VERB.search(before) or cmp or elliptic:
             subj = _econ_near(before, after) or _subject(before)
             phrase = f"growth of {subj}" if subj else "growth"
             if cmp and cmp.group(2):

@@ -105,15 +105,22 @@ _QUARTER = re.compile(
 _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_YEAR})\b"
                    rf"|\bH([12])\s*({_YEAR})\b", re.I)
 _MONTH_RANGE = re.compile(
-    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+    rf"\b(?:[Ff]rom\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH}),?\s+({_YEAR})\b")
+# Across a year's end: "from April 2024 to February 2025", "October 2023-March 2024".
+_MONTH_RANGE_YEARS = re.compile(
+    rf"\b(?:[Ff]rom\s+)?({_MONTH}),?\s+({_YEAR})(?:{_DASH}|\s+(?:to|through|until|and)\s+)"
+    rf"({_MONTH}),?\s+({_YEAR})\b")
 # Without a year: "In January-October, exports grew" is this year's (or last year's, when the
 # range ends after the document's month); "in the first nine months of 2024" runs from January.
 _MONTH_RANGE_BARE = re.compile(
-    rf"\b(?:from\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH})\b(?!,?\s+{_YEAR})"
+    rf"\b(?:[Ff]rom\s+)?({_MONTH})(?:{_DASH}|\s+(?:to|through|until)\s+)({_MONTH})\b(?!,?\s+{_YEAR})"
     rf"(?!\s+\d)")
 _FIRST_MONTHS = re.compile(
     rf"\b(?:first|initial)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+"
     rf"months\s+of\s+({_YEAR})\b", re.I)
+_FIRST_MONTHS_BARE = re.compile(
+    r"\b(?:first|initial)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+"
+    r"months\s+of\s+(?:the|this)\s+(?:current\s+)?year\b", re.I)
 _BARE_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter|Q([1-4]))\b(?!\s+of\s+\d)"
                            rf"(?!\s*{_YEAR})", re.I)
 _BARE_HALF = re.compile(rf"\b(?:(first|second)\s+half\s+of\s+(?:the|this)\s+year|H([12]))\b"
@@ -123,9 +130,15 @@ _MONTH_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 _MONTH_YEAR = re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b(?!\s*[-–—]\s*\d)")
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:[-–—]|\s+to\s+|\s+through\s+)\s*({_YEAR}|\d\d)\b(?![-/]\d)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.,-])\b({_YEAR})\b(?![-/]\d|\.\d|,\d{{3}})")
+# Fiscal years: "FY2023-24", "the 2023-2024 financial year", "fiscal year 2023/24", "FY 2024".
+_FISCAL = re.compile(
+    rf"\b(?:FY\s*|(?:fiscal|financial)\s+year\s+(?:of\s+)?)({_YEAR})(?:\s*[-–/]\s*({_YEAR}|\d\d))?\b"
+    rf"|\b({_YEAR})\s*[-–/]\s*({_YEAR}|\d\d)\s+(?:fiscal|financial)\s+year\b"
+    rf"|\b(?:fiscal|financial)\s+({_YEAR})\b", re.I)
 _SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+of\s+({_YEAR})\b", re.I)
 _RELATIVE = re.compile(
-    r"\b(?:(last|past|previous)\s+year|(this|the\s+current)\s+year|(next)\s+year"
+    r"\b(?:(last|past|previous)\s+year|(this|the\s+current|the\s+end\s+of\s+the)\s+year|"
+    r"(next)\s+year"
     r"|(so\s+far\s+this|since\s+the\s+beginning\s+of\s+(?:this|the)|year\s+to\s+date))\b",
     re.I)
 _SEASON_WORD = re.compile("spring|summer|autumn|fall|winter")
@@ -167,12 +180,25 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
     months = _months(text, start, end)
     low = fold_case(text[start:end])
     quarter = "quarter" in low or "q" in low
+    fiscal = "fy" in low or "fiscal" in low or "financial" in low
+    for m in _FISCAL.finditer(text, start, end) if has_year and fiscal else ():
+        a = m.group(1) or m.group(3) or m.group(5)
+        b = m.group(2) or m.group(4)
+        if b and len(b) == 2:
+            b = a[:2] + b
+        if b and int(b) != int(a) + 1:
+            continue
+        add(f"FY{a}-{b}" if b else f"FY{a}", m.span())
     for m in _QUARTER.finditer(text, start, end) if has_year and quarter else ():
         q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
         add(f"{m.group(2) or m.group(5)}-Q{q}", m.span())
     for m in _HALF.finditer(text, start, end) if has_year else ():
         h = _ORD.get((m.group(1) or "").lower()) or int(m.group(3))
         add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
+    for m in _MONTH_RANGE_YEARS.finditer(text, start, end) if has_year and months == 2 else ():
+        a, b = (m.group(2), _month(m.group(1))), (m.group(4), _month(m.group(3)))
+        if (int(a[0]), a[1]) < (int(b[0]), b[1]):
+            add(f"{a[0]}-{a[1]:02d}/{b[0]}-{b[1]:02d}", m.span())
     for m in _MONTH_RANGE.finditer(text, start, end) if has_year and months == 2 else ():
         a, b = _month(m.group(1)), _month(m.group(2))
         y = m.group(3)
@@ -189,6 +215,11 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
                 continue
             y = doc_year - 1 if doc_month and b > doc_month else doc_year
             add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+        for m in _FIRST_MONTHS_BARE.finditer(text, start, end) if "months" in low else ():
+            k = m.group(1).lower()
+            n = int(k) if k.isdigit() else _MONTH_COUNT[k]
+            if 1 < n <= 12:
+                add(f"{doc_year}-01/{doc_year}-{n:02d}", m.span())
         for m in _BARE_QUARTER.finditer(text, start, end) if quarter else ():
             q = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
             add(f"{doc_year}-Q{q}", m.span())
@@ -230,6 +261,22 @@ def find_periods(text: str, start: int, end: int, doc_year: int | None,
             if not _YEAR_RX.search(text[s:e]):
                 add(str(doc_year), (s, e), weak=True)
     return sorted(found, key=lambda p: p.span)
+
+
+# A year naming when something happened once ("the treaty signed in 1994", "June 22, 1941")
+# dates that event; it is no period for the figures of the sentences after it.
+_EVENT_YEAR = re.compile(
+    r"(?:\b(?:signed|established|founded|created|built|born|concluded|adopted|opened|launched|"
+    r"formed|inaugurated|died|killed|liberated|erected|unveiled|began|started|ended)\s+"
+    r"(?:in|on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?|"
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+|\b{_MONTH}\s+{_DAY},?\s+|\b{_DAY}\s+(?:of\s+)?)$")
+
+
+def inheritable(text: str, p: Period) -> bool:
+    """Whether a period may be taken by figures of later sentences of its paragraph."""
+    if p.comparison or p.weak:
+        return False
+    return not _EVENT_YEAR.search(text, max(0, p.span[0] - 40), p.span[0])
 
 
 def _month(name: str) -> int:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from app.extract import measures
 from app.extract.context import Context
+from app.extract.figure_facts import describe
+from app.extract.figure_periods import carried, figure_period
 from app.extract.fold import fold_case
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import Quantity
@@ -29,7 +31,8 @@ from app.extract.numbers import (
     multiplier_value,
     parse_number,
 )
-from app.extract.periods import date_spans, find_periods, nearest_period
+from app.extract.partners import document_parties
+from app.extract.periods import Period, date_spans, find_periods
 
 _WINDOW = 300  # characters of context read on each side of a figure
 # The lookahead (the letters number words open with, or a digit) lets the scan reject most
@@ -195,6 +198,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         tables = (currency_table(ctx.gaz), *_units(ctx.gaz), _demonyms(ctx.gaz))
         ctx.gaz.__dict__["_quantity_tables"] = tables
     doc_category = measures.document_category(ctx.doc.title or "")
+    doc_parties = document_parties(ctx)
 
     def periods_of(s: int, e: int) -> list:
         # "MINSK, 10 June (BelTA) –" dates the report, not the figures.
@@ -204,7 +208,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     out: list[Quantity] = []
     para: list[tuple[int, int]] = []  # earlier sentences of the current paragraph
     folded = 0  # how many of them are in the accumulators below (filled only when needed)
-    para_periods: list = []
+    carry: list = []  # the periods the next sentence may take (see figure_periods.carried)
+    last_trade = None  # the paragraph's last trade figure ("it rose by 6%" continues it)
     para_themes: set[str] = set()
     topic_themes: set[str] = set()
     prev_end = -1
@@ -213,14 +218,15 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             continue
         s = max(s, ctx.body_start)
         if prev_end < 0 or "\n" in text[prev_end:s]:
-            para, folded, para_periods, para_themes, topic_themes = [], 0, [], set(), set()
+            para, folded, carry, para_themes, topic_themes = [], 0, [], set(), set()
+            last_trade = None
         prev_end = e
         hits = _sentence_hits(ctx, s, e, masked, tables, mask_ends)
         if not hits:
             para.append((s, e))
             continue
         for ps, pe in para[folded:]:
-            para_periods = (para_periods + periods_of(ps, pe))[-50:]
+            carry = carried(text, periods_of(ps, pe)) or carry
             para_themes |= measures.themes(text[ps:pe])
         if para and folded == 0:
             topic_themes = measures.themes(text[para[0][0]:para[0][1]])
@@ -233,50 +239,42 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         sent_themes = measures.themes(text[s:e])
         topic = topic_themes if para else sent_themes
         starts = [p.span[0] for p in periods]
+        taken: list[Period] = []  # the periods this sentence's figures took
+        owned: list[tuple[int, int]] = []  # where a target's or forecast's own year is
         for h in hits:
             # Windows around the figure keep the work per figure bounded on huge sentences.
             ws, we = max(s, h.start - _WINDOW), min(e, h.end + _WINDOW)
             near = periods[bisect.bisect_left(starts, ws - 40):bisect.bisect_right(starts, we)]
-            period = _period(text, near, para_periods, (h.start, h.end), ws, we, doc_year)
             measure = h.label or measures.measure_phrase(text, ws, we, h.start, h.end, h.kind,
                                                          h.head, h.num_end)
             category = measures.category(measure, h.unit, doc_category, sent_themes,
                                          para_themes | sent_themes, topic)
+            facts = describe(ctx, doc_parties, (h.start, h.end), (s, e), para, measure,
+                             h.unit, h.kind, category, last_trade)
+            if facts.kind in {"trade turnover", "exports", "imports", "investment"}:
+                last_trade = facts
+            period, used = figure_period(
+                text, facts.status, facts.clause, (s, e), (h.start, h.end), (ws, we), near,
+                carry, [(o.start, o.end) for o in hits if o is not h], doc_year)
+            if used is not None:
+                taken.append(used)
+            if facts.status != "actual":
+                owned.append((h.end, facts.clause[1]))  # "by 2027" is the target's alone
             out.append(Quantity(
-                value=h.value, unit=h.unit, measure=measure, period=period,
+                value=h.value, unit=h.unit, measure=facts.measure, period=period,
                 category=category, qualifier=h.qualifier, text=text[h.start:h.end],
-                span=(h.start, h.end)))
+                span=(h.start, h.end), partners=facts.partners, measure_kind=facts.kind,
+                direction=facts.direction, status=facts.status))
         # This sentence is folded in already, with its own periods filtered.
         para.append((s, e))
         folded = len(para)
-        para_periods = (para_periods + periods)[-50:]
+        carry = carried(text, [*taken, *(p for p in periods if not any(
+            a <= p.span[0] < b for a, b in owned))])
         para_themes |= sent_themes
     return out
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40},\s+[^()\n]{3,40}\([A-Za-z .-]{2,30}\)\s*[–—-]")
-# A clause that reports a finished event: its figures belong to the document's year.
-_REPORTED = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|t)\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)"
-    r"\b(?:signed|addressed|considered|concluded|adopted|attended|visited|took\s+part|"
-    r"discussed|approved|received|hosted|brought\s+together|gathered|exchanged|held|"
-    r"met|reviewed|endorsed|launched|opened|handed|presented|awarded|welcomed)\b", re.I)
-
-
-def _period(text, near, para_periods, span, ws, we, doc_year) -> str | None:
-    p = nearest_period(near, span, text)
-    if p:
-        return p.value
-    # A sentence without its own period takes the paragraph's latest:
-    # "As part of their implementation, 993 measures were implemented".
-    own = [q for q in para_periods if not q.comparison and not q.weak]
-    if own:
-        return own[-1].value
-    if doc_year and _REPORTED.search(text, ws, we):
-        return str(doc_year)  # "At the end of the talks, the ministers signed two documents"
-    return None
-
-
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
@@ -313,6 +311,8 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
         hit = _read_figure(text, max(s, ns - _WINDOW), min(e, ne + _WINDOW), ns, ne,
                            m.group("d") is not None, table, unit_re, unit_forms, votes,
                            demonyms)
+        if hit is None and hits:
+            hit = _elided_count(text, hits[-1], ns, ne, e, m.group("d") or m.group("w"))
         if hit and math.isfinite(hit.value):
             hits.append(hit)
     for m in _FOLD_WORD.finditer(text, s, e) if "fold" in low else ():
@@ -321,6 +321,24 @@ def _sentence_hits(ctx: Context, s: int, e: int, masked: list[tuple[int, int]],
             if v:
                 hits.append(_Hit(m.start(), m.end(), v, "times", None, None, "times", m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+# "320 scholarships were allocated to citizens of Laos and 1,000 to citizens of Viet Nam":
+# the second number counts the same things, its noun left out.
+_ELIDED_GAP = re.compile(r"[^.;:()\d]{0,60}?\s(?:and|while|whereas)\s+$")
+_ELIDED_NEXT = re.compile(r"\s+(?:to|for|in|from|at|on|by)\s")
+
+
+def _elided_count(text: str, prev: _Hit, ns: int, ne: int, e: int, raw: str) -> _Hit | None:
+    if prev.kind != "count" or prev.head is None or prev.label:
+        return None
+    if not _ELIDED_GAP.fullmatch(text, prev.end, ns) or not _ELIDED_NEXT.match(text, ne, e):
+        return None
+    value = parse_number(raw)
+    if value is None or _YEARLIKE.fullmatch(raw) or value == 1:
+        return None
+    noun = text[prev.head[0]:prev.head[1]]
+    return _Hit(ns, ne, value, "count", None, None, "count", ne, noun)
 
 
 _GLUED = re.compile(r"[A-Za-z$€£¥₽]+$")

@@ -173,10 +173,12 @@ class BarPlot(PlotPanel):
                 pens.append(pg.mkPen(colour.darker(130), width=1))
         positions = list(range(len(self.bars)))
         values = [b.value for b in self.bars]
+        # Every coordinate is set both ways: setOpts keeps what it is not given, and the other
+        # orientation's positions would not fit these bars.
         if self.horizontal:
-            opts = dict(x=None, x0=0, y=positions, height=0.7, width=values)
+            opts = dict(x=None, x0=0, y=positions, y0=None, height=0.7, width=values)
         else:
-            opts = dict(x=positions, height=values, width=0.7)
+            opts = dict(x=positions, x0=None, y=None, y0=0, height=values, width=0.7)
         self.item.setOpts(brushes=brushes, pens=pens, **opts)
         self._draw_value_labels(fg)
 
