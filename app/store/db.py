@@ -15,6 +15,7 @@ from app.store.schema import (
     FILTER_REBUILD_SQL,
     FILTER_SQL,
     SCHEMA_VERSION,
+    added_columns_sql,
     create_schema,
     ensure_indexes,
 )
@@ -65,6 +66,15 @@ def connect(path: Path | str, create: bool = False) -> sqlite3.Connection:
         raise NewerSchema(
             f"{path} was written by a newer Fact Browser (schema {version}, this app knows "
             f"{SCHEMA_VERSION}); update the app")
+    if version >= 4:
+        # before the migrations and indexes below, which may name the added columns
+        try:
+            _add_columns(conn)
+        except sqlite3.OperationalError:
+            pass  # read-only media: readers still work with the columns it has
+        except StoreError:
+            conn.close()
+            raise
     if version == 0:
         if tables - {"sqlite_sequence"}:
             conn.close()
@@ -128,6 +138,23 @@ def _statements(script: str):
             if pending.strip(" \t\n;"):
                 yield pending
             pending = ""
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    """Columns added since the database was made (schema.ADDED_COLUMNS), in one transaction."""
+    script = added_columns_sql(conn)
+    if not script:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(script):
+            conn.execute(statement)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+            raise
+        raise StoreError(f"cannot add the new columns to the database ({exc})") from exc
 
 
 def _migrate_in_place(conn: sqlite3.Connection, version: int) -> bool:

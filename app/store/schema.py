@@ -136,7 +136,11 @@ CREATE TABLE quantities (
     formula TEXT,
     conflict INTEGER NOT NULL DEFAULT 0,
     source_count INTEGER NOT NULL DEFAULT 0,
-    source_title TEXT
+    source_title TEXT,
+    partners TEXT,
+    measure_kind TEXT,
+    direction TEXT,
+    status TEXT NOT NULL DEFAULT 'actual'
 );
 CREATE TABLE quantity_sources (
     id INTEGER PRIMARY KEY,
@@ -204,9 +208,9 @@ FILTER_FTS = {
     "meetings": ("events", ("kind", "place", "participants", "status", "category", "summary",
                             "source_title")),
     "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                             "source_title")),
+                             "source_title", "partners", "status", "direction")),
     "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                               "source_title")),
+                               "source_title", "partners", "status", "direction")),
     "culture": ("culture_items", ("summary", "kind", "place", "source_title")),
     "sources": ("documents", ("title", "ref", "path", "date")),
 }
@@ -216,9 +220,11 @@ def filter_table(view: str) -> str:
     return "filter_" + FILTER_FTS[view][0]
 
 
-def _filter_sql() -> str:
+def _filter_sql(bases=None) -> str:
     out = []
     for base, cols in dict(FILTER_FTS.values()).items():
+        if bases is not None and base not in bases:
+            continue
         fts = f"filter_{base}"
         names = ", ".join(cols)
         new = ", ".join(f"new.{c}" for c in cols)
@@ -296,6 +302,12 @@ CREATE INDEX IF NOT EXISTS idx_quantities_match
 CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key, period)
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
+-- import: one figure is one (unit, measure, period, partners, status, direction) and value;
+-- its group's conflict flag is the min and max value of the group, read from this index
+CREATE INDEX IF NOT EXISTS idx_quantities_identity
+    ON quantities(unit, measure_key, period, partners, status, direction, derived, value);
+-- GUI trade: the partner pairs and their figures
+CREATE INDEX IF NOT EXISTS idx_quantities_partners ON quantities(category, partners, period);
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
 -- GUI timelines: cultural items per month and kind counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start, 1, 7), kind, date_start);
@@ -322,7 +334,8 @@ FROM events;
 
 CREATE VIEW figures AS
 SELECT id, measure, value, unit, period, qualifier, category, text, source_title AS source,
-       derived, formula, source_count AS sources, conflict
+       derived, formula, source_count AS sources, conflict,
+       partners, measure_kind, direction, status
 FROM quantities;
 
 CREATE VIEW trade AS
@@ -337,15 +350,45 @@ SELECT id, title, date, ref, path, facts, added
 FROM documents;
 """
 
-# Date column each view is windowed on, and whether undated rows survive a window.
-VIEW_DATE = {
-    "people": ("last_date", "first_date", True),
-    "meetings": ("date_start", "date_start", False),
-    "trade": ("period", "period", True),
-    "figures": ("period", "period", True),
-    "culture": ("date_start", "date_start", True),
-    "sources": ("date", "date", True),
-}
+# Columns a base table gained after databases were made with it: added on opening when
+# `PRAGMA table_info` lacks them (additive and idempotent, so it needs no schema number and
+# merges with other such additions). Rows stored before get the column's default.
+ADDED_COLUMNS = (
+    ("quantities", "partners", "TEXT"),
+    ("quantities", "measure_kind", "TEXT"),
+    ("quantities", "direction", "TEXT"),
+    ("quantities", "status", "TEXT NOT NULL DEFAULT 'actual'"),
+)
+VIEW_NAMES = ("people", "meetings", "figures", "trade", "culture", "sources")
+
+
+def added_columns_sql(conn) -> str:
+    """The statements that bring an existing database's tables up to ADDED_COLUMNS ('' when
+    nothing is missing): the columns, the text-filter index of each table that gained one
+    (it indexes them too; rebuilt from the rows), and the views (which show them)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    have: dict[str, set[str]] = {}
+    missing = []
+    for table, column, decl in ADDED_COLUMNS:
+        if table not in tables:
+            continue
+        if table not in have:
+            have[table] = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have[table]:
+            missing.append((table, column, decl))
+    if not missing:
+        return ""
+    changed = {t for t, _c, _d in missing}
+    out = [f"ALTER TABLE {t} ADD COLUMN {c} {d};" for t, c, d in missing]
+    for base in changed:
+        fts = f"filter_{base}"
+        out += [f"DROP TRIGGER IF EXISTS {fts}_{s};" for s in ("ai", "ad", "au")]
+        out.append(f"DROP TABLE IF EXISTS {fts};")
+    out.append(_filter_sql(changed))
+    out += [f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');" for base in changed]
+    out += [f"DROP VIEW IF EXISTS {v};" for v in VIEW_NAMES]
+    out.append(VIEWS_SQL)
+    return "\n".join(out)
 
 
 def ensure_indexes(conn) -> None:

@@ -58,8 +58,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             full_dates.update(people)
     groups = set()
     for qid in ids("quantity"):
-        row = conn.execute("SELECT unit, measure_key, period FROM quantities WHERE id = ?",
-                           (qid,)).fetchone()
+        row = conn.execute("SELECT unit, measure_key, period, partners, status, direction "
+                           "FROM quantities WHERE id = ?", (qid,)).fetchone()
         if row is None:
             continue
         groups.add(tuple(row))
@@ -82,13 +82,13 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
             "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
             "qs.quantity_id = ?1 ORDER BY d.date, d.id LIMIT 1) WHERE id = ?1", (qid,))
-    for unit, mkey, period in groups:
-        _flag_conflicts(conn, unit, mkey, period)
+    for group in groups:
+        _flag_conflicts(conn, *group)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
-    for unit, mkey in sorted({(u, m) for u, m, _p in groups},
-                             key=lambda g: (g[0], g[1] is None, g[1] or "")):
-        touched["quantity"].update(_derive_growth(conn, unit, mkey))
+    for unit, mkey, partners in sorted({(g[0], g[1], g[3]) for g in groups},
+                                       key=lambda g: (g[0], g[1] is None, g[1] or "", g[2] or "")):
+        touched["quantity"].update(_derive_growth(conn, unit, mkey, partners))
     for cid in ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
@@ -256,14 +256,18 @@ def _current_post(conn, pid: int) -> None:
                      (row[0], country, pid))
 
 
-def _flag_conflicts(conn, unit, mkey, period) -> None:
-    """Different values for one measure and period are all kept, and flagged."""
+def _flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
+                    direction=None) -> None:
+    """Different values for one measure, period, pair of partners, status and direction are
+    all kept, and flagged: only those are conflicts (Russia–China and Russia–Belarus trade
+    for 2023 are not, nor a target beside an actual)."""
     if not mkey or period is None:
         return
     # Two values differ when the smallest and the largest do: each is one index lookup
     # (min and max alone in a query), where counting distinct values reads the whole group.
-    where = "WHERE unit = ? AND measure_key = ? AND period IS ? AND derived = 0"
-    args = (unit, mkey, period)
+    where = ("WHERE unit = ? AND measure_key = ? AND period IS ? AND partners IS ? "
+             "AND status IS ? AND direction IS ? AND derived = 0")
+    args = (unit, mkey, period, partners, status, direction)
     low = conn.execute(f"SELECT min(value) FROM quantities {where}", args).fetchone()[0]
     high = conn.execute(f"SELECT max(value) FROM quantities {where}", args).fetchone()[0]
     flag = 1 if low != high else 0
@@ -272,21 +276,22 @@ def _flag_conflicts(conn, unit, mkey, period) -> None:
                  (flag, *args, flag))
 
 
-def _derive_growth(conn, unit, mkey) -> set[int]:
+def _derive_growth(conn, unit, mkey, partners=None) -> set[int]:
     """Year-on-year growth of a trade measure stated for consecutive years, as derived rows
     (marked derived = 1, with the formula naming the rows they come from). Returns the ids
     of derived rows removed or added, so their search rows follow."""
     changed = {r[0] for r in conn.execute(
-        "SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND measure_key = ?",
-        (f"{mkey} growth",))}
+        "SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND measure_key = ? "
+        "AND partners IS ?", (f"{mkey} growth", partners))}
     conn.execute("DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' "
-                 "AND measure_key = ?", (f"{mkey} growth",))
+                 "AND measure_key = ? AND partners IS ?", (f"{mkey} growth", partners))
     if not mkey or unit in ("percent", "times", "count"):
         return changed
     rows = conn.execute(
         "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND measure_key = ? "
+        "AND partners IS ? AND status = 'actual' "
         "AND derived = 0 AND conflict = 0 AND category = 'trade' AND period GLOB "
-        "'[12][0-9][0-9][0-9]' ORDER BY period", (unit, mkey)).fetchall()
+        "'[12][0-9][0-9][0-9]' ORDER BY period", (unit, mkey, partners)).fetchall()
     by_year = {int(r[2]): r for r in rows}
     for year, (qid, value, _period, measure) in sorted(by_year.items()):
         prev = by_year.get(year - 1)
@@ -297,7 +302,7 @@ def _derive_growth(conn, unit, mkey) -> set[int]:
             "value": growth, "unit": "percent", "measure": f"{measure} growth",
             "measure_key": f"{mkey} growth", "period": str(year), "qualifier": None,
             "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
-            "derived": 1,
+            "derived": 1, "partners": partners, "measure_kind": "growth", "status": "actual",
             "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} {unit} - 1)"
                        " * 100"}))
     return changed
