@@ -241,6 +241,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.date_from.set_iso(date_from)
         self.date_to.set_iso(date_to)
         self.clear_window_action.setEnabled(bool(date_from or date_to))
+        # the status bar says the window before any tab redraws, so they agree whatever a
+        # tab does next
+        self._update_window_label()
         self.timeWindowChanged.emit(date_from, date_to)
         self.refresh_all(recount=False)   # the status bar counts the whole database
 

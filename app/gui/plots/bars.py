@@ -173,10 +173,14 @@ class BarPlot(PlotPanel):
                 pens.append(pg.mkPen(colour.darker(130), width=1))
         positions = list(range(len(self.bars)))
         values = [b.value for b in self.bars]
+        # Every coordinate is given each time: setOpts keeps the ones not given, and the
+        # other orientation's positions (of another number of bars) would stay behind.
         if self.horizontal:
-            opts = dict(x=None, x0=0, y=positions, height=0.7, width=values)
+            opts = dict(x=None, x0=0, x1=None, y=positions, y0=None, y1=None, height=0.7,
+                        width=values)
         else:
-            opts = dict(x=positions, height=values, width=0.7)
+            opts = dict(x=positions, x0=None, x1=None, y=None, y0=0, y1=None, height=values,
+                        width=0.7)
         self.item.setOpts(brushes=brushes, pens=pens, **opts)
         self._draw_value_labels(fg)
 
