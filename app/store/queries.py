@@ -294,6 +294,19 @@ class Store:
         rows = self.conn.execute(f"SELECT max(id) FROM {base}").fetchone()[0] or 0
         return n * n > wanted * rows
 
+    # -- the Trade tab's aggregates (app/store/trade.py) -------------------------------
+    def trade_partners(self, filters: Filters | None = None):
+        """[PartnerPair] with trade figures under the filters, most figures first."""
+        from app.store.trade import partner_pairs
+        return partner_pairs(self.conn, filters)
+
+    def trade_view(self, filters: Filters | None = None, partners: str = "*",
+                   unit: str | None = None):
+        """TradeView: a pair's volume over time in one unit, its targets, shares and growth
+        ("*": every pair, "": figures naming no pair)."""
+        from app.store.trade import trade_view
+        return trade_view(self.conn, filters, partners, unit)
+
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}
 
