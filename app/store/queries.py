@@ -57,6 +57,8 @@ class Filters:
     ids: list[int] | None = None
     # while a time window is set, also keep the rows that state no date (app/store/window.py)
     undated: bool | None = None
+    # figures of one pair of partners (as stored, "China–Russia"); "-": figures naming none
+    partners: str | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
@@ -160,6 +162,9 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     if filters.kind and table in ("meetings", "culture"):
         conds.append("kind = ?")
         params.append(filters.kind)
+    if filters.partners and table in ("trade", "figures"):
+        conds.append("partners IS NULL" if filters.partners == "-" else "partners = ?")
+        params += [] if filters.partners == "-" else [filters.partners]
     if filters.category and table in ("meetings", "trade", "figures"):
         conds.append("category = ?")
         params.append(filters.category)
@@ -300,12 +305,11 @@ class Store:
         from app.store.trade import partner_pairs
         return partner_pairs(self.conn, filters)
 
-    def trade_view(self, filters: Filters | None = None, partners: str = "*",
-                   unit: str | None = None):
-        """TradeView: a pair's volume over time in one unit, its targets, shares and growth
-        ("*": every pair, "": figures naming no pair)."""
+    def trade_view(self, filters: Filters | None = None, unit: str | None = None):
+        """TradeView: the volume over time in one unit of the pair filters.partners names
+        (every pair when it names none), its targets and forecasts, shares and growth."""
         from app.store.trade import trade_view
-        return trade_view(self.conn, filters, partners, unit)
+        return trade_view(self.conn, filters, unit)
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from app.store import window
 
 ALL_PARTNERS = "*"          # every pair together
-NO_PARTNERS = ""            # figures that name no pair (not bilateral, or older databases)
+NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)
 
 # Money: an ISO 4217 code (USD, EUR, RUB, CNY, BYN, ...). Other units (percent, count,
 # tonnes) are never drawn as volume.
@@ -30,7 +30,7 @@ READ_LIMIT = 400
 
 @dataclass
 class PartnerPair:
-    partners: str              # the stored pair ("China–Russia"), or NO_PARTNERS
+    partners: str              # the stored pair ("China–Russia"), or NO_PARTNERS (Filters.partners)
     label: str                 # what a selector shows
     figures: int               # trade figures under the filters
 
@@ -86,22 +86,12 @@ _COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kin
             "derived", "conflict", "sources", "text", "source", "formula")
 
 
-def _where(filters, partners: str, extra: str) -> tuple[str, list]:
+def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
     from app.store.queries import where_clause
 
     where, params = where_clause("trade", filters)
-    conds = [extra, "typeof(value) IN ('integer', 'real')"]
-    if partners == NO_PARTNERS:
-        conds.append("partners IS NULL")
-    elif partners != ALL_PARTNERS:
-        conds.append("partners = ?")
-        params = [*params, partners]
     glue = " AND " if where else " WHERE "
-    return where + glue + " AND ".join(conds), params
-
-
-def _read(conn, filters, partners: str, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
-    where, params = _where(filters, partners, extra)
+    where += f"{glue}{extra} AND typeof(value) IN ('integer', 'real')"
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
     sql = (f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
            f"FROM trade{where} ORDER BY period DESC, id LIMIT ?")
@@ -141,10 +131,12 @@ def partner_pairs(conn, filters) -> list[PartnerPair]:
     return pairs
 
 
-def trade_view(conn, filters, partners: str = ALL_PARTNERS, unit: str | None = None) -> TradeView:
-    """A pair's trade volume in one money unit (`unit`, else the one most of its volume
-    figures use), and its shares and growth rates, under the filters."""
-    volume = _read(conn, filters, partners, f"{MONEY_SQL} AND {VOLUME_SQL}")
+def trade_view(conn, filters, unit: str | None = None) -> TradeView:
+    """The trade volume of the pair filters.partners names (every pair, each apart, when it
+    names none) in one money unit (`unit`, else the one most of its volume figures use),
+    and its shares and growth rates, under the filters."""
+    partners = getattr(filters, "partners", None) or ALL_PARTNERS
+    volume = _read(conn, filters, f"{MONEY_SQL} AND {VOLUME_SQL}")
     counts: dict[str, int] = {}
     for f in volume:
         counts[f.unit] = counts.get(f.unit, 0) + 1
@@ -169,7 +161,7 @@ def trade_view(conn, filters, partners: str = ALL_PARTNERS, unit: str | None = N
         bar.figures.sort(key=_best_first)
     view.bars = sorted(groups.values(), key=lambda b: (b.start, b.end, b.partners or ""))
     view.plans.sort(key=lambda f: (f.start or "", f.id))
-    percent = _read(conn, filters, partners, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
+    percent = _read(conn, filters, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
     view.shares = [f for f in percent if _is_share(f)]
     view.growth = [f for f in percent if not _is_share(f)]
     return view

@@ -5,7 +5,7 @@ import pytest
 
 from app.store import Filters, Store
 from app.store.ingest import ingest_paths
-from app.store.trade import ALL_PARTNERS, NO_PARTNERS
+from app.store.trade import NO_PARTNERS
 from tests.store.fakes import FakeExtractor, make, release
 
 TEXT = release(
@@ -56,7 +56,7 @@ def test_partner_pairs_most_figures_first(store):
 
 
 def test_volume_of_a_pair_in_its_commonest_unit_with_targets_apart(store):
-    view = store.trade_view(partners="India–Russia")
+    view = store.trade_view(Filters(partners="India–Russia"))
     assert view.units == [("USD", 5), ("INR", 1)] and view.unit == "USD"
     assert [(b.period, b.best.value) for b in view.bars] == [
         ("2022", 49.4e9), ("2023", 65.7e9), ("2024-Q1", 17.2e9)]
@@ -65,19 +65,23 @@ def test_volume_of_a_pair_in_its_commonest_unit_with_targets_apart(store):
     assert [f.value for f in view.shares] == [90]
     # the stated growth and the one derived from 2022 and 2023 ($65.7 bn / $49.4 bn)
     assert sorted((f.derived, f.value) for f in view.growth) == [(False, 33.0), (True, 33.0)]
-    rupees = store.trade_view(partners="India–Russia", unit="INR")
+    rupees = store.trade_view(Filters(partners="India–Russia"), unit="INR")
     assert [(b.period, b.best.unit) for b in rupees.bars] == [("2023", "INR")]
 
 
 def test_all_partners_keep_pairs_apart_and_the_window_applies(store):
-    view = store.trade_view(partners=ALL_PARTNERS)
+    view = store.trade_view(Filters())
     assert [(b.period, b.partners) for b in view.bars] == [
         ("2022", "India–Russia"), ("2023", "China–Russia"), ("2023", "India–Russia"),
         ("2024-Q1", "India–Russia")]
-    june = store.trade_view(Filters(date_from="2024-06-01", date_to="2024-06-30"),
-                            partners="India–Russia")
+    june = store.trade_view(Filters(date_from="2024-06-01", date_to="2024-06-30",
+                                    partners="India–Russia"))
     assert june.bars == [] and june.plans == []
-    q1 = store.trade_view(Filters(date_from="2024-02-01", date_to="2024-02-29"),
-                          partners="India–Russia")
+    q1 = store.trade_view(Filters(date_from="2024-02-01", date_to="2024-02-29",
+                                  partners="India–Russia"))
     assert [b.period for b in q1.bars] == ["2024-Q1"]
-    assert store.trade_view(partners="Nowhere–Russia").unit is None
+    assert store.trade_view(Filters(partners="Nowhere–Russia")).unit is None
+    # the table's filter is the same: a pair, or the figures naming none
+    assert store.count("trade", Filters(partners="India–Russia")) == 9
+    assert [r["measure"] for r in store.rows("trade", Filters(partners=NO_PARTNERS))] == [
+        "investment fund"]
