@@ -108,6 +108,10 @@ def position(store, table: str, filters, order_by: str | None, descending: bool,
     known = set(store.columns(table))
     col = order_by if order_by in known else "id"
     where, params = where_clause(table, filters)
+    # the rows as Store.rows reads them (people in a time window: counts within it)
+    source, source_params = store.source(table, filters) if hasattr(store, "source") else (table, [])
+    params = [*source_params, *params]
+    table = source
     glue = " AND " if where else " WHERE "
     try:
         found = store.db.execute(f'SELECT "{col}" FROM {table}{where}{glue}id = ?',
@@ -291,9 +295,7 @@ def _month_range(filters) -> tuple[str, list]:
     """A condition on MONTH_SQL implied by the time window (a superset of what the window
     keeps: the exact test is in where_clause), so the month index can serve a window."""
     conds, params = [], []
-    if filters is not None and getattr(filters, "date_from", None):
-        conds.append(f"{MONTH_SQL} >= substr(?, 1, 4)")
-        params.append(filters.date_from)
+    # no lower bound: a meeting that starts before the window and ends in it is in it
     if filters is not None and getattr(filters, "date_to", None):
         conds.append(f"{MONTH_SQL} <= substr(?, 1, 7) || '~'")
         params.append(filters.date_to)
