@@ -113,9 +113,7 @@ def _settle(qtbot, tab):
 
 def _plotted_ids(name, tab) -> set[int]:
     if name == "trade":
-        return ({i for _a, _b, bar in tab.volume._drawn for i in bar.ids}
-                | {i for p in tab.volume.plans for i in p.ids}
-                | {i for b in tab.shares.bars for i in b.ids})
+        return tab.volume.drawn_ids() | {i for b in tab.shares.bars for i in b.ids}
     if name == "people":
         return {i for b in tab.bars.bars for i in b.ids}
     if name in ("meetings", "culture") and not tab.timeline.aggregated:
@@ -212,6 +210,6 @@ def test_trade_partner_selector_defaults_to_the_pair_with_most_figures(qtbot, ma
     _settle(qtbot, tab)
     assert tab.model.rowCount() == window.store.count("trade")
     # pairs stand apart: Vietnam's 2023 is not drawn as India's
-    pairs = {b.tip.split(" · ")[2].split("\n")[0] for _a, _b, b in tab.volume._drawn
+    pairs = {b.tip.split(" · ")[2].split("\n")[0] for b in tab.volume.bars
              if b.tip.count(" · ") >= 2}
     assert {"India–Russia", "Russia–Vietnam"} <= pairs

@@ -151,7 +151,8 @@ class BarPlot(PlotPanel):
             self.plot.addItem(self.item)
         if not self.bars:
             self.empty_text.setText("No data under the current filters", color=fg)
-            self.empty_text.setPos(0, 0.5)
+            # the middle of the empty plot's range (autorange), in either orientation
+            self.empty_text.setPos(*((0.6, 0) if self.horizontal else (0, 0.6)))
             self.empty_text.show()
             self.item.hide()
             self._draw_value_labels(fg)

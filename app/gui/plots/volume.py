@@ -96,6 +96,12 @@ class VolumePlot(PlotPanel):
         self._selected: set[int] = set()
         self.bar_item = _Bars(self, x0=[], width=[], height=[])
         self.plot.addItem(self.bar_item)
+        self.dots = False
+        self.span_item = pg.PlotCurveItem(connect="pairs")
+        self.plot.addItem(self.span_item)
+        self.dot_item = pg.ScatterPlotItem(hoverable=True, tip=self._plan_tip)
+        self.dot_item.sigClicked.connect(self._plan_clicked)
+        self.plot.addItem(self.dot_item)
         self.plan_item = pg.ScatterPlotItem(hoverable=True, tip=self._plan_tip)
         self.plan_item.sigClicked.connect(self._plan_clicked)
         self.plot.addItem(self.plan_item)
@@ -108,8 +114,10 @@ class VolumePlot(PlotPanel):
 
     # --- data -----------------------------------------------------------------------
     def set_data(self, bars: list[VolumeBar], plans: list[PlanPoint], axis_label: str,
-                 legend: dict[int, str] | None = None, empty: str = "") -> None:
-        self.bars, self.plans = list(bars), list(plans)
+                 legend: dict[int, str] | None = None, empty: str = "", dots: bool = False) -> None:
+        """`dots`: each actual as a dot at its value with a line across its period, instead of
+        a bar (several pairs at once, whose periods of different lengths would overlap)."""
+        self.bars, self.plans, self.dots = list(bars), list(plans), dots
         self.legend_names = dict(legend or {})
         self.empty_message = empty or "No trade volume under the current filters"
         self.plot.setLabel("left", axis_label)
@@ -126,7 +134,10 @@ class VolumePlot(PlotPanel):
             return
         lo, hi = min(xs), max(xs)
         self.plot.setXRange(lo - 0.3, hi + 0.3, padding=0)
-        self.plot.setYRange(min(ys + [0]), max(ys + [0]) * 1.25 or 1, padding=0)
+        # room above the highest value for its label and the legend's rows
+        entries = len(self.legend_names) + len({p.status for p in self.plans})
+        rows = -(-entries // 3) if len(self.legend_names) > 4 else entries
+        self.plot.setYRange(min(ys + [0]), max(ys + [0]) * (1.25 + 0.1 * rows) or 1, padding=0)
         # each year's name under its middle, a tick at each year's start
         first, last = int(lo // 1), int(hi // 1)
         span = last - first
@@ -143,7 +154,7 @@ class VolumePlot(PlotPanel):
         self._drawn = []
         # bars sharing a period (several pairs) stand side by side within it
         slots: dict[tuple[float, float], list[VolumeBar]] = {}
-        for bar in self.bars:
+        for bar in ([] if self.dots else self.bars):
             slots.setdefault((bar.start, bar.end), []).append(bar)
         for (start, end), group in slots.items():
             width = (end - start) * 0.84 / len(group)
@@ -163,6 +174,7 @@ class VolumePlot(PlotPanel):
                               height=[d[2].value for d in self._drawn],
                               brushes=brushes or None, pens=pens or None)
         self.bar_item.setVisible(bool(self._drawn))
+        self._draw_dots(fg)
         spots = []
         for p in self.plans:
             selected = not self._selected.isdisjoint(p.ids)
@@ -172,9 +184,12 @@ class VolumePlot(PlotPanel):
                           "pen": pg.mkPen(fg, width=2 if selected else 1), "data": p})
         self.plan_item.setData(spots)
         self._draw_labels(fg)
+        self.legend.setColumnCount(3 if len(self.legend_names) > 4 else 1)
         for group, name in sorted(self.legend_names.items()):
-            self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
-                                                brush=theme.series(group)), name)
+            self.legend.addItem(pg.ScatterPlotItem(symbol="o", brush=theme.series(group),
+                                                   pen=pg.mkPen(fg), size=9) if self.dots
+                                else pg.BarGraphItem(x=[0], height=[0], width=0,
+                                                     brush=theme.series(group)), name)
         for status in sorted({p.status for p in self.plans}):
             colour = theme.series(3 if status == "target" else 4)
             self.legend.addItem(pg.ScatterPlotItem(symbol=SYMBOLS.get(status, "o"), brush=colour,
@@ -186,9 +201,30 @@ class VolumePlot(PlotPanel):
             self.empty_text.setPos(0.5, 0.5)
             self.empty_text.show()
 
+    def _draw_dots(self, fg) -> None:
+        dots = self.bars if self.dots else []
+        xs, ys, spots = [], [], []
+        pens = []
+        for bar in dots:
+            colour = QtGui.QColor(theme.series(bar.group))
+            selected = not self._selected.isdisjoint(bar.ids)
+            xs += [bar.start, bar.end]
+            ys += [bar.value, bar.value]
+            pens.append(colour)
+            spots.append({"pos": ((bar.start + bar.end) / 2, bar.value), "symbol": "o",
+                          "size": 12 if selected else 9,
+                          "brush": pg.mkBrush(colour.lighter(120) if bar.derived else colour),
+                          "pen": pg.mkPen(fg, width=2 if selected else 1),
+                          "data": PlanPoint((bar.start + bar.end) / 2, bar.value, "actual",
+                                            bar.label, bar.ids, bar.tip)})
+        self.span_item.setData(xs, ys, pen=pg.mkPen(fg, width=2))
+        self.dot_item.setData(spots)
+
     def _draw_labels(self, fg) -> None:
         texts = [(f"{(x0 + x1) / 2}", bar.label, (x0 + x1) / 2, bar.value, (0.5, 1))
                  for x0, x1, bar in self._drawn if bar.label and len(self._drawn) <= 30]
+        if self.dots and len(self.bars) <= 8:
+            texts += [("", b.label, (b.start + b.end) / 2, b.value, (0.5, 1.2)) for b in self.bars]
         texts += [("", p.label, p.at, p.value, (0.5, 1.4)) for p in self.plans]
         while len(self._labels) < len(texts):
             item = pg.TextItem("")
@@ -220,6 +256,10 @@ class VolumePlot(PlotPanel):
             return
         self._selected = set(ids or [])
         self.redraw()
+
+    def drawn_ids(self) -> set[int]:
+        """The figures on the chart, as bars, dots or marked points."""
+        return {i for b in self.bars for i in b.ids} | {i for p in self.plans for i in p.ids}
 
     def highlighted(self) -> list[int]:
         """Indexes (bars first, then plans) drawn as selected."""

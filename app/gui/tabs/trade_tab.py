@@ -31,6 +31,11 @@ def _number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
 
 
+def _period_note(period: str | None) -> str:
+    """A bar's period beside its value, when it is not simply the year the axis shows."""
+    return "" if not period or (len(period) == 4 and period.isdigit()) else f" ({period})"
+
+
 def _figure_tip(f, unit_text: str) -> str:
     tip = (f"{f.measure or 'figure'} · {f.period or 'no period'}"
            f"{' · ' + f.partners if f.partners else ''}\n"
@@ -205,7 +210,7 @@ class TradeTab(BaseTab):
                 tip += (f"\n({len(b.figures)} figures for this period; the best-sourced shown)")
             bars.append(VolumeBar(start, max(end, start + 1 / 12), f.value / factor, [g.id for g in b.figures],
                                   tip, f.derived, groups.get(b.partners or "no partners stated", 0),
-                                  _number(f.value / factor)))
+                                  _number(f.value / factor) + _period_note(b.period)))
         plans = []
         for f in view.plans:
             start, end = year_position(f.start), year_position(f.end, end=True)
@@ -217,8 +222,8 @@ class TradeTab(BaseTab):
         percent = sorted(view.shares[:MAX_PERCENT_BARS // 2] + view.growth[:MAX_PERCENT_BARS // 2],
                          key=lambda f: (f.start or "", f.id))
         percent_bars = [
-            Bar(f"{f.period + ' · ' if f.period else ''}{f.measure or ''}"
-                f"{' · ' + f.partners if all_pairs and f.partners else ''}"
+            Bar(f"{f.partners + ' · ' if all_pairs and f.partners else ''}"
+                f"{f.period + ' · ' if f.period else ''}{f.measure or ''}"
                 f"{' (derived)' if f.derived else ''}",
                 f.value, [f.id], _figure_tip(f, "%"), f.derived,
                 group=2 if f in view.shares else 3)
@@ -261,7 +266,7 @@ class TradeTab(BaseTab):
         self.volume.title_label.setText(f"<b>Trade volume</b> · {esc(pair)}"
                                         + (f" <i>({esc('; '.join(notes))})</i>" if notes else ""))
         self.volume.set_data(data["bars"], data["plans"], data["unit_text"] or "no money figures",
-                             data["legend"])
+                             data["legend"], dots=view.partners == ALL)
         self.shares.set_bars(data["percent"])
 
     def highlight_plots(self, ids: list[int]) -> None:
