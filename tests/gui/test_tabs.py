@@ -285,6 +285,7 @@ def test_hovering_a_point_shows_its_tooltip(qtbot, window):
 
 def test_bar_tooltips_and_clicks_select_the_row(qtbot, window):
     tab = window.show_tab("trade")
+    tab.select_partners(window.store.trade_partners()[0].partners)   # one pair: bars
     drawn = tab.volume._drawn
     assert drawn
     assert tab.volume.plot.getAxis("left").labelText == "USD billion"
