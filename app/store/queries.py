@@ -114,9 +114,6 @@ def window_condition(table: str, filters: Filters) -> tuple[str, list]:
         cond = f"id IN ({sql})"
     else:
         cond, params = window.overlap(table, lo, hi)
-        if table == "meetings" and hi:
-            cond = f"(date_start <= ? AND {cond})"   # the date index serves this bound
-            params = [hi, *params]
     if filters.undated:
         cond = f"({cond} OR {window.undated(table)})"
     return cond, params

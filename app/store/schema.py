@@ -8,6 +8,8 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
+from app.store.window import bound_sql
+
 SCHEMA_VERSION = 5
 
 # fact_type values used in mentions/search_index, and the base table behind each.
@@ -308,6 +310,9 @@ CREATE INDEX IF NOT EXISTS idx_quantities_identity
     ON quantities(unit, measure_key, period, partners, status, direction, derived, value);
 -- GUI trade: the partner pairs and their figures
 CREATE INDEX IF NOT EXISTS idx_quantities_partners ON quantities(category, partners, period);
+-- the time window on figures: the first and last day of each period (app/store/window.py)
+CREATE INDEX IF NOT EXISTS idx_quantities_span
+    ON quantities(category, {span_start}, {span_end});
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
 -- GUI timelines: cultural items per month and kind counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start, 1, 7), kind, date_start);
@@ -317,6 +322,9 @@ CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);
 CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
 """
+
+INDEXES_SQL = INDEXES_SQL.replace("{span_start}", bound_sql("period")).replace(
+    "{span_end}", bound_sql("period", True))
 
 # The views are plain projections: counts, joined names and first sources are kept up to
 # date on the base rows whenever a document touches them (merge.settle), so sorting and

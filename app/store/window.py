@@ -79,26 +79,36 @@ def window_bounds(date_from: str | None, date_to: str | None) -> tuple[str | Non
     return pad(date_from, False), pad(date_to, True)
 
 
-# Each table's date: (first-day expression, last-day expression) over its own columns.
-def _span(table: str) -> tuple[str, str]:
-    if table in ("trade", "figures"):
-        return bound_sql("period"), bound_sql("period", True)
-    if table == "meetings":
-        return bound_sql("date_start"), f"coalesce({bound_sql('date_end', True)}, {bound_sql('date_start', True)})"
-    column = {"culture": "date_start", "sources": "date"}[table]
-    return bound_sql(column), bound_sql(column, True)
+# Dates of meetings, cultural items and releases are ISO (YYYY, YYYY-MM or YYYY-MM-DD) by
+# construction, and compare as strings without computing their days: `start <= last day`
+# and `end >= the window's first day cut to the end's length` are the overlap test, and the
+# date indexes serve them. Periods of figures take every form above: their first and last
+# days are computed, and an index on those expressions (schema.INDEXES_SQL) serves them.
+YEAR_GLOB = "'[0-9][0-9][0-9][0-9]*'"
+ISO_SPANS = {"meetings": ("date_start", "coalesce(date_end, date_start)"),
+             "culture": ("date_start", "date_start"), "sources": ("date", "date")}
 
 
 def overlap(table: str, lo: str | None, hi: str | None) -> tuple[str, list]:
     """SQL condition (and parameters) keeping the rows of a table (not people) whose date
     overlaps [lo, hi]; rows without a readable date fail it."""
-    start, end = _span(table)
-    conds, params = [f"{start} IS NOT NULL"], []
+    if table in ("trade", "figures"):
+        start, end = bound_sql("period"), bound_sql("period", True)
+        conds, params = [f"{start} IS NOT NULL"], []
+        if hi:
+            conds.append(f"{start} <= ?")
+            params.append(hi)
+        if lo:
+            conds.append(f"{end} >= ?")
+            params.append(lo)
+        return "(" + " AND ".join(conds) + ")", params
+    start, end = ISO_SPANS[table]
+    conds, params = [f"{start} GLOB {YEAR_GLOB}"], []
     if hi:
         conds.append(f"{start} <= ?")
         params.append(hi)
     if lo:
-        conds.append(f"{end} >= ?")
+        conds.append(f"{end} >= substr(?, 1, length({end}))")
         params.append(lo)
     return "(" + " AND ".join(conds) + ")", params
 
@@ -107,12 +117,14 @@ def undated(table: str) -> str:
     """SQL condition: the row states no readable date (people: none of their meetings is
     dated and no dated document mentions them)."""
     if table == "people":
-        return (f"(NOT EXISTS (SELECT 1 FROM event_participants ep JOIN events e ON "
-                f"e.id = ep.event_id WHERE ep.person_id = people.id AND "
-                f"{bound_sql('e.date_start')} IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM mentions m "
-                f"JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'person' AND "
-                f"m.fact_id = people.id AND {bound_sql('d.date')} IS NOT NULL))")
-    return f"({_span(table)[0]} IS NULL)"
+        return ("(NOT EXISTS (SELECT 1 FROM event_participants ep JOIN events e ON "
+                "e.id = ep.event_id WHERE ep.person_id = people.id AND "
+                f"e.date_start GLOB {YEAR_GLOB}) AND NOT EXISTS (SELECT 1 FROM mentions m "
+                "JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'person' AND "
+                f"m.fact_id = people.id AND d.date GLOB {YEAR_GLOB}))")
+    if table in ("trade", "figures"):
+        return f"({bound_sql('period')} IS NULL)"
+    return f"(coalesce({ISO_SPANS[table][0]}, '') NOT GLOB {YEAR_GLOB})"
 
 
 def _doc_in(lo, hi) -> tuple[str, list]:
@@ -136,13 +148,14 @@ def people_in(lo, hi) -> tuple[str, list]:
 
 
 def people_source(lo, hi) -> tuple[str, list]:
-    """The people view with its mentions and meetings counted within the window."""
+    """The people view with its mentions and meetings counted within the window (people
+    outside it counted 0: the window's condition drops them)."""
     docs, dparams = _doc_in(lo, hi)
     events, eparams = _event_in(lo, hi)
-    sql = ("(SELECT p.id, p.name, p.post, p.country, "
-           "(SELECT count(*) FROM mentions m WHERE m.fact_type = 'person' AND m.fact_id = p.id "
-           f"AND m.document_id IN ({docs})) AS mentions, "
-           "(SELECT count(DISTINCT ep.event_id) FROM event_participants ep WHERE "
-           f"ep.person_id = p.id AND ep.event_id IN ({events})) AS meetings, "
-           "p.first_date, p.last_date FROM people p) AS people")
+    sql = ("(SELECT p.id, p.name, p.post, p.country, coalesce(m.n, 0) AS mentions, "
+           "coalesce(e.n, 0) AS meetings, p.first_date, p.last_date FROM people p "
+           "LEFT JOIN (SELECT fact_id, count(*) AS n FROM mentions WHERE fact_type = 'person' "
+           f"AND document_id IN ({docs}) GROUP BY fact_id) m ON m.fact_id = p.id "
+           "LEFT JOIN (SELECT person_id, count(DISTINCT event_id) AS n FROM event_participants "
+           f"WHERE event_id IN ({events}) GROUP BY person_id) e ON e.person_id = p.id) AS people")
     return sql, [*dparams, *eparams]
