@@ -57,6 +57,11 @@ def year_position(iso: str | None, end: bool = False) -> float | None:
     return year + (month if end else month - 1) / 12
 
 
+def _dot_symbol(group: int) -> str:
+    """Another shape each time the colours run out, so no two pairs look alike."""
+    return ("o", "s", "t", "p")[group // len(theme.SERIES) % 4]
+
+
 class _Bars(pg.BarGraphItem):
     def __init__(self, owner: VolumePlot, **opts):
         super().__init__(**opts)
@@ -133,18 +138,20 @@ class VolumePlot(PlotPanel):
             self.plot.setYRange(0, 1, padding=0)
             return
         lo, hi = min(xs), max(xs)
-        self.plot.setXRange(lo - 0.3, hi + 0.3, padding=0)
+        view_lo, view_hi = lo - 0.3, hi + 0.3
+        self.plot.setXRange(view_lo, view_hi, padding=0)
         # room above the highest value for its label and the legend's rows
         entries = len(self.legend_names) + len({p.status for p in self.plans})
         rows = -(-entries // 3) if len(self.legend_names) > 4 else entries
         self.plot.setYRange(min(ys + [0]), max(ys + [0]) * (1.25 + 0.1 * rows) or 1, padding=0)
-        # each year's name under its middle, a tick at each year's start
+        # each year's name under the middle of its part in view, a tick at each year's start
         first, last = int(lo // 1), int(hi // 1)
         span = last - first
         step = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10
         years = range(first - first % step, last + 1, step)
-        self.plot.getAxis("bottom").setTicks([[(y + 0.5, str(y)) for y in years],
-                                              [(y, "") for y in range(first, last + 2)]])
+        self.plot.getAxis("bottom").setTicks([
+            [((max(y, view_lo) + min(y + 1, view_hi)) / 2, str(y)) for y in years],
+            [(y, "") for y in range(first, last + 2)]])
 
     def redraw(self) -> None:
         if not hasattr(self, "bar_item"):
@@ -185,8 +192,9 @@ class VolumePlot(PlotPanel):
         self.plan_item.setData(spots)
         self._draw_labels(fg)
         self.legend.setColumnCount(3 if len(self.legend_names) > 4 else 1)
+        self.legend.setLabelTextColor(fg)
         for group, name in sorted(self.legend_names.items()):
-            self.legend.addItem(pg.ScatterPlotItem(symbol="o", brush=theme.series(group),
+            self.legend.addItem(pg.ScatterPlotItem(symbol=_dot_symbol(group), brush=theme.series(group),
                                                    pen=pg.mkPen(fg), size=9) if self.dots
                                 else pg.BarGraphItem(x=[0], height=[0], width=0,
                                                      brush=theme.series(group)), name)
@@ -211,7 +219,7 @@ class VolumePlot(PlotPanel):
             xs += [bar.start, bar.end]
             ys += [bar.value, bar.value]
             pens.append(colour)
-            spots.append({"pos": ((bar.start + bar.end) / 2, bar.value), "symbol": "o",
+            spots.append({"pos": ((bar.start + bar.end) / 2, bar.value), "symbol": _dot_symbol(bar.group),
                           "size": 12 if selected else 9,
                           "brush": pg.mkBrush(colour.lighter(120) if bar.derived else colour),
                           "pen": pg.mkPen(fg, width=2 if selected else 1),
