@@ -385,10 +385,19 @@ class MainWindow(QtWidgets.QMainWindow):
         shown = [("people", "person", "people"), ("meetings", "meeting", "meetings"),
                  ("trade", "trade figure", "trade figures"),
                  ("culture", "cultural item", "cultural items"), ("sources", "document", "documents")]
-        self.counts_label.setText(" · ".join(
-            f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown))
+        self._counts_text = " · ".join(
+            f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        # the whole database's rows: said so while a window is set, as the tabs count within it
+        text = getattr(self, "_counts_text", "")
+        self.counts_label.setText(f"in the whole database: {text}" if any(self._window) else text)
+        self.counts_label.setToolTip("Rows in the whole database; each tab counts the rows in "
+                                     "the time window" if any(self._window) else "")
 
     def _update_window_label(self) -> None:
+        self._show_counts()
         date_from, date_to = self._window
         if date_from or date_to:
             undated = "undated shown" if self._show_undated else "undated hidden"

@@ -156,5 +156,3 @@ def test_trade_plots_under_a_text_filter_draw_only_the_rows_it_keeps(store):
         ids = {i for b in drawn["bars"] for i in b.ids} | {i for p in drawn["plans"] for i in p.ids}
         ids |= {i for b in drawn["percent"] for i in b.ids}
         assert ids and ids <= kept
-    plain = make_filters(date_from="2010-01-01")
-    assert queries.keep_text_matches(store, "trade", plain) == (plain, "")

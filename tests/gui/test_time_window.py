@@ -130,8 +130,11 @@ def _check_tab(window, name, tab, store):
     label = window.window_label.text()
     if date_from or date_to:
         assert f"{date_from or '…'} – {date_to or '…'}" in label
+        # the database's totals beside it say they are not the window's
+        assert window.counts_label.text().startswith("in the whole database: ")
     else:
         assert label == "All dates"
+        assert not window.counts_label.text().startswith("in the whole")
     filters = _filters(window, tab)
     count = store.count(tab.model.table, filters)
     assert tab.model.rowCount() == count

@@ -168,3 +168,18 @@ def test_a_database_made_before_the_columns_gains_them_in_place(fake, tmp_path):
 def _filters(**kw):
     from app.store import Filters
     return Filters(**kw)
+
+
+def test_exports_carry_the_new_columns(fake, tmp_path):
+    import json
+
+    from app.store import export_tables
+
+    db = tmp_path / "e.db"
+    _ingest(tmp_path, db, MANY)
+    out = tmp_path / "trade.json"
+    export_tables(db, ["trade"], "json", out)
+    rows = json.loads(out.read_text(encoding="utf-8"))["trade"]
+    assert {(r["partners"], r["status"], r["measure_kind"]) for r in rows} == {
+        ("China–Russia", "actual", "trade turnover"), ("Belarus–Russia", "actual", "trade turnover"),
+        ("Russia–Vietnam", "actual", "trade turnover"), ("Russia–Vietnam", "target", "trade turnover")}
