@@ -252,6 +252,12 @@ class Store:
             return 0
         where, params = where_clause(table, replace(filters, date_from=None, date_to=None))
         glue = " AND " if where else " WHERE "
+        if table in ("trade", "figures"):
+            # all less the dated: a range on the periods' index, where "undated" reads every row
+            dated = window.bound_sql("period")
+            return (self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+                    - self.conn.execute(f"SELECT count(*) FROM {table}{where}{glue}{dated} > ''",
+                                        params).fetchone()[0])
         return self.conn.execute(
             f"SELECT count(*) FROM {table}{where}{glue}{window.undated(table)}",
             params).fetchone()[0]
