@@ -183,3 +183,13 @@ def test_exports_carry_the_new_columns(fake, tmp_path):
     assert {(r["partners"], r["status"], r["measure_kind"]) for r in rows} == {
         ("China–Russia", "actual", "trade turnover"), ("Belarus–Russia", "actual", "trade turnover"),
         ("Russia–Vietnam", "actual", "trade turnover"), ("Russia–Vietnam", "target", "trade turnover")}
+
+
+def test_search_finds_a_figure_by_its_partners(fake, tmp_path):
+    db = tmp_path / "s.db"
+    _ingest(tmp_path, db, MANY)
+    with Store.open(db) as store:
+        ids = [h.fact_id for h in store.search("Vietnam") if h.type == "figure"]
+        found = store.rows("figures", _filters(ids=ids)) if ids else []
+        assert sorted((r["partners"], r["status"]) for r in found) == [
+            ("Russia–Vietnam", "actual"), ("Russia–Vietnam", "target")]
