@@ -101,7 +101,10 @@ def test_every_tab_opens_filters_and_windows(result):
     counts = res["db"]["counts"]
     for name, tab in g["tabs"].items():
         assert tab["open_ms"] > 0
-        assert tab["rows"] == counts[name], name
+        if name == "trade":  # opens on the partner pair with most figures, not all of them
+            assert 0 < tab["rows"] <= counts[name], name
+        else:
+            assert tab["rows"] == counts[name], name
         assert tab["filtered_rows"] <= tab["rows"]
     assert g["tabs"]["people"]["filtered_rows"] < g["tabs"]["people"]["rows"]
     assert set(g["time_window"]["ms"]) == set(g["tabs"])

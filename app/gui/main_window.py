@@ -10,7 +10,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app import APP_NAME
 from app.gui.search import SearchBox
 from app.gui.tabs.base_tab import BaseTab, make_filters
-from app.gui.time_window import DateField
+from app.gui.time_window import WINDOW_RULE, DateField
 
 TAB_ORDER = ["people", "meetings", "trade", "culture", "sources"]
 FACT_TABLES = {"person": "people", "event": "meetings", "figure": "trade", "quantity": "trade",
@@ -61,6 +61,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = store
         self.settings = settings if settings is not None else QtCore.QSettings()
         self._window: tuple[str | None, str | None] = (None, None)
+        self._show_undated = False
+        # Ends with the display name, so Qt does not append it again on X11 and Windows.
+        self.setWindowTitle(f"{Path(store.path).name} — {APP_NAME}")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -92,6 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addWidget(self.search)
         bar.addSeparator()
         label = QtWidgets.QLabel(" Time window: ")
+        label.setToolTip(WINDOW_RULE)
         bar.addWidget(label)
         self.date_from = DateField("From")
         self.date_to = DateField("To")
@@ -106,6 +110,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.clear_window_action.triggered.connect(lambda: self.set_time_window(None, None))
         self.clear_window_action.setEnabled(False)
         bar.addAction(self.clear_window_action)
+        self.undated_action = QtGui.QAction("Show undated", self)
+        self.undated_action.setCheckable(True)
+        self.undated_action.setToolTip("While a time window is set, rows with no date are hidden "
+                                       "(each tab says how many); check to show them too")
+        self.undated_action.toggled.connect(self.set_show_undated)
+        self.undated_action.setEnabled(False)
+        bar.addAction(self.undated_action)
 
     def _build_status(self) -> None:
         status = self.statusBar()
@@ -293,9 +304,25 @@ class MainWindow(QtWidgets.QMainWindow):
     def time_window(self) -> tuple[str | None, str | None]:
         return self._window
 
+    def show_undated(self) -> bool:
+        """Whether rows with no date stay shown while a time window is set."""
+        return self._show_undated
+
     def window_filters(self, **extra):
         date_from, date_to = self._window
-        return make_filters(date_from=date_from, date_to=date_to, **extra)
+        return make_filters(date_from=date_from, date_to=date_to,
+                            undated=True if self._show_undated else None, **extra)
+
+    def set_show_undated(self, shown: bool) -> None:
+        shown = bool(shown)
+        if shown == self._show_undated:
+            return
+        self._show_undated = shown
+        if self.undated_action.isChecked() != shown:
+            self.undated_action.setChecked(shown)
+        self._update_window_label()
+        if any(self._window):
+            self.refresh_all(recount=False)
 
     def set_time_window(self, date_from: str | None, date_to: str | None) -> None:
         if date_from and date_to and date_from > date_to:
@@ -306,6 +333,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.date_from.set_iso(date_from)
         self.date_to.set_iso(date_to)
         self.clear_window_action.setEnabled(bool(date_from or date_to))
+        self.undated_action.setEnabled(bool(date_from or date_to))
+        # the status bar says the window before any tab redraws, so they agree whatever a
+        # tab does next
+        self._update_window_label()
         self.timeWindowChanged.emit(date_from, date_to)
         self.refresh_all(recount=False)   # the status bar counts the whole database
 
@@ -421,13 +452,24 @@ class MainWindow(QtWidgets.QMainWindow):
         shown = [("people", "person", "people"), ("meetings", "meeting", "meetings"),
                  ("trade", "trade figure", "trade figures"),
                  ("culture", "cultural item", "cultural items"), ("sources", "document", "documents")]
-        self.counts_label.setText(" · ".join(
-            f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown))
+        self._counts_text = " · ".join(
+            f"{counts.get(k, 0):,} {one if counts.get(k, 0) == 1 else many}" for k, one, many in shown)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        # the whole database's rows: said so while a window is set, as the tabs count within it
+        text = getattr(self, "_counts_text", "")
+        self.counts_label.setText(f"in the whole database: {text}" if any(self._window) else text)
+        self.counts_label.setToolTip("Rows in the whole database; each tab counts the rows in "
+                                     "the time window" if any(self._window) else "")
 
     def _update_window_label(self) -> None:
+        self._show_counts()
         date_from, date_to = self._window
         if date_from or date_to:
-            self.window_label.setText(f"<b>Time window: {date_from or '…'} – {date_to or '…'}</b>")
+            undated = "undated shown" if self._show_undated else "undated hidden"
+            self.window_label.setText(f"<b>Time window: {date_from or '…'} – {date_to or '…'}</b>"
+                                      f" ({undated})")
             self.window_label.show()
         else:
             self.window_label.setText("All dates")

@@ -108,6 +108,10 @@ def position(store, table: str, filters, order_by: str | None, descending: bool,
     known = set(store.columns(table))
     col = order_by if order_by in known else "id"
     where, params = where_clause(table, filters)
+    # the rows as Store.rows reads them (people in a time window: counts within it)
+    source, source_params = store.source(table, filters) if hasattr(store, "source") else (table, [])
+    params = [*source_params, *params]
+    table = source
     glue = " AND " if where else " WHERE "
     try:
         found = store.db.execute(f'SELECT "{col}" FROM {table}{where}{glue}id = ?',
@@ -167,88 +171,6 @@ def columns_in_use(store, table: str, columns: list[str]) -> set[str]:
     return used
 
 
-def distinct_units(store) -> list[str]:
-    """Every unit figures are stated in: one index seek per unit, not a scan of the figures."""
-    sql = ("WITH RECURSIVE u(x) AS (SELECT MIN(unit) FROM quantities UNION ALL "
-           "SELECT (SELECT MIN(unit) FROM quantities WHERE unit > u.x) FROM u WHERE u.x IS NOT NULL) "
-           "SELECT x FROM u WHERE x IS NOT NULL")
-    try:
-        return [r[0] for r in store.db.execute(sql)]
-    except sqlite3.Error:
-        return []
-
-
-def unit_counts(store, table: str, filters, units: list[str]) -> dict[str, int]:
-    """Rows per unit (exactly as stored) among `units`, under the filters."""
-    from app.store.queries import where_clause
-
-    if not units:
-        return {}
-    where, params = where_clause(table, filters)
-    glue = " AND " if where else " WHERE "
-    sql = (f"SELECT unit, COUNT(*) FROM {table}{where}{glue}unit IN ({', '.join('?' for _ in units)}) "
-           f"GROUP BY unit")
-    try:
-        return dict(store.db.execute(sql, [*params, *units]).fetchall())
-    except sqlite3.Error:
-        return {}
-
-
-MATCHES = "temp.fb_plot_matches"
-
-
-def keep_text_matches(store, table: str, filters):
-    """(filters without their text, SQL condition) with the ids the text filter matches
-    written once into a temporary table of this connection, for a plot that asks several
-    queries under the same filter: each would otherwise rebuild the id list from the word
-    index (~1 µs a match, 50,000 matches for a common word). Unchanged (filters, "") when
-    there is no text filter or it is not answered by the word index."""
-    from dataclasses import replace
-
-    from app.store.queries import where_clause
-
-    text = getattr(filters, "text", None) if filters is not None else None
-    if not text or not text.strip():
-        return filters, ""
-    cond, params = where_clause(table, type(filters)(
-        text=text, columns=getattr(filters, "columns", None)))
-    cond = cond.removeprefix(" WHERE ")
-    if not (cond.startswith("id IN (SELECT rowid FROM ") and cond.endswith(")")):
-        return filters, ""   # a literal comparison (no words): asked inline as before
-    try:
-        store.db.execute(f"CREATE TABLE IF NOT EXISTS {MATCHES} (id INTEGER PRIMARY KEY)")
-        store.db.execute(f"DELETE FROM {MATCHES}")
-        store.db.execute(f"INSERT INTO {MATCHES} {cond[len('id IN ('):-1]}", params)
-    except sqlite3.Error:
-        return filters, ""
-    return replace(filters, text=None), f"id IN {MATCHES}"
-
-
-def latest_by_period(store, table: str, filters, units: list[str], columns: list[str],
-                     measure_words: tuple[str, ...] = (), where_extra: str = ""):
-    """Rows in one of `units` (whose measure holds one of `measure_words`, any case, if given)
-    under the filters, latest period first, read lazily (a cursor): a plot of the latest
-    periods stops reading once it has them. `where_extra`: a fixed SQL condition (no user
-    input), such as keep_text_matches gives."""
-    from app.store.queries import where_clause
-
-    where, params = where_clause(table, filters)
-    if where_extra:
-        where = f"{where} AND ({where_extra})" if where else f" WHERE ({where_extra})"
-    glue = " AND " if where else " WHERE "
-    cols = ", ".join(f'"{c}"' for c in dict.fromkeys(["id", *columns]))
-    words = ("AND (" + " OR ".join("measure LIKE ? ESCAPE '\\'" for _ in measure_words) + ") "
-             if measure_words else "")
-    sql = (f"SELECT {cols} FROM {table}{where}{glue}unit IN ({', '.join('?' for _ in units) or 'NULL'}) "
-           f"AND typeof(value) IN ('integer', 'real') {words}ORDER BY period DESC")
-    like = [f"%{w.replace(chr(92), chr(92) * 2).replace('%', chr(92) + '%').replace('_', chr(92) + '_')}%"
-            for w in measure_words]
-    cur = store.db.execute(sql, [*params, *units, *like])
-    names = [d[0] for d in cur.description]
-    for row in cur:
-        yield dict(zip(names, row, strict=True))
-
-
 def year_counts(store, table: str, filters, column: str) -> list[tuple[str, int, int]]:
     """(year, rows, smallest id) per year of a date column under the filters, oldest first."""
     from app.store.queries import where_clause
@@ -292,9 +214,7 @@ def _month_range(filters) -> tuple[str, list]:
     """A condition on MONTH_SQL implied by the time window (a superset of what the window
     keeps: the exact test is in where_clause), so the month index can serve a window."""
     conds, params = [], []
-    if filters is not None and getattr(filters, "date_from", None):
-        conds.append(f"{MONTH_SQL} >= substr(?, 1, 4)")
-        params.append(filters.date_from)
+    # no lower bound: a meeting that starts before the window and ends in it is in it
     if filters is not None and getattr(filters, "date_to", None):
         conds.append(f"{MONTH_SQL} <= substr(?, 1, 7) || '~'")
         params.append(filters.date_to)

@@ -6,6 +6,16 @@ from PySide6 import QtCore, QtWidgets
 
 UNSET = QtCore.QDate(1900, 1, 1)
 
+# What the window does, in every tab (app/store/window.py); the fields' and label's tooltip.
+WINDOW_RULE = (
+    "Every tab keeps the rows whose date or period overlaps the window: a day by the day, "
+    "a month by its days,\na quarter (2024-Q1) or half-year by its months, a year by its "
+    "year, a month range (2021-01/2021-11)\nor fiscal year (FY2023-2024) by its span, a "
+    "meeting from its first to its last day; a person when they\ntook part in a meeting in "
+    "it or a release dated in it mentions them (their Mentions and Meetings\nare counted "
+    "within the window). Rows with no date are hidden while a window is set (each tab says "
+    "how many);\n“Show undated” shows them too.")
+
 
 class DateField(QtWidgets.QDateEdit):
     dateEdited = QtCore.Signal()
@@ -13,7 +23,7 @@ class DateField(QtWidgets.QDateEdit):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setAccessibleName(f"Time window {name.lower()}")
-        self.setToolTip(f"{name} date of the time window (empty: open)")
+        self.setToolTip(f"{name} date of the time window (empty: open)\n\n{WINDOW_RULE}")
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(UNSET)

@@ -248,6 +248,9 @@ def connect(path: Path | str, create: bool = False, write: bool = False,
         raise NewerSchema(
             f"{path} was written by a newer Fact Browser (schema {version}, this app knows "
             f"{SCHEMA_VERSION}); update the app")
+    if version >= 4 and not reason:
+        # before the migrations and indexes below, which may name the added columns
+        _ensure_columns(conn, path)
     if version == 0:
         if tables - {"sqlite_sequence"}:
             conn.close()
@@ -274,7 +277,6 @@ def connect(path: Path | str, create: bool = False, write: bool = False,
     elif version < SCHEMA_VERSION and _migrate_in_place(conn, version):
         conn.execute("PRAGMA journal_mode = WAL")
         ensure_indexes(conn)
-        _ensure_columns(conn, path)
         _refresh_filter_indexes(conn)
     elif version < SCHEMA_VERSION:
         conn.close()
@@ -285,7 +287,6 @@ def connect(path: Path | str, create: bool = False, write: bool = False,
                              f"in place ({exc.strerror or exc})") from exc
         return connect(path, create=False, write=write)
     else:
-        _ensure_columns(conn, path)
         leftovers.remove_stale(path, "upgrade")
         try:
             conn.execute("PRAGMA journal_mode = WAL")

@@ -355,9 +355,21 @@ def _sql_order(value) -> tuple:
     return (1, value) if isinstance(value, int | float) else (2, str(value))
 
 
+def partners_text(partners) -> str | None:
+    """A figure's partners as stored: the sorted pair joined by an en dash ("China–Russia"),
+    or None when the figure is not bilateral."""
+    names = sorted({str(p).strip() for p in partners or () if str(p).strip()})
+    return "–".join(names) if names else None
+
+
 def _quantity(doc: _Doc, q, touched: Touched) -> None:
     conn = doc.conn
     mkey = measure_key(q.measure)
+    partners = partners_text(getattr(q, "partners", None))
+    status = getattr(q, "status", None) or "actual"
+    direction = getattr(q, "direction", None)
+    # One figure is one value of one measure, period, pair of partners, status and direction:
+    # Russia–China and Russia–Belarus trade for 2023 are two figures, a target is not an actual.
     # Without a measure nothing says two equal numbers are one figure, so they stay apart.
     # A stated value v matches when |v - x| <= 1e-9 * max(1, |v|), which implies
     # |v - x| < 2e-9 * max(1, |x|): that window is read from the index, the exact test is
@@ -367,15 +379,19 @@ def _quantity(doc: _Doc, q, touched: Touched) -> None:
         window = 2e-9 * max(1.0, abs(q.value))
         rows = conn.execute(
             "SELECT id, value FROM quantities WHERE unit = ? AND measure_key = ? AND period IS ? "
+            "AND partners IS ? AND status IS ? AND direction IS ? "
             "AND derived = 0 AND value BETWEEN ? AND ?",
-            (q.unit, mkey, q.period, q.value - window, q.value + window)).fetchall()
+            (q.unit, mkey, q.period, partners, status, direction,
+             q.value - window, q.value + window)).fetchall()
         qid = min((row_id for row_id, value in rows
                    if abs(value - q.value) <= 1e-9 * max(1.0, abs(value))), default=None)
     if qid is None:
         qid = insert_row(conn, "quantities", {  # with its first source, as for events
             "value": q.value, "unit": q.unit, "measure": q.measure, "measure_key": mkey,
             "period": q.period, "qualifier": q.qualifier, "category": q.category,
-            "text": q.text, "source_title": doc.title})
+            "text": q.text, "source_title": doc.title, "partners": partners,
+            "measure_kind": getattr(q, "measure_kind", None), "direction": direction,
+            "status": status})
     else:
         _restated(conn, qid, q, touched)
     touched["quantity"].add(qid)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from app.store import window
 from app.store.db import connect
 from app.store.errors import StoreError
-from app.store.schema import FILTER_FTS, VIEW_DATE, filter_table
+from app.store.schema import FILTER_FTS, filter_table
 from app.store.search import SearchHit, clean_text, column_phrase, filter_expression, search
 
 # Columns a text filter looks in (the text and date columns of each table, in the order of
@@ -19,8 +20,10 @@ TEXT_COLUMNS = {
     "people": ("name", "post", "country", "first_date", "last_date"),
     "meetings": ("date_start", "date_end", "kind", "place", "participants", "status",
                  "category", "summary", "source"),
-    "trade": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
-    "figures": ("measure", "unit", "period", "qualifier", "category", "text", "source"),
+    "trade": ("measure", "unit", "period", "qualifier", "category", "text", "source",
+              "partners", "status", "direction"),
+    "figures": ("measure", "unit", "period", "qualifier", "category", "text", "source",
+                "partners", "status", "direction"),
     "culture": ("summary", "kind", "date_start", "place", "source"),
     "sources": ("title", "ref", "path", "date"),
 }
@@ -77,6 +80,10 @@ class Filters:
         # SQLite can be given, so each becomes U+FFFD, a character no word holds.
         object.__setattr__(self, name, clean_text(value))
 
+    # while a time window is set, also keep the rows that state no date (app/store/window.py)
+    undated: bool | None = None
+    # figures of one pair of partners (as stored, "China–Russia"); "-": figures naming none
+    partners: str | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", [])}
@@ -134,6 +141,20 @@ def _value_condition(table: str, column: str, value: str) -> tuple[str, list]:
             [expr, _like(value)])
 
 
+def window_condition(table: str, filters: Filters) -> tuple[str, list]:
+    """The time window's one meaning (app/store/window.py): rows whose date or period
+    overlaps it, and the undated ones only when filters.undated asks for them."""
+    lo, hi = window.window_bounds(filters.date_from, filters.date_to)
+    if table == "people":
+        sql, params = window.people_in(lo, hi)
+        cond = f"id IN ({sql})"
+    else:
+        cond, params = window.overlap(table, lo, hi)
+    if filters.undated:
+        cond = f"({cond} OR {window.undated(table)})"
+    return cond, params
+
+
 def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
     """SQL condition and parameters for one user-facing table."""
     return _where(table, filters)
@@ -148,41 +169,10 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
         cond, args = _text_condition(table, filters.text.strip(), in_order, filters.columns)
         conds.append(cond)
         params += args
-    hi_col, lo_col, keep_undated = VIEW_DATE[table]
-    # periods ("2024-Q1", "2024-2026") and coarse dates compare on their leading part
-    if not keep_undated and filters.date_from:
-        # a range the date index can use; the exact test below handles coarse dates
-        conds.append(f"{hi_col} >= substr(?, 1, 4)")
-        params.append(filters.date_from)
-    if not keep_undated and filters.date_to:
-        conds.append(f"{lo_col} <= ? || '~'")
-        params.append(filters.date_to)
-    if (table in ("trade", "figures") and (filters.date_from or filters.date_to)
-            and all(len(d) >= 4 for d in (filters.date_from, filters.date_to) if d)):
-        # The same test as below (a period's year within the window's years) as one range on
-        # the period itself, which its index serves: half the time on a big archive.
-        rng, args = [], []
-        if filters.date_from:
-            rng.append(f"{hi_col} >= ?")
-            args.append(filters.date_from[:4])
-        if filters.date_to:
-            rng.append(f"{lo_col} < ?")
-            args.append(filters.date_to[:4] + "\U0010ffff")   # any period of that year sorts below
-        conds.append(f"({hi_col} IS NULL OR ({' AND '.join(rng)}))")
+    if filters.date_from or filters.date_to:
+        cond, args = window_condition(table, filters)
+        conds.append(cond)
         params += args
-        filters = replace(filters, date_from=None, date_to=None)
-    if filters.date_from:
-        cond = (f"{hi_col} >= substr(?, 1, length({hi_col}))"
-                if table not in ("trade", "figures")
-                else f"substr({hi_col}, 1, 4) >= substr(?, 1, 4)")
-        conds.append(f"({hi_col} IS NULL OR {cond})" if keep_undated else f"({cond})")
-        params.append(filters.date_from)
-    if filters.date_to:
-        cond = (f"substr({lo_col}, 1, length(?)) <= ?" if table not in ("trade", "figures")
-                else f"substr({lo_col}, 1, 4) <= substr(?, 1, 4)")
-        conds.append(f"({lo_col} IS NULL OR {cond})" if keep_undated else f"({cond})")
-        params += [filters.date_to, filters.date_to] if table not in ("trade", "figures") \
-            else [filters.date_to]
     if filters.year and table == "people":
         # someone the documents show before and after that year was around in it
         conds.append("substr(first_date, 1, 4) <= ? AND substr(last_date, 1, 4) >= ?")
@@ -205,6 +195,9 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     if filters.kind and table in ("meetings", "culture"):
         conds.append("kind = ?")
         params.append(filters.kind)
+    if filters.partners and table in ("trade", "figures"):
+        conds.append("partners IS NULL" if filters.partners == "-" else "partners = ?")
+        params += [] if filters.partners == "-" else [filters.partners]
     if filters.category and table in ("meetings", "trade", "figures"):
         conds.append("category = ?")
         params.append(filters.category)
@@ -287,12 +280,15 @@ class Store:
             after, descending = before, not descending
         direction = "DESC" if descending else "ASC"
 
+        source, source_params = self.source(table, filters)
+
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
             where, params = _where(table, filters, in_order)
             if key is not None:
                 where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
                 params = [*params, *key[1]]
-            sql = f'SELECT * FROM {table}{where} ORDER BY "{order}" {direction}'
+            params = [*source_params, *params]
+            sql = f'SELECT * FROM {source}{where} ORDER BY "{order}" {direction}'
             if order != "id":
                 sql += f", id {direction}"
             if limit is not None:
@@ -319,6 +315,33 @@ class Store:
             names = [d[0] for d in cur.description]
             rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
         return rows[::-1] if backward else rows
+
+    def source(self, table: str, filters: Filters | None = None) -> tuple[str, list]:
+        """What to select a table's rows from under the filters (SQL and parameters): the
+        view itself, or for people in a time window the view with their mentions and
+        meetings counted within the window."""
+        self._check(table)
+        if table == "people" and filters is not None and (filters.date_from or filters.date_to):
+            return window.people_source(*window.window_bounds(filters.date_from, filters.date_to))
+        return table, []
+
+    def undated_hidden(self, table: str, filters: Filters | None) -> int:
+        """How many rows the time window hides because they state no date (0 when no window
+        is set or the undated rows are shown)."""
+        self._check(table)
+        if filters is None or filters.undated or not (filters.date_from or filters.date_to):
+            return 0
+        where, params = where_clause(table, replace(filters, date_from=None, date_to=None))
+        glue = " AND " if where else " WHERE "
+        if table in ("trade", "figures"):
+            # all less the dated: a range on the periods' index, where "undated" reads every row
+            dated = window.bound_sql("period")
+            return (self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+                    - self.conn.execute(f"SELECT count(*) FROM {table}{where}{glue}{dated} > ''",
+                                        params).fetchone()[0])
+        return self.conn.execute(
+            f"SELECT count(*) FROM {table}{where}{glue}{window.undated(table)}",
+            params).fetchone()[0]
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
@@ -360,6 +383,18 @@ class Store:
         base = FILTER_FTS[table][0]
         rows = self.conn.execute(f"SELECT max(id) FROM {base}").fetchone()[0] or 0
         return n * n > wanted * rows
+
+    # -- the Trade tab's aggregates (app/store/trade.py) -------------------------------
+    def trade_partners(self, filters: Filters | None = None):
+        """[PartnerPair] with trade figures under the filters, most figures first."""
+        from app.store.trade import partner_pairs
+        return partner_pairs(self.conn, filters)
+
+    def trade_view(self, filters: Filters | None = None, unit: str | None = None):
+        """TradeView: the volume over time in one unit of the pair filters.partners names
+        (every pair when it names none), its targets and forecasts, shares and growth."""
+        from app.store.trade import trade_view
+        return trade_view(self.conn, filters, unit)
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}

@@ -8,6 +8,8 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
+from app.store.window import bound_sql
+
 SCHEMA_VERSION = 5
 
 # fact_type values used in mentions/search_index, and the base table behind each.
@@ -143,7 +145,11 @@ CREATE TABLE quantities (
     formula TEXT,
     conflict INTEGER NOT NULL DEFAULT 0,
     source_count INTEGER NOT NULL DEFAULT 0,
-    source_title TEXT
+    source_title TEXT,
+    partners TEXT,
+    measure_kind TEXT,
+    direction TEXT,
+    status TEXT NOT NULL DEFAULT 'actual'
 );
 CREATE TABLE quantity_sources (
     id INTEGER PRIMARY KEY,
@@ -214,9 +220,9 @@ FILTER_FTS = {
     "meetings": ("events", ("date_start", "date_end", "kind", "place", "participants",
                             "status", "category", "summary", "source_title")),
     "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                             "source_title")),
+                             "source_title", "partners", "status", "direction")),
     "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                               "source_title")),
+                               "source_title", "partners", "status", "direction")),
     "culture": ("culture_items", ("summary", "kind", "date_start", "place", "source_title")),
     "sources": ("documents", ("title", "ref", "path", "date")),
 }
@@ -323,6 +329,15 @@ CREATE INDEX IF NOT EXISTS idx_quantities_match
 CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key, period)
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
+-- import: one figure is one (unit, measure, period, partners, status, direction) and value;
+-- its group's conflict flag is the min and max value of the group, read from this index
+CREATE INDEX IF NOT EXISTS idx_quantities_identity
+    ON quantities(unit, measure_key, period, partners, status, direction, derived, value);
+-- GUI trade: the partner pairs and their figures
+CREATE INDEX IF NOT EXISTS idx_quantities_partners ON quantities(category, partners, period);
+-- the time window on figures: the first and last day of each period (app/store/window.py)
+CREATE INDEX IF NOT EXISTS idx_quantities_span
+    ON quantities(category, {span_start}, {span_end});
 CREATE INDEX IF NOT EXISTS idx_culture_key ON culture_items(summary_key, date_start);
 -- import: the items of one kind and year a restatement may be about
 CREATE INDEX IF NOT EXISTS idx_culture_kind_date ON culture_items(kind, date_start);
@@ -334,6 +349,9 @@ CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);
 CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
 """
+
+INDEXES_SQL = INDEXES_SQL.replace("{span_start}", bound_sql("period")).replace(
+    "{span_end}", bound_sql("period", True))
 
 # The views are plain projections: counts, joined names and first sources are kept up to
 # date on the base rows whenever a document touches them (merge.settle), so sorting and
@@ -351,7 +369,8 @@ FROM events;
 
 CREATE VIEW figures AS
 SELECT id, measure, value, unit, period, qualifier, category, text, source_title AS source,
-       derived, formula, source_count AS sources, conflict
+       derived, formula, source_count AS sources, conflict,
+       partners, measure_kind, direction, status
 FROM quantities;
 
 CREATE VIEW trade AS
@@ -366,17 +385,9 @@ SELECT id, title, date, ref, path, facts, added, date_origin, time, outlet, plac
 FROM documents;
 """
 
-# Date column each view is windowed on, and whether undated rows survive a window.
-VIEW_DATE = {
-    "people": ("last_date", "first_date", True),
-    "meetings": ("date_start", "date_start", False),
-    "trade": ("period", "period", True),
-    "figures": ("period", "period", True),
-    "culture": ("date_start", "date_start", True),
-    "sources": ("date", "date", True),
-}
-
-
+# Columns a base table gained after databases were made with it: added on opening when
+# `PRAGMA table_info` lacks them (additive and idempotent, so it needs no schema number and
+# merges with other such additions). Rows stored before get the column's default.
 def ensure_indexes(conn) -> None:
     """Indexes added since a database was made (creating an existing one is a no-op)."""
     conn.executescript(INDEXES_SQL)
@@ -398,9 +409,16 @@ ADDED_COLUMNS = [
     ("culture_items", "source_count", "INTEGER NOT NULL DEFAULT 0",
      "UPDATE culture_items SET source_count = (SELECT count(DISTINCT document_id) FROM "
      "mentions WHERE fact_type = 'culture' AND fact_id = culture_items.id)"),
+    # figures' partners, what they measure, direction and status (facts of the extraction:
+    # stored documents gain them when re-extracted, `factbrowser build --reextract`)
+    ("quantities", "partners", "TEXT", None),
+    ("quantities", "measure_kind", "TEXT", None),
+    ("quantities", "direction", "TEXT", None),
+    ("quantities", "status", "TEXT NOT NULL DEFAULT 'actual'", None),
 ]
 # view -> a column it must show (else it is made again from VIEWS_SQL)
-VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis", "culture": "sources"}
+VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis", "culture": "sources",
+              "figures": "partners", "trade": "partners"}
 
 
 def _view_sql(name: str) -> str:

@@ -31,7 +31,7 @@ _FACT_SQL = {
     "quantity": ("figure", """
         SELECT coalesce(text, value || ' ' || unit),
                coalesce(measure, '') || ' ' || coalesce(period, '') || ' ' || unit
-               || ' ' || coalesce(category, '')
+               || ' ' || coalesce(category, '') || ' ' || coalesce(partners, '')
           FROM quantities WHERE id = ?"""),
     "culture": ("culture", """
         SELECT summary, coalesce(kind, '') || ' ' || coalesce(place, '')

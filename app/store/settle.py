@@ -58,13 +58,14 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             full_dates.update(people)
     groups, series = set(), set()
     for qid in ids("quantity"):
-        row = conn.execute(f"SELECT unit, measure_key, period, category, {_SERIES_SQL} "
-                           "FROM quantities WHERE id = ?", (qid,)).fetchone()
+        row = conn.execute("SELECT unit, measure_key, period, partners, status, direction, "
+                           f"category, {_SERIES_SQL} FROM quantities WHERE id = ?",
+                           (qid,)).fetchone()
         if row is None:
             continue
-        groups.add(tuple(row[:3]))
-        if row[3] == "trade" and row[0] not in _NO_GROWTH:  # else no growth is derived
-            series.add(tuple(row[4:]))
+        groups.add(tuple(row[:6]))
+        if row[6] == "trade" and row[0] not in _NO_GROWTH:  # else no growth is derived
+            series.add(tuple(row[7:]))
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
@@ -92,8 +93,8 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
                          "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
                          (*wording, qid))
-    for unit, mkey, period in groups:
-        _flag_conflicts(conn, unit, mkey, period)
+    for group in groups:
+        _flag_conflicts(conn, *group)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
     units = _trade_units(conn) if series else []
@@ -277,14 +278,18 @@ def _current_post(conn, pid: int) -> None:
                      (row[0], country, pid))
 
 
-def _flag_conflicts(conn, unit, mkey, period) -> None:
-    """Different values for one measure and period are all kept, and flagged."""
+def _flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
+                    direction=None) -> None:
+    """Different values for one measure, period, pair of partners, status and direction are
+    all kept, and flagged: only those are conflicts (Russia–China and Russia–Belarus trade
+    for 2023 are not, nor a target beside an actual)."""
     if not mkey or period is None:
         return
     # Two values differ when the smallest and the largest do: each is one index lookup
     # (min and max alone in a query), where counting distinct values reads the whole group.
-    where = "WHERE unit = ? AND measure_key = ? AND period IS ? AND derived = 0"
-    args = (unit, mkey, period)
+    where = ("WHERE unit = ? AND measure_key = ? AND period IS ? AND partners IS ? "
+             "AND status IS ? AND direction IS ? AND derived = 0")
+    args = (unit, mkey, period, partners, status, direction)
     low = conn.execute(f"SELECT min(value) FROM quantities {where}", args).fetchone()[0]
     high = conn.execute(f"SELECT max(value) FROM quantities {where}", args).fetchone()[0]
     flag = 1 if low != high else 0
@@ -297,7 +302,7 @@ def _flag_conflicts(conn, unit, mkey, period) -> None:
 # is derived within a series (per unit), and its derived rows carry the same values (the
 # measure key with " growth" added). A column added here (who the partners are, whether
 # the figure is a forecast) splits series further and is carried into the derived rows.
-SERIES_COLUMNS = ("measure_key",)
+SERIES_COLUMNS = ("measure_key", "partners")
 _SERIES_SQL = ", ".join(SERIES_COLUMNS)
 _NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
 
@@ -334,7 +339,8 @@ def _derive_growth(conn, series: dict, units: list[str]) -> set[int]:
     for unit in units:
         rows = conn.execute(
             "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
-            f"{where} AND derived = 0 AND conflict = 0 AND category = 'trade' AND period "
+            f"{where} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
+            "category = 'trade' AND period "
             "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
             (unit, *series.values())).fetchall()
         by_year = {}
@@ -350,7 +356,7 @@ def _derive_growth(conn, series: dict, units: list[str]) -> set[int]:
                 "value": growth, "unit": "percent", "measure": f"{measure} growth",
                 "period": str(year), "qualifier": None,
                 "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
-                "derived": 1,
+                "derived": 1, "measure_kind": "growth", "status": "actual",
                 "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} "
                            f"{unit} - 1) * 100"}))
     return changed

@@ -110,35 +110,6 @@ def test_people_plots_agree_with_the_stores_counts(window, store):
         assert sorted(tab.network.edges) == together
 
 
-def test_latest_groups_stop_early_with_the_same_groups_as_reading_everything():
-    import random
-
-    from app.gui.tabs.trade_tab import _latest_groups
-
-    rng = random.Random(5)
-    periods = [None, "", "2019", "2020", "2020-Q1", "2020-Q2", "2021", "2021-H1", "2022", "2023"]
-    measures = ["trade", "bilateral trade", "exports", "share of payments", "turnover", "investment"]
-    for _ in range(30):
-        rows = [{"id": i, "period": rng.choice(periods), "measure": rng.choice(measures)}
-                for i in range(rng.randint(0, 120))]
-        rows.sort(key=lambda r: r["period"] or "", reverse=True)   # latest period first, as read
-        def read(words, rows=rows):
-            for r in rows:
-                if not words or any(w in r["measure"] for w in words):
-                    yield r
-
-        for words in (("trade", "turnover"), ("share",), ("absent",)):
-            limit = rng.randint(1, 8)
-            got = _latest_groups(read, limit, words, lambda r: r["measure"])
-            chosen = [r for r in rows if any(w in r["measure"] for w in words)] or rows
-            everything: dict = {}
-            for r in chosen:
-                everything.setdefault((r["period"] or "", r["measure"]), []).append(r)
-            expected = {k: everything[k] for k in sorted(everything)[-limit:]}
-            assert {k: sorted(x["id"] for x in v) for k, v in got.items()} == \
-                {k: sorted(x["id"] for x in v) for k, v in expected.items()}
-
-
 def test_zooming_in_on_the_per_month_view_shows_each_meeting_in_view(window, store, monkeypatch):
     from app.gui import dates
 
@@ -170,7 +141,7 @@ def test_zooming_in_on_the_per_month_view_shows_each_meeting_in_view(window, sto
     assert "per month" in timeline.title_label.text()
 
 
-def test_trade_plots_under_a_text_filter_read_the_kept_matches_as_the_filter_would(store, monkeypatch):
+def test_trade_plots_under_a_text_filter_draw_only_the_rows_it_keeps(store):
     import app.gui.tabs.trade_tab as trade_tab
     from app.gui.tabs.base_tab import make_filters
 
@@ -180,14 +151,8 @@ def test_trade_plots_under_a_text_filter_read_the_kept_matches_as_the_filter_wou
     tab = trade_tab.TradeTab.__new__(trade_tab.TradeTab)
     for word, _n in words.most_common(3):
         filters = make_filters(text=word)
-        kept, cond = queries.keep_text_matches(store, "trade", filters)
-        assert kept.text is None and cond
-        matched = {r[0] for r in store.db.execute(f"SELECT id FROM trade WHERE {cond}")}
-        assert matched == {r["id"] for r in store.rows("trade", filters, limit=None)}
-        params = {"filters": filters, "window": None, "table": "trade"}
-        drawn = tab.plot_data(store, params)
-        monkeypatch.setattr(queries, "keep_text_matches", lambda _s, _t, f: (f, ""))
-        assert repr(tab.plot_data(store, params)) == repr(drawn)
-        monkeypatch.undo()
-    plain = make_filters(date_from="2010-01-01")
-    assert queries.keep_text_matches(store, "trade", plain) == (plain, "")
+        kept = {r["id"] for r in store.rows("trade", filters, limit=None)}
+        drawn = tab.plot_data(store, {"filters": filters, "window": None, "table": "trade"})
+        ids = {i for b in drawn["bars"] for i in b.ids} | {i for p in drawn["plans"] for i in p.ids}
+        ids |= {i for b in drawn["percent"] for i in b.ids}
+        assert ids and ids <= kept

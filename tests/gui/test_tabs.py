@@ -285,17 +285,20 @@ def test_hovering_a_point_shows_its_tooltip(qtbot, window):
 
 def test_bar_tooltips_and_clicks_select_the_row(qtbot, window):
     tab = window.show_tab("trade")
-    bars = tab.volume.bars
-    assert bars
+    tab.select_partners(window.store.trade_partners()[0].partners)   # one pair: bars
+    drawn = tab.volume._drawn
+    assert drawn
     assert tab.volume.plot.getAxis("left").labelText == "USD billion"
-    index = len(bars) - 1
+    index = len(drawn) - 1
+    x0, x1, bar = drawn[index]
+    row = tab.model.row_dict(tab.model.row_of_id(bar.ids[0]))
     vb = tab.volume.plot.getViewBox()
-    pos = tab.volume.plot_widget.mapFromScene(vb.mapViewToScene(QtCore.QPointF(index, bars[index].value / 2)))
+    pos = tab.volume.plot_widget.mapFromScene(vb.mapViewToScene(QtCore.QPointF((x0 + x1) / 2, bar.value / 2)))
     hover(tab.volume.plot_widget.viewport(), pos)
-    qtbot.waitUntil(lambda: bars[index].label.split(" · ")[0] in (tab.volume.item.toolTip() or ""), timeout=3000)
+    qtbot.waitUntil(lambda: row["period"] in (tab.volume.bar_item.toolTip() or ""), timeout=3000)
     qtbot.mouseClick(tab.volume.plot_widget.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
-    assert tab.selected_ids() == bars[index].ids[:1]
-    assert tab.volume.highlighted_bars() == [index]
+    assert tab.selected_ids() == bar.ids[:1]
+    assert tab.volume.highlighted() == [index]
 
 
 def test_menus_and_shortcuts(qtbot, window):

@@ -28,7 +28,7 @@ def release(title: str, date: str, body: str) -> str:
 
 def make(text: str, date: str, people=(), places=(), events=(), quantities=(), culture=()):
     """people: (name, title, country, [surface forms]); events: dicts with Event fields and
-    'anchor' (words in text); quantities: (value, unit, measure, period, surface words)."""
+    'anchor' (words in text); quantities: (value, unit, measure, period, surface words[, {other fields}])."""
     ex = Extraction(text=text, document=DocumentInfo(title=text.split("\n")[2], date=date,
                                                      ref=None),
                     sentences=split_sentences(text))
@@ -45,9 +45,12 @@ def make(text: str, date: str, people=(), places=(), events=(), quantities=(), c
         fields.setdefault("date_end", None)
         fields.setdefault("summary", anchor)
         ex.events.append(Event(span=span_of(text, anchor), **fields))
-    for value, unit, measure, period, words in quantities:
-        ex.quantities.append(Quantity(value, unit, measure, period, "trade", None, words,
-                                      span_of(text, words)))
+    for value, unit, measure, period, words, *more in quantities:
+        # a sixth item: the figure's other fields (partners, status, measure_kind, ...)
+        extra = dict(more[0]) if more else {}
+        category = extra.pop("category", "trade")
+        ex.quantities.append(Quantity(value, unit, measure, period, category, None, words,
+                                      span_of(text, words), **extra))
     for summary, when, words in culture:
         ex.culture.append(CultureItem(summary, when, None, span_of(text, words)))
     return ex

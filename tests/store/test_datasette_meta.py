@@ -59,23 +59,21 @@ def test_only_existing_columns_are_named(served, tmp_path):
             assert set(tables[view]["columns"]) <= cols
     finally:
         conn.close()
-    assert "partners" not in tables["trade"]["facets"]  # no such column in this schema
-    # a database where figures have partners (as another branch adds) gets the facet and a
-    # partner-pair query over that column
-    copy = tmp_path / "partners.db"
+    # figures have partners: the facet and a partner-pair query over that column
+    assert "partners" in tables["trade"]["facets"]
+    assert "q.partners LIKE" in meta["databases"]["facts"]["queries"][
+        "trade_of_partners_by_year"]["sql"]
+    # a database whose figures have no partners column is not given one
+    copy = tmp_path / "older.db"
     shutil.copy(db, copy)
     conn = sqlite3.connect(copy)
     conn.executescript("""
-        ALTER TABLE quantities ADD COLUMN partners TEXT;
         DROP VIEW trade; DROP VIEW figures;
-        CREATE VIEW figures AS SELECT id, measure, value, unit, period, partners, category
-            FROM quantities;
+        CREATE VIEW figures AS SELECT id, measure, value, unit, period, category FROM quantities;
         CREATE VIEW trade AS SELECT * FROM figures WHERE category = 'trade';""")
-    meta2 = build_metadata(conn, "partners")
+    meta2 = build_metadata(conn, "older")
     conn.close()
-    db2 = meta2["databases"]["partners"]
-    assert "partners" in db2["tables"]["trade"]["facets"]
-    assert "q.partners LIKE" in db2["queries"]["trade_of_partners_by_year"]["sql"]
+    assert "partners" not in meta2["databases"]["older"]["tables"]["trade"].get("facets", [])
 
 
 def test_views_answer_with_titles_and_facets(served):

@@ -77,6 +77,7 @@ def test_conflict_flags_equal_a_recount(built):
         "SELECT id FROM quantities q WHERE derived = 0 AND measure_key IS NOT NULL AND period "
         "IS NOT NULL AND conflict <> ((SELECT count(DISTINCT value) FROM quantities o WHERE "
         "o.unit = q.unit AND o.measure_key = q.measure_key AND o.period = q.period AND "
+        "o.partners IS q.partners AND o.status IS q.status AND o.direction IS q.direction AND "
         "o.derived = 0) > 1)").fetchall()
     assert wrong == []
     conn.close()

@@ -151,7 +151,8 @@ class BarPlot(PlotPanel):
             self.plot.addItem(self.item)
         if not self.bars:
             self.empty_text.setText("No data under the current filters", color=fg)
-            self.empty_text.setPos(0, 0.5)
+            # the middle of the empty plot's range (autorange), in either orientation
+            self.empty_text.setPos(*((0.6, 0) if self.horizontal else (0, 0.6)))
             self.empty_text.show()
             self.item.hide()
             self._draw_value_labels(fg)
@@ -173,12 +174,14 @@ class BarPlot(PlotPanel):
                 pens.append(pg.mkPen(colour.darker(130), width=1))
         positions = list(range(len(self.bars)))
         values = [b.value for b in self.bars]
-        # Every coordinate is set both ways: setOpts keeps what it is not given, and the other
-        # orientation's positions would not fit these bars.
+        # Every coordinate is given each time: setOpts keeps the ones not given, and the
+        # other orientation's positions (of another number of bars) would stay behind.
         if self.horizontal:
-            opts = dict(x=None, x0=0, y=positions, y0=None, height=0.7, width=values)
+            opts = dict(x=None, x0=0, x1=None, y=positions, y0=None, y1=None, height=0.7,
+                        width=values)
         else:
-            opts = dict(x=positions, x0=None, y=None, y0=0, height=values, width=0.7)
+            opts = dict(x=positions, x0=None, x1=None, y=None, y0=0, y1=None, height=values,
+                        width=0.7)
         self.item.setOpts(brushes=brushes, pens=pens, **opts)
         self._draw_value_labels(fg)
 

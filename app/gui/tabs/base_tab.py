@@ -296,9 +296,10 @@ class BaseTab(QtWidgets.QWidget):
 
     def current_filters(self):
         date_from, date_to = self.main.time_window()
+        undated = True if getattr(self.main, "show_undated", lambda: False)() else None
         return make_filters(text=self.filter_edit.text().strip() or None,
-                            date_from=date_from, date_to=date_to, columns=self.shown_columns(),
-                            **self.extra_filters())
+                            date_from=date_from, date_to=date_to, undated=undated,
+                            columns=self.shown_columns(), **self.extra_filters())
 
     def shown_columns(self) -> tuple[str, ...]:
         """The table's columns on screen: the text filter reads these and no others."""
@@ -343,11 +344,25 @@ class BaseTab(QtWidgets.QWidget):
         self._resize_columns_once()
         self.update_plots()
         total = self.model.rowCount()
-        self.count_label.setText(f"{total:,} {'row' if total == 1 else 'rows'}")
+        text = f"{total:,} {'row' if total == 1 else 'rows'}"
+        hidden = self.undated_hidden()
+        if hidden:
+            text += f" · {hidden:,} undated hidden"
+        self.count_label.setText(text)
+        self.count_label.setToolTip(
+            "Rows with no date are hidden while a time window is set; “Show undated” in the "
+            "toolbar shows them" if hidden else "")
         # A reset model drops the selection silently: reselect, or clear a stale detail pane.
         if not (keep and self.select_id(keep[0], scroll=True)):
             self._show_detail(None)
             self.highlight_plots([])
+
+    def undated_hidden(self) -> int:
+        """Rows the time window hides because they state no date."""
+        try:
+            return self.main.store.undated_hidden(self.model.table, self.model.filters)
+        except Exception:  # an older store or database: nothing to say rather than a crash
+            return 0
 
     def _resize_columns_once(self) -> None:
         if getattr(self, "_columns_sized", False) or self.model.rowCount() == 0:

@@ -1,0 +1,173 @@
+"""What the Trade tab draws, read in SQL and handed over as plain dataclasses: the partner
+pairs, a pair's trade volume over time (actuals by period; targets and forecasts apart, at
+their target year; one unit at a time, nothing converted), and its shares and growth rates.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from app.store import window
+
+ALL_PARTNERS = "*"          # every pair together
+NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)
+
+# Money: an ISO 4217 code (USD, EUR, RUB, CNY, BYN, ...). Other units (percent, count,
+# tonnes) are never drawn as volume.
+MONEY_SQL = "unit GLOB '[A-Z][A-Z][A-Z]'"
+PERCENT_SQL = "lower(unit) IN ('percent', '%', 'pct')"
+# A figure's measure, from its kind when the extractor gave one, else from its words.
+VOLUME_SQL = ("(measure_kind = 'trade turnover' OR (measure_kind IS NULL AND "
+              "(lower(measure) LIKE '%trade%' OR lower(measure) LIKE '%turnover%')))")
+SHARE_SQL = ("(measure_kind IN ('currency share', 'partner share') OR (measure_kind IS NULL "
+             "AND lower(measure) LIKE '%share%'))")
+GROWTH_SQL = ("(measure_kind = 'growth' OR (measure_kind IS NULL AND (lower(measure) LIKE "
+              "'%growth%' OR lower(measure) LIKE '%increase%')))")
+# the latest figures of each kind a chart reads (the table holds them all)
+READ_LIMIT = 400
+
+
+@dataclass
+class PartnerPair:
+    partners: str              # the stored pair ("China–Russia"), or NO_PARTNERS (Filters.partners)
+    label: str                 # what a selector shows
+    figures: int               # trade figures under the filters
+
+
+@dataclass
+class TradeFigure:
+    id: int
+    value: float
+    unit: str
+    measure: str | None
+    period: str | None
+    start: str | None          # first and last day the period covers (app/store/window.py)
+    end: str | None
+    partners: str | None
+    measure_kind: str | None
+    status: str
+    derived: bool = False
+    conflict: bool = False
+    sources: int = 0
+    text: str | None = None
+    source: str | None = None
+    formula: str | None = None
+
+
+@dataclass
+class VolumeBar:
+    """The figures of one period (and pair, when all pairs are shown), best first: stated
+    before derived, most sources, oldest."""
+    period: str
+    start: str
+    end: str
+    partners: str | None
+    figures: list[TradeFigure] = field(default_factory=list)
+
+    @property
+    def best(self) -> TradeFigure:
+        return self.figures[0]
+
+
+@dataclass
+class TradeView:
+    partners: str
+    units: list[tuple[str, int]]            # money units of the pair's volume figures, most first
+    unit: str | None                        # the unit drawn
+    bars: list[VolumeBar] = field(default_factory=list)        # actuals, oldest first
+    plans: list[TradeFigure] = field(default_factory=list)     # targets and forecasts
+    undated: int = 0                        # volume figures of the unit with no readable period
+    shares: list[TradeFigure] = field(default_factory=list)    # latest first
+    growth: list[TradeFigure] = field(default_factory=list)    # latest first
+
+
+_COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kind", "status",
+            "derived", "conflict", "sources", "text", "source", "formula")
+
+
+def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
+    from app.store.queries import where_clause
+
+    where, params = where_clause("trade", filters)
+    glue = " AND " if where else " WHERE "
+    where += f"{glue}{extra} AND typeof(value) IN ('integer', 'real')"
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+    sql = (f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
+           f"FROM trade{where} ORDER BY period DESC, id LIMIT ?")
+    out = []
+    for row in conn.execute(sql, [*params, int(limit)]):
+        d = dict(zip(_COLUMNS, row[:-2], strict=True))
+        out.append(TradeFigure(
+            id=d["id"], value=float(d["value"]), unit=d["unit"], measure=d["measure"],
+            period=d["period"], start=row[-2], end=row[-1], partners=d["partners"],
+            measure_kind=d["measure_kind"], status=d["status"] or "actual",
+            derived=bool(d["derived"]), conflict=bool(d["conflict"]),
+            sources=d["sources"] or 0, text=d["text"], source=d["source"],
+            formula=d["formula"]))
+    return out
+
+
+def _best_first(f: TradeFigure):
+    return (f.derived, -f.sources, f.id)
+
+
+def partner_pairs(conn, filters) -> list[PartnerPair]:
+    """Every pair of partners with trade figures under the filters, most figures first
+    (ties by name); figures naming no pair last, as NO_PARTNERS."""
+    from app.store.queries import where_clause
+
+    where, params = where_clause("trade", filters)
+    try:
+        rows = conn.execute(f"SELECT partners, count(*) FROM trade{where} GROUP BY partners",
+                            params).fetchall()
+    except sqlite3.Error:
+        return []
+    pairs = [PartnerPair(p, p, n) for p, n in rows if p]
+    pairs.sort(key=lambda p: (-p.figures, p.partners))
+    none = sum(n for p, n in rows if not p)
+    if none:
+        pairs.append(PartnerPair(NO_PARTNERS, "No partners stated", none))
+    return pairs
+
+
+def trade_view(conn, filters, unit: str | None = None) -> TradeView:
+    """The trade volume of the pair filters.partners names (every pair, each apart, when it
+    names none) in one money unit (`unit`, else the one most of its volume figures use),
+    and its shares and growth rates, under the filters."""
+    partners = getattr(filters, "partners", None) or ALL_PARTNERS
+    volume = _read(conn, filters, f"{MONEY_SQL} AND {VOLUME_SQL}")
+    counts: dict[str, int] = {}
+    for f in volume:
+        counts[f.unit] = counts.get(f.unit, 0) + 1
+    units = sorted(counts.items(), key=lambda u: (-u[1], u[0]))
+    if unit not in counts:
+        unit = units[0][0] if units else None
+    view = TradeView(partners, units, unit)
+    groups: dict[tuple, VolumeBar] = {}
+    for f in volume:
+        if f.unit != unit:
+            continue
+        if f.start is None:
+            view.undated += 1
+        elif f.status != "actual":
+            view.plans.append(f)
+        else:
+            key = (f.period, f.partners if partners == ALL_PARTNERS else None)
+            bar = groups.setdefault(key, VolumeBar(f.period or "", f.start, f.end or f.start,
+                                                   key[1]))
+            bar.figures.append(f)
+    for bar in groups.values():
+        bar.figures.sort(key=_best_first)
+    view.bars = sorted(groups.values(), key=lambda b: (b.start, b.end, b.partners or ""))
+    view.plans.sort(key=lambda f: (f.start or "", f.id))
+    percent = _read(conn, filters, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
+    view.shares = [f for f in percent if _is_share(f)]
+    view.growth = [f for f in percent if not _is_share(f)]
+    return view
+
+
+def _is_share(f: TradeFigure) -> bool:
+    if f.measure_kind:
+        return f.measure_kind in ("currency share", "partner share")
+    return "share" in (f.measure or "").lower()

@@ -1,0 +1,161 @@
+"""The time window, one meaning in every table: a row is kept when its date or period
+overlaps the window; a row without a date is not kept unless asked for (Filters.undated).
+
+What a value covers, as the first and last day (SQL over the stored text, compared as
+ISO strings; a month's last day is written -31, which sorts after every real day of it):
+
+| value | covers |
+| --- | --- |
+| `2024-06-24` | that day |
+| `2024-06` | June 2024 |
+| `2024` | the year |
+| `2024-Q1` | January to March 2024 |
+| `2023-H2` | July to December 2023 |
+| `2021-01/2021-11`, `2024-06-24/2024-06-25` | the range, from its first part's start to its last part's end |
+| `2024-2026` | 2024 to 2026 |
+| `FY2023-2024` | 2023 to 2024 (the fiscal year's months are not stated, so both calendar years) |
+| anything else, empty | undated |
+
+A meeting covers its start to its end date; a person is in the window when they took part
+in a meeting in it or a document dated in it mentions them.
+"""
+
+from __future__ import annotations
+
+D4 = "[0-9][0-9][0-9][0-9]"
+
+
+def _pad(x: str, end: bool) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD expression as its first (last) day."""
+    return f"({x} || substr('{'-12-31' if end else '-01-01'}', length({x}) - 3))"
+
+
+def _iso(x: str) -> str:
+    """Whether an expression is YYYY, YYYY-MM or YYYY-MM-DD."""
+    return (f"({x} GLOB '{D4}' OR {x} GLOB '{D4}-[01][0-9]' "
+            f"OR {x} GLOB '{D4}-[01][0-9]-[0-3][0-9]')")
+
+
+def bound_sql(column: str, end: bool = False) -> str:
+    """SQL for the first (end: last) day a date or period column covers, NULL when it
+    states no readable date."""
+    c = column if "." in column else f'"{column}"'
+    if end:
+        quarter = (f"substr({c}, 1, 4) || CASE substr({c}, 7, 1) WHEN '1' THEN '-03-31' "
+                   "WHEN '2' THEN '-06-31' WHEN '3' THEN '-09-31' ELSE '-12-31' END")
+        half = f"substr({c}, 1, 4) || CASE substr({c}, 7, 1) WHEN '1' THEN '-06-31' ELSE '-12-31' END"
+        second = f"substr({c}, instr({c}, '/') + 1)"
+        rng = f"CASE WHEN {_iso(second)} THEN {_pad(second, True)} END"
+        years = f"substr({c}, 6, 4) || '-12-31'"
+        fiscal = (f"CASE WHEN {c} GLOB 'FY{D4}-{D4}' THEN substr({c}, 8, 4) "
+                  f"ELSE substr({c}, 3, 4) END || '-12-31'")
+        plain = _pad(c, True)
+    else:
+        quarter = (f"substr({c}, 1, 4) || CASE substr({c}, 7, 1) WHEN '1' THEN '-01-01' "
+                   "WHEN '2' THEN '-04-01' WHEN '3' THEN '-07-01' ELSE '-10-01' END")
+        half = f"substr({c}, 1, 4) || CASE substr({c}, 7, 1) WHEN '1' THEN '-01-01' ELSE '-07-01' END"
+        first = f"substr({c}, 1, instr({c}, '/') - 1)"
+        rng = f"CASE WHEN {_iso(first)} THEN {_pad(first, False)} END"
+        years = f"substr({c}, 1, 4) || '-01-01'"
+        fiscal = f"substr({c}, 3, 4) || '-01-01'"
+        plain = _pad(c, False)
+    return (f"(CASE WHEN {c} IS NULL OR {c} = '' THEN NULL "
+            f"WHEN {_iso(c)} THEN {plain} "
+            f"WHEN {c} GLOB '{D4}-Q[1-4]' THEN {quarter} "
+            f"WHEN {c} GLOB '{D4}-H[12]' THEN {half} "
+            f"WHEN {c} GLOB '*?/?*' THEN {rng} "
+            f"WHEN {c} GLOB '{D4}-{D4}' THEN {years} "
+            f"WHEN {c} GLOB 'FY{D4}' OR {c} GLOB 'FY{D4}-{D4}' THEN {fiscal} END)")
+
+
+def window_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The window's first and last day ("2024" as a start is 2024-01-01, as an end 2024-12-31)."""
+    def pad(value, end):
+        value = (value or "").strip()[:10]
+        if not value:
+            return None
+        suffix = "-12-31" if end else "-01-01"
+        return value + suffix[len(value) - 4:] if len(value) in (4, 7) else value
+    return pad(date_from, False), pad(date_to, True)
+
+
+# Dates of meetings, cultural items and releases are ISO (YYYY, YYYY-MM or YYYY-MM-DD) by
+# construction, and compare as strings without computing their days: `start <= last day`
+# and `end >= the window's first day cut to the end's length` are the overlap test, and the
+# date indexes serve them. Periods of figures take every form above: their first and last
+# days are computed, and an index on those expressions (schema.INDEXES_SQL) serves them.
+YEAR_GLOB = "'[0-9][0-9][0-9][0-9]*'"
+ISO_SPANS = {"meetings": ("date_start", "coalesce(date_end, date_start)"),
+             "culture": ("date_start", "date_start"), "sources": ("date", "date")}
+
+
+def overlap(table: str, lo: str | None, hi: str | None) -> tuple[str, list]:
+    """SQL condition (and parameters) keeping the rows of a table (not people) whose date
+    overlaps [lo, hi]; rows without a readable date fail it."""
+    if table in ("trade", "figures"):
+        start, end = bound_sql("period"), bound_sql("period", True)
+        conds, params = [f"{start} IS NOT NULL"], []
+        if hi:
+            conds.append(f"{start} <= ?")
+            params.append(hi)
+        if lo:
+            conds.append(f"{end} >= ?")
+            params.append(lo)
+        return "(" + " AND ".join(conds) + ")", params
+    start, end = ISO_SPANS[table]
+    conds, params = [f"{start} GLOB {YEAR_GLOB}"], []
+    if hi:
+        conds.append(f"{start} <= ?")
+        params.append(hi)
+    if lo:
+        conds.append(f"{end} >= substr(?, 1, length({end}))")
+        params.append(lo)
+    return "(" + " AND ".join(conds) + ")", params
+
+
+def undated(table: str) -> str:
+    """SQL condition: the row states no readable date (people: none of their meetings is
+    dated and no dated document mentions them)."""
+    if table == "people":
+        return ("(NOT EXISTS (SELECT 1 FROM event_participants ep JOIN events e ON "
+                "e.id = ep.event_id WHERE ep.person_id = people.id AND "
+                f"e.date_start GLOB {YEAR_GLOB}) AND NOT EXISTS (SELECT 1 FROM mentions m "
+                "JOIN documents d ON d.id = m.document_id WHERE m.fact_type = 'person' AND "
+                f"m.fact_id = people.id AND d.date GLOB {YEAR_GLOB}))")
+    if table in ("trade", "figures"):
+        return f"({bound_sql('period')} IS NULL)"
+    return f"(coalesce({ISO_SPANS[table][0]}, '') NOT GLOB {YEAR_GLOB})"
+
+
+def _doc_in(lo, hi) -> tuple[str, list]:
+    cond, params = overlap("sources", lo, hi)
+    return f"SELECT id FROM documents WHERE {cond}", params
+
+
+def _event_in(lo, hi) -> tuple[str, list]:
+    cond, params = overlap("meetings", lo, hi)
+    return f"SELECT id FROM events WHERE {cond}", params
+
+
+def people_in(lo, hi) -> tuple[str, list]:
+    """SQL for the ids of the people in the window: in a meeting in it, or mentioned by a
+    document dated in it."""
+    docs, dparams = _doc_in(lo, hi)
+    events, eparams = _event_in(lo, hi)
+    return (f"SELECT fact_id FROM mentions WHERE fact_type = 'person' AND document_id IN ({docs}) "
+            f"UNION SELECT person_id FROM event_participants WHERE event_id IN ({events})",
+            [*dparams, *eparams])
+
+
+def people_source(lo, hi) -> tuple[str, list]:
+    """The people view with its mentions and meetings counted within the window (people
+    outside it counted 0: the window's condition drops them)."""
+    docs, dparams = _doc_in(lo, hi)
+    events, eparams = _event_in(lo, hi)
+    sql = ("(SELECT p.id, p.name, p.post, p.country, coalesce(m.n, 0) AS mentions, "
+           "coalesce(e.n, 0) AS meetings, p.first_date, p.last_date FROM people p "
+           "LEFT JOIN (SELECT fact_id, count(*) AS n FROM mentions WHERE fact_type = 'person' "
+           f"AND document_id IN ({docs}) GROUP BY fact_id) m ON m.fact_id = p.id "
+           "LEFT JOIN (SELECT person_id, count(DISTINCT event_id) AS n FROM event_participants "
+           f"WHERE event_id IN ({events}) GROUP BY person_id) e ON e.person_id = p.id) AS people")
+    return sql, [*dparams, *eparams]
