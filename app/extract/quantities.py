@@ -185,6 +185,22 @@ def _demonyms(gaz: Gazetteers) -> frozenset[str]:
     return _demonym_set(tuple(r.get("adjectives", "") for r in gaz.rows("countries")))
 
 
+_DURATIONS = frozenset({"hours", "days", "weeks", "minutes"})
+_EVENT_AFTER = re.compile(r"\s*(?:official\s+|state\s+|working\s+|friendly\s+)?(?:visit|trip|tour|"
+                          r"stay|summit|session|meeting|talks|forum|festival|conference)\b", re.I)
+
+
+def _not_a_duration(unit: str, um: re.Match, rest: str) -> bool:
+    """A length of time is a figure as a measure ("talks lasted almost three hours", "a
+    60-day extension"), not as words of a title ("the 200 Days of Courage exhibition") nor
+    as an event's own length ("a two-day visit": the event's dates hold it)."""
+    if unit not in _DURATIONS:
+        return False
+    if um.group(1)[:1].isupper():
+        return True
+    return "-" in um.group(0) and bool(_EVENT_AFTER.match(rest, um.end()))
+
+
 def find_quantities(ctx: Context) -> list[Quantity]:
     text = ctx.text
     doc_year = int(ctx.doc.date[:4]) if ctx.doc.date and ctx.doc.date[:4].isdigit() else None
@@ -445,7 +461,8 @@ def _read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes
             code = currency_code(table, cm.group(0).strip(), prefix=False)
             if code:
                 unit, kind, end = code, "money", end + cm.end()
-        if unit is None and um:
+        if unit is None and um and not _not_a_duration(
+                unit_forms[" ".join(um.group(1).lower().split())], um, rest):
             unit, kind, end = unit_forms[" ".join(um.group(1).lower().split())], "unit", end + um.end()
         if unit is None and tm:
             kind, end = "times", end + tm.end()

@@ -265,3 +265,17 @@ def test_acronym_plurals_are_counted():
 def test_comparison_base_is_not_the_period():
     qs = _figures("In 2022, trade grew by 5% over the previous year.")
     assert [(q.value, q.period) for q in qs] == [(5, "2022")]
+
+
+def test_lengths_of_time_are_figures_but_not_titles_or_an_events_own_length():
+    from app.extract import extract
+
+    def figures(sentence):
+        return [(q.value, q.unit) for q in extract("Heading\n\n" + sentence).quantities]
+
+    assert figures("The two ministers talked for nearly four hours on 2 May 2024.") == [(4.0, "hours")]
+    assert figures("Kyiv and Ankara backed a 90-day extension of the corridor.") == [(90.0, "days")]
+    assert figures("The siege lasted 872 days.") == [(872.0, "days")]
+    # an event's own length is its dates, and capitalised words are a title's
+    assert figures("He began a three-day official visit to Hanoi on 4 May 2024.") == []
+    assert figures("The 100 Days of Friendship exhibition opened in Tula.") == []
