@@ -52,3 +52,26 @@ def test_libreoffice_converts_the_csv_without_losing_rows(exported, tmp_path):
     for ours, theirs in zip(original, converted, strict=True):
         assert len(theirs) == len(ours)
         assert [c for c in theirs if not c[:1].isdigit()] == [c for c in ours if not c[:1].isdigit()]
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                    reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_formatted_xlsx_with_every_row(seed_db, tmp_path):
+    """The formatted workbook (styles, frozen header, autofilter, date cells) opens in
+    LibreOffice: its trade sheet converts back with every row, the header as written and each
+    amount readable as a number in its display format (thousands separators, percent)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    book = tmp_path / "facts.xlsx"
+    export_tables(seed_db, ["trade", "meetings"], "xlsx", book)
+    target = tmp_path / "converted"
+    # the first sheet (trade) as CSV, UTF-8
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+                    str(target), str(book)], check=True, capture_output=True, timeout=180)
+    with open(target / "facts.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with Store.open(seed_db) as store:
+        assert rows[0] == store.columns("trade")
+        assert len(rows) == store.count("trade") + 1
+    values = [r[rows[0].index("value")] for r in rows[1:]]
+    assert all(float(v.replace(",", "").rstrip("%")) > 0 for v in values), values
