@@ -149,11 +149,7 @@ class SourcesTab(BaseTab):
 
     def _year_bars(self, ids: list[int]) -> list[int]:
         """The per-year bars holding these documents."""
-        try:
-            years = {str(d)[:4] for (d,) in self.main.store.db.execute(
-                f"SELECT date FROM sources WHERE id IN ({', '.join('?' for _ in ids)})", ids) if d}
-        except Exception:  # a closed or changed store must not break selecting
-            return []
+        years = {str(d)[:4] for d in queries.source_dates(self.main.store, ids) if d}
         return [i for i, b in enumerate(self.years.bars) if b.label in years]
 
     def draw_plots(self, data) -> None:
