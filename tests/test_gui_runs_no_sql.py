@@ -30,3 +30,13 @@ def test_the_check_finds_sql_where_there_is_some(tmp_path):
     (pkg / "tab.py").write_text("import sqlite3\n\ndef f(store):\n"
                                 "    return store.db.execute('SELECT 1')\n", encoding="utf-8")
     assert [o.split(": ")[1] for o in offenders(pkg)] == ["import sqlite3", ".execute("]
+
+
+def test_plot_data_classes_load_without_qt_or_pyqtgraph():
+    import subprocess
+    import sys
+
+    code = ("import sys; from app.gui.plots.data import Bar, PlanPoint, TimePoint, VolumeBar; "
+            "print([m for m in ('PySide6', 'pyqtgraph') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -52,7 +52,7 @@ def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
 def bucket_points(buckets, noun: str, plural: str, with_status: bool) -> list:
     """Timeline marks for counts per month: (month, lane, status, count, first row id) rows
     become one TimePoint each, spanning their month (or year, for rows dated to the year)."""
-    from app.gui.plots.timeline import TimePoint
+    from app.gui.plots.data import TimePoint
 
     spans: dict = {}
     points = []

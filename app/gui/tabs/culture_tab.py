@@ -42,7 +42,7 @@ class CultureTab(BaseTab):
                                lambda f: (self._detail_points(self.main.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
+        from app.gui.plots.data import Bar
 
         filters = params["filters"]
         counts = queries.kind_counts(store, "culture", filters)
@@ -61,7 +61,7 @@ class CultureTab(BaseTab):
 
     @staticmethod
     def _detail_points(store, filters) -> list:
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import TimePoint
 
         # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
         _cols, rows, _total = queries.plot_columns(

@@ -161,7 +161,7 @@ class MeetingsTab(BaseTab):
         return lanes
 
     def _detail_points(self, store, params: dict):
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import TimePoint
 
         # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
         # date parsing or string building per point.

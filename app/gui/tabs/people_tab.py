@@ -60,7 +60,7 @@ class PeopleTab(BaseTab):
         return top is not None and top > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
+        from app.gui.plots.data import Bar
 
         window = params["window"]
         among = None

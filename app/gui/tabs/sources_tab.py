@@ -130,8 +130,7 @@ class SourcesTab(BaseTab):
         return {**super().plot_params(), "total": self.model.rowCount()}
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import Bar, TimePoint
 
         if params["total"] > self.TIMELINE_MAX:
             return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
