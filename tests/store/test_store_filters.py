@@ -173,7 +173,7 @@ def test_walk_plan_is_chosen_for_common_words(seed_db):
 
 def test_person_and_place_from_the_lists_match_as_before(seed_db):
     # the combos offer whole names: the word index only narrows the rows LIKE is tried on
-    from app.gui.queries import distinct
+    from app.store.aggregates import distinct
 
     with Store.open(seed_db) as store:
         for table, field, column, values in (

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from app.gui.plots import theme
+from app.gui.plots.data import Bar  # noqa: F401  (plots and tests name it here too)
 from app.gui.plots.panel import PlotPanel
-
-
-@dataclass
-class Bar:
-    label: str
-    value: float
-    ids: list[int] = field(default_factory=list)   # table row ids this bar stands for
-    tip: str = ""
-    derived: bool = False                           # computed from other figures: drawn hatched
-    group: int = 0                                   # colour index
 
 
 def nice_step(raw: float) -> int:

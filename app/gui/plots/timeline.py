@@ -7,8 +7,6 @@ window; clicking a point emits its row id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -16,22 +14,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from app.gui import dates
 from app.gui.plots import theme
 from app.gui.plots.buckets import BucketBars, tooltip_at
+from app.gui.plots.data import TimePoint  # noqa: F401  (as bars.Bar)
 from app.gui.plots.panel import PlotPanel
 
 DAY = 86400.0
-
-
-@dataclass
-class TimePoint:
-    id: int
-    start: float            # UTC timestamp
-    end: float              # UTC timestamp, == start for one-day events
-    lane: str
-    status: str = "held"    # held | planned | recurring
-    tip: str = ""
-    count: int = 1          # aggregated: a bucket of `count` rows (start..end: its month or year)
-    key: str = ""           # aggregated: the bucket's month or year ("2011-03", "2011")
-
 
 
 class WindowViewBox(pg.ViewBox):

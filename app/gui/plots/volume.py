@@ -4,57 +4,14 @@ target period, labelled with it. One unit per chart: nothing is converted."""
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, field
-
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from app.gui.plots import theme
+from app.gui.plots.data import PlanPoint, VolumeBar, year_position  # noqa: F401  (as bars.Bar)
 from app.gui.plots.panel import PlotPanel
 
 SYMBOLS = {"target": "star", "forecast": "d"}
-
-
-@dataclass
-class VolumeBar:
-    start: float            # in years (2023.0 = 1 January 2023)
-    end: float
-    value: float            # already scaled to the axis
-    ids: list[int] = field(default_factory=list)
-    tip: str = ""
-    derived: bool = False
-    group: int = 0          # colour (one per pair when several pairs are drawn)
-    label: str = ""         # the value written above the bar
-
-
-@dataclass
-class PlanPoint:
-    at: float               # in years
-    value: float
-    status: str             # target or forecast
-    label: str              # "target 2030"
-    ids: list[int] = field(default_factory=list)
-    tip: str = ""
-
-
-def year_position(iso: str | None, end: bool = False) -> float | None:
-    """An ISO day's place on a year axis, by month (a period's end closes its last month)."""
-    if not iso:
-        return None
-    try:
-        year, month = int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else (12 if end else 1)
-    except ValueError:
-        return None
-    if not 1 <= month <= 12:
-        return None
-    if len(iso) >= 10 and not end:
-        try:
-            day = min(int(iso[8:10]), calendar.monthrange(year, month)[1])
-        except ValueError:
-            day = 1
-        return year + (month - 1) / 12 + (day - 1) / calendar.monthrange(year, month)[1] / 12
-    return year + (month if end else month - 1) / 12
 
 
 def _dot_symbol(group: int) -> str:

@@ -12,6 +12,7 @@ from dataclasses import fields
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from app.gui import queries
 from app.gui.models.table_model import NUMERIC, StoreTableModel
 from app.gui.worker import Worker
 from app.gui.worker import start as start_worker
@@ -213,11 +214,7 @@ class BaseTab(QtWidgets.QWidget):
 
     def _data_version(self):
         """Changes whenever the database does (a commit by any connection)."""
-        conn = self.main.store.conn
-        try:
-            return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
-        except Exception:
-            return object()  # unknown: never equal, so the plots are redrawn
+        return queries.data_version(self.main.store)  # unknown: a fresh object, so the plots are redrawn
 
     def _plots_failed(self, message: str) -> None:
         self._plotted = None

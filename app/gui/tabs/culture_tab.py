@@ -42,7 +42,7 @@ class CultureTab(BaseTab):
                                lambda f: (self._detail_points(self.main.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
+        from app.gui.plots.data import Bar
 
         filters = params["filters"]
         counts = queries.kind_counts(store, "culture", filters)
@@ -61,7 +61,7 @@ class CultureTab(BaseTab):
 
     @staticmethod
     def _detail_points(store, filters) -> list:
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import TimePoint
 
         # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
         _cols, rows, _total = queries.plot_columns(
@@ -76,29 +76,17 @@ class CultureTab(BaseTab):
 
     def _kind_bars(self, ids: list[int]) -> list[int]:
         """The kinds bars holding these items."""
-        kinds = {k or "other" for (k,) in self._query(
-            f"SELECT kind FROM culture WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+        kinds = {k or "other" for _d, k in queries.culture_dates_kinds(self.main.store, ids)}
         return [i for i, b in enumerate(self.kinds.bars) if b.label in kinds]
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (month, kind, status) buckets of these items, for the per-month timeline."""
-        rows = self._query(
-            f"SELECT date_start, kind FROM culture WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+        rows = queries.culture_dates_kinds(self.main.store, ids)
         return [(queries.month_key(d), k or "other", "held") for d, k in rows if d]
-
-    def _query(self, sql: str, params: list) -> list[tuple]:
-        try:
-            return self.main.store.db.execute(sql, params).fetchall()
-        except Exception:  # a closed or changed store must not break selecting
-            return []
 
     def tooltip_for(self, item_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        try:
-            row = self.main.store.db.execute(
-                "SELECT date_start, summary, place FROM culture WHERE id = ?", [int(item_id)]).fetchone()
-        except Exception:  # a closed or changed store must not break hovering
-            return ""
+        row = queries.culture_tooltip_row(self.main.store, item_id)
         if row is None:
             return ""
         date_start, summary, place = row

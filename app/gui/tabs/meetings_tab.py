@@ -145,9 +145,7 @@ class MeetingsTab(BaseTab):
         if params["by_person"]:
             top = [pid for pid, _n in queries.busiest_people(
                 store, params["filters"], MAX_PERSON_LANES, 0)[0]]
-            names = dict(store.db.execute(
-                f"SELECT id, name FROM persons WHERE id IN ({', '.join('?' for _ in top) or 'NULL'})",
-                top).fetchall())
+            names = queries.person_names(store, top)
             buckets = [(m, NO_PARTICIPANT if pid is None else "others" if pid == -1
                         else names.get(pid) or str(pid), status, n, first)
                        for m, pid, status, n, first in queries.person_month_buckets(
@@ -163,7 +161,7 @@ class MeetingsTab(BaseTab):
         return lanes
 
     def _detail_points(self, store, params: dict):
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import TimePoint
 
         # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
         # date parsing or string building per point.
@@ -210,12 +208,7 @@ class MeetingsTab(BaseTab):
 
     def tooltip_for(self, meeting_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        try:
-            row = self.main.store.db.execute(
-                "SELECT date_start, date_end, kind, place, status, participants, summary "
-                "FROM meetings WHERE id = ?", [int(meeting_id)]).fetchone()
-        except Exception:  # a closed or changed store must not break hovering
-            return ""
+        row = queries.meeting_tooltip_row(self.main.store, meeting_id)
         if row is None:
             return ""
         ds, de, kind, place, status, participants, summary = row
@@ -225,18 +218,10 @@ class MeetingsTab(BaseTab):
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (bucket, lane, status) of meetings, for marking them on a per-month timeline."""
-        marks = ", ".join("?" for _ in ids)
-        try:
-            rows = self.main.store.db.execute(
-                f"SELECT id, date_start, kind, status FROM meetings WHERE id IN ({marks})", ids).fetchall()
-            names = {}
-            if self._by_person:
-                for eid, name in self.main.store.db.execute(
-                        "SELECT ep.event_id, p.name FROM event_participants ep JOIN persons p "
-                        f"ON p.id = ep.person_id WHERE ep.event_id IN ({marks})", ids):
-                    names.setdefault(eid, []).append(name)
-        except Exception:  # a closed or changed store must not break selecting
+        found = queries.meeting_marks(self.main.store, ids, self._by_person)
+        if found is None:   # a closed or changed store must not break selecting
             return []
+        rows, names = found
         lanes = set(self.timeline.lanes)
         out = []
         for eid, date_start, kind, status in rows:

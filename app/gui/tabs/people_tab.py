@@ -56,14 +56,11 @@ class PeopleTab(BaseTab):
         # can have hundreds of thousands of participations (the highest meeting id bounds them).
         if super().plots_in_thread():
             return True
-        try:
-            top = self.main.store.db.execute("SELECT MAX(id) FROM events").fetchone()[0]
-        except Exception:
-            return False
-        return (top or 0) > ASYNC_ROWS
+        top = queries.max_meeting_id(self.main.store)
+        return top is not None and top > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
+        from app.gui.plots.data import Bar
 
         window = params["window"]
         among = None

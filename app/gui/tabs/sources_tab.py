@@ -130,8 +130,7 @@ class SourcesTab(BaseTab):
         return {**super().plot_params(), "total": self.model.rowCount()}
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
-        from app.gui.plots.timeline import TimePoint
+        from app.gui.plots.data import Bar, TimePoint
 
         if params["total"] > self.TIMELINE_MAX:
             return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
@@ -149,11 +148,7 @@ class SourcesTab(BaseTab):
 
     def _year_bars(self, ids: list[int]) -> list[int]:
         """The per-year bars holding these documents."""
-        try:
-            years = {str(d)[:4] for (d,) in self.main.store.db.execute(
-                f"SELECT date FROM sources WHERE id IN ({', '.join('?' for _ in ids)})", ids) if d}
-        except Exception:  # a closed or changed store must not break selecting
-            return []
+        years = {str(d)[:4] for d in queries.source_dates(self.main.store, ids) if d}
         return [i for i, b in enumerate(self.years.bars) if b.label in years]
 
     def draw_plots(self, data) -> None:

@@ -188,8 +188,7 @@ class TradeTab(BaseTab):
                 "unit": self.unit_combo.currentData() if self.unit_combo.count() else None}
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.bars import Bar
-        from app.gui.plots.volume import PlanPoint, VolumeBar, year_position
+        from app.gui.plots.data import Bar, PlanPoint, VolumeBar, year_position
 
         used = self._database_facts(store)
         filters = params["filters"]
