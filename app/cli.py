@@ -70,12 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("--json", action="store_true",
                    help="one JSON object per document per line (the extraction contract)")
+    s.set_defaults(func=_cmd_extract)
 
     s = sub.add_parser("build", parents=[common],
                        help="create the database from the shipped corpus")
     s.add_argument("--reextract", action="store_true",
                    help="re-extract every stored document (user-added ones included)")
     s.add_argument("--corpus", metavar="DIR", help="folder of releases to build from")
+    s.set_defaults(func=_cmd_build)
 
     s = sub.add_parser("ingest", parents=[common], help="add press releases to the database",
                        description="Add press releases (files, or datasets of many). --db "
@@ -87,11 +89,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="the releases' publication date: overrides what their text says, and "
                         "dates 'today', 'on Tuesday' and undated reports against it")
     cli_extra.add_dataset_options(s)
+    s.set_defaults(func=_cmd_ingest)
 
     s = sub.add_parser("search", parents=[common], help="find people, events, figures, text")
     s.add_argument("query", nargs="*", help="words to find (any text; e.g. -Lavrov is a word)")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_cmd_search)
 
     s = sub.add_parser("export", parents=[common], help="write chosen tables to files")
     s.add_argument("--tables", default=",".join(
@@ -109,14 +113,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="time window start (YYYY, YYYY-MM or YYYY-MM-DD)")
     s.add_argument("--to", dest="date_to", metavar="DATE", type=_iso_date,
                    help="time window end (YYYY, YYYY-MM or YYYY-MM-DD)")
+    s.set_defaults(func=_cmd_export)
 
     s = sub.add_parser("remove", parents=[common], help="remove documents and their facts")
     s.add_argument("documents", nargs="+", metavar="DOC_ID|PATH")
+    s.set_defaults(func=_cmd_remove)
 
     s = sub.add_parser("set-date", parents=[common],
                        help="give a stored document its publication date (re-resolves its dates)")
     s.add_argument("document", metavar="DOC_ID|PATH")
     s.add_argument("date", metavar="YYYY-MM-DD")
+    s.set_defaults(func=_cmd_set_date)
 
     s = sub.add_parser("show", parents=[common], help="print a table")
     s.add_argument("table", choices=("people", "meetings", "trade", "figures", "culture",
@@ -124,18 +131,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int)
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
     s.add_argument("--json", action="store_true", help="one JSON object per row, raw values")
+    s.set_defaults(func=_cmd_show)
 
     sub.add_parser("info", parents=[common], help="database location and row counts "
-                   "(a database that does not exist is refused: create it with build)")
-    cli_extra.add_datasette_command(sub, common)
+                   "(a database that does not exist is refused: create it with build)"
+                   ).set_defaults(func=_cmd_info)
+    cli_extra.add_datasette_command(sub, common).set_defaults(func=_cmd_datasette_metadata)
     sub.add_parser("check", parents=[common],
-                   help="check the whole database file for damage (read-only)")
+                   help="check the whole database file for damage (read-only)"
+                   ).set_defaults(func=_cmd_check)
     s = sub.add_parser("recover", parents=[common],
                        help="rebuild a damaged database's readable documents into a new file")
     s.add_argument("-o", "--output", required=True, metavar="NEW.db",
                    help="the new database to write (must not exist)")
+    s.set_defaults(func=_cmd_recover)
+    # reached only when main() cannot hand the arguments to the screenshot tool itself
     sub.add_parser("screenshot", parents=[common], add_help=False,
-                   help="save screenshots of the app (see factbrowser screenshot --help)")
+                   help="save screenshots of the app (see factbrowser screenshot --help)"
+                   ).set_defaults(func=_cmd_screenshot)
     return p
 
 
@@ -200,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.store import StoreError
 
     try:
-        return int(globals()[f"_cmd_{args.command.replace('-', '_')}"](args) or 0)
+        return int(args.func(args) or 0)
     except StoreError as exc:
         _err(str(exc))
         return 2
