@@ -8,10 +8,15 @@ import json
 import multiprocessing
 import os
 import re
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
+# The store and the extractor are imported inside the commands that use them, not here: the
+# store brings sqlite-utils (and pandas when installed, 0.3 s), the extractor 20 ms, and
+# --version, --help and the bare `factbrowser` must start without them (the window keeps
+# pandas out before sqlite-utils loads, app.gui.main).
 from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
@@ -208,8 +213,6 @@ def main(argv: list[str] | None = None) -> int:
         return self_test()
     if args.command is None:
         return _gui(args)  # before importing the store: the window starts leaner (app.gui.main)
-    import sqlite3
-
     from app.store import StoreError
 
     try:
@@ -311,13 +314,10 @@ def _print_extraction(ex, encoding: str) -> None:
 
 
 def _cmd_build(args) -> int:
-    from app.store import build_corpus, ensure_default_db, rebuild
+    from app.store import build_corpus, default_db_path, ensure_default_db, rebuild
     from app.store.db import connect
 
-    db = _db(args, create_default=False)
-    from app.store import default_db_path
-
-    db = db or default_db_path()
+    db = _db(args, create_default=False) or default_db_path()
     corpus = Path(args.corpus) if args.corpus else None
     if corpus is not None and not corpus.is_dir():
         _err(f"{corpus}: not a folder")
