@@ -8,10 +8,15 @@ import json
 import multiprocessing
 import os
 import re
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
+# The store and the extractor are imported inside the commands that use them, not here: the
+# store brings sqlite-utils (and pandas when installed, 0.3 s), the extractor 20 ms, and
+# --version, --help and the bare `factbrowser` must start without them (the window keeps
+# pandas out before sqlite-utils loads, app.gui.main).
 from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
@@ -70,12 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("--json", action="store_true",
                    help="one JSON object per document per line (the extraction contract)")
+    s.set_defaults(func=_cmd_extract)
 
     s = sub.add_parser("build", parents=[common],
                        help="create the database from the shipped corpus")
     s.add_argument("--reextract", action="store_true",
                    help="re-extract every stored document (user-added ones included)")
     s.add_argument("--corpus", metavar="DIR", help="folder of releases to build from")
+    s.set_defaults(func=_cmd_build)
 
     s = sub.add_parser("ingest", parents=[common], help="add press releases to the database",
                        description="Add press releases (files, or datasets of many). --db "
@@ -87,11 +94,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="the releases' publication date: overrides what their text says, and "
                         "dates 'today', 'on Tuesday' and undated reports against it")
     cli_extra.add_dataset_options(s)
+    s.set_defaults(func=_cmd_ingest)
 
     s = sub.add_parser("search", parents=[common], help="find people, events, figures, text")
     s.add_argument("query", nargs="*", help="words to find (any text; e.g. -Lavrov is a word)")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_cmd_search)
 
     s = sub.add_parser("export", parents=[common], help="write chosen tables to files")
     s.add_argument("--tables", default=",".join(
@@ -109,14 +118,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="time window start (YYYY, YYYY-MM or YYYY-MM-DD)")
     s.add_argument("--to", dest="date_to", metavar="DATE", type=_iso_date,
                    help="time window end (YYYY, YYYY-MM or YYYY-MM-DD)")
+    s.set_defaults(func=_cmd_export)
 
     s = sub.add_parser("remove", parents=[common], help="remove documents and their facts")
     s.add_argument("documents", nargs="+", metavar="DOC_ID|PATH")
+    s.set_defaults(func=_cmd_remove)
 
     s = sub.add_parser("set-date", parents=[common],
                        help="give a stored document its publication date (re-resolves its dates)")
     s.add_argument("document", metavar="DOC_ID|PATH")
     s.add_argument("date", metavar="YYYY-MM-DD")
+    s.set_defaults(func=_cmd_set_date)
 
     s = sub.add_parser("show", parents=[common], help="print a table")
     s.add_argument("table", choices=("people", "meetings", "trade", "figures", "culture",
@@ -124,18 +136,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int)
     s.add_argument("--text", help="only rows where each word of TEXT begins a word of a text column")
     s.add_argument("--json", action="store_true", help="one JSON object per row, raw values")
+    s.set_defaults(func=_cmd_show)
 
     sub.add_parser("info", parents=[common], help="database location and row counts "
-                   "(a database that does not exist is refused: create it with build)")
-    cli_extra.add_datasette_command(sub, common)
+                   "(a database that does not exist is refused: create it with build)"
+                   ).set_defaults(func=_cmd_info)
+    cli_extra.add_datasette_command(sub, common).set_defaults(func=_cmd_datasette_metadata)
     sub.add_parser("check", parents=[common],
-                   help="check the whole database file for damage (read-only)")
+                   help="check the whole database file for damage (read-only)"
+                   ).set_defaults(func=_cmd_check)
     s = sub.add_parser("recover", parents=[common],
                        help="rebuild a damaged database's readable documents into a new file")
     s.add_argument("-o", "--output", required=True, metavar="NEW.db",
                    help="the new database to write (must not exist)")
+    s.set_defaults(func=_cmd_recover)
+    # reached only when main() cannot hand the arguments to the screenshot tool itself
     sub.add_parser("screenshot", parents=[common], add_help=False,
-                   help="save screenshots of the app (see factbrowser screenshot --help)")
+                   help="save screenshots of the app (see factbrowser screenshot --help)"
+                   ).set_defaults(func=_cmd_screenshot)
     return p
 
 
@@ -195,12 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         return self_test()
     if args.command is None:
         return _gui(args)  # before importing the store: the window starts leaner (app.gui.main)
-    import sqlite3
-
     from app.store import StoreError
 
     try:
-        return int(globals()[f"_cmd_{args.command.replace('-', '_')}"](args) or 0)
+        return int(args.func(args) or 0)
     except StoreError as exc:
         _err(str(exc))
         return 2
@@ -298,13 +314,10 @@ def _print_extraction(ex, encoding: str) -> None:
 
 
 def _cmd_build(args) -> int:
-    from app.store import build_corpus, ensure_default_db, rebuild
+    from app.store import build_corpus, default_db_path, ensure_default_db, rebuild
     from app.store.db import connect
 
-    db = _db(args, create_default=False)
-    from app.store import default_db_path
-
-    db = db or default_db_path()
+    db = _db(args, create_default=False) or default_db_path()
     corpus = Path(args.corpus) if args.corpus else None
     if corpus is not None and not corpus.is_dir():
         _err(f"{corpus}: not a folder")

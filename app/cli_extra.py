@@ -205,7 +205,7 @@ def _library_loads(name: str) -> bool:
 
 
 # --- datasette ------------------------------------------------------------------------------
-def add_datasette_command(sub, common) -> None:
+def add_datasette_command(sub, common) -> argparse.ArgumentParser:
     s = sub.add_parser(
         "datasette-metadata", parents=[common],
         help="write Datasette metadata (titles, facets, search, saved queries) for the database",
@@ -214,6 +214,7 @@ def add_datasette_command(sub, common) -> None:
     s.add_argument("-o", "--output", metavar="PATH",
                    help="metadata.yml or metadata.json (default: NAME.metadata.yml beside the "
                         "database; - prints it)")
+    return s
 
 
 def cmd_datasette_metadata(db: Path, output: str | None) -> int:

@@ -97,6 +97,19 @@ def test_cli_does_not_import_qt(built):
     subprocess.run([sys.executable, "-c", code, str(db)], check=True, capture_output=True)
 
 
+def test_version_and_help_start_without_the_store_or_the_extractor():
+    # the bare `factbrowser` goes through the same module: sqlite-utils must not be loaded
+    # before the window keeps pandas out (app.gui.main)
+    code = ("import sys, contextlib, io; from app.cli import main\n"
+            "for argv in (['--version'], ['--help'], ['export', '--help']):\n"
+            "    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            "        main(argv)\n"
+            "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'PySide6')\n"
+            "          or m.startswith(('app.store', 'app.extract'))]\n"
+            "assert not loaded, loaded")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
 def test_ingest_bad_and_good_files_exit_status(tmp_path):
     db = tmp_path / "i.db"
     empty = tmp_path / "empty.txt"
