@@ -92,23 +92,18 @@ ISO_SPANS = {"meetings": ("date_start", "coalesce(date_end, date_start)"),
 def overlap(table: str, lo: str | None, hi: str | None) -> tuple[str, list]:
     """SQL condition (and parameters) keeping the rows of a table (not people) whose date
     overlaps [lo, hi]; rows without a readable date fail it."""
-    if table in ("trade", "figures"):
+    if table in ("trade", "figures"):  # a period's first and last day, worked out in SQL
         start, end = bound_sql("period"), bound_sql("period", True)
-        conds, params = [f"{start} IS NOT NULL"], []
-        if hi:
-            conds.append(f"{start} <= ?")
-            params.append(hi)
-        if lo:
-            conds.append(f"{end} >= ?")
-            params.append(lo)
-        return "(" + " AND ".join(conds) + ")", params
-    start, end = ISO_SPANS[table]
-    conds, params = [f"{start} GLOB {YEAR_GLOB}"], []
+        dated, lo_cmp = f"{start} IS NOT NULL", "?"
+    else:  # ISO dates, maybe coarser than the window's ("2024-06" against "2024-06-15")
+        start, end = ISO_SPANS[table]
+        dated, lo_cmp = f"{start} GLOB {YEAR_GLOB}", f"substr(?, 1, length({end}))"
+    conds, params = [dated], []
     if hi:
         conds.append(f"{start} <= ?")
         params.append(hi)
     if lo:
-        conds.append(f"{end} >= substr(?, 1, length({end}))")
+        conds.append(f"{end} >= {lo_cmp}")
         params.append(lo)
     return "(" + " AND ".join(conds) + ")", params
 

@@ -5,6 +5,7 @@ import pytest
 from PySide6 import QtCore
 
 from app.store import Store
+from tests.gui.gui_helpers import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FACTS = ROOT / "tests" / "data" / "seed-facts.json"
@@ -30,14 +31,7 @@ def store(seed_db):
 
 @pytest.fixture
 def window(qtbot, store, settings):
-    from app.gui.main_window import MainWindow
-
-    w = MainWindow(store, settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.load_current_tab()
+    w = shown_window(qtbot, store, settings)
     yield w
     w.close()
 

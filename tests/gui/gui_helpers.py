@@ -7,6 +7,19 @@ from PySide6 import QtCore
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
+def shown_window(qtbot, store, settings):
+    """The main window on `store`, shown at 1280x800 with its first tab loaded."""
+    from app.gui.main_window import MainWindow
+
+    w = MainWindow(store, settings)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.load_current_tab()
+    return w
+
+
 def table_rows(tab) -> list[dict]:
     model = tab.model
     return [model.row_dict(r) for r in range(model.rowCount())]

@@ -11,20 +11,14 @@ import pytest
 
 from app.store import Store
 from app.store import db as dbmod
+from tests.gui.gui_helpers import shown_window
 
 
 @pytest.fixture
 def read_only_window(qtbot, seed_db, settings, monkeypatch, tmp_path):
-    from app.gui.main_window import MainWindow
-
     monkeypatch.setattr(dbmod, "_cannot_write", lambda path: dbmod.FOLDER_READ_ONLY)
     store = Store.open(seed_db)
-    w = MainWindow(store, settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.load_current_tab()
+    w = shown_window(qtbot, store, settings)
     yield w
     w.close()
     store.close()

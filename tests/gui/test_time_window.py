@@ -6,7 +6,7 @@ import pytest
 
 from app.store import Filters, Store
 from app.store.ingest import ingest_paths
-from tests.gui.gui_helpers import CORPUS, table_rows
+from tests.gui.gui_helpers import CORPUS, shown_window, table_rows
 from tests.store.fakes import FakeExtractor, make, release
 
 PARTNERS = release(
@@ -84,15 +84,8 @@ def many_db(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def many_window(qtbot, many_db, settings):
-    from app.gui.main_window import MainWindow
-
     store = Store.open(many_db)
-    w = MainWindow(store, settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.load_current_tab()
+    w = shown_window(qtbot, store, settings)
     yield w
     for tab in w.tab_by_name.values():
         tab.wait_for_plots()
