@@ -5,6 +5,7 @@ from app.store.db import default_db_path, ensure_default_db
 from app.store.errors import (
     ExportError,
     MissingDatabase,
+    NeedsUpgrade,
     NewerSchema,
     NotADatabase,
     ReadError,
@@ -23,7 +24,7 @@ from app.store.queries import Filters, Store
 from app.store.search import SearchHit
 
 __all__ = [
-    "ExportError", "ExportResult", "Filters", "IngestResult", "MissingDatabase", "NewerSchema",
+    "ExportError", "ExportResult", "Filters", "IngestResult", "MissingDatabase", "NeedsUpgrade", "NewerSchema",
     "NotADatabase", "ReadError", "SearchHit", "Store", "StoreError", "build_corpus",
     "default_db_path", "ensure_default_db", "expand_paths", "export_tables", "ingest_paths",
     "rebuild", "remove_document",

@@ -24,6 +24,17 @@ class DamagedDatabase(ReadOnlyDatabase):
     """SQLite's check found damage: the file is read, never written."""
 
 
+class NeedsUpgrade(StoreError):
+    """The database is from an older schema that only re-extracting its documents can bring
+    up to date: a long operation the caller runs (with progress) before opening it again.
+    `path` and `version` say which file and which schema."""
+
+    def __init__(self, message: str, path=None, version: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.version = version
+
+
 class NewerSchema(StoreError):
     """The database was written by a newer version of the app."""
 
