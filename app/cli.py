@@ -163,7 +163,7 @@ def _err(msg: str) -> None:
 
 def _warn_read_only(db: Path, reason: str | None) -> None:
     if reason:
-        from app.store.db import RECOVER_HINT
+        from app.store import RECOVER_HINT
 
         hint = f"; {RECOVER_HINT}" if reason.startswith("damaged") else ""
         _err(f"warning: {db} is opened read-only ({reason}){hint}")
@@ -265,8 +265,7 @@ def _gui(args) -> int:
 
 def _cmd_extract(args) -> int:
     from app.extract import extract
-    from app.store.errors import ReadError
-    from app.store.readers import read_path
+    from app.store import ReadError, read_path
 
     rc = 0
     for name in args.files:
@@ -314,8 +313,7 @@ def _print_extraction(ex, encoding: str) -> None:
 
 
 def _cmd_build(args) -> int:
-    from app.store import build_corpus, default_db_path, ensure_default_db, rebuild
-    from app.store.db import connect
+    from app.store import build_corpus, connect, default_db_path, ensure_default_db, rebuild
 
     db = _db(args, create_default=False) or default_db_path()
     corpus = Path(args.corpus) if args.corpus else None
@@ -363,10 +361,7 @@ def _cmd_info(args) -> int:
 
 
 def _cmd_ingest(args) -> int:
-    from app.store.datasets import is_dataset
-    from app.store.db import connect
-    from app.store.ingest import ingest_file, is_folder
-    from app.store.pubdate import check_date
+    from app.store import check_date, connect, ingest_file, is_dataset, is_folder
 
     date = check_date(args.date) if args.date is not None else None  # before any import
     db = _db(args)
@@ -402,8 +397,7 @@ def _cmd_ingest(args) -> int:
 
 def _expand(path: Path) -> tuple[list[Path], str | None]:
     """The files `ingest -r` imports for one argument, or why there are none."""
-    from app.store import expand_paths
-    from app.store.ingest import is_folder
+    from app.store import expand_paths, is_folder
 
     folder = is_folder(path)  # a path that cannot be looked at is read and fails alone
     if folder:
@@ -422,7 +416,7 @@ def _cmd_search(args) -> int:
     query = " ".join(args.query)
     with _open_store(args) as store:
         hits = store.search(query, limit=args.limit)
-    from app.store.search import hit_line
+    from app.store import hit_line
 
     # matched words in bold on a terminal; in a file or a pipe the plain words, no markup
     on, off = ("\033[1m", "\033[0m") if sys.stdout.isatty() and not os.environ.get("NO_COLOR") \
@@ -460,8 +454,7 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_remove(args) -> int:
-    from app.store import remove_document
-    from app.store.db import connect
+    from app.store import connect, remove_document
 
     db = _db(args)
     connect(db, write=True).close()  # a read-only or damaged database: one clear refusal
@@ -478,7 +471,7 @@ def _cmd_remove(args) -> int:
 
 
 def _cmd_set_date(args) -> int:
-    from app.store.pubdate import check_date, set_document_date
+    from app.store import check_date, set_document_date
 
     date = check_date(args.date)
     out = set_document_date(_db(args), args.document, date)
@@ -515,8 +508,7 @@ def _cmd_datasette_metadata(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from app.store import default_db_path
-    from app.store.db import check_database
+    from app.store import check_database, default_db_path
 
     db = _db(args, create_default=False) or default_db_path()
     problems = check_database(db)
@@ -533,8 +525,7 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_recover(args) -> int:
-    from app.store import default_db_path
-    from app.store.recover import recover
+    from app.store import default_db_path, recover
 
     db = _db(args, create_default=False) or default_db_path()
 

@@ -35,8 +35,7 @@ def add_dataset_options(parser: argparse.ArgumentParser) -> None:
 
 def ingest_datasets(db: Path, files: list[Path], args) -> tuple[int, dict]:
     """Import the dataset files; returns (exit status, counts added/present/failed)."""
-    from app.store.datasets import import_dataset, resolve_columns
-    from app.store.errors import StoreError
+    from app.store import StoreError, import_dataset, resolve_columns
 
     given = {role: getattr(args, dest, None) for role, dest in ROLE_OPTIONS.items()}
     counts = {"added": 0, "present": 0, "failed": 0}
@@ -218,7 +217,7 @@ def add_datasette_command(sub, common) -> argparse.ArgumentParser:
 
 
 def cmd_datasette_metadata(db: Path, output: str | None) -> int:
-    from app.store.datasette_meta import write_metadata
+    from app.store import write_metadata
 
     out = write_metadata(db, output)
     if out is not None:

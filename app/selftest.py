@@ -38,8 +38,7 @@ def _need(condition: bool, message: str) -> None:
 
 def check_database(db_path: Path) -> str:
     from app.resources import corpus_dir
-    from app.store import Store, ensure_default_db
-    from app.store.ingest import expand_paths
+    from app.store import Store, ensure_default_db, expand_paths
 
     corpus = expand_paths([corpus_dir()])
     _need(bool(corpus), f"no corpus in {corpus_dir()}")
@@ -100,8 +99,7 @@ def _xlsx_rows(path: Path, sheet: str) -> int:
 
 
 def check_exports(db_path: Path, out_dir: Path) -> str:
-    from app.store import Store
-    from app.store.export import export_tables
+    from app.store import Store, export_tables
 
     with Store.open(db_path) as store:
         expected = store.count(EXPORT_TABLE)

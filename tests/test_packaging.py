@@ -302,12 +302,12 @@ def test_self_test_passes_on_this_installation(tmp_path):
 
 def test_self_test_export_check_fails_when_rows_go_missing(tmp_path, monkeypatch):
     """The export check compares the files with the table: an export that drops a row fails it."""
-    import app.store.export as export
+    import app.store as store
     from app import selftest
     from app.store import ensure_default_db
 
     db = ensure_default_db(tmp_path / "fb.db")
-    real = export.export_tables
+    real = store.export_tables
 
     def lossy(db_path, tables, fmt, dest, **kw):
         result = real(db_path, tables, fmt, dest, **kw)
@@ -317,7 +317,7 @@ def test_self_test_export_check_fails_when_rows_go_missing(tmp_path, monkeypatch
             csv_path.write_text("".join(lines[:-1]), encoding="utf-8")
         return result
 
-    monkeypatch.setattr(export, "export_tables", lossy)
+    monkeypatch.setattr(store, "export_tables", lossy)  # the face selftest imports from
     with pytest.raises(selftest.CheckFailed, match="csv: .* rows in people.csv"):
         selftest.check_exports(db, tmp_path / "out")
 

@@ -219,7 +219,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         from app.gui.worker import Worker
         from app.gui.worker import start as start_worker
-        from app.store.db import damage
+        from app.store import damage
 
         self._checked_store = self.store
         self._checking = Path(self.store.path)
@@ -521,7 +521,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ExportDialog(self).exec()
 
     def remove_document(self, doc_id: int) -> None:
-        from app.store.ingest import remove_document
+        from app.store import remove_document
 
         if self.read_only:
             self.statusBar().showMessage(f"Read-only database: nothing can be removed ({self.read_only}).", 8000)

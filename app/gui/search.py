@@ -6,7 +6,7 @@ import html
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.store.search import hit_line
+from app.store import hit_line
 
 GROUPS = [
     ("person", "People"), ("event", "Meetings"), ("figure", "Figures"),
@@ -22,7 +22,7 @@ def hit_html(hit) -> str:
     """A hit's line as rich text: its kind (a meeting's, a figure's category), its label
     with the matched words in bold, then the words beside it that say why it matched, or a
     sentence's release (its date is drawn apart, at the right edge: it is never cut off)."""
-    from app.store.search import hit_parts, render_marked
+    from app.store import hit_parts, render_marked
 
     p = hit_parts(hit)
     sub = p["what"].partition(" (")[2].rstrip(")")

@@ -1,31 +1,67 @@
 """The embedded database: schema, import, merging across documents, queries, search, export.
-Never imports Qt."""
+Never imports Qt.
 
-from app.store.db import default_db_path, ensure_default_db
+This module is the store's public face: the GUI, the CLI and other callers import from here,
+never from a submodule (import-linter holds them to it). Names load on first use (PEP 562),
+so that opening the window does not pay for the importers, exporters and sqlite-utils."""
+
+from __future__ import annotations
+
+import importlib
+
 from app.store.errors import (
+    DamagedDatabase,
     ExportError,
     MissingDatabase,
     NeedsUpgrade,
     NewerSchema,
     NotADatabase,
     ReadError,
+    ReadOnlyDatabase,
     StoreError,
 )
-from app.store.export import ExportResult, export_tables
-from app.store.ingest import (
-    IngestResult,
-    build_corpus,
-    expand_paths,
-    ingest_paths,
-    rebuild,
-    remove_document,
-)
-from app.store.queries import Filters, Store
-from app.store.search import SearchHit
 
+# public name -> the submodule that defines it
+_LAZY = {
+    "Filters": "queries", "Store": "queries",
+    "default_db_path": "db", "ensure_default_db": "db", "connect": "db", "damage": "db",
+    "check_database": "db", "RECOVER_HINT": "db",
+    "ExportResult": "export", "export_tables": "export",
+    "IngestResult": "ingest", "build_corpus": "ingest", "expand_paths": "ingest",
+    "ingest_paths": "ingest", "ingest_file": "ingest", "is_folder": "ingest",
+    "rebuild": "ingest", "remove_document": "ingest",
+    "SearchHit": "search", "hit_line": "search", "hit_parts": "search",
+    "render_marked": "search",
+    "document_url": "datasets", "guess_columns": "datasets", "preview": "datasets",
+    "import_dataset": "datasets", "resolve_columns": "datasets", "is_dataset": "datasets",
+    "files_to_import": "pubdate", "preview_files": "pubdate", "set_document_date": "pubdate",
+    "check_date": "pubdate",
+    "read_path": "readers",
+    "recover": "recover",
+    "write_metadata": "datasette_meta",
+}
+
+# also the names of _LAZY (a test checks the two agree)
 __all__ = [
-    "ExportError", "ExportResult", "Filters", "IngestResult", "MissingDatabase", "NeedsUpgrade", "NewerSchema",
-    "NotADatabase", "ReadError", "SearchHit", "Store", "StoreError", "build_corpus",
-    "default_db_path", "ensure_default_db", "expand_paths", "export_tables", "ingest_paths",
-    "rebuild", "remove_document",
+    "DamagedDatabase", "ExportError", "ExportResult", "Filters", "IngestResult",
+    "MissingDatabase", "NeedsUpgrade", "NewerSchema", "NotADatabase", "RECOVER_HINT", "ReadError",
+    "ReadOnlyDatabase", "SearchHit", "Store", "StoreError", "build_corpus", "check_database",
+    "check_date", "connect", "damage", "default_db_path", "document_url", "ensure_default_db",
+    "expand_paths", "export_tables", "files_to_import", "guess_columns", "hit_line", "hit_parts",
+    "import_dataset", "ingest_file", "ingest_paths", "is_dataset", "is_folder", "preview",
+    "preview_files", "read_path", "rebuild", "recover", "remove_document", "render_marked",
+    "resolve_columns", "set_document_date", "write_metadata",
 ]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"app.store.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -103,8 +103,7 @@ class DatasetImportDialog(QtWidgets.QDialog):
     def load(self, path: str) -> bool:
         """Read the columns and first rows of a dataset; False (and a message) if it cannot
         be read."""
-        from app.store.datasets import guess_columns, preview
-        from app.store.errors import StoreError
+        from app.store import StoreError, guess_columns, preview
 
         try:
             columns, rows = preview(path, PREVIEW_ROWS)
@@ -164,7 +163,7 @@ class DatasetImportDialog(QtWidgets.QDialog):
 
     # --- importing ----------------------------------------------------------------------------
     def start(self) -> None:
-        from app.store.datasets import import_dataset
+        from app.store import import_dataset
 
         if not self.path or not self.columns()["text"]:
             return

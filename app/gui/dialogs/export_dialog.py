@@ -156,7 +156,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     # --- running ------------------------------------------------------------------------
     def start(self) -> None:
-        from app.store.export import export_tables
+        from app.store import export_tables
 
         tables = self.chosen_tables()
         if not tables:

@@ -44,7 +44,7 @@ class ImportDialog(QtWidgets.QDialog):
     PREVIEW_CHUNK = 40   # files whose dates are read per background step (rows fill as they come)
 
     def __init__(self, db_path, paths: list[str], parent=None):
-        from app.store.pubdate import files_to_import
+        from app.store import files_to_import
 
         super().__init__(parent)
         self.setWindowTitle("Import Press Releases")
@@ -114,7 +114,7 @@ class ImportDialog(QtWidgets.QDialog):
     # --- the dates the files give --------------------------------------------------------
     def _read_dates(self) -> None:
         """Read the next files' dates off the UI thread; rows fill in as each step ends."""
-        from app.store.pubdate import preview_files
+        from app.store import preview_files
 
         start = self._preview_from
         chunk = self.paths[start:start + self.PREVIEW_CHUNK]
@@ -166,7 +166,7 @@ class ImportDialog(QtWidgets.QDialog):
 
     # --- the import ----------------------------------------------------------------------
     def start(self) -> None:
-        from app.store.ingest import ingest_paths
+        from app.store import ingest_paths
 
         if self.started:
             return

@@ -216,7 +216,7 @@ class SourcesTab(BaseTab):
     def _show_link(self, doc_id: int) -> None:
         from html import escape
 
-        from app.store.datasets import document_url
+        from app.store import document_url
 
         url = document_url(self.main.store.conn, doc_id)
         safe = url if url and url.lower().startswith(("http://", "https://")) else None
@@ -283,7 +283,7 @@ class SourcesTab(BaseTab):
         """Re-extract the document against `date` on a worker thread (its own connection);
         the tabs are refreshed when it is done."""
         from app.gui import worker as workers
-        from app.store.pubdate import set_document_date
+        from app.store import set_document_date
 
         self.date_worker = workers.Worker(set_document_date, str(self.main.store.path), doc_id,
                                           date)
