@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 
 # The store and the extractor are imported inside the commands that use them, not here: the
-# store brings sqlite-utils (and pandas when installed, 0.3 s), the extractor 20 ms, and
-# --version, --help and the bare `factbrowser` must start without them (the window keeps
-# pandas out before sqlite-utils loads, app.gui.main).
+# importer brings the extractor (~60 ms), the exporters sqlite-utils (and pandas when
+# installed, ~0.4 s), and --version, --help and the bare `factbrowser` start without them.
 from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",

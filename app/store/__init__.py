@@ -24,8 +24,9 @@ from app.store.errors import (
 # public name -> the submodule that defines it
 _LAZY = {
     "Filters": "queries", "Store": "queries",
-    "default_db_path": "db", "ensure_default_db": "db", "connect": "db", "damage": "db",
-    "check_database": "db", "RECOVER_HINT": "db",
+    "default_db_path": "db", "connect": "db", "RECOVER_HINT": "db",
+    "damage": "integrity", "check_database": "integrity",
+    "ensure_default_db": "default_db", "upgrade_database": "upgrade",
     "ExportResult": "export", "export_tables": "export",
     "IngestResult": "ingest", "build_corpus": "ingest", "expand_paths": "ingest",
     "ingest_paths": "ingest", "ingest_file": "ingest", "is_folder": "ingest",
@@ -50,7 +51,7 @@ __all__ = [
     "expand_paths", "export_tables", "files_to_import", "guess_columns", "hit_line", "hit_parts",
     "import_dataset", "ingest_file", "ingest_paths", "is_dataset", "is_folder", "preview",
     "preview_files", "read_path", "rebuild", "recover", "remove_document", "render_marked",
-    "resolve_columns", "set_document_date", "write_metadata",
+    "resolve_columns", "set_document_date", "upgrade_database", "write_metadata",
 ]
 
 
