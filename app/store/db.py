@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from app.store import integrity, leftovers, sqlite_file
+from app.store.added_columns import missing_columns
 from app.store.errors import (
     DamagedDatabase,
     MissingDatabase,
@@ -29,13 +30,7 @@ from app.store.migrations import (
     migrate_in_place,
     refresh_filter_indexes,
 )
-from app.store.schema import (
-    INDEXES_SQL,
-    SCHEMA_VERSION,
-    create_schema,
-    ensure_indexes,
-    missing_columns,
-)
+from app.store.schema import INDEXES_SQL, SCHEMA_VERSION, create_schema, ensure_indexes
 from app.store.sqlite_file import (
     FOLDER_READ_ONLY,
     SQLITE_MAGIC,
@@ -222,7 +217,7 @@ def _open_unchecked(path: Path, reason: str | None) -> Connection | None:
         if conn is not None:
             conn.close()
         return None
-    try:  # columns the code reads, added on a checked opening (schema.ADDED_COLUMNS)
+    try:  # columns the code reads, added on a checked opening (added_columns.ADDED_COLUMNS)
         current = missing_columns(conn) == ([], [])
     except sqlite3.Error:
         current = False

@@ -8,15 +8,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.store.added_columns import ensure_columns
 from app.store.errors import StoreError
-from app.store.schema import (
+from app.store.filter_index import (
     FILTER_REBUILD_SQL,
     FILTER_SQL,
-    SCHEMA_VERSION,
-    ensure_columns,
     filter_rebuild_sql,
     stale_filter_indexes,
 )
+from app.store.schema import SCHEMA_VERSION
 
 MIGRATIONS = {
     # 3 -> 4: a person's first and last dates are those of their events, not of the documents.
@@ -86,7 +86,7 @@ def refresh_filter_indexes(conn: sqlite3.Connection) -> None:
 
 
 def add_new_columns(conn: sqlite3.Connection, path: Path) -> None:
-    """Columns added since the database was made (app/store/schema.py ADDED_COLUMNS)."""
+    """Columns added since the database was made (added_columns.ADDED_COLUMNS)."""
     try:
         ensure_columns(conn)
     except sqlite3.OperationalError as exc:
