@@ -6,7 +6,10 @@ with no temporary file behind (issue 13, deliverable 3)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,14 @@ def test_a_read_only_old_database_is_refused(old_db, monkeypatch):
 
 def test_needs_upgrade_is_a_store_error():
     assert issubclass(NeedsUpgrade, StoreError)
+
+
+def test_the_command_line_upgrades_then_runs_the_command(old_db, tmp_path):
+    # a command-line run has no window to offer the rebuild in: it rebuilds, saying so
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    proc = subprocess.run([sys.executable, "-m", "app", "info", "--db", str(old_db)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "older Fact Browser (schema 2)" in proc.stderr and "3/3" in proc.stderr
+    assert "sources 3" in proc.stdout
+    assert old_db.with_name("seed.db.schema2.bak").exists()
