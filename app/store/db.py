@@ -10,8 +10,6 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from app.store import integrity, leftovers, sqlite_file
 from app.store.added_columns import missing_columns
 from app.store.errors import (
@@ -50,6 +48,9 @@ _INDEX_NAMES = frozenset(re.findall(r"INDEX IF NOT EXISTS (\w+)", INDEXES_SQL))
 
 
 def default_db_path() -> Path:
+    # platformdirs only here: opening a named database (--db) does not load it
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir("factbrowser", appauthor=False)) / "factbrowser.db"
 
 
