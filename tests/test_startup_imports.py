@@ -12,10 +12,11 @@ import pytest
 HEAVY = "sorted({m.split('.')[0] for m in sys.modules} & {'sqlite_utils', 'pandas'})"
 
 
-def _run(code: str, *args) -> None:
+def _run(code: str, *args) -> str:
     proc = subprocess.run([sys.executable, "-c", code, *map(str, args)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
 
 
 def test_pandas_is_installed_so_the_check_means_something():
@@ -49,6 +50,24 @@ def test_window_start_path_imports_neither(seed_db):
          "assert not loaded, loaded\n"
          "assert sys.modules.get('pandas', 0) is not None, 'pandas hidden by a trick'\n"
          "window.close(); store.close()", seed_db)
+
+
+def test_bare_factbrowser_command_imports_neither(seed_db):
+    # the console script's whole path (app.cli.main -> app.gui.main.run), its event loop
+    # replaced by a few rounds of events so that the process ends
+    out = _run("import sys\n"
+               "from PySide6 import QtWidgets\n"
+               "def rounds(app):\n"
+               "    for _ in range(20):\n"
+               "        app.processEvents()\n"
+               f"    loaded = {HEAVY}\n"
+               "    assert not loaded, loaded\n"
+               "    print('WINDOW', [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()])\n"
+               "    return 0\n"
+               "QtWidgets.QApplication.exec = rounds\n"
+               "from app.cli import main\n"
+               "sys.exit(main(['--db', sys.argv[1]]))", seed_db)
+    assert "MainWindow" in out
 
 
 def test_screenshot_command_imports_neither(seed_db, tmp_path):
