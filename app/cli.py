@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 
 # The store and the extractor are imported inside the commands that use them, not here: the
-# store brings sqlite-utils (and pandas when installed, 0.3 s), the extractor 20 ms, and
-# --version, --help and the bare `factbrowser` must start without them (the window keeps
-# pandas out before sqlite-utils loads, app.gui.main).
+# importer brings the extractor (~60 ms), the exporters sqlite-utils (and pandas when
+# installed, ~0.4 s), and --version, --help and the bare `factbrowser` start without them.
 from app import __version__, cli_extra
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
@@ -216,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.store import StoreError
 
     try:
-        return int(args.func(args) or 0)
+        return _run_upgrading(args)
     except StoreError as exc:
         _err(str(exc))
         return 2
@@ -234,6 +233,26 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (FACTBROWSER_DEBUG=1 shows details)")
         return 3
+
+
+def _run_upgrading(args) -> int:
+    """The command, after rebuilding a database from an older schema when opening asks for
+    it (app.store.NeedsUpgrade): a command-line run has nothing else to show meanwhile."""
+    from app.store import NeedsUpgrade, upgrade_database
+
+    try:
+        return int(args.func(args) or 0)
+    except NeedsUpgrade as exc:
+        _err(f"{exc.path} is from an older Fact Browser (schema {exc.version}): extracting its "
+             "documents again (the old file is kept as a backup)")
+
+        def progress(done: int, total: int, _message: str) -> None:
+            if done % 100 == 0 or done == total:
+                print(f"factbrowser: re-extracting {done}/{total} documents", file=sys.stderr,
+                      flush=True)
+
+        upgrade_database(exc.path, progress=progress)
+    return int(args.func(args) or 0)
 
 
 def _screenshot_args(argv: list[str]) -> list[str] | None:

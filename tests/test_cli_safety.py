@@ -178,8 +178,8 @@ def test_build_into_an_sqlite_file_without_tables(tmp_path):
 
 
 READ_ONLY = """
-import app.store.db as db
-db._cannot_write = lambda path: db.FOLDER_READ_ONLY
+import app.store.sqlite_file as f
+f.cannot_write = lambda path: f.FOLDER_READ_ONLY
 """
 
 

@@ -56,15 +56,7 @@ def open_store(db_path: str | None, parent=None):
     return open_with_recovery(db_path, parent)
 
 
-def _skip_unused_pandas() -> None:
-    # sqlite-utils imports pandas when it happens to be installed, only for DataFrame
-    # helpers the app never uses; that import alone costs ~0.4 s of start-up.
-    if "pandas" not in sys.modules and "sqlite_utils" not in sys.modules:
-        sys.modules["pandas"] = None
-
-
 def run(db_path: str | None = None) -> int:
-    _skip_unused_pandas()
     app = make_app()
     store = open_store(db_path)
     if store is None:

@@ -24,16 +24,18 @@ from app.store.errors import (
 # public name -> the submodule that defines it
 _LAZY = {
     "Filters": "queries", "Store": "queries",
-    "default_db_path": "db", "ensure_default_db": "db", "connect": "db", "damage": "db",
-    "check_database": "db", "RECOVER_HINT": "db",
+    "default_db_path": "db", "connect": "db", "RECOVER_HINT": "db",
+    "damage": "integrity", "check_database": "integrity",
+    "ensure_default_db": "default_db", "upgrade_database": "upgrade",
     "ExportResult": "export", "export_tables": "export",
     "IngestResult": "ingest", "build_corpus": "ingest", "expand_paths": "ingest",
     "ingest_paths": "ingest", "ingest_file": "ingest", "is_folder": "ingest",
     "rebuild": "ingest", "remove_document": "ingest",
     "SearchHit": "search", "hit_line": "search", "hit_parts": "search",
     "render_marked": "search",
-    "document_url": "datasets", "guess_columns": "datasets", "preview": "datasets",
-    "import_dataset": "datasets", "resolve_columns": "datasets", "is_dataset": "datasets",
+    "document_url": "datasets", "import_dataset": "datasets",
+    "guess_columns": "dataset_files", "preview": "dataset_files",
+    "resolve_columns": "dataset_files", "is_dataset": "dataset_files",
     "files_to_import": "pubdate", "preview_files": "pubdate", "set_document_date": "pubdate",
     "check_date": "pubdate",
     "read_path": "readers",
@@ -50,7 +52,7 @@ __all__ = [
     "expand_paths", "export_tables", "files_to_import", "guess_columns", "hit_line", "hit_parts",
     "import_dataset", "ingest_file", "ingest_paths", "is_dataset", "is_folder", "preview",
     "preview_files", "read_path", "rebuild", "recover", "remove_document", "render_marked",
-    "resolve_columns", "set_document_date", "write_metadata",
+    "resolve_columns", "set_document_date", "upgrade_database", "write_metadata",
 ]
 
 

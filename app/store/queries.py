@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import sqlite_utils
-
 from app.store import window
 from app.store.db import connect
 from app.store.errors import StoreError
@@ -227,16 +225,18 @@ def _after(order: str, descending: bool, value, row_id: int) -> list[tuple[str, 
 class Store:
     TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
 
-    def __init__(self, path: Path, db: sqlite_utils.Database):
+    def __init__(self, path: Path, conn):
         self.path = path
-        self.db = db
-        self.conn = db.conn
+        # the connection itself, not a sqlite_utils.Database: only .execute is used, and
+        # sqlite-utils (with pandas when installed, ~0.4 s) stays out of the window's start-up
+        self.conn = getattr(conn, "conn", conn)
+        self.db = self.conn
         self._matches: dict = {}
 
     @classmethod
     def open(cls, path, create: bool = False, check: bool = True) -> Store:
         path = Path(path)
-        return cls(path, sqlite_utils.Database(connect(path, create=create, check=check)))
+        return cls(path, connect(path, create=create, check=check))
 
     @property
     def checked(self) -> bool:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.store import leftovers
-from app.store.db import SQLITE_MAGIC, _open, _read_only_mode, connect
+from app.store.db import connect
 from app.store.errors import StoreError
 from app.store.ingest import text_hash
+from app.store.sqlite_file import SQLITE_MAGIC, open_file, read_only_mode
 
 _COLUMNS = ("text", "path", "added", "encoding", "origin", "date", "id")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -156,7 +157,7 @@ def _lost_documents(conn: sqlite3.Connection) -> list[dict]:
 def _row_by_row(src: Path) -> list[dict]:
     """Documents read one by one (a damaged page loses the rows on it, not all the others)."""
     try:
-        conn = _open(src, _read_only_mode(src))
+        conn = open_file(src, read_only_mode(src))
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {src} ({exc}); nothing can be recovered") from exc
     try:

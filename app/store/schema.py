@@ -8,6 +8,16 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
+from app.store.filter_index import (  # noqa: F401 (callers import these names from here)
+    FILTER_BASES,
+    FILTER_FTS,
+    FILTER_REBUILD_SQL,
+    FILTER_SQL,
+    filter_rebuild_sql,
+    filter_sql,
+    filter_table,
+    stale_filter_indexes,
+)
 from app.store.window import bound_sql
 
 SCHEMA_VERSION = 5
@@ -208,79 +218,6 @@ CREATE TRIGGER search_index_au AFTER UPDATE ON search_index BEGIN
 END;
 """
 
-# Text filters of the user-facing views: one FTS5 index per base table over the text columns
-# the view shows, dates included (view name -> base table, its columns). External content (the
-# base table holds the text, the index only its words) kept in step by triggers, so every
-# writer keeps it right without knowing about it. A LIKE '%text%' over 50,000 releases' facts
-# reads every row; these answer from the words' lists. A query names the columns a table shows
-# (`{kind place ...} : (...)`), so a filter never matches a column the user cannot see, such
-# as a meeting's first source title while its column is hidden.
-FILTER_FTS = {
-    "people": ("persons", ("name", "title", "country", "first_date", "last_date")),
-    "meetings": ("events", ("date_start", "date_end", "kind", "place", "participants",
-                            "status", "category", "summary", "source_title")),
-    "trade": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                             "source_title", "partners", "status", "direction")),
-    "figures": ("quantities", ("measure", "unit", "period", "qualifier", "category", "text",
-                               "source_title", "partners", "status", "direction")),
-    "culture": ("culture_items", ("summary", "kind", "date_start", "place", "source_title")),
-    "sources": ("documents", ("title", "ref", "path", "date")),
-}
-
-
-def filter_table(view: str) -> str:
-    return "filter_" + FILTER_FTS[view][0]
-
-
-def filter_sql(base: str, cols) -> str:
-    """The word index of one base table and the triggers keeping it in step."""
-    fts = f"filter_{base}"
-    names = ", ".join(cols)
-    new = ", ".join(f"new.{c}" for c in cols)
-    old = ", ".join(f"old.{c}" for c in cols)
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
-    return f"""
-CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(
-    {names}, content="{base}", content_rowid="id",
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {base} BEGIN
-    INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
-END;
-CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {base} BEGIN
-    INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
-END;
-CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {names} ON {base} WHEN {changed} BEGIN
-    INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});
-    INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});
-END;"""
-
-
-FILTER_BASES = dict(FILTER_FTS.values())
-FILTER_SQL = "\n".join(filter_sql(base, cols) for base, cols in FILTER_BASES.items()) + "\n"
-# Fills the filter indexes of a database made before them (schema 4 -> 5).
-FILTER_REBUILD_SQL = "".join(
-    f"INSERT INTO filter_{base}(filter_{base}) VALUES ('rebuild');\n" for base in FILTER_BASES)
-
-
-def stale_filter_indexes(conn) -> list[str]:
-    """Base tables whose word index was made over other columns than FILTER_FTS names (by
-    an earlier version of the app): they are dropped and rebuilt on opening."""
-    out = []
-    for base, cols in FILTER_BASES.items():
-        have = [r[1] for r in conn.execute(f"PRAGMA table_info(filter_{base})")]
-        if have and have != list(cols):
-            out.append(base)
-    return out
-
-
-def filter_rebuild_sql(base: str) -> str:
-    fts = f"filter_{base}"
-    drops = "".join(f"DROP TRIGGER IF EXISTS {fts}_{t};\n" for t in ("ai", "ad", "au"))
-    return (f"{drops}DROP TABLE IF EXISTS {fts};\n{filter_sql(base, FILTER_BASES[base])}\n"
-            f"INSERT INTO {fts}({fts}) VALUES ('rebuild');\n")
-
-
 # Every column used to join, filter or sort at scale has an index.
 INDEXES_SQL = """
 CREATE INDEX IF NOT EXISTS idx_documents_date ON documents(date);
@@ -385,80 +322,9 @@ SELECT id, title, date, ref, path, facts, added, date_origin, time, outlet, plac
 FROM documents;
 """
 
-# Columns a base table gained after databases were made with it: added on opening when
-# `PRAGMA table_info` lacks them (additive and idempotent, so it needs no schema number and
-# merges with other such additions). Rows stored before get the column's default.
 def ensure_indexes(conn) -> None:
     """Indexes added since a database was made (creating an existing one is a no-op)."""
     conn.executescript(INDEXES_SQL)
-
-
-# Columns added after schema 5 without a version step, so that other additive changes merge
-# beside them: each is added to a database that lacks it (PRAGMA table_info), then the views
-# showing it are made again. (table, column, declaration, SQL filling existing rows.)
-ADDED_COLUMNS = [
-    ("documents", "time", "TEXT", None),
-    ("documents", "place", "TEXT", None),
-    ("documents", "outlet", "TEXT", None),
-    # The reader of those databases took a date only from the release's header line.
-    ("documents", "date_origin", "TEXT NOT NULL DEFAULT 'none'",
-     "UPDATE documents SET date_origin = 'header' WHERE date IS NOT NULL"),
-    ("documents", "warnings", "TEXT", None),
-    ("events", "date_basis", "TEXT", None),
-    ("event_sources", "date_basis", "TEXT", None),
-    ("culture_items", "source_count", "INTEGER NOT NULL DEFAULT 0",
-     "UPDATE culture_items SET source_count = (SELECT count(DISTINCT document_id) FROM "
-     "mentions WHERE fact_type = 'culture' AND fact_id = culture_items.id)"),
-    # figures' partners, what they measure, direction and status (facts of the extraction:
-    # stored documents gain them when re-extracted, `factbrowser build --reextract`)
-    ("quantities", "partners", "TEXT", None),
-    ("quantities", "measure_kind", "TEXT", None),
-    ("quantities", "direction", "TEXT", None),
-    ("quantities", "status", "TEXT NOT NULL DEFAULT 'actual'", None),
-]
-# view -> a column it must show (else it is made again from VIEWS_SQL)
-VIEW_NEEDS = {"sources": "date_origin", "meetings": "date_basis", "culture": "sources",
-              "figures": "partners", "trade": "partners"}
-
-
-def _view_sql(name: str) -> str:
-    start = VIEWS_SQL.index(f"CREATE VIEW {name} AS")
-    return VIEWS_SQL[start:VIEWS_SQL.index(";", start) + 1]
-
-
-def missing_columns(conn) -> tuple[list[tuple], list[str]]:
-    """The ADDED_COLUMNS a database lacks, and the views to make again."""
-    have: dict[str, set[str]] = {}
-    for table, *_rest in ADDED_COLUMNS:
-        if table not in have:
-            have[table] = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-    columns = [c for c in ADDED_COLUMNS if c[1] not in have[c[0]]]
-    views = [v for v, col in VIEW_NEEDS.items()
-             if col not in {r[1] for r in conn.execute(f"PRAGMA table_info({v})")}]
-    return columns, views
-
-
-def ensure_columns(conn) -> None:
-    """Add the columns and view columns a database made before them lacks, in one
-    transaction (nothing happens when it has them all). Adding a column rewrites no row;
-    only the stated date origin of existing documents is filled in."""
-    if missing_columns(conn) == ([], []):
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        columns, views = missing_columns(conn)  # again: another process may have added them
-        for table, column, decl, fill in columns:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
-            if fill:
-                conn.execute(fill)
-        for view in views:
-            conn.execute(f"DROP VIEW IF EXISTS {view}")
-            conn.execute(_view_sql(view))
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def create_schema(conn) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import app.store.sqlite_file as sqlite_file
 from app.store import Store
 from app.store import db as dbmod
 from tests.gui.gui_helpers import shown_window
@@ -16,7 +17,7 @@ from tests.gui.gui_helpers import shown_window
 
 @pytest.fixture
 def read_only_window(qtbot, seed_db, settings, monkeypatch, tmp_path):
-    monkeypatch.setattr(dbmod, "_cannot_write", lambda path: dbmod.FOLDER_READ_ONLY)
+    monkeypatch.setattr(sqlite_file, "cannot_write", lambda path: sqlite_file.FOLDER_READ_ONLY)
     store = Store.open(seed_db)
     w = shown_window(qtbot, store, settings)
     yield w

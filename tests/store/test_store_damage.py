@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import app.store.integrity as integrity
+import app.store.sqlite_file as sqlite_file
 from app.store import Store, StoreError, export_tables, ingest_paths, rebuild, remove_document
 from app.store import db as dbmod
 from app.store.errors import DamagedDatabase, ExportError, ReadOnlyDatabase
@@ -158,8 +160,8 @@ def test_quick_check_is_bounded_in_time(archive, monkeypatch, tmp_path):
     finally:
         conn.close()
     # an unfinished check does not stop the database being written
-    monkeypatch.setattr(dbmod, "QUICK_CHECK_SECONDS", -1)
-    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    monkeypatch.setattr(integrity, "QUICK_CHECK_SECONDS", -1)
+    monkeypatch.setattr(integrity, "_quick_checked", {})
     conn = dbmod.connect(good, write=True)
     assert conn.read_only is None
     conn.close()
@@ -169,7 +171,7 @@ def test_quick_check_is_bounded_in_time(archive, monkeypatch, tmp_path):
 def read_only_here(monkeypatch):
     """What this process sees in a read-only folder (root ignores permissions, so the tests
     cannot make one for real)."""
-    monkeypatch.setattr(dbmod, "_cannot_write", lambda path: "its folder is read-only")
+    monkeypatch.setattr(sqlite_file, "cannot_write", lambda path: "its folder is read-only")
 
 
 def test_read_only_folder_opens_read_only_without_writing(seed_db, read_only_here, tmp_path):
@@ -231,9 +233,9 @@ def test_upgrade_leftovers_of_dead_processes_are_cleaned(seed_db):
 def test_an_unchecked_opening_cannot_write(seed_db, monkeypatch):
     """check=False (the window's opening, which checks on a thread) gives a connection SQLite
     keeps from writing, so nothing reaches the file before the check has answered."""
-    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    monkeypatch.setattr(integrity, "_quick_checked", {})
     Store.open(seed_db).close()  # WAL mode and indexes in place, as any app-made database
-    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    monkeypatch.setattr(integrity, "_quick_checked", {})
     before = _digest(seed_db)
     with Store.open(seed_db, check=False) as store:
         assert not store.checked and not store.read_only
@@ -250,7 +252,7 @@ def test_an_unchecked_opening_of_an_older_database_checks_first(seed_db, monkeyp
     conn = sqlite3.connect(seed_db)
     conn.execute("DROP INDEX idx_documents_path")  # made by an app without that index
     conn.close()
-    monkeypatch.setattr(dbmod, "_quick_checked", {})
+    monkeypatch.setattr(integrity, "_quick_checked", {})
     with Store.open(seed_db, check=False) as store:
         assert store.checked
         assert store.conn.execute("SELECT count(*) FROM sqlite_master "

@@ -136,7 +136,7 @@ def test_a_database_without_culture_source_counts_gets_them_on_opening(seed_db):
         assert "sources" in store.columns("culture")
         assert {r["id"]: r["sources"] for r in store.rows("culture")} == want
     with Store.open(seed_db) as store:   # once: nothing left to add
-        from app.store.schema import missing_columns
+        from app.store.added_columns import missing_columns
         assert missing_columns(store.conn) == ([], [])
 
 

@@ -3,7 +3,14 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from app.store import MissingDatabase, NewerSchema, NotADatabase, Store
+from app.store import (
+    MissingDatabase,
+    NeedsUpgrade,
+    NewerSchema,
+    NotADatabase,
+    Store,
+    upgrade_database,
+)
 from app.store.schema import SCHEMA_VERSION
 
 BASE_TABLES = {"documents", "sentences", "persons", "person_names", "posts", "organizations",
@@ -106,7 +113,8 @@ def test_open_errors(tmp_path):
 
 
 def test_older_schema_rebuilt_from_stored_text(seed_db):
-    # Schema 2 has no in-place migration: the database is rebuilt from its documents' text.
+    # Schema 2 has no in-place migration: opening says so, and upgrade_database rebuilds it
+    # from its documents' text.
     c = sqlite3.connect(seed_db)
     c.execute("INSERT INTO documents (sha256, title, added, origin, text) VALUES "
               "('x', 'User note', '2020-01-01T00:00:00+00:00', 'user', "
@@ -114,6 +122,11 @@ def test_older_schema_rebuilt_from_stored_text(seed_db):
     c.commit()
     c.execute("PRAGMA user_version = 2")
     c.close()
+    with pytest.raises(NeedsUpgrade) as raised:
+        Store.open(seed_db)
+    assert raised.value.version == 2 and raised.value.path == seed_db
+    assert not (seed_db.parent / "seed.db.schema2.bak").exists()  # opening changed nothing
+    assert upgrade_database(seed_db) == seed_db
     with Store.open(seed_db) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         titles = [r["title"] for r in store.rows("sources")]
