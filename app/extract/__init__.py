@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 
 from app.extract.context import Context
+from app.extract.document.header import read_header
+from app.extract.document.notes import add_warnings
+from app.extract.document.text import split_sentences
 from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.header import read_header
 from app.extract.model import DocumentInfo, Extraction
-from app.extract.notes import add_warnings
-from app.extract.text import split_sentences
 
 
 class Cancelled(Exception):
@@ -41,7 +41,10 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
     publication date a person gave (YYYY-MM-DD); it overrides whatever the text says.
     `cancel`: asked between stages and sentences; when it returns True, Cancelled is
     raised (nothing is returned half-made)."""
-    from app.extract import culture, entities, events, people, quantities
+    from app.extract.culture import culture
+    from app.extract.events import events
+    from app.extract.figures import quantities
+    from app.extract.names import entities, people
 
     def check() -> None:
         if cancel is not None and cancel():
@@ -101,7 +104,7 @@ def _document(text: str, path: str | None, meta: dict | None, date: str | None,
         doc.date, doc.date_origin = date, "user"
     _canonical_place(doc, gaz)
     if not doc.outlet:
-        from app.extract.header import find_outlet
+        from app.extract.document.header import find_outlet
 
         doc.outlet = find_outlet(text, doc.title_span, [
             (r.get("marker", ""), r.get("outlet", "")) for r in gaz.rows("outlets")])
@@ -126,7 +129,7 @@ def _canonical_place(doc: DocumentInfo, gaz: Gazetteers) -> None:
 def _apply_meta(doc: DocumentInfo, meta: dict) -> None:
     """A saved page's own metadata outranks what its visible text is guessed to say: the
     page states its publication date; the text's date line is found by pattern."""
-    from app.extract.header import parse_date_text
+    from app.extract.document.header import parse_date_text
 
     if meta.get("date"):
         raw = str(meta["date"])

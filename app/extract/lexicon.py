@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.names import fold
+from app.extract.names.names import fold
 
 
 @dataclass(frozen=True)

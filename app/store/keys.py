@@ -37,7 +37,7 @@ def _fallback_person_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     try:
-        from app.extract.names import name_key
+        from app.extract.names.names import name_key
     except ImportError:
         return _fallback_person_key(name)
     try:
@@ -51,7 +51,7 @@ def person_key(name: str) -> str:
 def surname_key(name: str) -> str | None:
     """Key of the family name (the extractor knows surname-first names such as Wang Yi)."""
     try:
-        from app.extract.names import surname
+        from app.extract.names.names import surname
     except ImportError:
         parts = person_key(name).split()
         return parts[-1] if parts else None

@@ -232,7 +232,7 @@ def test_us_style_published_line_and_a_by_line_between():
 
 
 def test_an_acronym_spelled_out_is_no_dateline():
-    from app.extract.header import find_dateline
+    from app.extract.document.header import find_dateline
 
     assert find_dateline("CSTO (Collective Security Treaty Organization) – the bloc met.", 0) is None
     assert find_dateline("BRICS (Brazil, Russia, India, China, South Africa) – the group met.", 0) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extract.names import fold, name_key, same_person, surname
+from app.extract.names.names import fold, name_key, same_person, surname
 
 
 @pytest.mark.parametrize("a, b", [

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.extract.dates import DateExpr
 from app.extract.model import Span
+from app.extract.time.dates import DateExpr
 
 
 @dataclass

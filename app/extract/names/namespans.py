@@ -4,7 +4,7 @@ run of capitalised words ends. Shared by the people and organisation finders."""
 from __future__ import annotations
 
 from app.extract.lexicon import Lexicon
-from app.extract.names import EAST_ASIAN_SURNAMES, fold
+from app.extract.names.names import EAST_ASIAN_SURNAMES, fold
 from app.extract.tokens import Tok
 
 # Capitalised function words that open sentences; never part of a name.

@@ -14,14 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract import measures
 from app.extract.context import Context
-from app.extract.figure_facts import describe
-from app.extract.figure_periods import carried, figure_period
-from app.extract.fold import fold_case
-from app.extract.gazetteer import Gazetteers
-from app.extract.model import Quantity
-from app.extract.numbers import (
+from app.extract.figures import measures
+from app.extract.figures.figure_facts import describe
+from app.extract.figures.figure_periods import carried, figure_period
+from app.extract.figures.numbers import (
     DIGIT_NUMBER,
     MULTIPLIER,
     NUMBER_WORDS,
@@ -31,8 +28,11 @@ from app.extract.numbers import (
     multiplier_value,
     parse_number,
 )
-from app.extract.partners import document_parties
-from app.extract.periods import Period, date_spans, find_periods
+from app.extract.figures.partners import document_parties
+from app.extract.fold import fold_case
+from app.extract.gazetteer import Gazetteers
+from app.extract.model import Quantity
+from app.extract.time.periods import Period, date_spans, find_periods
 
 _WINDOW = 300  # characters of context read on each side of a figure
 # The lookahead (the letters number words open with, or a digit) lets the scan reject most

@@ -196,7 +196,7 @@ def dateline(ctx: Context) -> Dateline | None:
     """The dateline opening the body ("SOCHI, September 30. /TASS/.", "MINSK, 9 February
     (BelTA) –"): its city (as the gazetteer names it) and its day, the year taken from the
     release's date when the dateline has none."""
-    from app.extract.header import dateline_day, find_dateline
+    from app.extract.document.header import dateline_day, find_dateline
 
     line = find_dateline(ctx.text, ctx.body_start)
     if line is None:

@@ -11,8 +11,8 @@ from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
-from app.extract.dates import FUTURE, PAST_EVENT
 from app.extract.fold import Gated, first_char_gate, fold_case
+from app.extract.time.dates import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [

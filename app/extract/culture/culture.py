@@ -19,7 +19,7 @@ from app.extract.context import Context
 from app.extract.fold import fold_case
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import CultureItem, Span
-from app.extract.periods import MONTHS, date_spans
+from app.extract.time.periods import MONTHS, date_spans
 
 _WINDOW = 400  # characters of a sentence read around a marker
 
@@ -385,7 +385,7 @@ def _date_for(ctx: Context, s: int, e: int, span: Span) -> str | None:
 
 def _sentence_dates(ctx: Context, s: int, e: int) -> list[tuple[Span, str]]:
     try:
-        from app.extract import dates
+        from app.extract.time import dates
     except ImportError:  # the dates stage is optional for this one
         dates = None
     if dates is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from app.extract.event_kinds import kind_of
+from app.extract.events.event_kinds import kind_of
 from app.extract.model import Event
 
 # Plural references to the people of the release's lead event.

@@ -19,8 +19,8 @@ from bisect import bisect_left
 from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Span
-from app.extract.names import fold
-from app.extract.namespans import name_like
+from app.extract.names.names import fold
+from app.extract.names.namespans import name_like
 from app.extract.tokens import Tok, sentence_tokens
 
 _REGION = re.compile(

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 
 from app.extract.lexicon import Lexicon
-from app.extract.names import fold
-from app.extract.namespans import STOP, chain, name_like
-from app.extract.posts import EXPLICIT, Post, normalise_post
+from app.extract.names.names import fold
+from app.extract.names.namespans import STOP, chain, name_like
+from app.extract.names.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok
 
 

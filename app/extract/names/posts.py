@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.lexicon import Lexicon
-from app.extract.names import fold
+from app.extract.names.names import fold
 
 # How sure a country is: written in the post > implied by the post or the sentence > default.
 EXPLICIT, IMPLIED, DEFAULT, NONE = 3, 2, 1, 0

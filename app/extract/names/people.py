@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from app.extract.context import Context
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
-from app.extract.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
-from app.extract.namespans import STOP, chain, known_word, name_like, particle
-from app.extract.people_lower import (
+from app.extract.names.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
+from app.extract.names.namespans import STOP, chain, known_word, name_like, particle
+from app.extract.names.people_lower import (
     Found,
     lower_appositions,
     lower_of_posts,
@@ -32,7 +32,7 @@ from app.extract.people_lower import (
     paired_posts,
     plural_posts,
 )
-from app.extract.posts import EXPLICIT, Post, normalise_post
+from app.extract.names.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok, sentence_tokens
 
 _PREPS = {"of", "to", "for", "on", "without", "at"}

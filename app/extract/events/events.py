@@ -15,10 +15,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.extract.clauses import Bundle, clause_regions, paragraph_of
 from app.extract.context import Context
-from app.extract.dates import FUTURE, DateExpr, find_all_dates, parse_doc_date, tense_window
-from app.extract.event_kinds import (
+from app.extract.events.clauses import Bundle, clause_regions, paragraph_of
+from app.extract.events.event_kinds import (
     MEETING_VERBS,
     MEETING_WORDS,
     PARTICIPATION,
@@ -29,13 +28,20 @@ from app.extract.event_kinds import (
     status_of,
     summary_of,
 )
-from app.extract.event_places import inside as _inside
-from app.extract.event_places import place_fallbacks as _place_fallbacks
-from app.extract.event_refs import GROUP, relative_clause_events, signing_after
+from app.extract.events.event_places import inside as _inside
+from app.extract.events.event_places import place_fallbacks as _place_fallbacks
+from app.extract.events.event_refs import GROUP, relative_clause_events, signing_after
+from app.extract.events.places_in_text import Dateline, PlaceMention, dateline, place_mentions
 from app.extract.fold import fold_case
 from app.extract.model import Event, Span
-from app.extract.places_in_text import Dateline, PlaceMention, dateline, place_mentions
-from app.extract.roles import RoleRef, find_roles, mentions_between, people_at, sentence_subject
+from app.extract.names.roles import (
+    RoleRef,
+    find_roles,
+    mentions_between,
+    people_at,
+    sentence_subject,
+)
+from app.extract.time.dates import FUTURE, DateExpr, find_all_dates, parse_doc_date, tense_window
 
 _MAX_DATES = 40
 _WINDOW = 4  # sentences after an event that may still name its participants
@@ -125,7 +131,7 @@ def find_events(ctx: Context) -> list[Event]:
     if line is None and ctx.doc.place:
         # no dateline, but the date line names where the release was issued (the Kremlin's
         # "May 24, 2018 - 23:25 - St Petersburg")
-        from app.extract.places_in_text import venue_city
+        from app.extract.events.places_in_text import venue_city
 
         line = Dateline((0, 0), venue_city(ctx, ctx.doc.place), None)
     _place_fallbacks(ctx, cands, line, places)
@@ -458,7 +464,7 @@ def _kept_undated(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
                   places: _PlaceIndex, lead_candidate: bool) -> list[_Cand]:
     """Without a publication date, "X met Y on Tuesday" cannot be placed in time; the event is
     kept without a date (its words stay searchable; a date given later places it)."""
-    from app.extract.date_patterns import raw_matches
+    from app.extract.time.date_patterns import raw_matches
 
     text = ctx.text
     has_date = any(r.kind in _PLACEABLE for r in raw_matches(text, s, e))

@@ -59,7 +59,7 @@ def _english_note(sample: str) -> str | None:
 
 
 def add_warnings(ex: Extraction, body: int) -> None:
-    from app.extract.dates import count_undated
+    from app.extract.time.dates import count_undated
 
     doc = ex.document
     lang = language_note(ex.text)

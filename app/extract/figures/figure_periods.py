@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from app.extract.partners import clause_of
-from app.extract.periods import Period, inheritable, nearest_period
+from app.extract.figures.partners import clause_of
+from app.extract.time.periods import Period, inheritable, nearest_period
 
 Span = tuple[int, int]
 

@@ -79,14 +79,14 @@ def _push(text: str, s: int, e: int, out: list[Span]) -> None:
 
 
 def read_header(text: str, path: str | None = None) -> DocumentInfo:
-    """The release's metadata (see app.extract.header)."""
-    from app.extract.header import read_header as _read
+    """The release's metadata (see app.extract.document.header)."""
+    from app.extract.document.header import read_header as _read
 
     return _read(text, path)[0]
 
 
 def body_start(text: str) -> int:
     """Offset where the body starts: after the header lines (reference, date line, headline)."""
-    from app.extract.header import read_header as _read
+    from app.extract.document.header import read_header as _read
 
     return _read(text)[1]

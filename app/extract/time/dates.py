@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.extract.date_patterns import MONTHS, ORDINALS, SEASONS, YEAR, Raw, raw_matches
 from app.extract.model import Span
+from app.extract.time.date_patterns import MONTHS, ORDINALS, SEASONS, YEAR, Raw, raw_matches
 
 FUTURE = re.compile(  # (the lookahead, every word's first letter, only speeds the scan up)
     r"(?=[wsp'ufietncdga])\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"
