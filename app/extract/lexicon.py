@@ -22,8 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from app.extract.fold import fold_name
 from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.names.names import fold
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _continues(text: str, e: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _key(s: str) -> str:
-    s = fold(s)
+    s = fold_name(s)
     if s.endswith("'s"):
         s = s[:-2]
     if s.startswith("the "):
@@ -269,7 +269,7 @@ class Lexicon:
 
     def offices_in(self, phrase: str) -> list[tuple[str, str | None]]:
         """Known bodies named anywhere inside a post phrase, longest first, with country."""
-        f = " " + fold(phrase) + " "
+        f = " " + fold_name(phrase) + " "
         found = []
         for k, c in self._office_items():
             if f" {k} " in f:
@@ -296,26 +296,26 @@ class Lexicon:
             memo = self.__dict__["_head_memo"] = {}
         known = memo.get(word)
         if known is None:
-            known = memo[word] = fold(word) in self.heads
+            known = memo[word] = fold_name(word) in self.heads
         return known
 
     def is_modifier(self, word: str) -> bool:
-        return fold(word) in self.modifiers
+        return fold_name(word) in self.modifiers
 
     def is_honorific(self, word: str) -> bool:
-        return fold(word).rstrip(".") in self.honorifics
+        return fold_name(word).rstrip(".") in self.honorifics
 
     def is_title_word(self, word: str) -> bool:
         """A word of posts or of the names of bodies: never part of a personal name."""
-        f = fold(word)
+        f = fold_name(word)
         return (f in self.heads or f in self.modifiers or f in self.body_words
                 or f in self.calendar or f.rstrip(".") in self.honorifics)
 
     def is_org_head(self, word: str) -> bool:
-        return fold(word) in self.org_heads
+        return fold_name(word) in self.org_heads
 
     def is_given_name(self, word: str) -> bool:
-        return fold(word) in self.given
+        return fold_name(word) in self.given
 
     def publisher_country(self, text: str) -> str | None:
         """Country whose posts an unqualified title belongs to, from the publisher's marker."""
@@ -374,7 +374,7 @@ def build_lexicon(gaz: Gazetteers) -> Lexicon:
         t, kind = row.get("title"), row.get("kind")
         if not t:
             continue
-        k = fold(t)
+        k = fold_name(t)
         if kind == "head":
             lex.heads.add(k)
         elif kind == "modifier":
@@ -392,10 +392,10 @@ def build_lexicon(gaz: Gazetteers) -> Lexicon:
     for row in gaz.rows("given_names"):
         for form in [row.get("name") or "", *_split(row.get("variants"))]:
             if form:
-                lex.given.add(fold(form))
+                lex.given.add(fold_name(form))
     for row in gaz.rows("org_heads"):
         if row.get("word"):
-            lex.org_heads.add(fold(row["word"]))
+            lex.org_heads.add(fold_name(row["word"]))
     for row in gaz.rows("publishers"):
         lex.publishers.append((row.get("marker") or "", row.get("country") or ""))
     return lex

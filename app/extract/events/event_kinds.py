@@ -11,7 +11,8 @@ from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
-from app.extract.fold import Gated, first_char_gate, fold_case
+from app.extract.fold import fold_case
+from app.extract.gates import Gated, first_char_gate
 from app.extract.time.dates import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.

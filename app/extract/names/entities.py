@@ -17,9 +17,9 @@ import re
 from bisect import bisect_left
 
 from app.extract.context import Context
+from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Span
-from app.extract.names.names import fold
 from app.extract.names.namespans import name_like
 from app.extract.tokens import Tok, sentence_tokens
 
@@ -41,7 +41,7 @@ class _Collector:
         self.items: dict[str, Entity] = {}
 
     def add(self, name: str, span: Span, kind: str | None, country: str | None) -> None:
-        key = fold(name)
+        key = fold_name(name)
         ent = self.items.get(key)
         if ent is None:
             ent = self.items[key] = Entity(name=name, kind=kind, country=country)
@@ -109,7 +109,7 @@ def _inside_longer_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return fold(word) not in lex.calendar
+    return fold_name(word) not in lex.calendar
 
 
 # "held in Novopolotsk", "near Zhodino": a capitalised word after "in"/"near" that is nothing
@@ -119,7 +119,7 @@ _IN_PLACE = re.compile(r"(?:i(?<!\w.)n|n(?<!\w.)ear|o(?<!\w.)utside)\s+([A-Z][a-
 
 
 def _unknown_word(word: str, lex: Lexicon) -> bool:
-    f = fold(word)
+    f = fold_name(word)
     return not (lex.is_title_word(word) or lex.country(word) or lex.org(word)
                 or lex.is_given_name(word) or f in _STOP or f in lex.calendar)
 
@@ -179,7 +179,7 @@ def _abbreviations(text: str, col: _Collector) -> None:
     for ent in list(col.items.values()):
         for _, e in list(ent.mentions):
             m = _ABBR.match(text, e)
-            if not m or fold(m.group(1)) in col.items:
+            if not m or fold_name(m.group(1)) in col.items:
                 continue
             pat = re.compile(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])")
             for mm in pat.finditer(text):
@@ -200,7 +200,7 @@ def _chain_end(toks: list[Tok], i: int) -> int:
     j = i
     while j < len(toks) and toks[j].cap and toks[j].is_word:
         j += 1
-        if toks[j - 1].poss and fold(toks[j - 1].base) != "people":
+        if toks[j - 1].poss and fold_name(toks[j - 1].base) != "people":
             break
     return j
 
@@ -211,7 +211,7 @@ def _pattern_orgs(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         t = toks[i]
-        if not (t.cap and t.is_word) or fold(t.text) in _STOP:
+        if not (t.cap and t.is_word) or fold_name(t.text) in _STOP:
             i += 1
             continue
         j = _chain_end(toks, i)
@@ -262,7 +262,7 @@ def _complements(toks: list[Tok], j: int, lex: Lexicon) -> int:
                 list_start = end
         else:
             break
-        if not (k < n and toks[k].cap and toks[k].is_word) or fold(toks[k].text) in lex.calendar:
+        if not (k < n and toks[k].cap and toks[k].is_word) or fold_name(toks[k].text) in lex.calendar:
             break
         end = _chain_end(toks, k)
         if toks[end - 1].poss:

@@ -8,8 +8,9 @@ documents), so both agree on who is the same person.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from app.extract.fold import fold_name
 
 # Honorifics dropped before comparing names ("Mr Lavrov" is Lavrov).
 HONORIFICS = {"mr", "mrs", "ms", "madam", "dr", "sir", "comrade", "professor", "prof"}
@@ -26,18 +27,6 @@ EAST_ASIAN_SURNAMES = {
 }
 
 _CONS = "bcdfghjklmnpqrstvwxz"
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str | None) -> str:
-    """Lower case, no diacritics, apostrophes unified, dots dropped, hyphens as spaces."""
-    if not text:
-        return ""
-    s = text.replace("đ", "dj").replace("Đ", "Dj").replace("ß", "ss")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("’", "'").replace("‘", "'").replace(".", " ").replace("-", " ")
-    return " ".join(s.split())
 
 
 @lru_cache(maxsize=65536)
@@ -68,24 +57,24 @@ def _variant_table() -> dict[str, str]:
     except OSError:
         rows = []
     for row in rows:
-        canon = fold(row.get("name"))
+        canon = fold_name(row.get("name"))
         if not canon:
             continue
         for v in (row.get("variants") or "").split("|"):
-            v = fold(v)
+            v = fold_name(v)
             if v and v != canon:
                 table.setdefault(v, canon)
     return table
 
 
 def canonical_given(token: str) -> str:
-    f = fold(token)
+    f = fold_name(token)
     return _variant_table().get(f, f)
 
 
 def name_tokens(name: str) -> list[str]:
     """Folded tokens of a name without honorifics."""
-    toks = fold(name).replace("'s", "").split()
+    toks = fold_name(name).replace("'s", "").split()
     while toks and toks[0] in HONORIFICS:
         toks = toks[1:]
     return toks
@@ -107,7 +96,7 @@ def surname(name: str) -> str:
     parts = name.split()
     if not parts:
         return ""
-    if len(parts) == 2 and fold(parts[0]) in EAST_ASIAN_SURNAMES and len(fold(parts[1])) <= 8:
+    if len(parts) == 2 and fold_name(parts[0]) in EAST_ASIAN_SURNAMES and len(fold_name(parts[1])) <= 8:
         return parts[0]
     return parts[-1]
 

@@ -3,8 +3,9 @@ run of capitalised words ends. Shared by the people and organisation finders."""
 
 from __future__ import annotations
 
+from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon
-from app.extract.names.names import EAST_ASIAN_SURNAMES, fold
+from app.extract.names.names import EAST_ASIAN_SURNAMES
 from app.extract.tokens import Tok
 
 # Capitalised function words that open sentences; never part of a name.
@@ -45,10 +46,10 @@ def name_like(toks: list[Tok], lex: Lexicon) -> bool:
         if t.poss and i != len(toks) - 1:
             return False
         b = t.base
-        if fold(b) in STOP or lex.is_title_word(b) or lex.country(b) or lex.country_adjective(b):
+        if fold_name(b) in STOP or lex.is_title_word(b) or lex.country(b) or lex.country_adjective(b):
             return False
     first = toks[0].base
-    if not lex.is_given_name(first) and fold(first) not in EAST_ASIAN_SURNAMES:
+    if not lex.is_given_name(first) and fold_name(first) not in EAST_ASIAN_SURNAMES:
         if lex.place(first) or lex.org(first):
             return False
     return True
@@ -63,7 +64,7 @@ def chain(toks: list[Tok], i: int, lex: Lexicon) -> int:
         t = toks[j]
         if t.cap and t.is_word:
             j += 1
-            if t.poss and not (lex.is_title_word(t.base) or fold(t.base) == "people"):
+            if t.poss and not (lex.is_title_word(t.base) or fold_name(t.base) == "people"):
                 break
         elif j > i and particle(t):
             k = j

@@ -19,9 +19,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extract.context import Context
+from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Person, Span
-from app.extract.names.names import EAST_ASIAN_SURNAMES, fold, name_key, surname_key
+from app.extract.names.names import EAST_ASIAN_SURNAMES, name_key, surname_key
 from app.extract.names.namespans import STOP, chain, known_word, name_like, particle
 from app.extract.names.people_lower import (
     Found,
@@ -129,7 +130,7 @@ def _is_pre(tok: Tok, lex: Lexicon) -> bool:
     """Can stand before a head inside a post: Deputy, Foreign, State Duma, Russian, Russia's."""
     if not tok.cap:
         return False
-    if lex.is_title_word(tok.base) and fold(tok.base) not in lex.calendar:
+    if lex.is_title_word(tok.base) and fold_name(tok.base) not in lex.calendar:
         return not tok.poss or lex.country_by_name(tok.base) is not None
     if tok.poss:
         return lex.country_by_name(tok.base) is not None
@@ -182,9 +183,9 @@ _WORD_SURNAMES = {"to", "do", "ho", "le"}
 
 def _word_surname_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     first, last = toks[k], toks[k + 1]
-    if fold(first.base) not in _WORD_SURNAMES or not first.cap or first.poss:
+    if fold_name(first.base) not in _WORD_SURNAMES or not first.cap or first.poss:
         return False
-    return (last.cap and last.is_word and not known_word(last, lex) and fold(last.base) not in STOP
+    return (last.cap and last.is_word and not known_word(last, lex) and fold_name(last.base) not in STOP
             and any(c.islower() for c in last.base) and not lex.place(last.base))
 
 
@@ -193,7 +194,7 @@ def _mononym(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     t = toks[k]
     if not (t.cap and t.is_word and not t.poss and any(c.islower() for c in t.base)):
         return False
-    if known_word(t, lex) or fold(t.base) in STOP or lex.is_given_name(t.base):
+    if known_word(t, lex) or fold_name(t.base) in STOP or lex.is_given_name(t.base):
         return False
     prev = toks[k - 1]
     if not lex.country_by_name(prev.base):
@@ -239,7 +240,7 @@ def _titled(text: str, sent_start: int, toks: list[Tok], lex: Lexicon,
         post = normalise_post(raw, lex, before=text[sent_start:toks[start_tok].start],
                               publisher=publisher, referent=referent,
                               sentence=text[sent_start:toks[-1].end])
-        if fold(t.text) in _PEER_WORDS:
+        if fold_name(t.text) in _PEER_WORDS:
             post = Post(None, post.country, post.strength)  # the post is the other person's
         after = _country_after_name(text, toks, name_end, lex)
         if after and post.strength < EXPLICIT:
@@ -301,7 +302,7 @@ def _left_edge(toks: list[Tok], h: int, lex: Lexicon) -> int:
             left -= 1
     k = left
     while k > 0 and left - k < 2 and toks[k - 1].cap and toks[k - 1].is_word \
-            and fold(toks[k - 1].text) not in STOP:
+            and fold_name(toks[k - 1].text) not in STOP:
         k -= 1
         t = toks[k]
         if lex.country_adjective(t.text) or (t.poss and lex.country_by_name(t.base)):
@@ -429,7 +430,7 @@ def _apposition(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | 
     a = end
     while a > 0 and toks[a - 1].cap and toks[a - 1].is_word:
         a -= 1
-    while a < end and fold(toks[a].text) in STOP:
+    while a < end and fold_name(toks[a].text) in STOP:
         a += 1
     if 2 <= end - a <= 3 and name_like(toks[a:end], lex):
         return a, end
@@ -479,7 +480,7 @@ def _untitled(toks: list[Tok], lex: Lexicon, taken: set[int]) -> list[Found]:
     for a, b in name_chains(toks, lex):
         owner = lex.country_by_name(toks[a - 1].base) if a > 0 and toks[a - 1].poss else None
         if owner and 2 <= b - a <= 4 and toks[a].start not in taken \
-                and (lex.is_given_name(toks[a].base) or fold(toks[a].base) in EAST_ASIAN_SURNAMES) \
+                and (lex.is_given_name(toks[a].base) or fold_name(toks[a].base) in EAST_ASIAN_SURNAMES) \
                 and name_like(toks[a:b], lex):
             # "Iran's Ali Bagheri Kani", "China's Wang Yi": the country's, post unnamed.
             out.append(Found(toks[a:b], Post(None, owner, EXPLICIT), toks[a].start))
@@ -548,7 +549,7 @@ def _lone_surname_ok(toks: list[Tok], j: int, a: int, b: int, lex: Lexicon) -> b
     not part of another name ("Lavrov Street", "Anna Lavrova")."""
     if j != b - 1:
         return False
-    return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold(t.text) in STOP
+    return all(lex.is_honorific(t.text) or lex.is_title_word(t.base) or fold_name(t.text) in STOP
                or _INITIAL.fullmatch(t.text) or lex.country_adjective(t.text)
                for t in toks[a:j])
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon
-from app.extract.names.names import fold
 from app.extract.names.namespans import STOP, chain, name_like
 from app.extract.names.posts import EXPLICIT, Post, normalise_post
 from app.extract.tokens import Tok
@@ -219,7 +219,7 @@ def _name_chains(toks: list[Tok], lex: Lexicon):
             continue
         b = chain(toks, i, lex)
         a = i
-        while a < b and fold(toks[a].text) in STOP:
+        while a < b and fold_name(toks[a].text) in STOP:
             a += 1
         yield a, b
         i = b

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon
-from app.extract.names.names import fold
 
 # How sure a country is: written in the post > implied by the post or the sentence > default.
 EXPLICIT, IMPLIED, DEFAULT, NONE = 3, 2, 1, 0
@@ -231,7 +231,7 @@ _OF_CAPITALISED = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
 def _country_from_bodies(title: str, lex: Lexicon) -> tuple[str | None, bool]:
     """(country, known) from a body or region the post names: State Duma -> Russia;
     "of the Union State" -> (None, True); a region after "of" -> its country."""
-    f = " " + fold(title) + " "
+    f = " " + fold_name(title) + " "
     international = False
     # The words before the first "of"/"to": "UN Secretary-General", "CSTO Secretary General".
     prefix = " " + _OF_TO_FOR_ON.split(f.strip(), maxsplit=1)[0] + " "

@@ -20,7 +20,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from app.extract.context import Context
-from app.extract.fold import fold_case, stems
+from app.extract.fold import fold_case
+from app.extract.gates import stems
 from app.extract.model import Person, Span
 
 try:  # the lexicon of the people work; without it, country words are matched literally
@@ -76,7 +77,7 @@ _ROLE = re.compile(
     rf"(?:(?P<adj>(?!(?i:prime|foreign|deputy|first|vice|state)\b){_CAP})\s+)?"
     rf"(?P<noun>(?i:{_NOUN_RE}))\b"  # "the Indian Prime Minister" as "the Indian prime minister"
     rf"(?:\s+of\s+(?P<of>{_COUNTRY_LIST}))?")
-# Words one of which every role noun holds (fold.stems): a sentence without any has no role.
+# Words one of which every role noun holds (gates.stems): a sentence without any has no role.
 _NOUN_STEMS = stems("|".join(p for p, _ in _NOUNS))
 _RECENT = 1500  # characters back that "the ministers" may reach
 _PRONOUN = re.compile(r"(?=[HhSsTt])\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
