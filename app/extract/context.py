@@ -18,9 +18,3 @@ class Context:
     people: list[Person] = field(default_factory=list)
     organizations: list[Entity] = field(default_factory=list)
     places: list[Entity] = field(default_factory=list)
-
-    def sentence_of(self, pos: int) -> Span | None:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return (s, e)
-        return None

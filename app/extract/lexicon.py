@@ -250,10 +250,6 @@ class Lexicon:
             return None
         return self.orgs.get(_key(name))
 
-    @property
-    def org_regex(self) -> re.Pattern:
-        return self._regex("org", self.org_surfaces)
-
     def office_country(self, phrase: str | None) -> tuple[bool, str | None]:
         """(known, country) for a body named in a post: State Duma -> (True, Russia),
         CSTO -> (True, None), an unknown body -> (False, None)."""

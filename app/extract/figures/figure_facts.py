@@ -34,7 +34,6 @@ def _names_of(gaz: Gazetteers) -> frozenset[str]:
     return names
 
 
-_TRADE_KINDS = {"trade turnover", "exports", "imports", "investment"}
 _REGIONAL_KINDS = {"trade turnover", "growth", "exports", "imports"}
 _REGION_WORD = re.compile(r"\b(?:region|regions|regional|oblast|oblasts|krai|province|"
                           r"governorate)\b", re.I)

@@ -27,8 +27,6 @@ MULTIPLIERS = {
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "trln": 1e12, "tn": 1e12, "trn": 1e12,
 }
-# Abbreviations that are multipliers only when glued to a money amount ("$5m", "$1.2bn").
-SHORT_MULTIPLIERS = {"k", "m", "b", "mn", "bn", "tn", "trn"}
 
 _WORD_ALT = "|".join(sorted(
     [*_TENS_WORDS] + [*_UNITS_WORDS], key=len, reverse=True))

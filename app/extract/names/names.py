@@ -67,11 +67,6 @@ def _variant_table() -> dict[str, str]:
     return table
 
 
-def canonical_given(token: str) -> str:
-    f = fold_name(token)
-    return _variant_table().get(f, f)
-
-
 def name_tokens(name: str) -> list[str]:
     """Folded tokens of a name without honorifics."""
     toks = fold_name(name).replace("'s", "").split()
@@ -103,23 +98,3 @@ def surname(name: str) -> str:
 
 def surname_key(name: str) -> str:
     return name_key(surname(name))
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when b names the same person as a: equal keys, or b is a's surname alone
-    (with or without an honorific), or the given names are a full form and an initial."""
-    ka, kb = name_key(a), name_key(b)
-    if not ka or not kb:
-        return False
-    if ka == kb:
-        return True
-    ta, tb = ka.split(), kb.split()
-    if len(tb) == 1:
-        return tb[0] == surname_key(a)
-    if len(ta) == 1:
-        return ta[0] == surname_key(b)
-    if ta[-1] == tb[-1] and len(ta) == len(tb):
-        # "A. Lukashenko" and "Alexander Lukashenko"
-        return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
-                   for x, y in zip(ta[:-1], tb[:-1], strict=True))
-    return False

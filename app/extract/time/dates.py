@@ -55,10 +55,6 @@ class DateExpr:
     role: str = "date"  # date | until (an end point: "until June 28") | relative
 
     @property
-    def day_start(self) -> date | None:
-        return _iso_day(self.start)
-
-    @property
     def is_scorable(self) -> bool:
         """At least month-precise and not a vague season: fit to date an event."""
         return self.precision in ("day", "month", "quarter", "half")
