@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.extract.model import Span
-from app.extract.time.dates import DateExpr
+from app.extract.time.resolve import DateExpr
 
 
 @dataclass

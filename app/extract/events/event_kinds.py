@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from app.extract.fold import fold_case
 from app.extract.gates import Gated, first_char_gate
-from app.extract.time.dates import FUTURE, PAST_EVENT
+from app.extract.time.tense import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [

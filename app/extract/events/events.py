@@ -41,7 +41,9 @@ from app.extract.names.roles import (
     people_at,
     sentence_subject,
 )
-from app.extract.time.dates import FUTURE, DateExpr, find_all_dates, parse_doc_date, tense_window
+from app.extract.time.dates import find_all_dates
+from app.extract.time.resolve import DateExpr, parse_doc_date
+from app.extract.time.tense import FUTURE, tense_window
 
 _MAX_DATES = 40
 _WINDOW = 4  # sentences after an event that may still name its participants
