@@ -159,108 +159,146 @@ _COMPARISON_BEFORE = re.compile(
 
 def find_periods(text: str, start: int, end: int, doc_year: int | None,
                  doc_month: int | None = None) -> list[Period]:
-    """Period expressions between start and end, the most specific one for each stretch."""
-    found: list[Period] = []
-    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    """Period expressions between start and end, the most specific one for each stretch:
+    the scans run from the most specific pattern to the least, and a stretch once taken
+    keeps its words."""
+    sc = _Scan(text, start, end)
+    _ranges_with_years(sc)
+    if doc_year:
+        _ranges_in_doc_year(sc, doc_year, doc_month)
+    _years(sc)
+    if doc_year:
+        _years_from_doc(sc, doc_year)
+    return sorted(sc.found, key=lambda p: p.span)
 
-    def add(value: str, span: tuple[int, int], weak: bool = False) -> None:
+
+class _Scan:
+    """One stretch of text being read for periods: the cheap cues that tell which patterns
+    can match there, and the periods found so far with the stretches they take."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.found: list[Period] = []
+        self.taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+        self.has_digit = _DIGIT.search(text, start, end) is not None
+        self.has_year = self.has_digit and _HAS_YEAR.search(text, start, end) is not None
+        self.months = _months(text, start, end)
+        self.low = fold_case(text[start:end])
+        self.quarter = "quarter" in self.low or "q" in self.low
+
+    def find(self, rx: re.Pattern, when: bool = True):
+        return rx.finditer(self.text, self.start, self.end) if when else ()
+
+    def add(self, value: str, span: tuple[int, int], weak: bool = False) -> None:
         # A more specific expression found earlier keeps its words.
+        taken = self.taken
         i = bisect.bisect_left(taken, span)
         if (i > 0 and taken[i - 1][1] > span[0]) or (i < len(taken) and taken[i][0] < span[1]):
             return
         taken.insert(i, span)
-        before = text[max(start, span[0] - 40):span[0]]
+        before = self.text[max(self.start, span[0] - 40):span[0]]
         # "Over the past year, 160 events were held": a sentence opening with it names the
         # period; "grew by 5% over the previous year" compares.
         comparison = bool(_COMPARISON_BEFORE.search(before)) and not _OVER_OPENING.search(before)
-        found.append(Period(value, span, comparison, weak))
+        self.found.append(Period(value, span, comparison, weak))
 
-    has_digit = _DIGIT.search(text, start, end) is not None
-    has_year = has_digit and _HAS_YEAR.search(text, start, end) is not None
-    months = _months(text, start, end)
-    low = fold_case(text[start:end])
-    quarter = "quarter" in low or "q" in low
+
+def _ranges_with_years(sc: _Scan) -> None:
+    """Fiscal years, quarters, halves, month ranges and first months that write their year."""
+    low, has_year = sc.low, sc.has_year
     fiscal = "fy" in low or "fiscal" in low or "financial" in low
-    for m in _FISCAL.finditer(text, start, end) if has_year and fiscal else ():
+    for m in sc.find(_FISCAL, has_year and fiscal):
         a = m.group(1) or m.group(3) or m.group(5)
         b = m.group(2) or m.group(4)
         if b and len(b) == 2:
             b = a[:2] + b
         if b and int(b) != int(a) + 1:
             continue
-        add(f"FY{a}-{b}" if b else f"FY{a}", m.span())
-    for m in _QUARTER.finditer(text, start, end) if has_year and quarter else ():
+        sc.add(f"FY{a}-{b}" if b else f"FY{a}", m.span())
+    for m in sc.find(_QUARTER, has_year and sc.quarter):
         q = _ORD.get((m.group(1) or "").lower()) or int(m.group(3) or m.group(4))
-        add(f"{m.group(2) or m.group(5)}-Q{q}", m.span())
-    for m in _HALF.finditer(text, start, end) if has_year else ():
+        sc.add(f"{m.group(2) or m.group(5)}-Q{q}", m.span())
+    for m in sc.find(_HALF, has_year):
         h = _ORD.get((m.group(1) or "").lower()) or int(m.group(3))
-        add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
-    for m in _MONTH_RANGE_YEARS.finditer(text, start, end) if has_year and months == 2 else ():
+        sc.add(f"{m.group(2) or m.group(4)}-H{h}", m.span())
+    for m in sc.find(_MONTH_RANGE_YEARS, has_year and sc.months == 2):
         a, b = (m.group(2), _month(m.group(1))), (m.group(4), _month(m.group(3)))
         if (int(a[0]), a[1]) < (int(b[0]), b[1]):
-            add(f"{a[0]}-{a[1]:02d}/{b[0]}-{b[1]:02d}", m.span())
-    for m in _MONTH_RANGE.finditer(text, start, end) if has_year and months == 2 else ():
+            sc.add(f"{a[0]}-{a[1]:02d}/{b[0]}-{b[1]:02d}", m.span())
+    for m in sc.find(_MONTH_RANGE, has_year and sc.months == 2):
         a, b = _month(m.group(1)), _month(m.group(2))
         y = m.group(3)
-        add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
-    for m in _FIRST_MONTHS.finditer(text, start, end) if has_year and "months" in low else ():
+        sc.add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+    for m in sc.find(_FIRST_MONTHS, has_year and "months" in low):
         k = m.group(1).lower()
         n = int(k) if k.isdigit() else _MONTH_COUNT[k]
         if 1 < n <= 12:
-            add(f"{m.group(2)}-01/{m.group(2)}-{n:02d}", m.span())
-    if doc_year:
-        for m in _MONTH_RANGE_BARE.finditer(text, start, end) if months == 2 else ():
-            a, b = _month(m.group(1)), _month(m.group(2))
-            if a >= b:
-                continue
-            y = doc_year - 1 if doc_month and b > doc_month else doc_year
-            add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
-        for m in _FIRST_MONTHS_BARE.finditer(text, start, end) if "months" in low else ():
-            k = m.group(1).lower()
-            n = int(k) if k.isdigit() else _MONTH_COUNT[k]
-            if 1 < n <= 12:
-                add(f"{doc_year}-01/{doc_year}-{n:02d}", m.span())
-        for m in _BARE_QUARTER.finditer(text, start, end) if quarter else ():
-            q = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
-            add(f"{doc_year}-Q{q}", m.span())
-        bare_half = "half" in low or "h1" in low or "h2" in low
-        for m in _BARE_HALF.finditer(text, start, end) if bare_half else ():
-            h = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
-            add(f"{doc_year}-H{h}", m.span())
-    season = _SEASON_WORD.search(low) is not None
-    for m in _SEASON.finditer(text, start, end) if has_year and season else ():
-        add(m.group(2), m.span())
-    for m in _YEAR_RANGE.finditer(text, start, end) if has_year else ():
+            sc.add(f"{m.group(2)}-01/{m.group(2)}-{n:02d}", m.span())
+
+
+def _ranges_in_doc_year(sc: _Scan, doc_year: int, doc_month: int | None) -> None:
+    """Month ranges, first months, quarters and halves without a year: the document's."""
+    low = sc.low
+    for m in sc.find(_MONTH_RANGE_BARE, sc.months == 2):
+        a, b = _month(m.group(1)), _month(m.group(2))
+        if a >= b:
+            continue
+        y = doc_year - 1 if doc_month and b > doc_month else doc_year
+        sc.add(f"{y}-{a:02d}/{y}-{b:02d}", m.span())
+    for m in sc.find(_FIRST_MONTHS_BARE, "months" in low):
+        k = m.group(1).lower()
+        n = int(k) if k.isdigit() else _MONTH_COUNT[k]
+        if 1 < n <= 12:
+            sc.add(f"{doc_year}-01/{doc_year}-{n:02d}", m.span())
+    for m in sc.find(_BARE_QUARTER, sc.quarter):
+        q = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
+        sc.add(f"{doc_year}-Q{q}", m.span())
+    bare_half = "half" in low or "h1" in low or "h2" in low
+    for m in sc.find(_BARE_HALF, bare_half):
+        h = _ORD.get((m.group(1) or "").lower()) or int(m.group(2))
+        sc.add(f"{doc_year}-H{h}", m.span())
+
+
+def _years(sc: _Scan) -> None:
+    """Seasons, year ranges, months of a year and years written out."""
+    text, has_year = sc.text, sc.has_year
+    season = _SEASON_WORD.search(sc.low) is not None
+    for m in sc.find(_SEASON, has_year and season):
+        sc.add(m.group(2), m.span())
+    for m in sc.find(_YEAR_RANGE, has_year):
         a, b = m.group(1), m.group(2)
         if len(b) == 2:
             b = a[:2] + b
         if int(a) < int(b) <= int(a) + 30:
-            add(f"{a}-{b}", m.span())
-    for m in _MONTH_YEAR.finditer(text, start, end) if has_year and months else ():
-        add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
-    for m in _YEAR_ONLY.finditer(text, start, end) if has_year else ():
-        if _NAMED_YEAR.search(text, max(start, m.start() - 5), m.start()) and \
+            sc.add(f"{a}-{b}", m.span())
+    for m in sc.find(_MONTH_YEAR, has_year and sc.months):
+        sc.add(f"{m.group(2)}-{_month(m.group(1)):02d}", m.span())
+    for m in sc.find(_YEAR_ONLY, has_year):
+        if _NAMED_YEAR.search(text, max(sc.start, m.start() - 5), m.start()) and \
                 _CAPITAL_NEXT.match(text[m.end():m.end() + 2]):
             continue  # "the 2030 Agenda", "the 2024 Games": a name, not a period
-        add(m.group(1), m.span())
-    if doc_year:
-        relative = "year" in low or "far" in low or "beginning" in low
-        for m in _RELATIVE.finditer(text, start, end) if relative else ():
-            if m.group(1):
-                add(str(doc_year - 1), m.span())
-            elif m.group(3):
-                add(str(doc_year + 1), m.span())
-            else:
-                add(str(doc_year), m.span())
-        for m in _YEARS_AGO.finditer(text, start, end) if "ago" in low else ():
-            n = _AGO_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-            if 0 < n < 100:
-                add(str(doc_year - n), m.span())
-        # A day and month with no year: the document's year, as a weak hint.
-        for s, e in date_spans(text, start, end) if has_digit else ():
-            if not _YEAR_RX.search(text[s:e]):
-                add(str(doc_year), (s, e), weak=True)
-    return sorted(found, key=lambda p: p.span)
+        sc.add(m.group(1), m.span())
+
+
+def _years_from_doc(sc: _Scan, doc_year: int) -> None:
+    """"Last year", "three years ago", and a day without a year (a weak hint)."""
+    low = sc.low
+    relative = "year" in low or "far" in low or "beginning" in low
+    for m in sc.find(_RELATIVE, relative):
+        if m.group(1):
+            sc.add(str(doc_year - 1), m.span())
+        elif m.group(3):
+            sc.add(str(doc_year + 1), m.span())
+        else:
+            sc.add(str(doc_year), m.span())
+    for m in sc.find(_YEARS_AGO, "ago" in low):
+        n = _AGO_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 0 < n < 100:
+            sc.add(str(doc_year - n), m.span())
+    # A day and month with no year: the document's year, as a weak hint.
+    for s, e in date_spans(sc.text, sc.start, sc.end) if sc.has_digit else ():
+        if not _YEAR_RX.search(sc.text[s:e]):
+            sc.add(str(doc_year), (s, e), weak=True)
 
 
 # A year naming when something happened once ("the treaty signed in 1994", "June 22, 1941")
