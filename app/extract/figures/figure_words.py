@@ -152,63 +152,20 @@ def _at_start(rx: re.Pattern) -> re.Pattern:
 
 
 def read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes,
-                 demonyms=frozenset()) -> Hit | None:
+                demonyms=frozenset()) -> Hit | None:
+    """The figure whose number is text[ns:ne] (s, e: the window it may reach), or None when
+    the number is no figure."""
     raw = text[ns:ne]
     value = parse_number(raw)
     if value is None:
         return None
     before = text[max(s, ns - 80):ns]  # enough for a currency, a qualifier, a verb
     start, end = ns, ne
-    unit: str | None = None
-    kind = "count"
-
-    # Currency written before the amount: "$46.5 billion", "USD 37.01 billion", "RUB 8.5 bn".
-    pm = _at_end(table.prefix_re).search(before[-12:]) \
-        if can_end_with(before[-12:], _prefix_ends(table)) else None
-    if pm:
-        code = currency_code(table, pm.group(0).strip(), prefix=True)
-        if code:
-            unit, kind, start = code, "money", ns - len(before[-12:]) + pm.start()
-
-    # Multiplier: "billion", "bn", glued "$5m".
-    mult = 1.0
-    rest = text[end:e]
-    mm = _MULT_AFTER.match(rest)
-    if mm:
-        mult, end = multiplier_value(mm.group(1)), end + mm.end()
-    elif unit:
-        sm = _SHORT_MULT.match(rest)
-        if sm:
-            mult, end = multiplier_value(sm.group(1)), end + sm.end()
-    rest = text[end:e]
+    unit, kind, start = _currency_before(table, before, ns)
+    mult, end = _multiplier(text[end:e], end, unit is not None)
     num_end = end
-
     if unit is None:
-        pc = _PERCENT.match(rest)
-        # (cm counts only without pc; a currency name after the amount opens, after spaces,
-        # with the first word of one of the names)
-        starts = _suffix_starts(table)
-        cm = _at_start(table.suffix_re).match(rest) if not pc and (
-            starts is None or fold_case(rest.lstrip()[:starts[1]]).startswith(starts[0])) \
-            else None
-        um = unit_re.match(rest)
-        tm = _TIMES.match(rest)
-        if pc:
-            unit = "percentage points" if pc.group(1).lower().startswith("percentage") else "percent"
-            kind, end = "percent", end + pc.end()
-        elif cm:
-            code = currency_code(table, cm.group(0).strip(), prefix=False)
-            if code:
-                unit, kind, end = code, "money", end + cm.end()
-        if unit is None and um and not _not_a_duration(
-                unit_forms[" ".join(um.group(1).lower().split())], um, rest):
-            unit, kind, end = unit_forms[" ".join(um.group(1).lower().split())], "unit", end + um.end()
-        if unit is None and tm:
-            kind, end = "times", end + tm.end()
-            growth = (tm.group(1).lower() == "fold" or _GROWTH_BEFORE.search(before)
-                      or _GROWTH_AFTER.match(text[end:e]))
-            unit = "times" if growth else "count"
-            kind = "times" if growth else "occurrences"
+        unit, kind, end = _unit_after(text, end, e, before, table, unit_re, unit_forms)
 
     qualifier, qstart = qualifier_before(text, s, start)
     has_scale = mult != 1.0 or unit is not None
@@ -234,3 +191,61 @@ def read_figure(text, s, e, ns, ne, is_digit, table, unit_re, unit_forms, votes,
     # "$4.1 billion" is 4100000000, not 4099999999.9999995.
     total = float(f"{value * mult:.12g}") if mult != 1.0 else value
     return Hit(start, end, total, unit, qualifier, head, kind, num_end, label)
+
+
+def _currency_before(table, before: str, ns: int) -> tuple[str | None, str, int]:
+    """(unit, kind, start) for a currency written before the amount: "$46.5 billion",
+    "USD 37.01 billion", "RUB 8.5 bn"; (None, "count", ns) without one."""
+    pm = _at_end(table.prefix_re).search(before[-12:]) \
+        if can_end_with(before[-12:], _prefix_ends(table)) else None
+    if pm:
+        code = currency_code(table, pm.group(0).strip(), prefix=True)
+        if code:
+            return code, "money", ns - len(before[-12:]) + pm.start()
+    return None, "count", ns
+
+
+def _multiplier(rest: str, end: int, has_currency: bool) -> tuple[float, int]:
+    """(multiplier, new end): "billion", "bn"; glued "$5m" only after a currency."""
+    mm = _MULT_AFTER.match(rest)
+    if mm:
+        return multiplier_value(mm.group(1)), end + mm.end()
+    if has_currency:
+        sm = _SHORT_MULT.match(rest)
+        if sm:
+            return multiplier_value(sm.group(1)), end + sm.end()
+    return 1.0, end
+
+
+def _unit_after(text: str, end: int, e: int, before: str, table, unit_re,
+                unit_forms) -> tuple[str | None, str, int]:
+    """(unit, kind, new end) for what follows the amount: a percent sign, a currency name, a
+    unit of the gazetteer, "times"; (None, "count", end) when none does."""
+    rest = text[end:e]
+    unit, kind = None, "count"
+    pc = _PERCENT.match(rest)
+    # (cm counts only without pc; a currency name after the amount opens, after spaces,
+    # with the first word of one of the names)
+    starts = _suffix_starts(table)
+    cm = _at_start(table.suffix_re).match(rest) if not pc and (
+        starts is None or fold_case(rest.lstrip()[:starts[1]]).startswith(starts[0])) \
+        else None
+    um = unit_re.match(rest)
+    tm = _TIMES.match(rest)
+    if pc:
+        unit = "percentage points" if pc.group(1).lower().startswith("percentage") else "percent"
+        kind, end = "percent", end + pc.end()
+    elif cm:
+        code = currency_code(table, cm.group(0).strip(), prefix=False)
+        if code:
+            unit, kind, end = code, "money", end + cm.end()
+    if unit is None and um and not _not_a_duration(
+            unit_forms[" ".join(um.group(1).lower().split())], um, rest):
+        unit, kind, end = unit_forms[" ".join(um.group(1).lower().split())], "unit", end + um.end()
+    if unit is None and tm:
+        kind, end = "times", end + tm.end()
+        growth = (tm.group(1).lower() == "fold" or _GROWTH_BEFORE.search(before)
+                  or _GROWTH_AFTER.match(text[end:e]))
+        unit = "times" if growth else "count"
+        kind = "times" if growth else "occurrences"
+    return unit, kind, end
