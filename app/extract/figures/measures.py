@@ -69,73 +69,15 @@ _OF_REST = re.compile(r"\s*of\s+(.*)")
 
 def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
                    head: tuple[int, int] | None, num_end: int | None = None) -> str | None:
+    """What the figure text[start:end] measures, read in the window s..e around it."""
     before = text[s:start]
     after = text[end:e]
     if kind == "count":
-        if head:
-            head_word = text[head[0]:head[1]].lower()
-            if head_word in {"against", "for"} or head_word.startswith("in favo"):
-                return "votes " + " ".join(head_word.split())
-            # The words between the number and the counted noun are part of what is counted:
-            # "96 Belarusian official delegations".
-            mods_from = num_end if num_end and num_end <= head[0] else head[0]
-            if _OF_AFTER.match(text[mods_from:head[0]]):
-                mods_from = head[0]  # "149 of its residents"
-            return _clean(text[mods_from:head[1]] + _postmodifier(after))
-        # "Regular visits to the regions, 15 in 2023": the phrase before the comma.
-        prev = _BREAK_AT_END.split(before)[0]
-        clause = _CLAUSE_SPLIT.split(prev)[-1]
-        return _clean(_subject(clause) or clause) or None
+        return _count_measure(text, before, after, head, num_end)
     if kind == "occurrences":
-        # "had telephone conversations over 20 times", "they have met five times".
-        clause = _BREAK.split(before)[-1] if before else ""
-        nouns = [w for w in _LOWER_WORD.findall(clause)
-                 if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
-                 and w not in {"has", "was", "does", "goes", "this", "thus", "times"}]
-        if nouns:
-            i = clause.rfind(nouns[-1])
-            # "held five meetings in 2016 and spoke by telephone 18 times": the verb after the
-            # last noun says what was counted.
-            for verb, noun in _VERB_NOUN:
-                if re.search(rf"\b{verb}\b", clause[i:], re.I):
-                    phone = re.search(r"\b(?:tele)?phone\b", clause[i:], re.I)
-                    return f"telephone {noun}" if phone and noun == "conversations" else noun
-            words = clause[:i].split()
-            mod = words[-1] if words and words[-1].islower() and words[-1] not in _FUNCTION \
-                and not _VERBISH.match(words[-1]) else ""
-            return _clean(f"{mod} {nouns[-1]}")
-        for verb, noun in _VERB_NOUN:
-            if re.search(rf"\b{verb}\b", clause, re.I):
-                return noun
-        return None
+        return _occurrences_measure(before)
     if kind == "percent":
-        of = _SHARE_OF.match(after)
-        if of:
-            # "Russia accounted for 60 percent of Belarus's foreign trade": whose share it is.
-            subj = _subject(before)
-            owner = f"{subj}'s " if subj and _PROPER_NAME.fullmatch(subj) \
-                and subj.split()[0].lower() not in {"our", "their", "its", "this", "the"} else ""
-            return _share(owner, _np(of.group(1)))
-        nxt = _AND_PERCENT_OF.match(after)
-        if nxt:
-            return _share("", _np(nxt.group(1)))
-        if _SHARE_WORD.match(after):
-            subj = _subject(before)
-            return _clean(f"{subj}'s share" if subj else "share")
-        named = _SHARE_BEFORE.search(before)
-        if named:
-            # "The share of high-tech products in mutual supplies reached 56.5%".
-            return _clean(named.group(1))
-        cmp = _COMPARE_AFTER.match(after)
-        # "exports increased by 46.9%, and imports by 13%": the verb is left out.
-        elliptic = _BY_END.search(before) and _GROWTH_ANY.search(before)
-        if _GROWTH_VERB.search(before) or cmp or elliptic:
-            subj = _econ_near(before, after) or _subject(before)
-            phrase = f"growth of {subj}" if subj else "growth"
-            if cmp and cmp.group(2):
-                phrase += f" over {cmp.group(2)}"
-            return _clean(phrase)
-        return _clean(_econ_near(before, after) or _subject(before)) or None
+        return _percent_measure(before, after)
     if kind == "unit":
         of = _OF_REST.match(after)
         if of:
@@ -143,6 +85,78 @@ def measure_phrase(text: str, s: int, e: int, start: int, end: int, kind: str,
     if kind == "times":
         subj = _econ_near(before, after) or _subject(before)
         return _clean(f"growth of {subj}" if subj else "growth")
+    return _clean(_econ_near(before, after) or _subject(before)) or None
+
+
+def _count_measure(text: str, before: str, after: str, head: tuple[int, int] | None,
+                   num_end: int | None) -> str | None:
+    if head:
+        head_word = text[head[0]:head[1]].lower()
+        if head_word in {"against", "for"} or head_word.startswith("in favo"):
+            return "votes " + " ".join(head_word.split())
+        # The words between the number and the counted noun are part of what is counted:
+        # "96 Belarusian official delegations".
+        mods_from = num_end if num_end and num_end <= head[0] else head[0]
+        if _OF_AFTER.match(text[mods_from:head[0]]):
+            mods_from = head[0]  # "149 of its residents"
+        return _clean(text[mods_from:head[1]] + _postmodifier(after))
+    # "Regular visits to the regions, 15 in 2023": the phrase before the comma.
+    prev = _BREAK_AT_END.split(before)[0]
+    clause = _CLAUSE_SPLIT.split(prev)[-1]
+    return _clean(_subject(clause) or clause) or None
+
+
+def _occurrences_measure(before: str) -> str | None:
+    """"had telephone conversations over 20 times", "they have met five times"."""
+    clause = _BREAK.split(before)[-1] if before else ""
+    nouns = [w for w in _LOWER_WORD.findall(clause)
+             if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
+             and w not in {"has", "was", "does", "goes", "this", "thus", "times"}]
+    if nouns:
+        i = clause.rfind(nouns[-1])
+        # "held five meetings in 2016 and spoke by telephone 18 times": the verb after the
+        # last noun says what was counted.
+        for verb, noun in _VERB_NOUN:
+            if re.search(rf"\b{verb}\b", clause[i:], re.I):
+                phone = re.search(r"\b(?:tele)?phone\b", clause[i:], re.I)
+                return f"telephone {noun}" if phone and noun == "conversations" else noun
+        words = clause[:i].split()
+        mod = words[-1] if words and words[-1].islower() and words[-1] not in _FUNCTION \
+            and not _VERBISH.match(words[-1]) else ""
+        return _clean(f"{mod} {nouns[-1]}")
+    for verb, noun in _VERB_NOUN:
+        if re.search(rf"\b{verb}\b", clause, re.I):
+            return noun
+    return None
+
+
+def _percent_measure(before: str, after: str) -> str | None:
+    of = _SHARE_OF.match(after)
+    if of:
+        # "Russia accounted for 60 percent of Belarus's foreign trade": whose share it is.
+        subj = _subject(before)
+        owner = f"{subj}'s " if subj and _PROPER_NAME.fullmatch(subj) \
+            and subj.split()[0].lower() not in {"our", "their", "its", "this", "the"} else ""
+        return _share(owner, _np(of.group(1)))
+    nxt = _AND_PERCENT_OF.match(after)
+    if nxt:
+        return _share("", _np(nxt.group(1)))
+    if _SHARE_WORD.match(after):
+        subj = _subject(before)
+        return _clean(f"{subj}'s share" if subj else "share")
+    named = _SHARE_BEFORE.search(before)
+    if named:
+        # "The share of high-tech products in mutual supplies reached 56.5%".
+        return _clean(named.group(1))
+    cmp = _COMPARE_AFTER.match(after)
+    # "exports increased by 46.9%, and imports by 13%": the verb is left out.
+    elliptic = _BY_END.search(before) and _GROWTH_ANY.search(before)
+    if _GROWTH_VERB.search(before) or cmp or elliptic:
+        subj = _econ_near(before, after) or _subject(before)
+        phrase = f"growth of {subj}" if subj else "growth"
+        if cmp and cmp.group(2):
+            phrase += f" over {cmp.group(2)}"
+        return _clean(phrase)
     return _clean(_econ_near(before, after) or _subject(before)) or None
 
 
