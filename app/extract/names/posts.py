@@ -109,49 +109,11 @@ _LEADING_CAP_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
 def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
                referent: tuple[str, str | None] | None, sentence: str) -> Post:
     title = _WS.sub(" ", raw).strip(" ,–—-")
-    country: str | None = None
-    strength = NONE
-
     det = _DETERMINER.match(title)
     if det:
         title = title[det.end():]
-    # Leading adjectives or possessives: "Russian State Duma Speaker", "Russia's Permanent ...".
-    while True:
-        m = _LEADING_CAP_WORD.match(title)
-        if not m:
-            break
-        word = m.group(1)
-        c = lex.country_adjective(word)
-        if c is None and word.endswith(("'s", "’s")):
-            c = lex.country_by_name(word[:-2])
-        if c is None and not lex.is_title_word(word):
-            c = lex.country_by_name(word)  # "Belarus President", "US Secretary of State"
-        if c is None:
-            region = lex.place(word)
-            if region and region.kind == "region" and region.country and country is None:
-                # "Tatarstan Prime Minister": the post of a region, in the region's country.
-                country, strength = region.country, EXPLICIT
-                title = f"{title[m.end():]} of {region.name}"
-            break
-        if country is None:
-            country, strength = c, EXPLICIT
-        title = title[m.end():]
-    # "to the Republic of Belarus" names the host, not the post's country: shorten it first so
-    # its "of Belarus" is not taken for one.
-    if "to" in title or "in" in title:  # (the regex needs one of them)
-        title = _to_country_regex(lex).sub(
-            lambda m: f"{m.group(1)} {lex.country_by_name(m.group(2)) or m.group(2)}", title)
-    # "of <country>" phrases, wherever they stand.
-    pat = _country_of_phrase_regex(lex)
-    while True:
-        m = pat.search(title) if "of" in title else None  # (the regex needs "of")
-        if not m:
-            break
-        c = lex.country_by_name(m.group(1))
-        if country is None and c:
-            country, strength = c, EXPLICIT
-        title = (title[:m.start()] + title[m.end():]).strip(" ,")
-    title = _WS.sub(" ", title).strip(" ,–—-")
+    title, country, strength = _leading_country(title, lex)
+    title, country, strength = _countries_inside(title, lex, country, strength)
 
     if det and referent and strength < EXPLICIT:
         ref_name, ref_country = referent
@@ -175,6 +137,56 @@ def _normalise(raw: str, lex: Lexicon, before: str, publisher: str | None,
     if strength < IMPLIED and publisher:
         country, strength = publisher, DEFAULT
     return Post(title or None, country, strength)
+
+
+def _leading_country(title: str, lex: Lexicon) -> tuple[str, str | None, int]:
+    """Leading adjectives or possessives: "Russian State Duma Speaker", "Russia's Permanent
+    ...": (the title without them, the country they name, its strength)."""
+    country: str | None = None
+    strength = NONE
+    while True:
+        m = _LEADING_CAP_WORD.match(title)
+        if not m:
+            break
+        word = m.group(1)
+        c = lex.country_adjective(word)
+        if c is None and word.endswith(("'s", "’s")):
+            c = lex.country_by_name(word[:-2])
+        if c is None and not lex.is_title_word(word):
+            c = lex.country_by_name(word)  # "Belarus President", "US Secretary of State"
+        if c is None:
+            region = lex.place(word)
+            if region and region.kind == "region" and region.country and country is None:
+                # "Tatarstan Prime Minister": the post of a region, in the region's country.
+                country, strength = region.country, EXPLICIT
+                title = f"{title[m.end():]} of {region.name}"
+            break
+        if country is None:
+            country, strength = c, EXPLICIT
+        title = title[m.end():]
+    return title, country, strength
+
+
+def _countries_inside(title: str, lex: Lexicon, country: str | None,
+                      strength: int) -> tuple[str, str | None, int]:
+    """"to <country>" shortened, "of <country>" taken out (the first names the post's
+    country unless one is known already)."""
+    # "to the Republic of Belarus" names the host, not the post's country: shorten it first so
+    # its "of Belarus" is not taken for one.
+    if "to" in title or "in" in title:  # (the regex needs one of them)
+        title = _to_country_regex(lex).sub(
+            lambda m: f"{m.group(1)} {lex.country_by_name(m.group(2)) or m.group(2)}", title)
+    # "of <country>" phrases, wherever they stand.
+    pat = _country_of_phrase_regex(lex)
+    while True:
+        m = pat.search(title) if "of" in title else None  # (the regex needs "of")
+        if not m:
+            break
+        c = lex.country_by_name(m.group(1))
+        if country is None and c:
+            country, strength = c, EXPLICIT
+        title = (title[:m.start()] + title[m.end():]).strip(" ,")
+    return _WS.sub(" ", title).strip(" ,–—-"), country, strength
 
 
 _DELEGATION = re.compile(
