@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import DocumentInfo, Entity, Person, Span
+from app.extract.tokens import Tok, tokenize
 
 
 @dataclass
@@ -18,3 +20,8 @@ class Context:
     people: list[Person] = field(default_factory=list)
     organizations: list[Entity] = field(default_factory=list)
     places: list[Entity] = field(default_factory=list)
+
+    @cached_property
+    def tokens(self) -> list[list[Tok]]:
+        """The tokens of each sentence: the one tokenisation every stage reads."""
+        return [tokenize(self.text, s, e) for s, e in self.sentences]

@@ -21,7 +21,7 @@ from app.extract.fold import fold_name
 from app.extract.lexicon import Lexicon, lexicon
 from app.extract.model import Entity, Span
 from app.extract.names.namespans import name_like
-from app.extract.tokens import Tok, sentence_tokens
+from app.extract.tokens import Tok
 
 _REGION = re.compile(
     # (?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)..., its first word written out so that
@@ -159,7 +159,7 @@ def find_organizations(ctx: Context) -> list[Entity]:
     text = ctx.text
     col = _Collector()
     _gazetteer_orgs(text, 0, len(text), lex, col)
-    for toks in sentence_tokens(text, ctx.sentences):
+    for toks in ctx.tokens:
         for a, b in _pattern_orgs(toks, lex):
             span = (toks[a].start, toks[b - 1].base_end)
             surface = " ".join(text[span[0]:span[1]].split())

@@ -35,7 +35,7 @@ from app.extract.names.people_lower import (
 )
 from app.extract.names.posts import EXPLICIT, Post
 from app.extract.names.titled import titled_people
-from app.extract.tokens import Tok, sentence_tokens
+from app.extract.tokens import Tok
 
 
 @dataclass
@@ -66,7 +66,7 @@ def find_people(ctx: Context) -> list[Person]:
     text = ctx.text
     publisher = lex.publisher_country(text)
     found: list[Found] = []
-    sent_toks = sentence_tokens(text, ctx.sentences)
+    sent_toks = ctx.tokens
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
         found.extend(titled_people(text, s, toks, lex, publisher, ctx))
     for (s, _), toks in zip(ctx.sentences, sent_toks, strict=True):
