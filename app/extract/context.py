@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.extract.gazetteer import Gazetteers
 from app.extract.model import DocumentInfo, Entity, Person, Span
+from app.extract.tokens import Tok, tokenize
 
 
 @dataclass
@@ -19,8 +21,7 @@ class Context:
     organizations: list[Entity] = field(default_factory=list)
     places: list[Entity] = field(default_factory=list)
 
-    def sentence_of(self, pos: int) -> Span | None:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return (s, e)
-        return None
+    @cached_property
+    def tokens(self) -> list[list[Tok]]:
+        """The tokens of each sentence: the one tokenisation every stage reads."""
+        return [tokenize(self.text, s, e) for s, e in self.sentences]

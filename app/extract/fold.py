@@ -1,15 +1,20 @@
-"""Case folding for cheap keyword tests that stand in front of case-insensitive regexes.
+"""The three ways text is folded before it is compared, one function each.
 
-A pattern compiled with re.I can match a word only where fold_case(text) holds the word in
-lower case, so `word in fold_case(sentence)` tells for certain when a pattern cannot match and
-its scan can be skipped. str.lower() alone is not enough: re.I also matches four non-ASCII
-letters to ASCII ones (Turkish dotted and dotless i, long s, the Kelvin sign), which lower()
-leaves alone or turns into two characters. tests/extract/test_fold.py checks the list.
+- `fold_case`: the lower case a regex compiled with re.I sees, for keyword tests standing in
+  front of such regexes (app.extract.gates). str.lower() alone is not enough: re.I also
+  matches four non-ASCII letters to ASCII ones (Turkish dotted and dotless i, long s, the
+  Kelvin sign), which lower() leaves alone or turns into two characters.
+  tests/extract/test_fold.py checks the list.
+- `fold`: case- and accent-insensitive text (NFKD, combining marks dropped, casefold): the
+  store's keys and search compare with it.
+- `fold_name`: the lookup form of a name or gazetteer word: `fold` plus the spellings names
+  vary in (đ, ß, curly apostrophes, dots and hyphens as spaces, white space collapsed).
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from functools import lru_cache
 
 RE_I_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
@@ -20,110 +25,23 @@ def fold_case(s: str) -> str:
     return s.lower()
 
 
-def _alternatives(rx: str) -> list[str]:
-    """The top-level alternatives of a regex source."""
-    out, depth, cur, i, in_class = [], 0, [], 0, False
-    while i < len(rx):
-        c = rx[i]
-        if c == "\\":
-            cur.append(rx[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(c)
-        i += 1
-    return [*out, "".join(cur)]
+def strip_accents(text: str) -> str:
+    """The letters without their diacritics (compatibility forms decomposed too)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _closing(rx: str, i: int) -> int:
-    """Index of the bracket closing the group opened at rx[i]."""
-    depth, in_class = 0, False
-    while i < len(rx):
-        c = rx[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form."""
+    return strip_accents(text).casefold()
 
 
-def stems(rx: str) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match of the regex source rx contains: the letters
-    each top-level alternative opens with (after a \\b, through a leading non-capturing group
-    of alternatives). None when some alternative opens otherwise; then no test is possible.
-    A sentence whose fold_case() holds none of them cannot match rx, with or without re.I."""
-    out: list[str] = []
-    for alt in _alternatives(rx):
-        if alt.startswith("\\b"):
-            alt = alt[2:]
-        if alt.startswith("(?:"):
-            j = _closing(alt, 0)
-            if j < 0 or alt[j + 1:j + 2] in ("?", "*", "{"):
-                return None
-            inner = stems(alt[3:j])
-            if inner is None:
-                return None
-            out += inner
-            continue
-        n = 0
-        while n < len(alt) and alt[n].isascii() and alt[n].isalpha():
-            n += 1
-        if n < len(alt) and alt[n] in "?*{":
-            n -= 1
-        if n <= 0:
-            return None
-        out.append(alt[:n].lower())
-    return tuple(dict.fromkeys(out))
-
-
-class Gated:
-    """A compiled regex searched only when the text can hold a match (see stems)."""
-
-    __slots__ = ("rx", "stems")
-
-    def __init__(self, rx: re.Pattern) -> None:
-        self.stems = stems(rx.pattern)
-        self.rx = first_char_gate(rx)
-
-    def search(self, text: str, low: str) -> re.Match | None:
-        """rx.search(text); low is fold_case(text)."""
-        if self.stems is not None:
-            for w in self.stems:  # a loop, not any(): this runs for every clause
-                if w in low:
-                    break
-            else:
-                return None
-        return self.rx.search(text)
-
-
-def first_char_gate(rx: re.Pattern) -> re.Pattern:
-    """rx behind a lookahead on the letters its matches can open with (from stems): the same
-    matches, but the scan rejects most positions at once instead of trying every alternative.
-    rx itself when its alternatives do not all open with known letters."""
-    st = stems(rx.pattern)
-    if not st or any(not s for s in st) or rx.pattern.startswith("(?") and \
-            not rx.pattern.startswith("(?:"):  # a global flag must stay in front
-        return rx
-    chars = sorted({c for s in st for c in (s[0].lower(), s[0].upper())})
-    # (?:...) around: the lookahead must stand in front of every top-level alternative.
-    return re.compile("(?=[" + "".join(chars) + "])(?:" + rx.pattern + ")", rx.flags)
+@lru_cache(maxsize=65536)
+def fold_name(text: str | None) -> str:
+    """Lower case, no diacritics, apostrophes unified, dots dropped, hyphens as spaces."""
+    if not text:
+        return ""
+    s = text.replace("đ", "dj").replace("Đ", "Dj").replace("ß", "ss")
+    s = strip_accents(s).lower()
+    s = s.replace("’", "'").replace("‘", "'").replace(".", " ").replace("-", " ")
+    return " ".join(s.split())

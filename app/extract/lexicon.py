@@ -20,27 +20,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from app.extract.fold import fold_name
 from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.names import fold
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    country: str | None
-    kind: str  # city, region, country, venue
-    within: str | None = None  # the city or region a venue lies in ("Kremlin" -> Moscow)
-
-
-@dataclass(frozen=True)
-class Org:
-    name: str
-    country: str | None
-    kind: str
-    aliases: tuple[str, ...] = ()
-
+from app.extract.lexicon_build import (
+    Org,
+    Place,
+    add_countries,
+    add_organizations,
+    add_places,
+    add_titles,
+    add_words,
+    key,
+)
 
 _WORD_START = re.compile(r"(?<![\w'’-])[^\W_]+")
 
@@ -60,16 +52,6 @@ def _continues(text: str, e: int) -> bool:
     return e < len(text) and (text[e].isalnum() or text[e] == "_")
 
 
-@lru_cache(maxsize=65536)
-def _key(s: str) -> str:
-    s = fold(s)
-    if s.endswith("'s"):
-        s = s[:-2]
-    if s.startswith("the "):
-        s = s[4:]
-    return s
-
-
 def _no_final_apostrophe(k: str) -> str:
     """re.sub(r"'$", "", k) without the regex call (this runs for every country lookup)."""
     if k.endswith("'"):
@@ -77,10 +59,6 @@ def _no_final_apostrophe(k: str) -> str:
     if k.endswith("'\n"):
         return k[:-2] + "\n"
     return k
-
-
-def _split(v: str | None) -> list[str]:
-    return [x.strip() for x in (v or "").split("|") if x.strip()]
 
 
 def _alternation(forms: set[str]) -> str:
@@ -114,17 +92,17 @@ class Lexicon:
         """Canonical country for a name, official name, adjective, demonym or possessive."""
         if not phrase:
             return None
-        k = _no_final_apostrophe(_key(phrase.strip()))  # "Belarus'"
+        k = _no_final_apostrophe(key(phrase.strip()))  # "Belarus'"
         return self.countries.get(k) or self.adjectives.get(k)
 
     def country_by_name(self, phrase: str | None) -> str | None:
         """Like country() but only for nouns (not adjectives): 'of Belarus', not 'of Belarusian'."""
         if not phrase:
             return None
-        return self.countries.get(_no_final_apostrophe(_key(phrase.strip())))
+        return self.countries.get(_no_final_apostrophe(key(phrase.strip())))
 
     def country_adjective(self, word: str | None) -> str | None:
-        return self.adjectives.get(_key(word)) if word else None
+        return self.adjectives.get(key(word)) if word else None
 
     def _regex(self, name: str, forms: set[str]) -> re.Pattern:
         pat = self._regex_cache.get(name)
@@ -233,7 +211,7 @@ class Lexicon:
     def place(self, name: str | None) -> Place | None:
         if not name:
             return None
-        return self.places.get(_key(name))
+        return self.places.get(key(name))
 
     def place_country(self, name: str | None) -> str | None:
         p = self.place(name)
@@ -248,18 +226,14 @@ class Lexicon:
     def org(self, name: str | None) -> Org | None:
         if not name:
             return None
-        return self.orgs.get(_key(name))
-
-    @property
-    def org_regex(self) -> re.Pattern:
-        return self._regex("org", self.org_surfaces)
+        return self.orgs.get(key(name))
 
     def office_country(self, phrase: str | None) -> tuple[bool, str | None]:
         """(known, country) for a body named in a post: State Duma -> (True, Russia),
         CSTO -> (True, None), an unknown body -> (False, None)."""
         if not phrase:
             return False, None
-        k = _key(phrase)
+        k = key(phrase)
         if k in self.offices:
             return True, self.offices[k]
         o = self.orgs.get(k)
@@ -269,7 +243,7 @@ class Lexicon:
 
     def offices_in(self, phrase: str) -> list[tuple[str, str | None]]:
         """Known bodies named anywhere inside a post phrase, longest first, with country."""
-        f = " " + fold(phrase) + " "
+        f = " " + fold_name(phrase) + " "
         found = []
         for k, c in self._office_items():
             if f" {k} " in f:
@@ -296,26 +270,26 @@ class Lexicon:
             memo = self.__dict__["_head_memo"] = {}
         known = memo.get(word)
         if known is None:
-            known = memo[word] = fold(word) in self.heads
+            known = memo[word] = fold_name(word) in self.heads
         return known
 
     def is_modifier(self, word: str) -> bool:
-        return fold(word) in self.modifiers
+        return fold_name(word) in self.modifiers
 
     def is_honorific(self, word: str) -> bool:
-        return fold(word).rstrip(".") in self.honorifics
+        return fold_name(word).rstrip(".") in self.honorifics
 
     def is_title_word(self, word: str) -> bool:
         """A word of posts or of the names of bodies: never part of a personal name."""
-        f = fold(word)
+        f = fold_name(word)
         return (f in self.heads or f in self.modifiers or f in self.body_words
                 or f in self.calendar or f.rstrip(".") in self.honorifics)
 
     def is_org_head(self, word: str) -> bool:
-        return fold(word) in self.org_heads
+        return fold_name(word) in self.org_heads
 
     def is_given_name(self, word: str) -> bool:
-        return fold(word) in self.given
+        return fold_name(word) in self.given
 
     def publisher_country(self, text: str) -> str | None:
         """Country whose posts an unqualified title belongs to, from the publisher's marker."""
@@ -331,73 +305,11 @@ class Lexicon:
 
 def build_lexicon(gaz: Gazetteers) -> Lexicon:
     lex = Lexicon()
-    for row in gaz.rows("countries"):
-        name = row.get("name")
-        if not name:
-            continue
-        lex.country_names.add(name)
-        for form in [name, *_split(row.get("aliases"))]:
-            lex.countries.setdefault(_key(form), name)
-            lex.country_surfaces.add(form)
-            if form.startswith("the "):
-                lex.country_surfaces.add(form[4:])
-            lex.countries.setdefault(_key(form + "'s"), name)
-            lex.country_surfaces.add(form + "'s")
-            lex.country_surfaces.add(form + "’s")
-        for adj in _split(row.get("adjectives")):
-            lex.adjectives.setdefault(_key(adj), name)
-            lex.country_surfaces.add(adj)
-    for form in lex.country_surfaces:
-        lex.country_words.update(w for w in form.split() if w[:1].isupper())
-    for row in gaz.rows("places"):
-        name = row.get("name")
-        if not name:
-            continue
-        p = Place(name=name, country=row.get("country") or None, kind=row.get("kind") or "place",
-                  within=row.get("within") or None)
-        for form in [name, *_split(row.get("aliases"))]:
-            lex.places.setdefault(_key(form), p)
-            lex.place_surfaces.add(form)
-    for cname in lex.country_names:
-        lex.places.setdefault(_key(cname), Place(cname, cname, "country"))
-    for row in gaz.rows("organizations"):
-        name = row.get("name")
-        if not name:
-            continue
-        aliases = tuple(_split(row.get("aliases")))
-        o = Org(name=name, country=row.get("country") or None, kind=row.get("kind") or "body",
-                aliases=aliases)
-        for form in [name, *aliases]:
-            lex.orgs.setdefault(_key(form), o)
-            lex.org_surfaces.add(form)
-    for row in gaz.rows("titles"):
-        t, kind = row.get("title"), row.get("kind")
-        if not t:
-            continue
-        k = fold(t)
-        if kind == "head":
-            lex.heads.add(k)
-        elif kind == "modifier":
-            lex.modifiers.add(k)
-        elif kind == "honorific":
-            lex.honorifics.add(k.rstrip(" ."))
-        elif kind == "office":
-            lex.offices[_key(t)] = row.get("country") or None
-        elif kind == "international":
-            lex.offices[_key(t)] = None
-        elif kind == "body":
-            lex.body_words.add(k)
-        elif kind == "calendar":
-            lex.calendar.add(k)
-    for row in gaz.rows("given_names"):
-        for form in [row.get("name") or "", *_split(row.get("variants"))]:
-            if form:
-                lex.given.add(fold(form))
-    for row in gaz.rows("org_heads"):
-        if row.get("word"):
-            lex.org_heads.add(fold(row["word"]))
-    for row in gaz.rows("publishers"):
-        lex.publishers.append((row.get("marker") or "", row.get("country") or ""))
+    add_countries(lex, gaz)
+    add_places(lex, gaz)  # after the countries: each country is a place too
+    add_organizations(lex, gaz)
+    add_titles(lex, gaz)
+    add_words(lex, gaz)
     return lex
 
 

@@ -72,17 +72,3 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         if split:
             append(Tok(".", e, e + 1))
     return out
-
-
-_last: tuple[str, list[Span], list[list[Tok]]] | None = None
-
-
-def sentence_tokens(text: str, sentences: list[Span]) -> list[list[Tok]]:
-    """Tokens of each sentence. The stages of one document share one tokenisation."""
-    global _last
-    last = _last
-    if last is not None and last[0] is text and last[1] == sentences:
-        return last[2]
-    toks = [tokenize(text, s, e) for s, e in sentences]
-    _last = (text, list(sentences), toks)
-    return toks

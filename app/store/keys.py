@@ -6,18 +6,12 @@ places and measures again and again, so each is memoised."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from app.extract import fold, name_key, surname
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "h", "e", "his",
                "her", "excellency"}
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
 
 
 def _fallback_person_key(name: str) -> str:
@@ -37,10 +31,6 @@ def _fallback_person_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     try:
-        from app.extract.names import name_key
-    except ImportError:
-        return _fallback_person_key(name)
-    try:
         key = name_key(name)
     except Exception:  # a bug there must not stop an import
         key = None
@@ -50,11 +40,6 @@ def person_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def surname_key(name: str) -> str | None:
     """Key of the family name (the extractor knows surname-first names such as Wang Yi)."""
-    try:
-        from app.extract.names import surname
-    except ImportError:
-        parts = person_key(name).split()
-        return parts[-1] if parts else None
     try:
         sur = surname(name)
     except Exception:  # a bug there must not stop an import

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
-from app.extract.model import Extraction
+from app.extract import Extraction
 from app.store.keys import (
     entity_key,
     key_words,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extract.dates import count_undated, find_all_dates, find_dates
+from app.extract.time.dates import count_undated, find_all_dates, find_dates
 
 
 def _dates(text: str, doc: str = "2025-03-14", prev: str | None = None):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from app.extract import entities
 from app.extract.context import Context
+from app.extract.document.text import read_header, split_sentences
 from app.extract.gazetteer import default_gazetteers
 from app.extract.lexicon import lexicon
-from app.extract.people import find_people
-from app.extract.text import read_header, split_sentences
+from app.extract.names import entities
+from app.extract.names.people import find_people
 
 
 def run(text: str) -> Context:

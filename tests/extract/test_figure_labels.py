@@ -10,8 +10,8 @@ import pytest
 from scoring import DATA
 
 from app.extract import extract
-from app.extract.figure_kind import MEASURE_KINDS, STATUSES
-from app.extract.labels import noun_phrase
+from app.extract.figures.figure_kind import MEASURE_KINDS, STATUSES
+from app.extract.figures.labels import noun_phrase
 from app.store.readers import read_path
 
 _ROOT = DATA.parent.parent

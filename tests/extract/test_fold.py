@@ -19,7 +19,7 @@ def test_fold_case_keeps_keywords_findable():
 
 
 def test_stems_are_words_every_match_holds():
-    from app.extract.fold import Gated, stems
+    from app.extract.gates import Gated, stems
 
     assert stems(r"\bmet\b|\b(?:held|had)\s+talks\b|\bmeetings?\b") == ("met", "held", "had", "meeting")
     assert stems(r"colou?r|ab+c") == ("colo", "ab")

@@ -174,7 +174,7 @@ def test_events_inside_a_hosted_session_take_its_city():
 
 
 def test_dates_with_a_relative_year_or_month():
-    from app.extract.dates import find_dates
+    from app.extract.time.dates import find_dates
 
     def one(t: str, doc: str) -> tuple[str, str]:
         (d,) = find_dates(t, 0, len(t), doc)

@@ -232,9 +232,19 @@ def test_us_style_published_line_and_a_by_line_between():
 
 
 def test_an_acronym_spelled_out_is_no_dateline():
-    from app.extract.header import find_dateline
+    from app.extract.document.header import find_dateline
 
     assert find_dateline("CSTO (Collective Security Treaty Organization) – the bloc met.", 0) is None
     assert find_dateline("BRICS (Brazil, Russia, India, China, South Africa) – the group met.", 0) is None
     line = find_dateline("CAIRO (Reuters) - Egypt said", 0)
     assert (line.city, line.outlet) == ("Cairo", "Reuters")
+
+
+def test_every_date_origin_is_one_the_model_names():
+    from app.extract.model import DATE_ORIGINS
+
+    seen = set()
+    for path in sorted((DATA / "layouts").glob("*.txt")) + sorted((DATA / "corpus").glob("*.txt")):
+        seen.add(extract(path.read_text(encoding="utf-8"), str(path)).document.date_origin)
+    seen.add(extract("Talks held.\n", date="2024-05-06").document.date_origin)
+    assert seen <= set(DATE_ORIGINS) and {"header", "user"} <= seen, seen

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.extract import entities
 from app.extract.context import Context
+from app.extract.document.text import read_header, split_sentences
 from app.extract.gazetteer import default_gazetteers
-from app.extract.people import find_people
-from app.extract.text import read_header, split_sentences
+from app.extract.names import entities
+from app.extract.names.people import find_people
 
 
 def find(text: str):
@@ -303,7 +303,7 @@ _WORDS = ["Minister", "of", "the", "President", "Sergey", "Sergei", "Lavrov", "L
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=40))
 def test_random_genre_words_give_valid_mentions(words):
-    from app.extract.names import name_key
+    from app.extract.names.names import name_key
     text = " ".join(words)
     for p in find(text):
         for s, e in p.mentions:

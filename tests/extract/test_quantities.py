@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.extract import extract
-from app.extract.numbers import parse_number
-from app.extract.periods import find_periods
+from app.extract.figures.numbers import parse_number
+from app.extract.time.periods import find_periods
 
 
 def _doc(body: str, ref: str = "0777-15-03-2025") -> str:

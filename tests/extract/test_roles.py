@@ -9,7 +9,7 @@ import pytest
 from app.extract.context import Context
 from app.extract.gazetteer import default_gazetteers
 from app.extract.model import DocumentInfo, Person
-from app.extract.roles import find_roles, post_kinds, sentence_subject
+from app.extract.names.roles import find_roles, post_kinds, sentence_subject
 
 TEXT = (
     "Foreign Minister Anna Petrova met Minister of Foreign Affairs of Kazakhstan Daniyar Omarov. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extract.document.text import split_sentences
 from app.extract.model import (
     CultureItem,
     DocumentInfo,
@@ -11,7 +12,6 @@ from app.extract.model import (
     Person,
     Quantity,
 )
-from app.extract.text import split_sentences
 
 
 def span_of(text: str, words: str, nth: int = 0) -> tuple[int, int]:

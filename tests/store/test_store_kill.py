@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from app.extract.text import split_sentences
+from app.extract.document.text import split_sentences
 from tests.store.conftest import SEED
 
 N_FILES = 40

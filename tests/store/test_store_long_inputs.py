@@ -5,7 +5,7 @@ import inside one long file, leaving nothing of it in the database."""
 import sqlite3
 import time
 
-from app.extract.text import MAX_SENTENCE, split_sentences
+from app.extract.document.text import MAX_SENTENCE, split_sentences
 from app.store import ingest_paths
 from app.store.readers import MAX_TEXT_CHARS
 from tests.store.conftest import SEED

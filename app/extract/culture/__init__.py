@@ -1,0 +1,1 @@
+"""Cultural and memorial items: festivals, exhibitions, anniversaries."""

@@ -1,0 +1,1 @@
+"""Events: meetings, visits and calls with their kind, date, place and participants."""

@@ -1,0 +1,1 @@
+"""Figures: numbers, quantities with their units, measures, partners and periods."""

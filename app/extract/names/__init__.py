@@ -1,0 +1,1 @@
+"""People and organisations: names and their spellings, name spans, people with their posts and roles."""

@@ -1,0 +1,1 @@
+"""Dates and periods: date expressions, their resolution against the publication date, reporting periods."""
