@@ -1,4 +1,5 @@
-"""Where the shipped data lives: inside the wheel (app/_resources) or beside a checkout."""
+"""Where the shipped data lives: inside the installed package (factbrowser/_resources, or
+app/_resources in the PyInstaller bundle) or beside a checkout."""
 
 from __future__ import annotations
 

@@ -7,6 +7,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Tests run `python -m app` from temporary folders: that must be the checkout's app/ however the
+# project is installed (the wheel installs it as `factbrowser`, so no `app` is in site-packages).
+_ROOT = str(Path(__file__).resolve().parent.parent)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [_ROOT] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != _ROOT])
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ desktop-file-utils and appstream) and are skipped with the reason otherwise.
 
 from __future__ import annotations
 
+import compileall
 import hashlib
 import os
 import re
@@ -28,6 +29,27 @@ ICONS = ROOT / "resources" / "icons"
 DESKTOP = LINUX / f"{app.APP_ID}.desktop"
 METAINFO = LINUX / f"{app.APP_ID}.metainfo.xml"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
+# the folder app/ installs as the import package `factbrowser` (pyproject.toml)
+PKG = "factbrowser"
+
+
+def _absolute_self_imports() -> list[str]:
+    """Lines of app/ that import the package by the folder's name, which the installed
+    `factbrowser` cannot resolve."""
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(from|import)\s+app\b", line) or re.search(
+                    r"""import_module\(f?["']app\.""", line):
+                found.append(f"{path.relative_to(ROOT).as_posix()}:{number}")
+    return found
+
+
+ABSOLUTE = _absolute_self_imports()
+needs_relative_imports = pytest.mark.skipif(bool(ABSOLUTE), reason=(
+    f"app/ still imports itself as `app.` ({len(ABSOLUTE)} lines, first {ABSOLUTE[:1]}), so "
+    "the installed `factbrowser` cannot run yet: the lead applies relative_imports.py after "
+    "merging issue 13's branches"))
 
 
 def _build_wheel(out: Path) -> Path:
@@ -46,6 +68,8 @@ def _build_wheel(out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    # byte code beside the sources, as any run leaves it: the wheel must not ship it
+    compileall.compile_dir(ROOT / "app", quiet=1)
     return _build_wheel(tmp_path_factory.mktemp("wheel"))
 
 
@@ -69,7 +93,7 @@ def test_wheel_name_and_metadata_carry_the_one_version(wheel, wheel_files):
     assert not any(re.search(r"\b(pyinstaller|pillow|build)\b", d, re.I) for d in deps
                    if "extra ==" not in d), deps
     entry = wheel_files[f"factbrowser-{app.__version__}.dist-info/entry_points.txt"].decode()
-    assert re.search(r"^factbrowser\s*=\s*app\.cli:main$", entry, re.M), entry
+    assert re.search(r"^factbrowser\s*=\s*factbrowser\.cli:main$", entry, re.M), entry
 
 
 @pytest.mark.slow
@@ -78,21 +102,27 @@ def test_wheel_holds_every_resource_file_byte_for_byte(wheel_files, folder):
     sources = sorted(p for p in (ROOT / "resources" / folder).rglob("*") if p.is_file())
     assert sources, f"resources/{folder} is empty"
     for path in sources:
-        name = "app/_resources/" + path.relative_to(ROOT / "resources").as_posix()
+        name = f"{PKG}/_resources/" + path.relative_to(ROOT / "resources").as_posix()
         assert name in wheel_files, f"{name} missing from the wheel"
         assert _digest(wheel_files[name]) == _digest(path.read_bytes()), name
 
 
 @pytest.mark.slow
 def test_wheel_holds_every_module_and_nothing_from_the_checkout_around_it(wheel_files):
-    modules = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app").rglob("*.py"))
-    for required in ("app/__init__.py", "app/cli.py", "app/resources.py", "app/__main__.py"):
-        assert required in modules
+    modules = sorted(f"{PKG}/" + p.relative_to(ROOT / "app").as_posix()
+                     for p in (ROOT / "app").rglob("*.py"))
+    for required in ("__init__.py", "cli.py", "resources.py", "__main__.py"):
+        assert f"{PKG}/{required}" in modules
     missing = [m for m in modules if m not in wheel_files]
     assert not missing, missing
+    assert list((ROOT / "app").rglob("__pycache__/*.pyc"))  # there was byte code to leave out
     stray = [n for n in wheel_files if n.startswith(("tests/", "benchmarks/", ".venv/"))
              or n.endswith(".pyc") or "__pycache__" in n]
     assert not stray, stray
+    # only factbrowser/ and the wheel's own folders: nothing named `app` (it would collide with
+    # any other project's `app` in site-packages), no hatch_build.py
+    tops = {n.split("/")[0] for n in wheel_files}
+    assert tops == {PKG, f"{PKG}-{app.__version__}.dist-info", f"{PKG}-{app.__version__}.data"}, tops
 
 
 @pytest.mark.slow
@@ -107,6 +137,7 @@ def test_wheel_carries_the_desktop_integration_as_shared_data(wheel_files):
 
 
 @pytest.mark.slow
+@needs_relative_imports
 def test_installed_wheel_finds_its_resources_without_the_checkout(wheel, tmp_path):
     """Unpack the wheel as pip would (no editable hook) and import it from a folder far away."""
     target = tmp_path / "site"
@@ -118,18 +149,61 @@ def test_installed_wheel_finds_its_resources_without_the_checkout(wheel, tmp_pat
         "from pathlib import Path\n"
         "root = Path(sys.argv[1]).resolve()\n"
         "sys.path.insert(0, str(root))\n"
-        "import app, app.resources as r\n"
+        "import factbrowser as app, factbrowser.resources as r\n"
         "assert Path(app.__file__).resolve().is_relative_to(root), app.__file__\n"
-        "assert r.resources_dir().resolve() == root / 'app' / '_resources', r.resources_dir()\n"
+        "assert r.resources_dir().resolve() == root / 'factbrowser' / '_resources', r.resources_dir()\n"
         "assert sorted(r.corpus_dir().glob('*.txt')), 'no corpus'\n"
         "assert sorted(r.gazetteer_dir().iterdir()), 'no gazetteers'\n"
         "assert (r.icons_dir() / 'factbrowser.svg').is_file()\n"
+        "assert not [m for m in sys.modules if m == 'app' or m.startswith('app.')]\n"
         "print(app.__version__)\n"
     )
     proc = subprocess.run([sys.executable, "-I", "-S", "-c", probe, str(target)],
                           capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == app.__version__
+
+
+@pytest.mark.slow
+@needs_relative_imports
+def test_wheel_installs_factbrowser_into_a_fresh_venv_and_its_command_runs(wheel, tmp_path):
+    """pip installs the wheel into a new venv; its `factbrowser` command and `python -m
+    factbrowser` run from a folder far from the checkout, and nothing named `app` is installed.
+    (--no-deps: --version needs no third-party package, and the test needs no index.)"""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=120)
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / ("python.exe" if os.name == "nt" else "python")
+    proc = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                           "--quiet", "--no-deps", "--no-index", str(wheel)],
+                          capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    for cmd in ([str(bindir / "factbrowser"), "--version"],
+                [str(python), "-m", PKG, "--version"]):
+        run = subprocess.run(cmd, capture_output=True, text=True, cwd=away, env=env, timeout=120)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert run.stdout.strip() == f"factbrowser {app.__version__}", run.stdout
+    probe = ("import importlib.util, factbrowser, sys\n"
+             "print(factbrowser.__file__)\n"
+             "print(importlib.util.find_spec('app'))\n")
+    run = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, cwd=away,
+                         env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    location, app_spec = run.stdout.splitlines()
+    assert Path(location).is_relative_to(venv), location
+    assert app_spec == "None", "something named `app` was installed"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the lead applies /work/wt/relative_imports.py after merging issue 13's branches; "
+    "then this guard holds and the mark goes"))
+def test_app_imports_itself_only_relatively():
+    """The installed package is `factbrowser`: an `app.` import inside it would not resolve."""
+    assert not ABSOLUTE, ABSOLUTE[:20]
 
 
 # --- icons -----------------------------------------------------------------------------------
