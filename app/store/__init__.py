@@ -23,7 +23,7 @@ from app.store.errors import (
 
 # public name -> the submodule that defines it
 _LAZY = {
-    "Filters": "queries", "Store": "queries",
+    "Filters": "filters", "Store": "store",
     "default_db_path": "db", "ensure_default_db": "db", "connect": "db", "damage": "db",
     "check_database": "db", "RECOVER_HINT": "db",
     "ExportResult": "export", "export_tables": "export",

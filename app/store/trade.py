@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.store import window
+from app.store.where import where_clause
 
 ALL_PARTNERS = "*"          # every pair together
 NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)
@@ -87,8 +88,6 @@ _COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kin
 
 
 def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
-    from app.store.queries import where_clause
-
     where, params = where_clause("trade", filters)
     glue = " AND " if where else " WHERE "
     where += f"{glue}{extra} AND typeof(value) IN ('integer', 'real')"
@@ -115,8 +114,6 @@ def _best_first(f: TradeFigure):
 def partner_pairs(conn, filters) -> list[PartnerPair]:
     """Every pair of partners with trade figures under the filters, most figures first
     (ties by name); figures naming no pair last, as NO_PARTNERS."""
-    from app.store.queries import where_clause
-
     where, params = where_clause("trade", filters)
     try:
         rows = conn.execute(f"SELECT partners, count(*) FROM trade{where} GROUP BY partners",
