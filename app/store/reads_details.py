@@ -195,6 +195,12 @@ class DetailReads:
             return None
         return [MeetingMark(*r, participants=tuple(names.get(r[0], ()))) for r in rows]
 
+    def document_url(self, doc_id: int) -> str | None:
+        """The address a document was published at, when its dataset gave one."""
+        from app.store.datasets import document_url
+
+        return document_url(self.conn, doc_id)
+
     def max_meeting_id(self) -> int | None:
         """The highest meeting id (a bound on how many there are); None when unreadable."""
         rows = self._quiet("SELECT MAX(id) FROM events")

@@ -32,10 +32,11 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         self._matches: dict = {}
 
     @classmethod
-    def open(cls, path, create: bool = False, check: bool = True) -> Store:
-        """The database at `path`, checked (db.connect): raises NeedsUpgrade for one that must
-        be re-extracted first (app.store.upgrade_database), never re-extracts it here."""
-        return cls(Path(path), connect(Path(path), create=create, check=check))
+    def open(cls, path, create: bool = False, check: bool = True, write: bool = False) -> Store:
+        """The database at `path`, checked (db.connect; write=True refuses one that opens
+        read-only). Raises NeedsUpgrade for one that must be re-extracted first
+        (app.store.upgrade_database), never re-extracts it here."""
+        return cls(Path(path), connect(Path(path), create=create, write=write, check=check))
 
     @property
     def checked(self) -> bool:

@@ -18,12 +18,10 @@ class Writes:
         """Give a document (id, stored path or file) a publication date (YYYY-MM-DD; None:
         the one its text gives) and re-extract it against that date: its facts are
         replaced, all or nothing, and it keeps its id. Returns what changed
-        (ingest.reextract_document)."""
-        from app.store.ingest import find_document, reextract_document
-        from app.store.pubdate import check_date
+        (ingest.reextract_document). Runs on its own connection: a worker thread may call it."""
+        from app.store.pubdate import set_document_date
 
-        date = check_date(date) if date is not None else None
-        return reextract_document(self.conn, find_document(self.conn, doc_id), date=date)
+        return set_document_date(self.path, doc_id, date)
 
     def remove_document(self, ref) -> dict:
         """Remove a document (id, stored path or file); facts other documents support stay."""

@@ -216,9 +216,7 @@ class SourcesTab(BaseTab):
     def _show_link(self, doc_id: int) -> None:
         from html import escape
 
-        from app.store import document_url
-
-        url = document_url(self.main.store.conn, doc_id)
+        url = self.main.store.document_url(doc_id)
         safe = url if url and url.lower().startswith(("http://", "https://")) else None
         self.link.setText(f"Published at: <a href='{escape(safe, quote=True)}'>{escape(safe)}</a>"
                           if safe else "")
@@ -283,10 +281,7 @@ class SourcesTab(BaseTab):
         """Re-extract the document against `date` on a worker thread (its own connection);
         the tabs are refreshed when it is done."""
         from app.gui import worker as workers
-        from app.store import set_document_date
-
-        self.date_worker = workers.Worker(set_document_date, str(self.main.store.path), doc_id,
-                                          date)
+        self.date_worker = workers.Worker(self.main.store.set_document_date, doc_id, date)
         self.date_worker.done.connect(self._dated)
         self.date_worker.failed.connect(self._dating_failed)
         self.date_button.setEnabled(False)
