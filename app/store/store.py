@@ -17,7 +17,8 @@ from app.store.reads_details import DetailReads
 from app.store.reads_people import PeopleReads
 from app.store.reads_plots import PlotReads
 from app.store.schema import FILTER_FTS, filter_table
-from app.store.search import SearchHit, search
+from app.store.search import search
+from app.store.search_text import SearchHit
 from app.store.trade import partner_pairs, trade_view
 from app.store.where import _after, _text_match, _where, where_clause
 from app.store.writes import Writes
