@@ -12,7 +12,11 @@ Progress = Callable[[int, int, str], None]
 
 
 class Writes:
-    """Mixed into Store (store.py): needs self.path and self.conn."""
+    """Mixed into Store (store.py): needs self.path and self.conn.
+
+    The modules doing the work load when a write is asked for: they bring the extractor and
+    the file readers, which opening the window does not need, and export.py reads through a
+    Store itself."""
 
     def set_document_date(self, doc_id, date: str | None) -> dict:
         """Give a document (id, stored path or file) a publication date (YYYY-MM-DD; None:
