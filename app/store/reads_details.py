@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.store.errors import StoreError
 from app.store.filters import Filters
-from app.store.records import CultureMark, CultureTip, MeetingMark, MeetingTip
+from app.store.records import ContactCount, CultureMark, CultureTip, MeetingMark, MeetingTip
 from app.store.where import where_clause
 
 TABLE_FACT = {"people": "person", "meetings": "event", "trade": "quantity",
@@ -143,7 +143,8 @@ class DetailReads:
         out["sources"] = [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
         return out
 
-    def contacts(self, filters: Filters | None = None) -> list[tuple[int, int, int]]:
+    def contacts(self, filters: Filters | None = None) -> list[ContactCount]:
+        """Meetings together of every two people under the meetings filters, most first."""
         where, params = where_clause("meetings", filters)
         sql = f"""
             WITH ev AS (SELECT id FROM meetings{where}),
@@ -153,7 +154,7 @@ class DetailReads:
               JOIN pe b ON a.event_id = b.event_id AND a.person_id < b.person_id
              GROUP BY a.person_id, b.person_id ORDER BY count(*) DESC, a.person_id, b.person_id
         """
-        return [tuple(r) for r in self.conn.execute(sql, params)]
+        return [ContactCount(*r) for r in self.conn.execute(sql, params)]
 
     def documents(self) -> list[dict]:
         return self.rows("sources", order_by="date")

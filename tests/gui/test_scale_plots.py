@@ -107,7 +107,8 @@ def test_people_plots_agree_with_the_stores_counts(window, store):
         assert [(b.ids[0], b.value) for b in reversed(tab.bars.bars)] == expected
         nodes = set(tab.network.nodes)
         assert nodes
-        together = sorted(c for c in store.contacts(filters) if c[0] in nodes and c[1] in nodes)
+        together = sorted((c.a, c.b, c.meetings) for c in store.contacts(filters)
+                          if c.a in nodes and c.b in nodes)
         assert sorted(tab.network.edges) == together
 
 

@@ -54,6 +54,8 @@ def test_busiest_people_agree_with_dated_meetings_per_person(seed_db):
         # the filtered path (a time window) counts the same people as the unfiltered one
         windowed = store.busiest_people(Filters(date_from="0001-01-01", date_to="9999-12-31"), 5, 5)
         assert windowed.people == busiest.people
+        together = {(c.a, c.b): c.meetings for c in store.contacts(Filters())}
+        assert all(together[(c.a, c.b)] == c.meetings for c in busiest.contacts)
         names = store.person_names([p.person_id for p in busiest.people])
         assert len(names) == len(busiest.people) and all(names.values())
 
