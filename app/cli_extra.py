@@ -1,4 +1,4 @@
-"""Parts of the `factbrowser` command kept apart from app/cli.py: importing datasets, the
+"""Parts of the `factbrowser` command kept apart from app/cli.py and its command modules: importing datasets, the
 Datasette metadata command, the export format from the output name, numbers as people read
 them in `show`, and the check for a display before the window starts. Never imports Qt."""
 
@@ -215,11 +215,3 @@ def add_datasette_command(sub, common) -> argparse.ArgumentParser:
                         "database; - prints it)")
     return s
 
-
-def cmd_datasette_metadata(db: Path, output: str | None) -> int:
-    from app.store import write_metadata
-
-    out = write_metadata(db, output)
-    if out is not None:
-        print(f"written: {out}\nserve it with: datasette {db} -m {out}")
-    return 0

@@ -99,34 +99,35 @@ def _xlsx_rows(path: Path, sheet: str) -> int:
 
 
 def check_exports(db_path: Path, out_dir: Path) -> str:
-    from app.store import Store, export_tables
+    from app.store import Store
 
     with Store.open(db_path) as store:
         expected = store.count(EXPORT_TABLE)
-    _need(expected > 0, f"nothing to export in {EXPORT_TABLE}")
-    done = []
-    for fmt in FORMATS:
-        # CSV writes a folder of one file per table; JSON and XLSX write one file.
-        dest = out_dir / ("csv" if fmt == "csv" else f"{EXPORT_TABLE}.{fmt}")
-        result = export_tables(db_path, [EXPORT_TABLE], fmt, dest)
-        _need(result.counts.get(EXPORT_TABLE) == expected,
-              f"{fmt}: export says {result.counts}, the table has {expected} rows")
-        for path in map(Path, result.paths):
-            _need(path.is_file() and path.stat().st_size > 0, f"{fmt}: {path} is missing or empty")
-            _need(path.resolve().is_relative_to(out_dir.resolve()), f"{fmt}: wrote {path}")
-        if fmt == "csv":
-            path = dest / f"{EXPORT_TABLE}.csv"
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                rows = len(list(csv.DictReader(fh)))
-        elif fmt == "json":
-            path = dest
-            rows = len(json.loads(path.read_text(encoding="utf-8"))[EXPORT_TABLE])
-        else:
-            path = dest
-            rows = _xlsx_rows(path, EXPORT_TABLE) - 1  # less the header row
-        _need(rows == expected, f"{fmt}: {rows} rows in {path.name}, {expected} in the table")
-        done.append(f"{fmt} {rows} rows")
-    return ", ".join(done)
+        _need(expected > 0, f"nothing to export in {EXPORT_TABLE}")
+        return ", ".join(_check_export(store, fmt, out_dir, expected) for fmt in FORMATS)
+
+
+def _check_export(store, fmt: str, out_dir: Path, expected: int) -> str:
+    # CSV writes a folder of one file per table; JSON and XLSX write one file.
+    dest = out_dir / ("csv" if fmt == "csv" else f"{EXPORT_TABLE}.{fmt}")
+    result = store.export([EXPORT_TABLE], fmt, dest)
+    _need(result.counts.get(EXPORT_TABLE) == expected,
+          f"{fmt}: export says {result.counts}, the table has {expected} rows")
+    for path in map(Path, result.paths):
+        _need(path.is_file() and path.stat().st_size > 0, f"{fmt}: {path} is missing or empty")
+        _need(path.resolve().is_relative_to(out_dir.resolve()), f"{fmt}: wrote {path}")
+    if fmt == "csv":
+        path = dest / f"{EXPORT_TABLE}.csv"
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = len(list(csv.DictReader(fh)))
+    elif fmt == "json":
+        path = dest
+        rows = len(json.loads(path.read_text(encoding="utf-8"))[EXPORT_TABLE])
+    else:
+        path = dest
+        rows = _xlsx_rows(path, EXPORT_TABLE) - 1  # less the header row
+    _need(rows == expected, f"{fmt}: {rows} rows in {path.name}, {expected} in the table")
+    return f"{fmt} {rows} rows"
 
 
 def _isolate_user_state(tmp_dir: Path) -> None:

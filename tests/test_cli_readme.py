@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app import cli, cli_read, cli_write
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 COMMON = {"--db"}  # said once for every command, above the table
@@ -87,7 +87,10 @@ def test_every_command_is_bound_to_its_handler():
     assert set(_subcommands(parser)) == set(cli.COMMANDS)
     for name in cli.COMMANDS:
         args = parser.parse_args([name, *_REQUIRED.get(name, [])])
-        assert args.func is getattr(cli, f"_cmd_{name.replace('-', '_')}"), name
+        handler = f"cmd_{name.replace('-', '_')}"
+        found = [getattr(m, n) for m in (cli, cli_read, cli_write) for n in (handler, f"_{handler}")
+                 if hasattr(m, n)]
+        assert found == [args.func], name
 
 
 _REQUIRED = {"extract": ["x.txt"], "ingest": ["x.txt"], "remove": ["1"],

@@ -381,17 +381,17 @@ def test_self_test_export_check_fails_when_rows_go_missing(tmp_path, monkeypatch
     from app.store import ensure_default_db
 
     db = ensure_default_db(tmp_path / "fb.db")
-    real = store.export_tables
+    real = store.Store.export
 
-    def lossy(db_path, tables, fmt, dest, **kw):
-        result = real(db_path, tables, fmt, dest, **kw)
+    def lossy(self, tables, fmt, dest, **kw):
+        result = real(self, tables, fmt, dest, **kw)
         if fmt == "csv":
             csv_path = Path(dest) / f"{tables[0]}.csv"
             lines = csv_path.read_text(encoding="utf-8").splitlines(keepends=True)
             csv_path.write_text("".join(lines[:-1]), encoding="utf-8")
         return result
 
-    monkeypatch.setattr(store, "export_tables", lossy)  # the face selftest imports from
+    monkeypatch.setattr(store.Store, "export", lossy)  # what the self-test calls
     with pytest.raises(selftest.CheckFailed, match="csv: .* rows in people.csv"):
         selftest.check_exports(db, tmp_path / "out")
 

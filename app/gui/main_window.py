@@ -521,13 +521,11 @@ class MainWindow(QtWidgets.QMainWindow):
         ExportDialog(self).exec()
 
     def remove_document(self, doc_id: int) -> None:
-        from app.store import remove_document
-
         if self.read_only:
             self.statusBar().showMessage(f"Read-only database: nothing can be removed ({self.read_only}).", 8000)
             return
         try:
-            remove_document(self.store.path, doc_id)
+            self.store.remove_document(doc_id)
         except Exception as exc:
             QtWidgets.QMessageBox.warning(self, "Remove failed", f"The document was not removed: {exc}")
             return

@@ -23,7 +23,7 @@ from app.store.errors import (
 
 # public name -> the submodule that defines it
 _LAZY = {
-    "Filters": "queries", "Store": "queries",
+    "Filters": "filters", "Store": "store",
     "default_db_path": "db", "connect": "db", "RECOVER_HINT": "db",
     "damage": "integrity", "check_database": "integrity",
     "ensure_default_db": "default_db", "upgrade_database": "upgrade",
@@ -31,8 +31,8 @@ _LAZY = {
     "IngestResult": "ingest", "build_corpus": "ingest", "expand_paths": "ingest",
     "ingest_paths": "ingest", "ingest_file": "ingest", "is_folder": "ingest",
     "rebuild": "ingest", "remove_document": "ingest",
-    "SearchHit": "search", "hit_line": "search", "hit_parts": "search",
-    "render_marked": "search",
+    "SearchHit": "search_text", "hit_line": "search_text", "hit_parts": "search_text",
+    "render_marked": "search_text",
     "document_url": "datasets", "import_dataset": "datasets",
     "guess_columns": "dataset_files", "preview": "dataset_files",
     "resolve_columns": "dataset_files", "is_dataset": "dataset_files",

@@ -85,19 +85,26 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def _queries(conn: sqlite3.Connection) -> dict:
-    doc_cols = _columns(conn, "documents")
-    url = ", d.url" if "url" in doc_cols else ""
-    q_cols = _columns(conn, "quantities")
-    if "partners" in q_cols:
-        pair = ("q.partners LIKE '%' || :partner_a || '%' "
-                "AND q.partners LIKE '%' || :partner_b || '%'")
-        pair_note = "figures whose partners include both"
-    else:
-        pair = ("EXISTS (SELECT 1 FROM quantity_sources qs JOIN sentences s "
-                "ON s.id = qs.sentence_id WHERE qs.quantity_id = q.id "
-                "AND s.text LIKE '%' || :partner_a || '%' "
-                "AND s.text LIKE '%' || :partner_b || '%')")
-        pair_note = "figures stated in a sentence naming both"
+    url = ", d.url" if "url" in _columns(conn, "documents") else ""
+    return {**_person_and_trade_queries(conn), **_search_and_source_queries(url)}
+
+
+def _pair_condition(conn: sqlite3.Connection) -> tuple[str, str]:
+    """The SQL that keeps a pair's trade figures, and what it means (older databases have
+    no partners column: then the sentence stating the figure must name both)."""
+    if "partners" in _columns(conn, "quantities"):
+        return ("q.partners LIKE '%' || :partner_a || '%' "
+                "AND q.partners LIKE '%' || :partner_b || '%'",
+                "figures whose partners include both")
+    return ("EXISTS (SELECT 1 FROM quantity_sources qs JOIN sentences s "
+            "ON s.id = qs.sentence_id WHERE qs.quantity_id = q.id "
+            "AND s.text LIKE '%' || :partner_a || '%' "
+            "AND s.text LIKE '%' || :partner_b || '%')",
+            "figures stated in a sentence naming both")
+
+
+def _person_and_trade_queries(conn: sqlite3.Connection) -> dict:
+    pair, pair_note = _pair_condition(conn)
     return {
         "meetings_of_person": {
             "title": "Meetings of a person",
@@ -122,6 +129,11 @@ def _queries(conn: sqlite3.Connection) -> dict:
                    f"WHERE q.category = 'trade' AND {pair}\n"
                    "ORDER BY year DESC, q.measure\nLIMIT 2000",
         },
+    }
+
+
+def _search_and_source_queries(url: str) -> dict:
+    return {
         "search": {
             "title": "Search (ranked)",
             "description": "Names, aliases, summaries, measures and sentences matching the "

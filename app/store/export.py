@@ -20,8 +20,10 @@ from pathlib import Path
 
 from app.store import leftovers
 from app.store.errors import ExportError, StoreError
-from app.store.queries import Filters, Store, where_clause
+from app.store.filters import Filters
 from app.store.schema import SCHEMA_VERSION
+from app.store.store import Store
+from app.store.where import where_clause
 
 FORMATS = ("csv", "json", "xlsx")
 # A CSV folder is replaced only when its manifest.json says, with this key, that it is an

@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.store import window
+from app.store.where import where_clause
 
 ALL_PARTNERS = "*"          # every pair together
 NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)
@@ -28,14 +29,14 @@ GROWTH_SQL = ("(measure_kind = 'growth' OR (measure_kind IS NULL AND (lower(meas
 READ_LIMIT = 400
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerPair:
     partners: str              # the stored pair ("China–Russia"), or NO_PARTNERS (Filters.partners)
     label: str                 # what a selector shows
     figures: int               # trade figures under the filters
 
 
-@dataclass
+@dataclass(frozen=True)
 class TradeFigure:
     id: int
     value: float
@@ -55,7 +56,7 @@ class TradeFigure:
     formula: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class VolumeBar:
     """The figures of one period (and pair, when all pairs are shown), best first: stated
     before derived, most sources, oldest."""
@@ -70,7 +71,7 @@ class VolumeBar:
         return self.figures[0]
 
 
-@dataclass
+@dataclass(frozen=True)
 class TradeView:
     partners: str
     units: list[tuple[str, int]]            # money units of the pair's volume figures, most first
@@ -87,8 +88,6 @@ _COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kin
 
 
 def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
-    from app.store.queries import where_clause
-
     where, params = where_clause("trade", filters)
     glue = " AND " if where else " WHERE "
     where += f"{glue}{extra} AND typeof(value) IN ('integer', 'real')"
@@ -115,8 +114,6 @@ def _best_first(f: TradeFigure):
 def partner_pairs(conn, filters) -> list[PartnerPair]:
     """Every pair of partners with trade figures under the filters, most figures first
     (ties by name); figures naming no pair last, as NO_PARTNERS."""
-    from app.store.queries import where_clause
-
     where, params = where_clause("trade", filters)
     try:
         rows = conn.execute(f"SELECT partners, count(*) FROM trade{where} GROUP BY partners",
@@ -143,28 +140,28 @@ def trade_view(conn, filters, unit: str | None = None) -> TradeView:
     units = sorted(counts.items(), key=lambda u: (-u[1], u[0]))
     if unit not in counts:
         unit = units[0][0] if units else None
-    view = TradeView(partners, units, unit)
-    groups: dict[tuple, VolumeBar] = {}
+    groups: dict[tuple, list[TradeFigure]] = {}
+    plans: list[TradeFigure] = []
+    undated = 0
     for f in volume:
         if f.unit != unit:
             continue
         if f.start is None:
-            view.undated += 1
+            undated += 1
         elif f.status != "actual":
-            view.plans.append(f)
+            plans.append(f)
         else:
-            key = (f.period, f.partners if partners == ALL_PARTNERS else None)
-            bar = groups.setdefault(key, VolumeBar(f.period or "", f.start, f.end or f.start,
-                                                   key[1]))
-            bar.figures.append(f)
-    for bar in groups.values():
-        bar.figures.sort(key=_best_first)
-    view.bars = sorted(groups.values(), key=lambda b: (b.start, b.end, b.partners or ""))
-    view.plans.sort(key=lambda f: (f.start or "", f.id))
+            groups.setdefault((f.period, f.partners if partners == ALL_PARTNERS else None),
+                              []).append(f)
+    bars = [VolumeBar(period or "", figures[0].start, figures[0].end or figures[0].start, pair,
+                      sorted(figures, key=_best_first))
+            for (period, pair), figures in groups.items()]
     percent = _read(conn, filters, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
-    view.shares = [f for f in percent if _is_share(f)]
-    view.growth = [f for f in percent if not _is_share(f)]
-    return view
+    return TradeView(partners, units, unit,
+                     sorted(bars, key=lambda b: (b.start, b.end, b.partners or "")),
+                     sorted(plans, key=lambda f: (f.start or "", f.id)), undated,
+                     [f for f in percent if _is_share(f)],
+                     [f for f in percent if not _is_share(f)])
 
 
 def _is_share(f: TradeFigure) -> bool:

@@ -64,8 +64,9 @@ def test_tsv_has_headers_and_raw_values(qtbot):
 
 
 def test_position_of_a_row_matches_the_store_order_for_every_column(store):
-    from app.gui.queries import position
     from app.store import Filters
+
+    position = store.position
 
     for table in store.TABLES:
         for column in store.columns(table):
@@ -73,8 +74,8 @@ def test_position_of_a_row_matches_the_store_order_for_every_column(store):
                 for filters in (None, Filters(text="a")):
                     rows = store.rows(table, filters, order_by=column, descending=descending)
                     for i, row in enumerate(rows):
-                        assert position(store, table, filters, column, descending, row["id"]) == i, \
+                        assert position(table, filters, column, descending, row["id"]) == i, \
                             (table, column, descending, row["id"])
     hidden = store.rows("people")[0]["id"]
-    assert position(store, "people", Filters(ids=[hidden + 100000]), None, False, hidden) is None
+    assert position("people", Filters(ids=[hidden + 100000]), None, False, hidden) is None
 

@@ -37,7 +37,7 @@ def test_read_only_database_is_shown_and_writes_are_off(read_only_window, qtbot,
     assert not sources.remove_button.isEnabled()
     # even when asked directly (a shortcut, a drop), nothing is written
     calls = []
-    monkeypatch.setattr("app.store.remove_document", lambda *a: calls.append(a))
+    monkeypatch.setattr("app.store.Store.remove_document", lambda *a: calls.append(a))
     w.remove_document(1)
     assert calls == [] and "Read-only" in w.statusBar().currentMessage()
     w.grab().save(str(w.store.path.parent / "read-only.png"))

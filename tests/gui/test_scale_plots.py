@@ -9,14 +9,14 @@ from collections import Counter
 from gui_helpers import table_rows
 from PySide6 import QtCore
 
-from app.gui import queries
+from app.gui import month_keys
 
 
 def _per_month(rows, lane_of, status_of=lambda r: "held"):
     out = Counter()
     for r in rows:
         if r.get("date_start"):
-            out[(queries.month_key(r["date_start"]), lane_of(r), status_of(r))] += 1
+            out[(month_keys.month_key(r["date_start"]), lane_of(r), status_of(r))] += 1
     return out
 
 
@@ -55,7 +55,7 @@ def test_a_bucket_click_selects_a_meeting_of_it_and_a_selected_row_marks_its_buc
     qtbot.mouseClick(timeline.plot_widget.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
     row = tab.current_row()
     assert row is not None
-    assert queries.month_key(row["date_start"]) == bucket.key
+    assert month_keys.month_key(row["date_start"]) == bucket.key
     assert (row.get("kind") or "other") == bucket.lane
     # the reverse: the selected row's bucket carries the ring
     assert timeline.selected_positions() == [(x, y)]
@@ -102,11 +102,13 @@ def test_people_plots_agree_with_the_stores_counts(window, store):
     for date_from, date_to in ((None, None), (f"{years[0]}-01-01", f"{years[-1]}-06-30")):
         window.set_time_window(date_from, date_to)
         filters = make_filters(date_from=date_from, date_to=date_to)
-        expected = queries.dated_meetings_per_person(store, filters, len(tab.bars.bars))
+        expected = [(p.person_id, p.meetings) for p in
+                    store.dated_meetings_per_person(filters, len(tab.bars.bars))]
         assert [(b.ids[0], b.value) for b in reversed(tab.bars.bars)] == expected
         nodes = set(tab.network.nodes)
         assert nodes
-        together = sorted(c for c in store.contacts(filters) if c[0] in nodes and c[1] in nodes)
+        together = sorted((c.a, c.b, c.meetings) for c in store.contacts(filters)
+                          if c.a in nodes and c.b in nodes)
         assert sorted(tab.network.edges) == together
 
 

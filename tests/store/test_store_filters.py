@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.store import Filters, Store
+from app.store.filters import TEXT_COLUMNS, text_columns
 from app.store.keys import fold
-from app.store.queries import TEXT_COLUMNS, text_columns
 from app.store.schema import FILTER_FTS, FILTER_REBUILD_SQL, filter_table
 from app.store.search import filter_expression
 
@@ -173,13 +173,12 @@ def test_walk_plan_is_chosen_for_common_words(seed_db):
 
 def test_person_and_place_from_the_lists_match_as_before(seed_db):
     # the combos offer whole names: the word index only narrows the rows LIKE is tried on
-    from app.store.aggregates import distinct
-
     with Store.open(seed_db) as store:
+        distinct = store.distinct
         for table, field, column, values in (
-                ("meetings", "person", "participants", distinct(store, "people", "name")),
-                ("people", "person", "name", distinct(store, "people", "name")),
-                ("meetings", "place", "place", distinct(store, "meetings", "place")),
+                ("meetings", "person", "participants", distinct("people", "name")),
+                ("people", "person", "name", distinct("people", "name")),
+                ("meetings", "place", "place", distinct("meetings", "place")),
                 ("culture", "place", "place", ["Moscow", "Minsk", "%", "o"])):
             assert values, (table, field)
             for value in values:

@@ -6,10 +6,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.store import Store
+from app.store import Filters, Store
 from app.store.errors import ReadError, StoreError
 from app.store.html_reduce import html_to_text
-from app.store.queries import Filters
 from app.store.readers import read_bytes
 
 FAST = settings(max_examples=120, deadline=None, derandomize=True,

@@ -4,7 +4,7 @@
 import pytest
 
 from app.store import Filters, Store
-from app.store.queries import where_clause
+from app.store.where import where_clause
 
 CASES = [
     ("meetings", Filters(date_from="2024-01-01", date_to="2024-12-31"), "date_start"),

@@ -93,7 +93,7 @@ def test_highlights_and_provenance(seed_db):
 
 
 def test_marks_are_spans_of_plain_text_accent_blind():
-    from app.store.search import excerpt, mark_words, render_marked
+    from app.store.search_text import excerpt, mark_words, render_marked
 
     text = "Foreign Minister Sergey Lavrov met President Aleksandar Vučić in Belgrade today."
     marks = mark_words(text, ["vucic"])
@@ -120,7 +120,7 @@ def _line_parts(hit):
 def test_hits_read_as_one_line_with_marked_words_and_no_brackets(seed_db):
     """What each hit is, its label and its date, the matched words given as spans of plain
     text (never "[Lavrov]" brackets), and nothing shown twice."""
-    from app.store.search import hit_line
+    from app.store.search_text import hit_line
 
     with Store.open(seed_db) as store:
         hits = store.search("Lavrov", limit=60)

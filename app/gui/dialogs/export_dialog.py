@@ -156,8 +156,6 @@ class ExportDialog(QtWidgets.QDialog):
 
     # --- running ------------------------------------------------------------------------
     def start(self) -> None:
-        from app.store import export_tables
-
         tables = self.chosen_tables()
         if not tables:
             self.status.setText("Choose at least one table.")
@@ -181,7 +179,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(f"Exporting {len(tables)} table(s)…")
-        self.worker = workers.Worker(export_tables, str(self.main.store.path), tables, fmt, str(dest), **kwargs)
+        self.worker = workers.Worker(self.main.store.export, tables, fmt, str(dest), **kwargs)
         self.worker.kwargs["progress"] = self.worker.report
         self.worker.progress.connect(self._progress)
         self.worker.done.connect(self._done)

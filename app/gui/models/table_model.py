@@ -125,10 +125,8 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             for i, data in enumerate(page):
                 if data.get("id") == row_id:
                     return number * PAGE + i
-        if hasattr(self.store, "db"):
-            from app.gui.queries import position
-
-            row = position(self.store, self.table, self.filters, self.order_by, self.descending, row_id)
+        if hasattr(self.store, "position"):
+            row = self.store.position(self.table, self.filters, self.order_by, self.descending, row_id)
             if row is not None and self.id_at(row) == row_id:
                 return row
         # Fallback (stores without SQL access, or an order the count cannot reproduce).

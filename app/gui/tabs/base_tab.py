@@ -12,7 +12,6 @@ from dataclasses import fields
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import queries
 from app.gui.models.table_model import NUMERIC, StoreTableModel
 from app.gui.worker import Worker
 from app.gui.worker import start as start_worker
@@ -214,7 +213,7 @@ class BaseTab(QtWidgets.QWidget):
 
     def _data_version(self):
         """Changes whenever the database does (a commit by any connection)."""
-        return queries.data_version(self.main.store)  # unknown: a fresh object, so the plots are redrawn
+        return self.main.store.data_version()  # unknown: a fresh object, so the plots are redrawn
 
     def _plots_failed(self, message: str) -> None:
         self._plotted = None

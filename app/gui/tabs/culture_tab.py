@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui import dates, queries
+from app.gui import dates, month_keys
 from app.gui.tabs.base_tab import BaseTab, esc
 
 # Beyond this many dated items under the filters the timeline draws items per month (counted
@@ -45,16 +45,16 @@ class CultureTab(BaseTab):
         from app.gui.plots.data import Bar
 
         filters = params["filters"]
-        counts = queries.kind_counts(store, "culture", filters)
+        counts = [(c.kind, c.count, c.first_id) for c in store.kind_counts("culture", filters)]
         total = sum(n for _k, n, _first in counts)
         kinds = sorted(counts, key=lambda c: (c[1], c[0] or "other"), reverse=True)[:MAX_KINDS]
         kinds.reverse()   # horizontal bars draw bottom-up: the commonest kind on top
         bars = [Bar(k or "other", n, [first], f"{k or 'other'}: {n:,} items", group=i)
                 for i, (k, n, first) in enumerate(kinds)]
-        buckets = queries.month_buckets(store, "culture", filters, "kind")
-        dated = sum(b[3] for b in buckets)
+        buckets = store.month_buckets("culture", filters, "kind")
+        dated = sum(b.count for b in buckets)
         if dated > DETAIL_LIMIT:
-            points = queries.bucket_points(buckets, "item", "items", False)
+            points = month_keys.bucket_points(buckets, "item", "items", False)
             return points, sum(p.count for p in points), total, bars, True
         points = self._detail_points(store, filters)
         return points, len(points), total, bars, False
@@ -64,9 +64,8 @@ class CultureTab(BaseTab):
         from app.gui.plots.data import TimePoint
 
         # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
-        _cols, rows, _total = queries.plot_columns(
-            store, "culture", filters, ["date_start", "kind"], "date_start",
-            exprs={"ts": queries.ts_sql("date_start")}, where_extra="date_start > ''")
+        rows = store.plot_columns("culture", filters, ["date_start", "kind"], "date_start",
+                                  stamps={"ts": ("date_start", False)}, dated=True).rows
         points = []
         for row_id, date_start, kind, ts in rows:
             start = ts if ts is not None else dates.to_ts(date_start)   # forms SQLite cannot read
@@ -76,20 +75,21 @@ class CultureTab(BaseTab):
 
     def _kind_bars(self, ids: list[int]) -> list[int]:
         """The kinds bars holding these items."""
-        kinds = {k or "other" for _d, k in queries.culture_dates_kinds(self.main.store, ids)}
+        kinds = {m.kind or "other" for m in self.main.store.culture_marks(ids)}
         return [i for i, b in enumerate(self.kinds.bars) if b.label in kinds]
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (month, kind, status) buckets of these items, for the per-month timeline."""
-        rows = queries.culture_dates_kinds(self.main.store, ids)
-        return [(queries.month_key(d), k or "other", "held") for d, k in rows if d]
+        marks = self.main.store.culture_marks(ids)
+        return [(month_keys.month_key(m.date_start), m.kind or "other", "held")
+                for m in marks if m.date_start]
 
     def tooltip_for(self, item_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        row = queries.culture_tooltip_row(self.main.store, item_id)
-        if row is None:
+        tip = self.main.store.culture_tip(item_id)
+        if tip is None:
             return ""
-        date_start, summary, place = row
+        date_start, summary, place = tip.date_start, tip.summary, tip.place
         return f"{date_start}\n{summary or ''}\n{place or ''}".strip()
 
     def _set_title(self, kind: str, shown: int, total: int) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6 import QtWidgets
 
-from app.gui import dates, queries
+from app.gui import dates, month_keys
 from app.gui.tabs.base_tab import BaseTab, esc
 
 MAX_PERSON_LANES = 14
@@ -82,12 +84,12 @@ class MeetingsTab(BaseTab):
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
         store = lambda: self.main.store  # noqa: E731 - the store changes on File > Open
         self.person_combo = LazyCombo("Filter by person", "Any person",
-                                      lambda: queries.distinct(store(), "people", "name"))
+                                      lambda: store().distinct("people", "name"))
         self.place_combo = LazyCombo("Filter by place", "Any place",
-                                     lambda: queries.distinct(store(), "meetings", "place"))
+                                     lambda: store().distinct("meetings", "place"))
         self.kind_combo = LazyCombo("Filter by kind", "Any kind",
-                                    lambda: queries.distinct(store(), "meetings", "kind"))
-        self.year_combo = LazyCombo("Filter by year", "Any year", lambda: queries.years(store()))
+                                    lambda: store().distinct("meetings", "kind"))
+        self.year_combo = LazyCombo("Filter by year", "Any year", lambda: store().years())
         for combo in self.combos():
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             row.addWidget(combo)
@@ -136,21 +138,20 @@ class MeetingsTab(BaseTab):
         return {**super().plot_params(), "by_person": self.lane_combo.currentData() == "person"}
 
     def plot_data(self, store, params: dict):
-        buckets = queries.month_buckets(store, "meetings", params["filters"], "kind", "status")
-        dated = sum(b[3] for b in buckets)
+        buckets = store.month_buckets("meetings", params["filters"], "kind", "status")
+        dated = sum(b.count for b in buckets)
         if dated <= DETAIL_LIMIT:
             return self._detail_points(store, params)
-        points = queries.bucket_points(buckets, "meeting", "meetings", True)
+        points = month_keys.bucket_points(buckets, "meeting", "meetings", True)
         dated = sum(p.count for p in points)   # meetings whose date the timeline can place
         if params["by_person"]:
-            top = [pid for pid, _n in queries.busiest_people(
-                store, params["filters"], MAX_PERSON_LANES, 0)[0]]
-            names = queries.person_names(store, top)
-            buckets = [(m, NO_PARTICIPANT if pid is None else "others" if pid == -1
-                        else names.get(pid) or str(pid), status, n, first)
-                       for m, pid, status, n, first in queries.person_month_buckets(
-                           store, params["filters"], top)]
-            points = queries.bucket_points(buckets, "meeting", "meetings", True)   # a meeting counts once in each of its lanes
+            top = [p.person_id for p in store.busiest_people(
+                params["filters"], MAX_PERSON_LANES, 0).people]
+            names = store.person_names(top)
+            buckets = [replace(b, lane=NO_PARTICIPANT if b.lane is None else "others" if b.lane == -1
+                               else names.get(b.lane) or str(b.lane))
+                       for b in store.person_month_buckets(params["filters"], top)]
+            points = month_keys.bucket_points(buckets, "meeting", "meetings", True)   # a meeting counts once in each of its lanes
         return points, self._lanes(points), dated, dated, True
 
     @staticmethod
@@ -165,11 +166,11 @@ class MeetingsTab(BaseTab):
 
         # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
         # date parsing or string building per point.
-        cols, rows, total = queries.plot_columns(
-            store, "meetings", params["filters"], ["date_start", "date_end", "kind", "status", "participants"],
-            "date_start", exprs={"ts_start": queries.ts_sql("date_start"),
-                                 "ts_end": queries.ts_sql("date_end", end=True),
-                                 "ts_start_end": queries.ts_sql("date_start", end=True)})
+        got = store.plot_columns(
+            "meetings", params["filters"], ["date_start", "date_end", "kind", "status", "participants"],
+            "date_start", stamps={"ts_start": ("date_start", False), "ts_end": ("date_end", True),
+                                  "ts_start_end": ("date_start", True)})
+        cols, rows, total = got.names, got.rows, got.total
         at = {c: i for i, c in enumerate(cols)}
         i_id, i_start, i_end, i_kind = at["id"], at["ts_start"], at["ts_end"], at.get("kind")
         i_start_end, i_status, i_part = at["ts_start_end"], at.get("status"), at.get("participants")
@@ -208,24 +209,25 @@ class MeetingsTab(BaseTab):
 
     def tooltip_for(self, meeting_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        row = queries.meeting_tooltip_row(self.main.store, meeting_id)
-        if row is None:
+        tip = self.main.store.meeting_tip(meeting_id)
+        if tip is None:
             return ""
-        ds, de, kind, place, status, participants, summary = row
+        ds, de, kind, place, status = tip.date_start, tip.date_end, tip.kind, tip.place, tip.status
+        participants, summary = tip.participants, tip.summary
         return (f"{ds}{' – ' + de if de and de != ds else ''}"
                 f"\n{kind or 'event'}{' in ' + place if place else ''} ({status or '?'})"
                 f"\n{participants or ''}\n{summary or ''}").strip()
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (bucket, lane, status) of meetings, for marking them on a per-month timeline."""
-        found = queries.meeting_marks(self.main.store, ids, self._by_person)
-        if found is None:   # a closed or changed store must not break selecting
+        marks = self.main.store.meeting_marks(ids, self._by_person)
+        if marks is None:   # a closed or changed store must not break selecting
             return []
-        rows, names = found
+        names = {m.id: list(m.participants) for m in marks if m.participants}
         lanes = set(self.timeline.lanes)
         out = []
-        for eid, date_start, kind, status in rows:
-            key = queries.month_key(date_start)
+        for eid, date_start, kind, status in ((m.id, m.date_start, m.kind, m.status) for m in marks):
+            key = month_keys.month_key(date_start)
             if not key:
                 continue
             if self._by_person:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui import queries
 from app.gui.tabs.base_tab import ASYNC_ROWS, BaseTab, esc, make_filters
 
 MAX_LISTED = 50
@@ -56,7 +55,7 @@ class PeopleTab(BaseTab):
         # can have hundreds of thousands of participations (the highest meeting id bounds them).
         if super().plots_in_thread():
             return True
-        top = queries.max_meeting_id(self.main.store)
+        top = self.main.store.max_meeting_id()
         return top is not None and top > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
@@ -69,8 +68,9 @@ class PeopleTab(BaseTab):
                                                  limit=None)}
         # One read for both plots: the busiest people (dated meetings, in the time window)
         # and their meetings; the network joins the busiest NETWORK_NODES of them.
-        top, contacts = queries.busiest_people(store, window, max(TOP_PEOPLE, NETWORK_NODES),
-                                               NETWORK_NODES, among)
+        busiest = store.busiest_people(window, max(TOP_PEOPLE, NETWORK_NODES), NETWORK_NODES, among)
+        top = [(p.person_id, p.meetings) for p in busiest.people]
+        contacts = [(c.a, c.b, c.meetings) for c in busiest.contacts]
         ids = [pid for pid, _n in top]
         rows = {r["id"]: r for r in store.rows("people", make_filters(ids=ids))} if ids else {}
         bars = []

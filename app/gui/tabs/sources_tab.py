@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import dates, queries
+from app.gui import dates
 from app.gui.plots import theme
 from app.gui.tabs.base_tab import BaseTab, esc
 
@@ -134,9 +134,9 @@ class SourcesTab(BaseTab):
 
         if params["total"] > self.TIMELINE_MAX:
             return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
-                             for year, n, first in queries.year_counts(store, "sources", params["filters"], "date")]
-        rows, _total = queries.plot_rows(store, "sources", params["filters"],
-                                         ["date", "title", "facts"], "date")
+                             for year, n, first in ((y.year, y.count, y.first_id)
+                                                     for y in store.year_counts("sources", params["filters"], "date"))]
+        rows = store.plot_rows("sources", params["filters"], ["date", "title", "facts"], "date").rows
         points = []
         for r in rows:
             start = dates.to_ts(r.get("date"))
@@ -148,7 +148,7 @@ class SourcesTab(BaseTab):
 
     def _year_bars(self, ids: list[int]) -> list[int]:
         """The per-year bars holding these documents."""
-        years = {str(d)[:4] for d in queries.source_dates(self.main.store, ids) if d}
+        years = {str(d)[:4] for d in self.main.store.source_dates(ids) if d}
         return [i for i, b in enumerate(self.years.bars) if b.label in years]
 
     def draw_plots(self, data) -> None:
@@ -216,9 +216,7 @@ class SourcesTab(BaseTab):
     def _show_link(self, doc_id: int) -> None:
         from html import escape
 
-        from app.store import document_url
-
-        url = document_url(self.main.store.conn, doc_id)
+        url = self.main.store.document_url(doc_id)
         safe = url if url and url.lower().startswith(("http://", "https://")) else None
         self.link.setText(f"Published at: <a href='{escape(safe, quote=True)}'>{escape(safe)}</a>"
                           if safe else "")
@@ -283,10 +281,7 @@ class SourcesTab(BaseTab):
         """Re-extract the document against `date` on a worker thread (its own connection);
         the tabs are refreshed when it is done."""
         from app.gui import worker as workers
-        from app.store import set_document_date
-
-        self.date_worker = workers.Worker(set_document_date, str(self.main.store.path), doc_id,
-                                          date)
+        self.date_worker = workers.Worker(self.main.store.set_document_date, doc_id, date)
         self.date_worker.done.connect(self._dated)
         self.date_worker.failed.connect(self._dating_failed)
         self.date_button.setEnabled(False)

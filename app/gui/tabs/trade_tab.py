@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import queries
 from app.gui.models.table_model import StoreTableModel, format_value
 from app.gui.tabs.base_tab import BaseTab, esc
 
@@ -240,7 +239,7 @@ class TradeTab(BaseTab):
         if key not in self._facts:
             # asked of all figures, not only trade: far quicker on a big archive, and it can
             # only show a column, never hide one that holds values
-            self._facts = {key: queries.columns_in_use(store, "figures", self.OPTIONAL)}
+            self._facts = {key: store.columns_in_use("figures", self.OPTIONAL)}
         return self._facts[key]
 
     def draw_plots(self, data) -> None:

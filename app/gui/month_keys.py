@@ -1,33 +1,7 @@
-"""GUI-side helpers over the store's aggregates (app.store.aggregates runs the SQL): month
-keys and their spans, timeline marks from counts per month."""
+"""Months on a timeline: the bucket key of a date, the span of time a key covers, and the
+timeline marks drawn from the store's counts per month (Store.month_buckets)."""
 
 from __future__ import annotations
-
-from app.store.aggregates import (  # noqa: F401  (the tabs reach the aggregates through here)
-    PLOT_LIMIT,
-    busiest_people,
-    columns_in_use,
-    culture_dates_kinds,
-    culture_tooltip_row,
-    data_version,
-    dated_meetings_per_person,
-    distinct,
-    kind_counts,
-    max_meeting_id,
-    meeting_marks,
-    meeting_tooltip_row,
-    month_buckets,
-    pair_counts,
-    person_month_buckets,
-    person_names,
-    plot_columns,
-    plot_rows,
-    position,
-    source_dates,
-    ts_sql,
-    year_counts,
-    years,
-)
 
 
 def month_key(date: str | None) -> str | None:
@@ -50,14 +24,16 @@ def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
 
 
 def bucket_points(buckets, noun: str, plural: str, with_status: bool) -> list:
-    """Timeline marks for counts per month: (month, lane, status, count, first row id) rows
-    become one TimePoint each, spanning their month (or year, for rows dated to the year)."""
+    """Timeline marks for counts per month: each MonthBucket (month, lane, status, count,
+    first row id) becomes one TimePoint, spanning its month (or year, for rows dated to the
+    year)."""
     from app.gui.plots.data import TimePoint
 
     spans: dict = {}
     points = []
-    for month, lane, status, n, first in buckets:
-        key = month_key(month)
+    for b in buckets:
+        n, first, status, lane = b.count, b.first_id, b.status, b.lane
+        key = month_key(b.month)
         span = bucket_span(key, spans) if key else None
         if span is None:
             continue

@@ -1,0 +1,101 @@
+"""The Store's reads about who took part in meetings: the busiest people, their meetings
+together, and meetings per month with one timeline lane per person. Qt-free."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from heapq import nsmallest
+
+from app.store.reads_plots import pair_counts
+from app.store.records import BusiestPeople, ContactCount, MonthBucket, PersonCount
+from app.store.where import where_clause
+
+
+def _marks(ids) -> str:
+    return ", ".join("?" for _ in ids) or "NULL"
+
+
+class PeopleReads:
+    """Mixed into Store (store.py): needs self.conn and PlotReads._all."""
+
+    def person_month_buckets(self, filters, people: list[int]) -> list[MonthBucket]:
+        """As month_buckets for meetings with one lane per person in `people` (the lane is
+        the person id; -1 = meetings with someone else named, None = with nobody named).
+        One pass over the participations (each meeting counted once per lane), one over
+        the meetings nobody is named in."""
+        where, params = where_clause("meetings", filters)
+        narrow = f" AND e.id IN (SELECT id FROM meetings{where})" if where else ""
+        only = f" WHERE event_id IN (SELECT id FROM meetings{where})" if where else ""
+        sql = (f"WITH p AS (SELECT event_id, CASE WHEN person_id IN ({_marks(people)}) "
+               f"THEN person_id ELSE -1 END AS lane FROM event_participants{only} GROUP BY 1, 2) "
+               f"SELECT substr(e.date_start, 1, 7), p.lane, e.status, COUNT(*), MIN(e.id) "
+               f"FROM p JOIN events e ON e.id = p.event_id WHERE e.date_start > '' "
+               f"GROUP BY 1, 2, 3 UNION ALL SELECT substr(e.date_start, 1, 7), NULL, e.status, "
+               f"COUNT(*), MIN(e.id) FROM events e WHERE e.date_start > ''{narrow} AND NOT "
+               f"EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id) "
+               f"GROUP BY 1, 3")
+        return [MonthBucket(*r) for r in self._all(sql, [*people, *params, *params])]
+
+    def dated_meetings_per_person(self, filters, limit: int = 12) -> list[PersonCount]:
+        """The busiest people by dated meetings they took part in, under the meetings
+        filters (the app-wide time window)."""
+        where, params = where_clause("meetings", filters)
+        glue = " AND " if where else " WHERE "
+        sql = (f"SELECT ep.person_id, COUNT(DISTINCT ep.event_id) AS n FROM event_participants "
+               f"ep WHERE ep.event_id IN (SELECT id FROM meetings{where}{glue}date_start IS NOT "
+               f"NULL AND date_start != '') GROUP BY ep.person_id ORDER BY n DESC, ep.person_id "
+               f"LIMIT ?")
+        return [PersonCount(int(a), int(b)) for a, b in self._all(sql, [*params, int(limit)])]
+
+    def busiest_people(self, filters, limit: int, linked: int,
+                       among: set[int] | None = None) -> BusiestPeople:
+        """The `limit` people in the most dated meetings under the meetings filters (the
+        time window), busiest first, and the meetings together of the busiest `linked` of
+        them (dated or not when nothing filters the meetings): the People tab's bars and
+        contact network. `among`: only these people are counted (those the People table's
+        own filter keeps)."""
+        try:
+            if not where_clause("meetings", filters)[0]:
+                return self._busiest_unfiltered(limit, linked, among)
+            where, params = where_clause("meetings", filters)
+            # one row per participation and document: duplicates dropped here, not by
+            # SQL's slower DISTINCT
+            pairs = set(self.conn.execute(
+                f"SELECT ep.event_id, ep.person_id FROM (SELECT id FROM meetings{where}"
+                f"{' AND ' if where else ' WHERE '}date_start > '') e JOIN event_participants "
+                f"ep ON ep.event_id = e.id", params).fetchall())
+        except sqlite3.Error:
+            return BusiestPeople([], [])
+        if among is not None:
+            pairs = {(e, p) for e, p in pairs if p in among}
+        per_person = Counter(pid for _eid, pid in pairs)
+        top = nsmallest(limit, per_person.items(), key=lambda c: (-c[1], c[0]))
+        keep = {p for p, _n in top[:linked]}
+        return BusiestPeople([PersonCount(p, n) for p, n in top],
+                             pair_counts((e, p) for e, p in pairs if p in keep))
+
+    def _busiest_unfiltered(self, limit: int, linked: int, among) -> BusiestPeople:
+        """busiest_people without filters: the people's stored meeting counts less their
+        undated meetings (few), so nothing reads every participation of a big archive."""
+        undated = dict(self.conn.execute(
+            "SELECT ep.person_id, COUNT(DISTINCT ep.event_id) FROM events e "
+            "JOIN event_participants ep ON ep.event_id = e.id "
+            "WHERE e.date_start IS NULL OR e.date_start = '' GROUP BY ep.person_id").fetchall())
+        counts = [(pid, n - undated.get(pid, 0)) for pid, n in self.conn.execute(
+            "SELECT id, meeting_count FROM persons WHERE meeting_count > 0")]
+        top = sorted(((p, n) for p, n in counts if n > 0 and (among is None or p in among)),
+                     key=lambda c: (-c[1], c[0]))[:limit]
+        people = [p for p, _n in top[:linked]]
+        marks = _marks(people)
+        edges = self.conn.execute(
+            "SELECT a.person_id, b.person_id, COUNT(DISTINCT a.event_id) FROM "
+            "event_participants a JOIN event_participants b ON b.event_id = a.event_id AND "
+            f"b.person_id > a.person_id WHERE a.person_id IN ({marks}) AND b.person_id IN "
+            f"({marks}) GROUP BY 1, 2", [*people, *people]).fetchall()
+        return BusiestPeople([PersonCount(p, n) for p, n in top],
+                             [ContactCount(*e) for e in sorted(edges, key=lambda e: (-e[2], e[0], e[1]))])
+
+    def person_names(self, ids: list[int]) -> dict[int, str]:
+        """Person id -> name, for these people."""
+        return dict(self._all(f"SELECT id, name FROM persons WHERE id IN ({_marks(ids)})", ids))

@@ -1,0 +1,210 @@
+"""The Store: the one object every caller holds for a database. It keeps the checked
+connection db.connect gives and answers reads of the user-facing views with filters done in
+SQL (here: rows, counts, paging); the plots', details' and people's reads are mixed in by
+concern (reads_*.py), the writes that go through it in writes.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from app.store import window
+from app.store.db import connect
+from app.store.errors import StoreError
+from app.store.filters import Filters
+from app.store.reads_details import DetailReads
+from app.store.reads_people import PeopleReads
+from app.store.reads_plots import PlotReads
+from app.store.schema import FILTER_FTS, filter_table
+from app.store.search import search
+from app.store.search_text import SearchHit
+from app.store.trade import partner_pairs, trade_view
+from app.store.where import _after, _text_match, _where, where_clause
+from app.store.writes import Writes
+
+
+class Store(PlotReads, PeopleReads, DetailReads, Writes):
+    TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = Path(path)
+        self.conn = conn
+        self._matches: dict = {}
+
+    @classmethod
+    def open(cls, path, create: bool = False, check: bool = True, write: bool = False) -> Store:
+        """The database at `path`, checked (db.connect; write=True refuses one that opens
+        read-only). Raises NeedsUpgrade for one that must be re-extracted first
+        (app.store.upgrade_database), never re-extracts it here."""
+        return cls(Path(path), connect(Path(path), create=create, write=write, check=check))
+
+    @property
+    def checked(self) -> bool:
+        """Whether opening checked the file for damage (see db.connect's check)."""
+        return getattr(self.conn, "checked", True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def data_version(self):
+        """A value that changes whenever the database does (a commit by any connection), or a
+        fresh object (never equal to another) when it cannot be read."""
+        try:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+        except Exception:  # noqa: BLE001 - unknown: the caller redraws
+            return object()
+
+    # -- user-facing tables -------------------------------------------------------------
+    def _check(self, table: str) -> str:
+        if table not in self.TABLES:
+            raise StoreError(f"unknown table {table!r} (choose from {', '.join(self.TABLES)})")
+        return table
+
+    def columns(self, table: str) -> list[str]:
+        cur = self.conn.execute(f"SELECT * FROM {self._check(table)} LIMIT 0")
+        return [d[0] for d in cur.description]
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this database may only be read here (None: it may be written)."""
+        return getattr(self.conn, "read_only", None)
+
+    def rows(self, table, filters: Filters | None = None, order_by: str | None = None,
+             descending: bool = False, limit: int | None = None, offset: int = 0,
+             after: dict | None = None, before: dict | None = None) -> list[dict]:
+        """Rows in order; a page is either `offset` rows in, or the `limit` rows that sort
+        right after the row `after` or right before the row `before` (keyset paging: rows
+        another process adds meanwhile cannot shift it)."""
+        cols = self.columns(table)
+        order = order_by if order_by in cols else "id"
+        backward = before is not None and after is None
+        if backward:  # the rows before a row are those after it in the reverse order
+            after, descending = before, not descending
+        direction = "DESC" if descending else "ASC"
+
+        source, source_params = self.source(table, filters)
+
+        def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
+            where, params = _where(table, filters, in_order)
+            if key is not None:
+                where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
+                params = [*params, *key[1]]
+            params = [*source_params, *params]
+            sql = f'SELECT * FROM {source}{where} ORDER BY "{order}" {direction}'
+            if order != "id":
+                sql += f", id {direction}"
+            if limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                params = [*params, int(limit) - len(rows),
+                          0 if after is not None else int(offset or 0)]
+            return sql, params
+
+        rows: list[dict] = []
+        keys = [None] if after is None else _after(order, descending, after.get(order),
+                                                     after["id"])
+        for key in keys:
+            if limit is not None and len(rows) >= limit:
+                break
+            sql, params = select(False, key)
+            if limit is not None and order != "id" and self._many_matches(
+                    table, filters, limit + (0 if after is not None else offset or 0)):
+                walk, walk_params = select(True, key)
+                plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}",
+                                                         walk_params)]
+                if "USE TEMP B-TREE FOR ORDER BY" not in plan:  # an index gives the order
+                    sql, params = walk, walk_params
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return rows[::-1] if backward else rows
+
+    def source(self, table: str, filters: Filters | None = None) -> tuple[str, list]:
+        """What to select a table's rows from under the filters (SQL and parameters): the
+        view itself, or for people in a time window the view with their mentions and
+        meetings counted within the window."""
+        self._check(table)
+        if table == "people" and filters is not None and (filters.date_from or filters.date_to):
+            return window.people_source(*window.window_bounds(filters.date_from, filters.date_to))
+        return table, []
+
+    def undated_hidden(self, table: str, filters: Filters | None) -> int:
+        """How many rows the time window hides because they state no date (0 when no window
+        is set or the undated rows are shown)."""
+        self._check(table)
+        if filters is None or filters.undated or not (filters.date_from or filters.date_to):
+            return 0
+        where, params = where_clause(table, replace(filters, date_from=None, date_to=None))
+        glue = " AND " if where else " WHERE "
+        if table in ("trade", "figures"):
+            # all less the dated: a range on the periods' index, where "undated" reads every row
+            dated = window.bound_sql("period")
+            return (self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+                    - self.conn.execute(f"SELECT count(*) FROM {table}{where}{glue}{dated} > ''",
+                                        params).fetchone()[0])
+        return self.conn.execute(
+            f"SELECT count(*) FROM {table}{where}{glue}{window.undated(table)}",
+            params).fetchone()[0]
+
+    def count(self, table, filters: Filters | None = None) -> int:
+        self._check(table)
+        if filters is not None and filters.ids is None and \
+                filters.to_dict().keys() - {"columns"} == {"text"}:
+            n = self._match_count(table, filters.text, filters.columns)
+            if n is not None:
+                return n
+        where, params = where_clause(table, filters)
+        return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+
+    def _match_count(self, table: str, text: str | None, shown=None) -> int | None:
+        """Rows of the table's word index matching a filter text (None: no words in it),
+        remembered while the database stays the same (the table model asks once per page)."""
+        expr = _text_match(table, (text or "").strip(), shown)
+        if expr is None:
+            return None
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0],
+                   self.conn.total_changes)
+        key = (filter_table(table), expr)
+        hit = self._matches.get(key)
+        if hit is None or hit[0] != version:
+            fts = key[0]
+            n = self.conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                                  (expr,)).fetchone()[0]
+            if len(self._matches) > 64:
+                self._matches.clear()
+            hit = self._matches[key] = (version, n)
+        return hit[1]
+
+    def _many_matches(self, table: str, filters: Filters | None, wanted: int) -> bool:
+        """Whether walking the table in order (and testing each row against the matches)
+        reaches `wanted` rows sooner than reading every match and sorting them."""
+        if filters is None or not filters.text:
+            return False
+        n = self._match_count(table, filters.text, filters.columns)
+        if not n:
+            return False
+        base = FILTER_FTS[table][0]
+        rows = self.conn.execute(f"SELECT max(id) FROM {base}").fetchone()[0] or 0
+        return n * n > wanted * rows
+
+    # -- the Trade tab's reads (app/store/trade.py) -------------------------------------
+    def trade_partners(self, filters: Filters | None = None):
+        """[PartnerPair] with trade figures under the filters, most figures first."""
+        return partner_pairs(self.conn, filters)
+
+    def trade_view(self, filters: Filters | None = None, unit: str | None = None):
+        """TradeView: the volume over time in one unit of the pair filters.partners names
+        (every pair when it names none), its targets and forecasts, shares and growth."""
+        return trade_view(self.conn, filters, unit)
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.count(t) for t in self.TABLES}
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return search(self.conn, query, limit)

@@ -1,0 +1,145 @@
+"""SQL conditions for the user-facing views under Filters: the word index for text, the time
+window's one meaning (window.py), picked values, years, kinds, ids; and keyset paging."""
+
+from __future__ import annotations
+
+from app.store import window
+from app.store.filters import _INDEX_NAME, TEXT_COLUMNS, Filters, text_columns
+from app.store.schema import filter_table
+from app.store.search import column_phrase, filter_expression
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_match(table: str, text: str, shown=None) -> str | None:
+    expr = filter_expression(text)
+    if expr is None:
+        return None
+    cols = text_columns(table, shown)
+    if not cols:
+        return None
+    if len(cols) < len(TEXT_COLUMNS[table]):
+        names = " ".join(_INDEX_NAME.get(c, c) for c in cols)
+        expr = f"{{{names}}} : ({expr})"
+    if table == "trade":
+        # narrows the index's answer to trade rows (categories are single words of a fixed
+        # set, app/extract/model.py); the view itself still requires category = 'trade'
+        expr = f'({expr}) AND category : "trade"'
+    return expr
+
+
+def _text_condition(table: str, text: str, in_order: bool = False,
+                    shown=None) -> tuple[str, list]:
+    """Rows whose shown text columns hold each word of `text` at the start of a word (see
+    search.filter_expression), found in the table's word index. Text without a letter or
+    digit ("%", "$") has no words to look up: it is compared literally, by a scan.
+    `in_order` keeps SQLite from looking the matches up by id (then sorting them all), so
+    that it walks an index in the wanted order instead and stops at the page's end."""
+    cols = text_columns(table, shown)
+    if not cols:
+        return "0", []   # no text column on screen: nothing shown can hold the text
+    expr = _text_match(table, text, shown)
+    if expr is None:
+        return ("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in cols) + ")",
+                [_like(text)] * len(cols))
+    fts = filter_table(table)
+    return f"{'+' if in_order else ''}id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
+
+
+def _value_condition(table: str, column: str, value: str) -> tuple[str, list]:
+    """`column` holds `value` (a person or place picked from a list): LIKE, on the rows
+    whose words the table's word index says can hold it, instead of on every row."""
+    like = f"{column} LIKE ? ESCAPE '\\'"
+    expr = column_phrase(value, column)
+    if expr is None:
+        return like, [_like(value)]
+    fts = filter_table(table)
+    return (f"id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) AND {like}",
+            [expr, _like(value)])
+
+
+def window_condition(table: str, filters: Filters) -> tuple[str, list]:
+    """The time window's one meaning (app/store/window.py): rows whose date or period
+    overlaps it, and the undated ones only when filters.undated asks for them."""
+    lo, hi = window.window_bounds(filters.date_from, filters.date_to)
+    if table == "people":
+        sql, params = window.people_in(lo, hi)
+        cond = f"id IN ({sql})"
+    else:
+        cond, params = window.overlap(table, lo, hi)
+    if filters.undated:
+        cond = f"({cond} OR {window.undated(table)})"
+    return cond, params
+
+
+def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
+    """SQL condition and parameters for one user-facing table."""
+    return _where(table, filters)
+
+
+def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:
+    if not filters:
+        return "", []
+    conds: list[str] = []
+    params: list = []
+    if filters.text and filters.text.strip():
+        cond, args = _text_condition(table, filters.text.strip(), in_order, filters.columns)
+        conds.append(cond)
+        params += args
+    if filters.date_from or filters.date_to:
+        cond, args = window_condition(table, filters)
+        conds.append(cond)
+        params += args
+    if filters.year and table == "people":
+        # someone the documents show before and after that year was around in it
+        conds.append("substr(first_date, 1, 4) <= ? AND substr(last_date, 1, 4) >= ?")
+        params += [f"{int(filters.year):04d}"] * 2
+    elif filters.year:
+        col = {"meetings": "date_start", "trade": "period", "figures": "period",
+               "culture": "date_start", "sources": "date"}[table]
+        conds.append(f"substr({col}, 1, 4) = ?")
+        params.append(f"{int(filters.year):04d}")
+    if filters.person and filters.person.strip():
+        col = {"meetings": "participants", "people": "name"}.get(table)
+        if col:
+            cond, args = _value_condition(table, col, filters.person.strip())
+            conds.append(cond)
+            params += args
+    if filters.place and filters.place.strip() and table in ("meetings", "culture"):
+        cond, args = _value_condition(table, "place", filters.place.strip())
+        conds.append(cond)
+        params += args
+    if filters.kind and table in ("meetings", "culture"):
+        conds.append("kind = ?")
+        params.append(filters.kind)
+    if filters.partners and table in ("trade", "figures"):
+        conds.append("partners IS NULL" if filters.partners == "-" else "partners = ?")
+        params += [] if filters.partners == "-" else [filters.partners]
+    if filters.category and table in ("meetings", "trade", "figures"):
+        conds.append("category = ?")
+        params.append(filters.category)
+    if filters.ids is not None:
+        ids = [int(i) for i in filters.ids]
+        conds.append(f"id IN ({', '.join('?' for _ in ids)})" if ids else "0")
+        params += ids
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def _after(order: str, descending: bool, value, row_id: int) -> list[tuple[str, list]]:
+    """The rows sorting after (value, id) in ORDER BY order, id (NULLs first ascending, last
+    descending, as SQLite sorts them), as conditions to read one after the other. Each is a
+    range on the order column, so SQLite walks its index from the key on; one condition with
+    OR would make it read and sort every row before the key."""
+    c, i = f'"{order}"', int(row_id)
+    if order == "id":
+        return [("id < ?" if descending else "id > ?", [i])]
+    if value is None:
+        nulls = (f"{c} IS NULL AND id {'<' if descending else '>'} ?", [i])
+        return [nulls] if descending else [nulls, (f"{c} IS NOT NULL", [])]
+    if descending:
+        return [(f"{c} <= ? AND ({c} < ? OR id < ?)", [value, value, i]), (f"{c} IS NULL", [])]
+    return [(f"{c} >= ? AND ({c} > ? OR id > ?)", [value, value, i])]
+
