@@ -27,7 +27,7 @@ _LAZY = {
     "default_db_path": "db", "connect": "db", "RECOVER_HINT": "db",
     "damage": "integrity", "check_database": "integrity",
     "ensure_default_db": "default_db", "upgrade_database": "upgrade",
-    "ExportResult": "export", "export_tables": "export",
+    "ExportResult": "export", "export_tables": "store",
     "IngestResult": "ingest", "build_corpus": "ingest", "expand_paths": "ingest",
     "ingest_paths": "ingest", "ingest_file": "ingest", "is_folder": "ingest",
     "rebuild": "ingest", "remove_document": "ingest",
@@ -39,7 +39,7 @@ _LAZY = {
     "files_to_import": "pubdate", "preview_files": "pubdate", "set_document_date": "pubdate",
     "check_date": "pubdate",
     "read_path": "readers",
-    "recover": "recover",
+    "recover": "recovery",
     "write_metadata": "datasette_meta",
 }
 

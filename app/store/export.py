@@ -20,9 +20,8 @@ from pathlib import Path
 
 from app.store import leftovers
 from app.store.errors import ExportError, StoreError
-from app.store.filters import Filters
+from app.store.filters import TABLES, Filters
 from app.store.schema import SCHEMA_VERSION
-from app.store.store import Store
 from app.store.where import where_clause
 
 FORMATS = ("csv", "json", "xlsx")
@@ -69,12 +68,12 @@ def unneutralise(value):
 
 
 def parse_tables(spec: str | list[str] | None) -> list[str]:
-    names = spec.split(",") if isinstance(spec, str) else list(spec or Store.TABLES)
+    names = spec.split(",") if isinstance(spec, str) else list(spec or TABLES)
     names = [n.strip().lower() for n in names if n and n.strip()]
-    unknown = [n for n in names if n not in Store.TABLES]
+    unknown = [n for n in names if n not in TABLES]
     if unknown:
         raise ExportError(f"unknown table(s): {', '.join(unknown)} "
-                          f"(choose from {', '.join(Store.TABLES)})")
+                          f"(choose from {', '.join(TABLES)})")
     if not names:
         raise ExportError("no tables chosen")
     return list(dict.fromkeys(names))
@@ -92,19 +91,24 @@ def _table_filters(table, filters, ids) -> Filters | None:
     return f
 
 
-def export_tables(db_path, tables, fmt: str, dest, filters=None, ids=None,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  bom: bool = False) -> ExportResult:
-    """`bom`: CSV files start with a UTF-8 byte order mark (Excel on Windows reads UTF-8
+def write_export(open_store: Callable, tables, fmt: str, dest, filters=None, ids=None,
+                 progress: Callable[[int, int, str], None] | None = None,
+                 bom: bool = False) -> ExportResult:
+    """The chosen tables written to files. `open_store()` gives a Store of this thread (the
+    caller's class: this module does not import it), closed before any file is written.
+    `bom`: CSV files start with a UTF-8 byte order mark (Excel on Windows reads UTF-8
     only then)."""
     fmt = (fmt or "").lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     tables = parse_tables(tables)
     dest = Path(dest).expanduser()
-    _refuse_database_target(Path(db_path), dest, fmt)
+    db_path = "the database"  # until it is open
     try:
-        data, counts, scope, docs = _read(db_path, tables, filters, ids, progress)
+        with open_store() as store:
+            db_path = store.path
+            _refuse_database_target(Path(db_path), dest, fmt)
+            data, counts, scope, docs = _read(store, tables, filters, ids, progress)
     except sqlite3.DatabaseError as exc:
         raise ExportError(f"cannot read {db_path}: it is damaged ({exc}); "
                           "factbrowser check tells more, factbrowser recover -o NEW.db saves "
@@ -156,23 +160,22 @@ def _refuse_database_target(db: Path, dest: Path, fmt: str) -> None:
                               "that folder: name a new one")
 
 
-def _read(db_path, tables, filters, ids, progress):
-    with Store.open(db_path) as store:
-        data, counts, scope, doc_ids = {}, {}, {}, set()
-        for i, table in enumerate(tables):
-            f = _table_filters(table, filters, ids)
-            if progress:
-                progress(i, len(tables), f"Reading {table}")
-            data[table] = (store.columns(table), store.rows(table, f))
-            counts[table] = len(data[table][1])
-            scope[table] = f.to_dict() if f else "all rows"
-            where, params = where_clause(table, f)
-            doc_ids.update(r[0] for r in store.conn.execute(
-                _SOURCE_SQL[table].format(w=where), params))
-        docs = [dict(zip(("id", "title", "date", "ref", "path"), r, strict=True))
-                for r in store.conn.execute(
-                    "SELECT id, title, date, ref, path FROM documents ORDER BY date, id")
-                if r[0] in doc_ids]
+def _read(store, tables, filters, ids, progress):
+    data, counts, scope, doc_ids = {}, {}, {}, set()
+    for i, table in enumerate(tables):
+        f = _table_filters(table, filters, ids)
+        if progress:
+            progress(i, len(tables), f"Reading {table}")
+        data[table] = (store.columns(table), store.rows(table, f))
+        counts[table] = len(data[table][1])
+        scope[table] = f.to_dict() if f else "all rows"
+        where, params = where_clause(table, f)
+        doc_ids.update(r[0] for r in store.conn.execute(
+            _SOURCE_SQL[table].format(w=where), params))
+    docs = [dict(zip(("id", "title", "date", "ref", "path"), r, strict=True))
+            for r in store.conn.execute(
+                "SELECT id, title, date, ref, path FROM documents ORDER BY date, id")
+            if r[0] in doc_ids]
     return data, counts, scope, docs
 
 

@@ -9,6 +9,9 @@ from app.store.search_text import clean_text
 
 # Columns a text filter looks in (the text and date columns of each table, in the order of
 # the word index over the same columns of the base table, schema.FILTER_FTS).
+# the tables a Store shows and exports, in the order of the tabs
+TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
+
 TEXT_COLUMNS = {
     "people": ("name", "post", "country", "first_date", "last_date"),
     "meetings": ("date_start", "date_end", "kind", "place", "participants", "status",

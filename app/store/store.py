@@ -12,7 +12,7 @@ from pathlib import Path
 from app.store import window
 from app.store.db import connect
 from app.store.errors import StoreError
-from app.store.filters import Filters
+from app.store.filters import TABLES, Filters
 from app.store.reads_details import DetailReads
 from app.store.reads_people import PeopleReads
 from app.store.reads_plots import PlotReads
@@ -25,7 +25,7 @@ from app.store.writes import Writes
 
 
 class Store(PlotReads, PeopleReads, DetailReads, Writes):
-    TABLES = ("people", "meetings", "trade", "figures", "culture", "sources")
+    TABLES = TABLES
 
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = Path(path)
@@ -208,3 +208,11 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self.conn, query, limit)
+
+
+def export_tables(db_path, tables, fmt: str, dest, **options):
+    """Write tables of the database at db_path to files (ExportResult): Store.export for a
+    caller holding a path (filters=, ids=, progress=, bom=)."""
+    from app.store.export import write_export
+
+    return write_export(lambda: Store.open(db_path), tables, fmt, dest, **options)

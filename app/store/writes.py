@@ -61,11 +61,12 @@ class Writes:
 
     def export(self, tables, fmt: str, dest, filters=None, ids=None,
                progress: Progress | None = None, bom: bool = False):
-        """Write tables to files (ExportResult; see export.export_tables)."""
-        from app.store.export import export_tables
+        """Write tables to files (ExportResult), read through a connection of the calling
+        thread (an export runs on a worker thread)."""
+        from app.store.export import write_export
 
-        return export_tables(self.path, tables, fmt, dest, filters=filters, ids=ids,
-                             progress=progress, bom=bom)
+        return write_export(lambda: type(self).open(self.path), tables, fmt, dest,
+                            filters=filters, ids=ids, progress=progress, bom=bom)
 
     def write_metadata(self, output: str | None = None) -> Path | None:
         """Datasette metadata for this database (datasette_meta.write_metadata)."""

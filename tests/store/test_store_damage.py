@@ -19,7 +19,7 @@ import app.store.sqlite_file as sqlite_file
 from app.store import Store, StoreError, export_tables, ingest_paths, rebuild, remove_document
 from app.store import db as dbmod
 from app.store.errors import DamagedDatabase, ExportError, ReadOnlyDatabase
-from app.store.recover import recover
+from app.store.recovery import recover
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
