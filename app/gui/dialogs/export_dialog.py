@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import worker as workers
+from app.gui.ops import StoreOp, bind_progress
 
 TABLE_LABELS = {"people": "People", "meetings": "Meetings", "trade": "Trade figures",
                 "figures": "All figures", "culture": "Culture", "sources": "Sources (documents)"}
@@ -27,7 +27,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.setMinimumWidth(520)
         self.result_value = None
         self.error: str | None = None
-        self._thread = None
+        self.op: StoreOp | None = None
 
         tables_box = QtWidgets.QGroupBox("Tables")
         grid = QtWidgets.QGridLayout(tables_box)
@@ -181,19 +181,13 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(f"Exporting {len(tables)} table(s)…")
-        self.worker = workers.Worker(export_tables, str(self.main.store.path), tables, fmt, str(dest), **kwargs)
-        self.worker.kwargs["progress"] = self.worker.report
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
+        self.op = StoreOp(export_tables, tables, fmt, str(dest), hub=self.main.hub, progress=True,
+                          parent=self, **kwargs)
+        bind_progress(self.op, self.progress, self.status, keep_label_when_silent=True)
+        self.op.succeeded.connect(self._done)
+        self.op.failed.connect(self._failed)
         self.main.settings.setValue("exportDir", str(dest.parent))
-        self._thread = workers.start(self.worker, self)
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        if message:
-            self.status.setText(message)
+        self.op.start()
 
     def _done(self, result) -> None:
         self.result_value = result
@@ -217,9 +211,9 @@ class ExportDialog(QtWidgets.QDialog):
         self.finished_run.emit()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self.op is not None and not self.op.over
 
     def reject(self) -> None:
-        if self.is_running():
-            self._thread.wait(10000)
+        if self.op is not None:
+            self.op.wait(10000)
         super().reject()

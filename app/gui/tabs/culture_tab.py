@@ -33,13 +33,13 @@ class CultureTab(BaseTab):
         splitter.setSizes([760, 440])
         self.plot_layout.addWidget(splitter)
         self.timeline.pointClicked.connect(lambda cid: self.select_id(cid))
-        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.timeline.windowChosen.connect(self.ctx.set_time_window)
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
         self.kinds.match = self._kind_bars
         self.timeline.locate = self.locate
         from app.gui.tabs.zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "items",
-                               lambda f: (self._detail_points(self.main.store, f), None), self._set_title)
+                               lambda f: (self._detail_points(self.ctx.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.data import Bar
@@ -109,7 +109,7 @@ class CultureTab(BaseTab):
         points, dated, total, bars, aggregated = data
         self.timeline.set_points(points, aggregated=aggregated, unit="items")
         self.zoom.drawn(aggregated, points, self.timeline.lanes, dated, total)
-        self.timeline.show_window(*self.main.time_window())
+        self.timeline.show_window(*self.ctx.time_window())
         self._set_title("months" if aggregated else "rows", dated, total)
         self.kinds.set_bars(bars)
 

@@ -80,7 +80,7 @@ class MeetingsTab(BaseTab):
     hidden_columns = ("id", "source")
 
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
-        store = lambda: self.main.store  # noqa: E731 - the store changes on File > Open
+        store = lambda: self.ctx.store  # noqa: E731 - the store changes on File > Open
         self.person_combo = LazyCombo("Filter by person", "Any person",
                                       lambda: queries.distinct(store(), "people", "name"))
         self.place_combo = LazyCombo("Filter by place", "Any place",
@@ -101,10 +101,10 @@ class MeetingsTab(BaseTab):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
 
-    def set_store(self, store) -> None:
+    def forget_store_data(self) -> None:
         for combo in self.combos():
             combo.reset()
-        super().set_store(store)
+        super().forget_store_data()
 
     def extra_filters(self) -> dict:
         year = self.year_combo.currentData()
@@ -130,7 +130,7 @@ class MeetingsTab(BaseTab):
         from app.gui.tabs.zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "meetings", self._zoomed_points,
                                self._set_title)
-        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.timeline.windowChosen.connect(self.ctx.set_time_window)
 
     def plot_params(self) -> dict:
         return {**super().plot_params(), "by_person": self.lane_combo.currentData() == "person"}
@@ -238,7 +238,7 @@ class MeetingsTab(BaseTab):
         return out
 
     def _zoomed_points(self, filters):
-        points, lanes, *_rest = self._detail_points(self.main.store, {**self.plot_params(), "filters": filters})
+        points, lanes, *_rest = self._detail_points(self.ctx.store, {**self.plot_params(), "filters": filters})
         return points, lanes
 
     def _set_title(self, kind: str, shown: int, total: int) -> None:
@@ -261,7 +261,7 @@ class MeetingsTab(BaseTab):
         self.timeline.locate = self.locate
         self.timeline.set_points(points, lanes, aggregated=aggregated, unit="meetings")
         self.zoom.drawn(aggregated, points, lanes, total, total)
-        self.timeline.show_window(*self.main.time_window())
+        self.timeline.show_window(*self.ctx.time_window())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):
@@ -269,7 +269,7 @@ class MeetingsTab(BaseTab):
 
     def detail_html(self, row: dict) -> str:
         try:
-            event = self.main.store.event(row["id"])
+            event = self.ctx.store.event(row["id"])
         except Exception:
             event = dict(row)
         when = row.get("date_start") or "undated"
