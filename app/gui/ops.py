@@ -73,7 +73,15 @@ class StoreOp(QtCore.QObject):
     def wait(self, msecs: int = 10000) -> bool:
         return self.thread is None or self.thread.wait(msecs)
 
+    def _join(self) -> None:
+        # The worker has returned: end its thread now, so that whoever drops the op once it
+        # has ended never destroys a running QThread (which aborts the process).
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+
     def _done(self, result) -> None:
+        self._join()
         self.result = result
         self._tell_views()
         self.over = True
@@ -81,6 +89,7 @@ class StoreOp(QtCore.QObject):
         self.ended.emit()
 
     def _failed(self, message: str) -> None:
+        self._join()
         self.error = message
         self._tell_views()
         self.over = True

@@ -45,14 +45,7 @@ class DatasetImportDialog(StoreOpDialog):
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
 
-        form = QtWidgets.QFormLayout()
-        self.combos: dict[str, QtWidgets.QComboBox] = {}
-        for role, label in ROLE_LABELS.items():
-            combo = QtWidgets.QComboBox()
-            combo.setAccessibleName(f"{label} column")
-            combo.currentIndexChanged.connect(self._update_buttons)
-            self.combos[role] = combo
-            form.addRow(f"{label}:", combo)
+        form = self._column_form()
         self.guess_note = QtWidgets.QLabel("")
         self.guess_note.setWordWrap(True)
 
@@ -92,6 +85,18 @@ class DatasetImportDialog(StoreOpDialog):
         layout.addWidget(self.buttons)
         if path:
             self.load(path)
+
+    def _column_form(self) -> QtWidgets.QFormLayout:
+        """One combo per role (text, date, URL, title) naming the column that holds it."""
+        form = QtWidgets.QFormLayout()
+        self.combos: dict[str, QtWidgets.QComboBox] = {}
+        for role, label in ROLE_LABELS.items():
+            combo = QtWidgets.QComboBox()
+            combo.setAccessibleName(f"{label} column")
+            combo.currentIndexChanged.connect(self._update_buttons)
+            self.combos[role] = combo
+            form.addRow(f"{label}:", combo)
+        return form
 
     # --- choosing the file and columns --------------------------------------------------------
     def _choose(self) -> None:

@@ -29,30 +29,38 @@ class ExportDialog(QtWidgets.QDialog):
         self.error: str | None = None
         self.op: StoreOp | None = None
 
-        tables_box = QtWidgets.QGroupBox("Tables")
-        grid = QtWidgets.QGridLayout(tables_box)
-        self.table_checks: dict[str, QtWidgets.QCheckBox] = {}
-        current = main_window.current_tab().table if main_window.current_tab() else "people"
-        for i, table in enumerate(self._tables()):
-            check = QtWidgets.QCheckBox(TABLE_LABELS.get(table, table.capitalize()))
-            check.setChecked(table == current)
-            self.table_checks[table] = check
-            grid.addWidget(check, i // 2, i % 2)
+        tables_box = self._tables_box()
+        scope_box = self._scope_box()
+        form = self._target_form()
 
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.status = QtWidgets.QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(tables_box)
+        layout.addWidget(scope_box)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def _target_form(self) -> QtWidgets.QFormLayout:
+        """Format, folder and name, and the path they make."""
         self.format_combo = QtWidgets.QComboBox()
         self.format_combo.setAccessibleName("Export format")
         for key, label in FORMATS:
             self.format_combo.addItem(label, key)
-
-        scope_box = QtWidgets.QGroupBox("Rows")
-        scope_layout = QtWidgets.QVBoxLayout(scope_box)
-        self.scope_buttons: dict[str, QtWidgets.QRadioButton] = {}
-        for key, label in SCOPES:
-            button = QtWidgets.QRadioButton(label)
-            self.scope_buttons[key] = button
-            scope_layout.addWidget(button)
-        self.scope_buttons["all"].setChecked(True)
-
         self.dest_edit = QtWidgets.QLineEdit(str(self._default_dest()))
         self.dest_edit.setAccessibleName("Destination folder")
         browse = QtWidgets.QPushButton("Browse…")
@@ -76,28 +84,31 @@ class ExportDialog(QtWidgets.QDialog):
         form.addRow("Name:", self.name_edit)
         form.addRow("Will write:", self.target_label)
         self._update_target()
+        return form
 
-        self.progress = QtWidgets.QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.hide()
-        self.status = QtWidgets.QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _tables_box(self) -> QtWidgets.QGroupBox:
+        """A check box per table; the current tab's is checked."""
+        box = QtWidgets.QGroupBox("Tables")
+        grid = QtWidgets.QGridLayout(box)
+        self.table_checks: dict[str, QtWidgets.QCheckBox] = {}
+        current = self.main.current_tab().table if self.main.current_tab() else "people"
+        for i, table in enumerate(self._tables()):
+            check = QtWidgets.QCheckBox(TABLE_LABELS.get(table, table.capitalize()))
+            check.setChecked(table == current)
+            self.table_checks[table] = check
+            grid.addWidget(check, i // 2, i % 2)
+        return box
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(tables_box)
-        layout.addWidget(scope_box)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+    def _scope_box(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Rows")
+        scope_layout = QtWidgets.QVBoxLayout(box)
+        self.scope_buttons: dict[str, QtWidgets.QRadioButton] = {}
+        for key, label in SCOPES:
+            button = QtWidgets.QRadioButton(label)
+            self.scope_buttons[key] = button
+            scope_layout.addWidget(button)
+        self.scope_buttons["all"].setChecked(True)
+        return box
 
     def _tables(self) -> list[str]:
         tables = getattr(self.main.store, "TABLES", None) or tuple(TABLE_LABELS)

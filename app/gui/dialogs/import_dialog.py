@@ -59,6 +59,24 @@ class ImportDialog(StoreOpDialog):
         self._stopped = False
         self.started = False
 
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self._review_page())
+        self.pages.addWidget(self._running_page())
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.buttons.addButton(self.import_button, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.accept)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self._read_dates()
+
+    def _review_page(self) -> QtWidgets.QWidget:
+        """The files with their publication dates, before Import is pressed."""
         self.dates = DateTable(self.paths)
         self.dates.datesChanged.connect(self._update_prompt)
         self.prompt = QtWidgets.QLabel(
@@ -74,7 +92,10 @@ class ImportDialog(StoreOpDialog):
         review_layout.setContentsMargins(0, 0, 0, 0)
         review_layout.addWidget(self.prompt)
         review_layout.addWidget(self.dates, 1)
+        return review
 
+    def _running_page(self) -> QtWidgets.QWidget:
+        """Progress, then a row per file."""
         self.label = QtWidgets.QLabel(f"Importing {len(self.paths)} item(s)…")
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 0)
@@ -94,22 +115,7 @@ class ImportDialog(StoreOpDialog):
         running_layout.addWidget(self.progress)
         running_layout.addWidget(self.summary, 1)
         running_layout.addWidget(self.totals)
-
-        self.pages = QtWidgets.QStackedWidget()
-        self.pages.addWidget(review)
-        self.pages.addWidget(running)
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.buttons.addButton(self.import_button, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.accept)
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
-        self._read_dates()
+        return running
 
     # --- the dates the files give --------------------------------------------------------
     def _read_dates(self) -> None:

@@ -27,6 +27,8 @@ class OpProgressDialog(QtWidgets.QProgressDialog):
         self.setLabelText(message or self.text)
 
     def _cancel(self) -> None:
+        if self.op.over:
+            return    # closing the dialog once the work has ended cancels nothing
         self.op.cancel()
         self.setLabelText("Cancelling…")
         self.show()   # QProgressDialog hides itself on Cancel; the work is still ending
