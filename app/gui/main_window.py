@@ -152,12 +152,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if (getattr(self.store, "checked", True) or getattr(self, "_check_op", None)
                 or getattr(self, "_checked_store", None) is self.store):
             return
-        import app.store as store_api
         from app.gui.ops import StoreOp
+        from app.store import damage
 
         self._checked_store = self.store
         self._checking = Path(self.store.path)
-        self._check_op = StoreOp(store_api.damage, hub=self.hub)
+        self._check_op = StoreOp(damage, hub=self.hub)
         self._check_op.succeeded.connect(self._store_checked)
         self._check_op.ended.connect(self._check_finished)
         self._check_op.start()

@@ -71,11 +71,11 @@ def upgrade(path, parent=None) -> Path | None:
     """Bring an older database up to date as an operation under a progress dialog with
     Cancel (never inside open, on the UI thread). The path to open, or None (and a message)
     when it was cancelled or failed: the file is then as it was."""
-    import app.store as store_api
     from app.gui.ops import StoreOp, run_modal
 
-    upgrade_database = getattr(store_api, "upgrade_database", None)
-    if upgrade_database is None:
+    try:
+        from app.store import upgrade_database
+    except ImportError:   # a store without the upgrade: say so rather than crash
         QtWidgets.QMessageBox.critical(parent, "Cannot upgrade", "This version of Fact Browser "
                                        "cannot upgrade databases; the file has not been changed.")
         return None

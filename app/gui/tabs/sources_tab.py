@@ -282,10 +282,10 @@ class SourcesTab(BaseTab):
     def set_publication_date(self, doc_id: int, date: str) -> None:
         """Re-extract the document against `date` as an operation (its own connection); the
         views refresh through store_changed when it is done."""
-        import app.store as store_api
         from app.gui.ops import StoreOp
+        from app.store import set_document_date
 
-        self.date_op = StoreOp(store_api.set_document_date, doc_id, date, hub=self.ctx.hub,
+        self.date_op = StoreOp(set_document_date, doc_id, date, hub=self.ctx.hub,
                                writes=True, parent=self)
         self.date_op.succeeded.connect(self._dated)
         self.date_op.failed.connect(self._dating_failed)
