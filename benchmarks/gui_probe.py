@@ -55,8 +55,7 @@ def main(db_path: str, steps: list[str]) -> None:
     def pending() -> bool:
         """A tab is still reading plot data on a worker thread: its result, drawn when it
         arrives, is part of what the user waits for however long the read takes."""
-        return any(not th.isFinished() for tab in win.tab_by_name.values()
-                   for th in getattr(tab, "_threads", []))
+        return any(tab.plot_reader.busy() for tab in win.tab_by_name.values())
 
     def settle(t0: float, timeout: float = 60.0) -> float:
         """Seconds from t0 to the end of the last piece of real work the event loop did

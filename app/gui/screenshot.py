@@ -47,7 +47,7 @@ def render(window, tab: str, path: str, size: tuple[int, int], select_row: int |
     if select_row is not None and page.model is not None and page.model.rowCount() > select_row:
         page.view.selectRow(select_row)
     deadline = time.monotonic() + 60
-    while page._threads and time.monotonic() < deadline:   # plots still being read
+    while page.plot_reader.busy() and time.monotonic() < deadline:   # plots still being read
         app.processEvents()
         time.sleep(0.01)
     for _ in range(5):

@@ -20,9 +20,8 @@ def _archive(tmp_path, n=3):
 
 def test_mapping_prefilled_preview_import_and_link(qtbot, window, tmp_path):
     path = _archive(tmp_path)
-    dialog = DatasetImportDialog(window.store.path, str(path), window)
+    dialog = DatasetImportDialog(window.hub, str(path), window)
     qtbot.addWidget(dialog)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     assert dialog.columns() == {"text": "content", "date": "published", "url": "link",
                                 "title": "headline"}
     assert "Guessed" in dialog.guess_note.text()
@@ -61,7 +60,7 @@ def test_mapping_prefilled_preview_import_and_link(qtbot, window, tmp_path):
 def test_without_a_text_column_import_waits_for_a_choice(qtbot, window, tmp_path):
     path = tmp_path / "odd.jsonl"
     path.write_text(json.dumps({"story": "x", "when": "2020-01-01"}) + "\n", encoding="utf-8")
-    dialog = DatasetImportDialog(window.store.path, str(path), window)
+    dialog = DatasetImportDialog(window.hub, str(path), window)
     qtbot.addWidget(dialog)
     assert dialog.columns()["text"] is None and not dialog.import_button.isEnabled()
     dialog.combos["text"].setCurrentText("story")
@@ -73,7 +72,7 @@ def test_without_a_text_column_import_waits_for_a_choice(qtbot, window, tmp_path
 def test_unreadable_file_says_why(qtbot, window, tmp_path):
     path = tmp_path / "broken.parquet"
     path.write_bytes(b"not parquet at all")
-    dialog = DatasetImportDialog(window.store.path, str(path), window)
+    dialog = DatasetImportDialog(window.hub, str(path), window)
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()
     assert "broken.parquet" in dialog.status.text()
@@ -81,7 +80,7 @@ def test_unreadable_file_says_why(qtbot, window, tmp_path):
 
 def test_cancel_keeps_the_rows_imported(qtbot, window, tmp_path):
     path = _archive(tmp_path, n=5)
-    dialog = DatasetImportDialog(window.store.path, str(path), window)
+    dialog = DatasetImportDialog(window.hub, str(path), window)
     qtbot.addWidget(dialog)
     dialog.start()
     dialog.cancel()

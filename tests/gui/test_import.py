@@ -21,10 +21,9 @@ def test_import_dialog_adds_files_reports_each_and_refreshes_tabs(qtbot, window,
     bad = tmp_path / "broken.txt"
     bad.write_bytes(b"")
     seen_progress = []
-    dialog = ImportDialog(window.store.path, [str(p) for p in files] + [str(bad)], window)
+    dialog = ImportDialog(window.hub, [str(p) for p in files] + [str(bad)], window)
     qtbot.addWidget(dialog)
     dialog.progress.valueChanged.connect(seen_progress.append)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
 
     assert dialog.error is None
@@ -45,7 +44,7 @@ def test_import_dialog_adds_files_reports_each_and_refreshes_tabs(qtbot, window,
     sources = window.show_tab("sources")
     assert sources.model.rowCount() == 1 + len(files)
     # Importing the same files again: all already present.
-    again = ImportDialog(window.store.path, [str(p) for p in files], window)
+    again = ImportDialog(window.hub, [str(p) for p in files], window)
     qtbot.addWidget(again)
     _run(qtbot, again)
     assert {r.status for r in again.results} == {"present"}
@@ -55,9 +54,8 @@ def test_import_merges_people_and_events_across_documents(qtbot, window):
     """Issue 4: one Sergey Lavrov with all his meetings; the June 24-25 visit one held event
     with two sources; removing the later document turns it back to planned."""
     files = sorted(CORPUS.glob("*.txt"))
-    dialog = ImportDialog(window.store.path, [str(p) for p in files], window)
+    dialog = ImportDialog(window.hub, [str(p) for p in files], window)
     qtbot.addWidget(dialog)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
 
     assert dialog.progress.value() == dialog.progress.maximum() > 0
@@ -81,7 +79,8 @@ def test_import_merges_people_and_events_across_documents(qtbot, window):
     assert visit[0]["status"] == "held" and visit[0]["sources"] == 2
 
     later = next(d for d in store.rows("sources") if "01-lavrov-minsk-results" in (d["path"] or ""))
-    window.remove_document(later["id"])
+    with qtbot.waitSignal(window.hub.store_changed, timeout=60000):
+        window.remove_document(later["id"])
     visit = window.store.event(visit[0]["id"])
     assert visit["status"] == "planned" and len(visit["sources"]) == 1
 
@@ -93,12 +92,11 @@ def test_cancel_stops_between_documents(qtbot, window, tmp_path):
         shutil.copy(sorted(CORPUS.glob("*.txt"))[i % 5], folder / f"copy{i:02d}.txt")
         with open(folder / f"copy{i:02d}.txt", "a", encoding="utf-8") as fh:
             fh.write(f"\nVariant {i}.\n")
-    dialog = ImportDialog(window.store.path, [str(folder)], window)
+    dialog = ImportDialog(window.hub, [str(folder)], window)
     qtbot.addWidget(dialog)
-    dialog.worker = None
     with qtbot.waitSignal(dialog.finished_import, timeout=120000):
         dialog.start()
-        dialog.worker.progress.connect(lambda *_: dialog.cancel())
+        dialog.op.progressed.connect(lambda *_: dialog.cancel())
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5000)
     assert len(dialog.results) < 30
     assert "cancelled" in dialog.label.text().lower()
@@ -133,9 +131,8 @@ def test_derived_figures_are_shown_only_as_derived_with_their_formula(qtbot, win
     release.write_text("10:00\n\nPress release on trade between Russia and Belarus\n\n"
                        "1001-10-02-2023\n\nThe bilateral trade made up $40.2 billion in 2022.\n",
                        encoding="utf-8")
-    dialog = ImportDialog(window.store.path, [str(release)], window)
+    dialog = ImportDialog(window.hub, [str(release)], window)
     qtbot.addWidget(dialog)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
 
     tab = window.show_tab("trade")
@@ -176,9 +173,8 @@ def test_remove_document_button_removes_it_and_refreshes(qtbot, window, monkeypa
     from PySide6 import QtWidgets
 
     files = sorted(CORPUS.glob("*.txt"))[:1]
-    dialog = ImportDialog(window.store.path, [str(p) for p in files], window)
+    dialog = ImportDialog(window.hub, [str(p) for p in files], window)
     qtbot.addWidget(dialog)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
     sources = window.show_tab("sources")
     assert sources.model.rowCount() == 2
@@ -187,7 +183,8 @@ def test_remove_document_button_removes_it_and_refreshes(qtbot, window, monkeypa
     asked = []
     monkeypatch.setattr(QtWidgets.QMessageBox, "question",
                         lambda *a, **k: asked.append(a) or QtWidgets.QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(sources.remove_button, QtCore.Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.hub.store_changed, timeout=60000):   # removed as an operation
+        qtbot.mouseClick(sources.remove_button, QtCore.Qt.MouseButton.LeftButton)
     assert asked
     sources = window.tab_by_name["sources"]
     assert [r["id"] for r in table_rows(sources)] != [] and added["id"] not in {r["id"] for r in table_rows(sources)}
@@ -204,9 +201,8 @@ def test_a_saved_web_page_imports_with_only_the_release_text(qtbot, window, tmp_
 <p>On March 3, Foreign Minister Sergey Lavrov held talks in Moscow with Foreign Minister of
 Serbia Marko Djuric.</p><p>The ministers discussed bilateral cooperation.</p></article></main>
 <footer>Copyright footer text. All rights reserved.</footer></body></html>""", encoding="utf-8")
-    dialog = ImportDialog(window.store.path, [str(page)], window)
+    dialog = ImportDialog(window.hub, [str(page)], window)
     qtbot.addWidget(dialog)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     _run(qtbot, dialog)
     assert [r.status for r in dialog.results] == ["added"]
     sources = window.show_tab("sources")

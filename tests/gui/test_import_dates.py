@@ -25,7 +25,7 @@ def files(tmp_path):
 
 
 def _dialog(qtbot, window, files):
-    dialog = ImportDialog(window.store.path, [str(p) for p in files.values()], window)
+    dialog = ImportDialog(window.hub, [str(p) for p in files.values()], window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.dates_ready(), timeout=20000)
     return dialog
@@ -96,7 +96,6 @@ def test_the_date_editor_gives_a_date_and_delete_takes_it_back(qtbot, window, fi
 def test_dates_given_reach_the_import_and_the_summary_lists_warnings(qtbot, window, files):
     dialog = _dialog(qtbot, window, files)
     dialog.dates.set_date(_row(dialog, "dateless.txt"), "2024-03-04")
-    dialog.finished_import.connect(lambda _r: window.after_import())
     with qtbot.waitSignal(dialog.finished_import, timeout=120000):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5000)
@@ -130,14 +129,14 @@ def test_dates_given_reach_the_import_and_the_summary_lists_warnings(qtbot, wind
 def test_set_publication_date_in_sources_redates_in_the_background(qtbot, window, files,
                                                                    monkeypatch):
     dialog = _dialog(qtbot, window, files)
-    dialog.finished_import.connect(lambda _r: window.after_import())
     with qtbot.waitSignal(dialog.finished_import, timeout=120000):
         dialog.start()
     doc_id = next(r.document_id for r in dialog.results if r.path.endswith("dateless.txt"))
     sources = window.show_tab("sources")
     assert sources.select_id(doc_id)
     assert sources.date_button.isEnabled()
-    old_store = window.store
+    changes = []
+    window.hub.store_changed.connect(lambda: changes.append(1))
     asked = []
 
     def answer(dialog):  # the user picks a date in the dialog and presses Set Date
@@ -149,7 +148,7 @@ def test_set_publication_date_in_sources_redates_in_the_background(qtbot, window
     sources.date_button.click()
     assert "Publication date now: none found" in asked[0]
     assert not sources.date_button.isEnabled()  # one at a time
-    qtbot.waitUntil(lambda: not sources.is_dating() and window.store is not old_store,
+    qtbot.waitUntil(lambda: not sources.is_dating() and bool(changes),
                     timeout=60000)
     row = sources.current_row()
     assert (row["id"], row["date"], row["date_origin"]) == (doc_id, "2024-03-04", "user")

@@ -185,7 +185,7 @@ def test_settings_remember_last_tab_and_splitters(qtbot, store, settings):
     # The splitter keeps its proportions (the offscreen window may differ by a few pixels).
     assert abs(restored[0] / sum(restored) - sizes[0] / sum(sizes)) < 0.02
     assert restored != [330, 330]
-    w2.reset_layout()
+    w2.window_state.reset_layout()
     assert settings.value("culture_tab/splitter") is None
     w2.close()
 
@@ -441,7 +441,7 @@ def test_big_tables_read_plot_data_off_the_ui_thread(qtbot, window, store, monke
     # A newer request wins over an older one still running.
     window.set_time_window("2024-01-01", "2024-01-31")
     window.show_tab("meetings")
-    qtbot.waitUntil(lambda: not tab._threads, timeout=10000)
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
     shown = {int(p.data()) for p in tab.timeline.scatter.points()}
     assert shown == {r["id"] for r in table_rows(tab) if r["date_start"]}
     assert all(r["date_start"][:7] <= "2024-01" for r in table_rows(tab))

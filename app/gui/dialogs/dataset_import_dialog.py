@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import worker as workers
+from app.gui.dialogs.store_op_dialog import StoreOpDialog
 
 FILE_FILTER = "Datasets (*.csv *.tsv *.jsonl *.ndjson *.parquet);;All files (*)"
 NONE = "(none)"
@@ -24,19 +24,18 @@ def choose_dataset_path(parent=None) -> str:
     return name
 
 
-class DatasetImportDialog(QtWidgets.QDialog):
+class DatasetImportDialog(StoreOpDialog):
     finished_import = QtCore.Signal(object)
 
-    def __init__(self, db_path, path: str | None = None, parent=None):
-        super().__init__(parent)
+    cancelling_text = "Cancelling after the current row; rows already imported are kept…"
+
+    def __init__(self, hub, path: str | None = None, parent=None):
+        super().__init__(hub, parent)
         self.setWindowTitle("Import Dataset")
         self.setMinimumSize(760, 520)
-        self.db_path = str(db_path)
         self.path: str | None = None
         self.result = None
         self.error: str | None = None
-        self.worker = None
-        self._thread = None
 
         self.file_label = QtWidgets.QLabel("No file chosen")
         self.file_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,14 +45,7 @@ class DatasetImportDialog(QtWidgets.QDialog):
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
 
-        form = QtWidgets.QFormLayout()
-        self.combos: dict[str, QtWidgets.QComboBox] = {}
-        for role, label in ROLE_LABELS.items():
-            combo = QtWidgets.QComboBox()
-            combo.setAccessibleName(f"{label} column")
-            combo.currentIndexChanged.connect(self._update_buttons)
-            self.combos[role] = combo
-            form.addRow(f"{label}:", combo)
+        form = self._column_form()
         self.guess_note = QtWidgets.QLabel("")
         self.guess_note.setWordWrap(True)
 
@@ -93,6 +85,18 @@ class DatasetImportDialog(QtWidgets.QDialog):
         layout.addWidget(self.buttons)
         if path:
             self.load(path)
+
+    def _column_form(self) -> QtWidgets.QFormLayout:
+        """One combo per role (text, date, URL, title) naming the column that holds it."""
+        form = QtWidgets.QFormLayout()
+        self.combos: dict[str, QtWidgets.QComboBox] = {}
+        for role, label in ROLE_LABELS.items():
+            combo = QtWidgets.QComboBox()
+            combo.setAccessibleName(f"{label} column")
+            combo.currentIndexChanged.connect(self._update_buttons)
+            self.combos[role] = combo
+            form.addRow(f"{label}:", combo)
+        return form
 
     # --- choosing the file and columns --------------------------------------------------------
     def _choose(self) -> None:
@@ -167,34 +171,14 @@ class DatasetImportDialog(QtWidgets.QDialog):
 
         if not self.path or not self.columns()["text"]:
             return
-        self.worker = workers.Worker(import_dataset, self.db_path, self.path, self.columns())
-        self.worker.kwargs["progress"] = self.worker.report
-        self.worker.kwargs["cancel"] = self.worker.is_cancelled
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
         for combo in self.combos.values():
             combo.setEnabled(False)
         self.import_button.setEnabled(False)
         self.status.setText("Importing…")
-        self._thread = workers.start(self.worker, self)
+        self.run_op(import_dataset, self.path, self.columns(), bar=self.progress, label=self.status)
 
-    def cancel(self) -> None:
-        if self.is_running():
-            self.worker.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling after the current row; rows already imported "
-                                "are kept…")
-        else:
-            self.reject()
-
-    def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.status.setText(message)
+    def status_label(self) -> QtWidgets.QLabel:
+        return self.status
 
     def _done(self, result) -> None:
         self.result = result
@@ -220,8 +204,3 @@ class DatasetImportDialog(QtWidgets.QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setDefault(True)
 
-    def reject(self) -> None:
-        if self.is_running():
-            self.cancel()
-            return
-        super().reject()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import worker as workers
+from app.gui.ops import StoreOp, bind_progress
+from app.store import export_tables
 
 TABLE_LABELS = {"people": "People", "meetings": "Meetings", "trade": "Trade figures",
                 "figures": "All figures", "culture": "Culture", "sources": "Sources (documents)"}
@@ -27,32 +28,40 @@ class ExportDialog(QtWidgets.QDialog):
         self.setMinimumWidth(520)
         self.result_value = None
         self.error: str | None = None
-        self._thread = None
+        self.op: StoreOp | None = None
 
-        tables_box = QtWidgets.QGroupBox("Tables")
-        grid = QtWidgets.QGridLayout(tables_box)
-        self.table_checks: dict[str, QtWidgets.QCheckBox] = {}
-        current = main_window.current_tab().table if main_window.current_tab() else "people"
-        for i, table in enumerate(self._tables()):
-            check = QtWidgets.QCheckBox(TABLE_LABELS.get(table, table.capitalize()))
-            check.setChecked(table == current)
-            self.table_checks[table] = check
-            grid.addWidget(check, i // 2, i % 2)
+        tables_box = self._tables_box()
+        scope_box = self._scope_box()
+        form = self._target_form()
 
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.status = QtWidgets.QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(tables_box)
+        layout.addWidget(scope_box)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def _target_form(self) -> QtWidgets.QFormLayout:
+        """Format, folder and name, and the path they make."""
         self.format_combo = QtWidgets.QComboBox()
         self.format_combo.setAccessibleName("Export format")
         for key, label in FORMATS:
             self.format_combo.addItem(label, key)
-
-        scope_box = QtWidgets.QGroupBox("Rows")
-        scope_layout = QtWidgets.QVBoxLayout(scope_box)
-        self.scope_buttons: dict[str, QtWidgets.QRadioButton] = {}
-        for key, label in SCOPES:
-            button = QtWidgets.QRadioButton(label)
-            self.scope_buttons[key] = button
-            scope_layout.addWidget(button)
-        self.scope_buttons["all"].setChecked(True)
-
         self.dest_edit = QtWidgets.QLineEdit(str(self._default_dest()))
         self.dest_edit.setAccessibleName("Destination folder")
         browse = QtWidgets.QPushButton("Browse…")
@@ -76,28 +85,31 @@ class ExportDialog(QtWidgets.QDialog):
         form.addRow("Name:", self.name_edit)
         form.addRow("Will write:", self.target_label)
         self._update_target()
+        return form
 
-        self.progress = QtWidgets.QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.hide()
-        self.status = QtWidgets.QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _tables_box(self) -> QtWidgets.QGroupBox:
+        """A check box per table; the current tab's is checked."""
+        box = QtWidgets.QGroupBox("Tables")
+        grid = QtWidgets.QGridLayout(box)
+        self.table_checks: dict[str, QtWidgets.QCheckBox] = {}
+        current = self.main.current_tab().table if self.main.current_tab() else "people"
+        for i, table in enumerate(self._tables()):
+            check = QtWidgets.QCheckBox(TABLE_LABELS.get(table, table.capitalize()))
+            check.setChecked(table == current)
+            self.table_checks[table] = check
+            grid.addWidget(check, i // 2, i % 2)
+        return box
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(tables_box)
-        layout.addWidget(scope_box)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+    def _scope_box(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Rows")
+        scope_layout = QtWidgets.QVBoxLayout(box)
+        self.scope_buttons: dict[str, QtWidgets.QRadioButton] = {}
+        for key, label in SCOPES:
+            button = QtWidgets.QRadioButton(label)
+            self.scope_buttons[key] = button
+            scope_layout.addWidget(button)
+        self.scope_buttons["all"].setChecked(True)
+        return box
 
     def _tables(self) -> list[str]:
         tables = getattr(self.main.store, "TABLES", None) or tuple(TABLE_LABELS)
@@ -179,19 +191,13 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(f"Exporting {len(tables)} table(s)…")
-        self.worker = workers.Worker(self.main.store.export, tables, fmt, str(dest), **kwargs)
-        self.worker.kwargs["progress"] = self.worker.report
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
+        self.op = StoreOp(export_tables, tables, fmt, str(dest), hub=self.main.hub, progress=True,
+                          parent=self, **kwargs)
+        bind_progress(self.op, self.progress, self.status, keep_label_when_silent=True)
+        self.op.succeeded.connect(self._done)
+        self.op.failed.connect(self._failed)
         self.main.settings.setValue("exportDir", str(dest.parent))
-        self._thread = workers.start(self.worker, self)
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        if message:
-            self.status.setText(message)
+        self.op.start()
 
     def _done(self, result) -> None:
         self.result_value = result
@@ -215,9 +221,9 @@ class ExportDialog(QtWidgets.QDialog):
         self.finished_run.emit()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self.op is not None and not self.op.over
 
     def reject(self) -> None:
-        if self.is_running():
-            self._thread.wait(10000)
+        if self.op is not None:
+            self.op.wait(10000)
         super().reject()

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from app.gui import worker as workers
 from app.gui.dialogs.date_table import DateTable, missing_colour
+from app.gui.dialogs.store_op_dialog import StoreOpDialog
 
 STATUS_TEXT = {"added": "Added", "present": "Already present", "failed": "Failed"}
 
@@ -36,29 +37,46 @@ def choose_import_paths(parent=None) -> list[str]:
     return []
 
 
-class ImportDialog(QtWidgets.QDialog):
+class ImportDialog(StoreOpDialog):
     """First the files with the publication date found in each (editable), then, once
     Import is pressed, the import itself with progress and a per-file summary."""
 
     finished_import = QtCore.Signal(list)
     PREVIEW_CHUNK = 40   # files whose dates are read per background step (rows fill as they come)
+    cancelling_text = "Cancelling… (the document being read is left out)"
 
-    def __init__(self, db_path, paths: list[str], parent=None):
+    def __init__(self, hub, paths: list[str], parent=None):
         from app.store import files_to_import
 
-        super().__init__(parent)
+        super().__init__(hub, parent)
         self.setWindowTitle("Import Press Releases")
         self.setMinimumSize(760, 420)
-        self.db_path = str(db_path)
         self.paths = files_to_import(paths)
         self.results: list = []
         self.error: str | None = None
-        self._thread = None
         self._preview_thread = None
         self._preview_from = 0
         self._stopped = False
         self.started = False
 
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self._review_page())
+        self.pages.addWidget(self._running_page())
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.buttons.addButton(self.import_button, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.accept)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self._read_dates()
+
+    def _review_page(self) -> QtWidgets.QWidget:
+        """The files with their publication dates, before Import is pressed."""
         self.dates = DateTable(self.paths)
         self.dates.datesChanged.connect(self._update_prompt)
         self.prompt = QtWidgets.QLabel(
@@ -74,7 +92,10 @@ class ImportDialog(QtWidgets.QDialog):
         review_layout.setContentsMargins(0, 0, 0, 0)
         review_layout.addWidget(self.prompt)
         review_layout.addWidget(self.dates, 1)
+        return review
 
+    def _running_page(self) -> QtWidgets.QWidget:
+        """Progress, then a row per file."""
         self.label = QtWidgets.QLabel(f"Importing {len(self.paths)} item(s)…")
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 0)
@@ -94,22 +115,7 @@ class ImportDialog(QtWidgets.QDialog):
         running_layout.addWidget(self.progress)
         running_layout.addWidget(self.summary, 1)
         running_layout.addWidget(self.totals)
-
-        self.pages = QtWidgets.QStackedWidget()
-        self.pages.addWidget(review)
-        self.pages.addWidget(running)
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.buttons.addButton(self.import_button, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.accept)
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
-        self._read_dates()
+        return running
 
     # --- the dates the files give --------------------------------------------------------
     def _read_dates(self) -> None:
@@ -173,30 +179,11 @@ class ImportDialog(QtWidgets.QDialog):
         self.started = True
         self.pages.setCurrentIndex(1)
         self.import_button.hide()
-        self.worker = workers.Worker(ingest_paths, self.db_path, self.paths,
-                                     dates=self.given_dates())
-        self.worker.kwargs["progress"] = self.worker.report
-        self.worker.kwargs["cancel"] = self.worker.is_cancelled
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self._thread = workers.start(self.worker, self)
+        self.run_op(ingest_paths, self.paths, dates=self.given_dates(),
+                    bar=self.progress, label=self.label)
 
-    def cancel(self) -> None:
-        if self.is_running():
-            self.worker.cancel()
-            self.cancel_button.setEnabled(False)
-            self.label.setText("Cancelling… (the document being read is left out)")
-        else:
-            self.reject()
-
-    def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.label.setText(message or f"{done} of {total}")
+    def status_label(self) -> QtWidgets.QLabel:
+        return self.label
 
     def _done(self, results) -> None:
         self.results = list(results or [])
@@ -227,7 +214,7 @@ class ImportDialog(QtWidgets.QDialog):
                     item.setBackground(missing_colour())
                 self.summary.setItem(i, col, item)
         self.summary.resizeColumnsToContents()
-        cancelled = self.worker.cancelled
+        cancelled = self.op.cancelled
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.label.setText("Import cancelled; documents already imported are kept." if cancelled else "Import finished.")
@@ -254,12 +241,6 @@ class ImportDialog(QtWidgets.QDialog):
         self.close_button.show()
         self.close_button.setEnabled(True)
         self.close_button.setDefault(True)
-
-    def reject(self) -> None:
-        if self.is_running():
-            self.cancel()
-            return
-        super().reject()
 
     def done(self, result: int) -> None:
         self.stop_reading_dates()

@@ -67,15 +67,60 @@ def rebuild_default(failed_path) -> Path:
     return ensure_default_db(default)
 
 
+def upgrade(path, parent=None) -> Path | None:
+    """Bring an older database up to date as an operation under a progress dialog with
+    Cancel (never inside open, on the UI thread). The path to open, or None (and a message)
+    when it was cancelled or failed: the file is then as it was."""
+    from app.gui.ops import StoreOp, run_modal
+
+    try:
+        from app.store import upgrade_database
+    except ImportError:   # a store without the upgrade: say so rather than crash
+        QtWidgets.QMessageBox.critical(parent, "Cannot upgrade", "This version of Fact Browser "
+                                       "cannot upgrade databases; the file has not been changed.")
+        return None
+    op = StoreOp(upgrade_database, path=path, progress=True, cancel=True)
+    run_modal(op, "Upgrading database", f"Reading the documents of {Path(path).name} again with "
+              "this version of Fact Browser…", parent)
+    if op.cancelled:
+        QtWidgets.QMessageBox.information(
+            parent, "Upgrade cancelled", f"{path} was not upgraded and has not been changed; "
+            "open it again to upgrade it.")
+        return None
+    if op.error is not None:
+        QtWidgets.QMessageBox.critical(parent, "Upgrade failed", f"{path} could not be upgraded: "
+                                       f"{op.error}\nThe file has not been changed.")
+        return None
+    return Path(op.result or path)
+
+
+def _rebuild_default(path, parent=None) -> Path | None:
+    from app.gui.ops import StoreOp, run_modal
+
+    op = run_modal(StoreOp(rebuild_default, path=path), "Default database",
+                   "Building the default database…", parent, cancellable=False)
+    if op.error is not None:
+        QtWidgets.QMessageBox.critical(parent, "Rebuild failed", op.error)
+        return None
+    return op.result
+
+
 def open_with_recovery(path, parent=None, dialog_factory=OpenErrorDialog):
     """Open `path`; on failure loop through the dialog. Returns a Store, or None if cancelled."""
-    from app.store import Store, StoreError
+    from app.store import NeedsUpgrade, Store, StoreError
 
+    upgraded: set[str] = set()
     while True:
         try:
             # the window checks the file for damage on a thread once it shows
             return Store.open(path, check=False)
         except StoreError as error:
+            if isinstance(error, NeedsUpgrade) and str(path) not in upgraded:
+                path = upgrade(path, parent)
+                if path is None:
+                    return None
+                upgraded.add(str(path))   # still too old once upgraded: the dialog says so
+                continue
             dialog = dialog_factory(path, error, parent)
             dialog.exec()
             if dialog.choice == OPEN_ANOTHER:
@@ -83,10 +128,8 @@ def open_with_recovery(path, parent=None, dialog_factory=OpenErrorDialog):
                 if path is None:
                     return None
             elif dialog.choice == REBUILD:
-                try:
-                    path = rebuild_default(path)
-                except Exception as exc:
-                    QtWidgets.QMessageBox.critical(parent, "Rebuild failed", str(exc))
+                path = _rebuild_default(path, parent)
+                if path is None:
                     return None
             else:
                 return None

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from app.gui.plots import theme
+from app.gui.plots.clickable_bars import ClickableBars
 from app.gui.plots.data import Bar  # noqa: F401  (plots and tests name it here too)
 from app.gui.plots.panel import PlotPanel
 
@@ -18,37 +19,6 @@ def nice_step(raw: float) -> int:
             if step * m >= raw:
                 return step * m
         step *= 10
-
-
-class _ClickableBars(pg.BarGraphItem):
-    def __init__(self, owner: BarPlot, **opts):
-        super().__init__(**opts)
-        self.owner = owner
-        self.setAcceptHoverEvents(True)
-
-    def _index_at(self, pos: QtCore.QPointF) -> int | None:
-        coord = pos.y() if self.owner.horizontal else pos.x()
-        i = int(round(coord))
-        if 0 <= i < len(self.owner.bars) and abs(coord - i) <= 0.4:
-            return i
-        return None
-
-    def mouseClickEvent(self, ev):
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            return
-        i = self._index_at(ev.pos())
-        if i is not None:
-            ev.accept()
-            self.owner.barClicked.emit(i)
-
-    def hoverEvent(self, ev):
-        if ev.isExit():
-            self.setToolTip("")
-            return
-        i = self._index_at(ev.pos())
-        if i is not None:
-            bar = self.owner.bars[i]
-            self.setToolTip(bar.tip or f"{bar.label}: {bar.value:g}")
 
 
 class BarPlot(PlotPanel):
@@ -67,7 +37,7 @@ class BarPlot(PlotPanel):
         # Bars standing for more rows than they list (counts from SQL) say which bars hold
         # the selected ids: callable(ids) -> bar indexes.
         self.match = None
-        self.item: _ClickableBars | None = None
+        self.item: ClickableBars | None = None
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text, ignoreBounds=True)
         self.view_box = self.plot.getViewBox()
@@ -136,7 +106,7 @@ class BarPlot(PlotPanel):
         if self.item is None:
             # One item for the plot's lifetime: redraws swap data in place instead of
             # adding and removing graphics items, which is what costs most in pyqtgraph.
-            self.item = _ClickableBars(self, x=[], height=[], width=0.7)
+            self.item = ClickableBars(self, x=[], height=[], width=0.7)
             self.plot.addItem(self.item)
         if not self.bars:
             self.empty_text.setText("No data under the current filters", color=fg)

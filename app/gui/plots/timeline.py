@@ -16,24 +16,9 @@ from app.gui.plots import theme
 from app.gui.plots.buckets import BucketBars, tooltip_at
 from app.gui.plots.data import TimePoint  # noqa: F401  (as bars.Bar)
 from app.gui.plots.panel import PlotPanel
+from app.gui.plots.window_view_box import WindowViewBox
 
 DAY = 86400.0
-
-
-class WindowViewBox(pg.ViewBox):
-    """A ViewBox where Shift+drag sweeps out a time window instead of panning."""
-
-    swept = QtCore.Signal(float, float, bool)
-
-    def mouseDragEvent(self, ev, axis=None):
-        if (ev.button() == QtCore.Qt.MouseButton.LeftButton
-                and ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier):
-            ev.accept()
-            x0 = self.mapSceneToView(ev.buttonDownScenePos()).x()
-            x1 = self.mapSceneToView(ev.scenePos()).x()
-            self.swept.emit(min(x0, x1), max(x0, x1), ev.isFinish())
-            return
-        super().mouseDragEvent(ev, axis)
 
 
 class TimelinePlot(PlotPanel):

@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtGui
 from app.gui.plots import theme
 from app.gui.plots.data import PlanPoint, VolumeBar, year_position  # noqa: F401  (as bars.Bar)
 from app.gui.plots.panel import PlotPanel
+from app.gui.plots.volume_bars import VolumeBars
 
 SYMBOLS = {"target": "star", "forecast": "d"}
 
@@ -17,33 +18,6 @@ SYMBOLS = {"target": "star", "forecast": "d"}
 def _dot_symbol(group: int) -> str:
     """Another shape each time the colours run out, so no two pairs look alike."""
     return ("o", "s", "t", "p")[group // len(theme.SERIES) % 4]
-
-
-class _Bars(pg.BarGraphItem):
-    def __init__(self, owner: VolumePlot, **opts):
-        super().__init__(**opts)
-        self.owner = owner
-        self.setAcceptHoverEvents(True)
-
-    def _index_at(self, pos: QtCore.QPointF) -> int | None:
-        for i, (x0, x1, bar) in enumerate(self.owner._drawn):
-            if x0 <= pos.x() <= x1 and 0 <= pos.y() <= max(bar.value, 0) * 1.02 + 1e-9:
-                return i
-        return None
-
-    def mouseClickEvent(self, ev):
-        if ev.button() == QtCore.Qt.MouseButton.LeftButton:
-            i = self._index_at(ev.pos())
-            if i is not None and self.owner._drawn[i][2].ids:
-                ev.accept()
-                self.owner.idClicked.emit(self.owner._drawn[i][2].ids[0])
-
-    def hoverEvent(self, ev):
-        if ev.isExit():
-            self.setToolTip("")
-            return
-        i = self._index_at(ev.pos())
-        self.setToolTip(self.owner._drawn[i][2].tip if i is not None else "")
 
 
 class VolumePlot(PlotPanel):
@@ -56,7 +30,7 @@ class VolumePlot(PlotPanel):
         self.legend_names: dict[int, str] = {}
         self._drawn: list[tuple[float, float, VolumeBar]] = []
         self._selected: set[int] = set()
-        self.bar_item = _Bars(self, x0=[], width=[], height=[])
+        self.bar_item = VolumeBars(self, x0=[], width=[], height=[])
         self.plot.addItem(self.bar_item)
         self.dots = False
         self.span_item = pg.PlotCurveItem(connect="pairs")

@@ -7,40 +7,26 @@ which keeps start-up down to the one tab the user sees.
 from __future__ import annotations
 
 import html
-import math
-from dataclasses import fields
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.models.table_model import NUMERIC, StoreTableModel
-from app.gui.worker import Worker
-from app.gui.worker import start as start_worker
+from app.gui.filters import make_filters  # noqa: F401  (the tabs and tests take it from here)
+from app.gui.models.table_model import StoreTableModel
+from app.gui.tabs.column_sizing import size_columns
+from app.gui.tabs.plot_reader import PlotReader
+from app.gui.tabs.tab_builders import (
+    build_detail_pane,
+    build_filter_row,
+    build_splitters,
+    build_table_view,
+)
 
 ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
-SIZE_SAMPLE_ROWS = 60    # rows the initial column widths are measured from
 ASYNC_ROWS = 5_000      # tables bigger than this read their plot data on a worker thread
-
-
-def _plot_data_in_thread(fn, db_path: str, params: dict, job: int):
-    from app.store import Store
-
-    store = Store.open(db_path)
-    try:
-        return job, fn(store, params)
-    finally:
-        store.close()
 
 
 def esc(value) -> str:
     return html.escape("" if value is None else str(value))
-
-
-def make_filters(**values):
-    """A store Filters with only the fields it knows (the contract may grow)."""
-    from app.store import Filters
-
-    known = {f.name for f in fields(Filters)}
-    return Filters(**{k: v for k, v in values.items() if k in known and v not in (None, "")})
 
 
 class BaseTab(QtWidgets.QWidget):
@@ -54,103 +40,18 @@ class BaseTab(QtWidgets.QWidget):
 
     selectionIdsChanged = QtCore.Signal(list)
 
-    def __init__(self, main_window, parent=None):
+    def __init__(self, context, parent=None):
         super().__init__(parent)
-        self.main = main_window
+        self.ctx = context
         self.model: StoreTableModel | None = None
-        self._plot_job = 0
-        self._workers: list = []
-        self._threads: list = []
+        self.plot_reader = PlotReader(self)
         self.loaded = False
         self.dirty = True
         self.setObjectName(f"{self.table or self.title}_tab")
-
-        self.filter_edit = QtWidgets.QLineEdit()
-        self.filter_edit.setPlaceholderText(f"Filter {self.title.lower()}…")
-        self.filter_edit.setAccessibleName(f"Filter {self.title}")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip(
-            "Shows the rows where each word you type begins a word of a column the table "
-            "shows (text and dates), in any order, case and accents ignored (\u201cmin lav\u201d "
-            "finds Minister Lavrov).\nWords joined by punctuation stay together: 2.5, "
-            "2010-2012, Al-Thani. Hidden columns are not searched (right-click the header to "
-            "show or hide columns).")
-        self._filter_timer = QtCore.QTimer(self, singleShot=True, interval=250)
-        self._filter_timer.timeout.connect(self.refresh)
-        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.count_label = QtWidgets.QLabel()
-        self.count_label.setAccessibleName(f"{self.title} row count")
-
-        self.filter_row = QtWidgets.QHBoxLayout()
-        self.filter_row.setContentsMargins(0, 0, 0, 0)
-        self.filter_row.addWidget(self.filter_edit, 2)
-        self.add_filter_widgets(self.filter_row)
-        self.filter_row.addStretch(1)
-        self.filter_row.addWidget(self.count_label)
-
-        self.view = QtWidgets.QTableView()
-        self.view.setAccessibleName(f"{self.title} table")
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(
-            QtGui.QFontMetrics(self.view.font()).height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setResizeContentsPrecision(60)   # size columns from a sample, not every row
-        header.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        self.view.setTabKeyNavigation(False)
-
-        self.show_source_button = QtWidgets.QPushButton("Show in source")
-        self.show_source_button.setToolTip("Open the Sources tab on the sentence this fact comes from")
-        self.show_source_button.setEnabled(False)
-        self.show_source_button.clicked.connect(self.show_in_source)
-        self.detail = QtWidgets.QTextBrowser()
-        self.detail.setAccessibleName(f"{self.title} details")
-        self.detail.setOpenLinks(False)
-        self.detail.anchorClicked.connect(self.main.open_link)
-        self.detail.setPlaceholderText("Select a row to see its details.")
-        detail_box = QtWidgets.QWidget()
-        detail_layout = QtWidgets.QVBoxLayout(detail_box)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        button_row = QtWidgets.QHBoxLayout()
-        self.detail_title = QtWidgets.QLabel("<b>Details</b>")
-        button_row.addWidget(self.detail_title)
-        button_row.addStretch(1)
-        button_row.addWidget(self.show_source_button)
-        detail_layout.addLayout(button_row)
-        detail_layout.addWidget(self.detail, 1)
-
-        self.top_splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.top_splitter.setObjectName(f"{self.objectName()}_top")
-        self.top_splitter.addWidget(self.view)
-        self.top_splitter.addWidget(detail_box)
-        self.top_splitter.setStretchFactor(0, 3)
-        self.top_splitter.setStretchFactor(1, 2)
-        self.top_splitter.setSizes([800, 460])
-
-        self.plot_area = QtWidgets.QWidget()
-        self.plot_layout = QtWidgets.QHBoxLayout(self.plot_area)
-        self.plot_layout.setContentsMargins(0, 0, 0, 0)
-
-        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        self.splitter.setObjectName(f"{self.objectName()}_main")
-        self.splitter.addWidget(self.top_splitter)
-        self.splitter.addWidget(self.plot_area)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 330])
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self.filter_row)
-        layout.addWidget(self.splitter, 1)
+        build_filter_row(self)
+        build_table_view(self)
+        build_splitters(self, build_detail_pane(self))
+        context.store_changed.connect(self._store_changed)
 
     # --- hooks for subclasses --------------------------------------------------------
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
@@ -164,7 +65,7 @@ class BaseTab(QtWidgets.QWidget):
 
     def plot_params(self) -> dict:
         """UI state the plot data depends on, read on the UI thread."""
-        return {"filters": self.model.filters, "window": self.main.window_filters()}
+        return {"filters": self.model.filters, "window": self.ctx.window_filters()}
 
     def plot_data(self, store, params: dict):
         """The plots' data under params: SQL and arithmetic only, no widgets, so it can run
@@ -178,58 +79,20 @@ class BaseTab(QtWidgets.QWidget):
         """Redraw plots for the current filters; on big tables the data is read off the UI
         thread and drawn when it arrives (a newer request supersedes an older one)."""
         params = self.plot_params()
-        key = (id(self.main.store), self._data_version(), params)
-        if key == getattr(self, "_plotted", None):
-            return  # same data under the same parameters: the plots on screen are right
-        self._plotted = key
-        self._plot_job += 1
-        if not self.plots_in_thread():
-            self.draw_plots(self.plot_data(self.main.store, params))
-            self.highlight_plots(self.selected_ids())
-            return
-        # Signals reach these bound methods through the tab's (UI) thread: queued, never run
-        # on the worker thread, which must not touch widgets.
-        worker = Worker(_plot_data_in_thread, self.plot_data, str(self.main.store.path), params,
-                        self._plot_job)
-        worker.done.connect(self._plots_ready)
-        worker.failed.connect(self._plots_failed)
-        self._workers.append(worker)
-        thread = start_worker(worker, self)
-        thread.finished.connect(self._reap_workers)
-        self._threads.append(thread)
-        self.plot_area.setToolTip("Reading the plot data…")
+        key = (id(self.ctx.store), self._data_version(), params)
+        self.plot_reader.update(key, params, self.plots_in_thread())
 
     def plots_in_thread(self) -> bool:
         """Whether the plot data is read on a worker thread (while the table paints)."""
         return self.model.rowCount() > ASYNC_ROWS
 
-    def _plots_ready(self, result) -> None:
-        job, data = result
-        if job != self._plot_job:
-            return      # superseded by a newer request
-        self.plot_area.setToolTip("")
-        self.draw_plots(data)
-        self.highlight_plots(self.selected_ids())
-
     def _data_version(self):
         """Changes whenever the database does (a commit by any connection)."""
-        return self.main.store.data_version()  # unknown: a fresh object, so the plots are redrawn
-
-    def _plots_failed(self, message: str) -> None:
-        self._plotted = None
-        self.main.statusBar().showMessage(f"Could not draw the {self.title} plots: {message}", 8000)
-
-    def _reap_workers(self) -> None:
-        for thread, worker in list(zip(self._threads, self._workers, strict=False)):
-            if thread.isFinished():
-                self._threads.remove(thread)
-                self._workers.remove(worker)
-                thread.deleteLater()
+        return self.ctx.store.data_version()  # unknown: a fresh object, so the plots are redrawn
 
     def wait_for_plots(self, msecs: int = 10000) -> None:
-        """Let running plot workers end (before the window or the store goes away)."""
-        for thread in list(self._threads):
-            thread.wait(msecs)
+        """Let running plot reads end (before the window or the store goes away)."""
+        self.plot_reader.wait(msecs)
 
     def highlight_plots(self, ids: list[int]) -> None:
         """Mark the selected rows in the plots."""
@@ -241,7 +104,7 @@ class BaseTab(QtWidgets.QWidget):
         if not self.fact_type or row.get("id") is None:
             return []
         try:
-            return self.main.store.provenance(self.fact_type, row["id"]) or []
+            return self.ctx.store.provenance(self.fact_type, row["id"]) or []
         except Exception:  # a fact without provenance must not break the pane
             return []
 
@@ -252,7 +115,7 @@ class BaseTab(QtWidgets.QWidget):
                 self.refresh()
             return
         self.loaded = True
-        self.model = StoreTableModel(self.main.store, self.table, self.columns, self)
+        self.model = StoreTableModel(self.ctx.store, self.table, self.columns, self)
         self.model.filters = self.current_filters()
         self.view.setModel(self.model)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -262,17 +125,23 @@ class BaseTab(QtWidgets.QWidget):
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         self.build_plots()
-        if self.default_sort in self.model.columns and not self.main.has_saved_header(self):
+        if self.default_sort in self.model.columns and not self.ctx.has_saved_header(self):
             self.view.sortByColumn(self.model.columns.index(self.default_sort), self.default_order)
-        self.main.restore_tab_state(self)
+        self.ctx.restore_tab_state(self)
         self.refresh()
 
-    def set_store(self, store) -> None:
+    def _store_changed(self) -> None:
+        """Rows were written or another database opened: read again (now if shown)."""
         if self.model is not None:
-            self.model.store = store
+            self.model.store = self.ctx.store
+        self.forget_store_data()
         self.dirty = True
-        if self.isVisible():
+        if self.loaded and self.isVisible():
             self.refresh()
+
+    def forget_store_data(self) -> None:
+        """Drop what the tab keeps from the database (subclasses add theirs)."""
+        self.plot_reader.forget()
 
     def has_filters(self) -> bool:
         return bool(self.filter_edit.text().strip()) or any(
@@ -291,8 +160,8 @@ class BaseTab(QtWidgets.QWidget):
         """Subclasses put their filter widgets back to "any"."""
 
     def current_filters(self):
-        date_from, date_to = self.main.time_window()
-        undated = True if getattr(self.main, "show_undated", lambda: False)() else None
+        date_from, date_to = self.ctx.time_window()
+        undated = True if self.ctx.show_undated() else None
         return make_filters(text=self.filter_edit.text().strip() or None,
                             date_from=date_from, date_to=date_to, undated=undated,
                             columns=self.shown_columns(), **self.extra_filters())
@@ -356,7 +225,7 @@ class BaseTab(QtWidgets.QWidget):
     def undated_hidden(self) -> int:
         """Rows the time window hides because they state no date."""
         try:
-            return self.main.store.undated_hidden(self.model.table, self.model.filters)
+            return self.ctx.store.undated_hidden(self.model.table, self.model.filters)
         except Exception:  # an older store or database: nothing to say rather than a crash
             return 0
 
@@ -364,41 +233,8 @@ class BaseTab(QtWidgets.QWidget):
         if getattr(self, "_columns_sized", False) or self.model.rowCount() == 0:
             return
         self._columns_sized = True
-        if self.main.has_saved_header(self):
-            return
-        # Sized from the display text of the first rows ourselves: Qt's resizeColumnToContents
-        # asks the model for every role of every sampled cell through Python (30-100 ms a tab).
-        header = self.view.horizontalHeader()
-        metrics = QtGui.QFontMetricsF(self.view.font())
-        style = self.view.style()
-        pad = 2 * (style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
-        pad += 1 if self.view.showGrid() else 0
-        sample = min(self.model.rowCount(), SIZE_SAMPLE_ROWS)
-        wanted: dict[int, int] = {}   # column -> the width its sampled text needs
-        display = QtCore.Qt.ItemDataRole.DisplayRole
-        for c, column in enumerate(self.model.columns):
-            if self.view.isColumnHidden(c):
-                continue
-            widest = 0
-            for r in range(sample):
-                text = self.model.data(self.model.index(r, c), display)
-                if text:
-                    widest = max(widest, metrics.horizontalAdvance(text))
-            width = max(math.ceil(widest) + pad, header.sectionSizeHint(c))
-            cap = 80 if column in NUMERIC else 210
-            header.resizeSection(c, min(width, cap))
-            wanted[c] = width
-        # A summary gets the width the other columns leave (up to its text), rather than the
-        # last column (a count, when the source title is hidden) stretching over it.
-        if "summary" in self.model.columns:
-            c = self.model.columns.index("summary")
-            last = max((i for i in range(len(self.model.columns)) if not self.view.isColumnHidden(i)),
-                       default=c)
-            used = sum(header.sectionSize(i) for i in range(len(self.model.columns))
-                       if not self.view.isColumnHidden(i) and i != last)
-            free = self.view.viewport().width() - used - max(wanted.get(last, 0), 60)
-            if c != last and c in wanted and free > 0:
-                header.resizeSection(c, min(wanted[c], header.sectionSize(c) + free))
+        if not self.ctx.has_saved_header(self):
+            size_columns(self.view, self.model)
 
     # --- selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -447,10 +283,10 @@ class BaseTab(QtWidgets.QWidget):
             return False
         spans = self.provenance(row)
         if not spans:
-            self.main.statusBar().showMessage("No source sentence is recorded for this fact.", 6000)
+            self.ctx.show_message("No source sentence is recorded for this fact.", 6000)
             return False
         span = spans[0]
-        return self.main.show_source(span.get("document_id"),
+        return self.ctx.show_source(span.get("document_id"),
                                      span.get("sentence_start", span.get("start")),
                                      span.get("sentence_end", span.get("end")))
 

@@ -33,13 +33,13 @@ class CultureTab(BaseTab):
         splitter.setSizes([760, 440])
         self.plot_layout.addWidget(splitter)
         self.timeline.pointClicked.connect(lambda cid: self.select_id(cid))
-        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.timeline.windowChosen.connect(self.ctx.set_time_window)
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
         self.kinds.match = self._kind_bars
         self.timeline.locate = self.locate
         from app.gui.tabs.zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "items",
-                               lambda f: (self._detail_points(self.main.store, f), None), self._set_title)
+                               lambda f: (self._detail_points(self.ctx.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
         from app.gui.plots.data import Bar
@@ -75,18 +75,18 @@ class CultureTab(BaseTab):
 
     def _kind_bars(self, ids: list[int]) -> list[int]:
         """The kinds bars holding these items."""
-        kinds = {m.kind or "other" for m in self.main.store.culture_marks(ids)}
+        kinds = {m.kind or "other" for m in self.ctx.store.culture_marks(ids)}
         return [i for i, b in enumerate(self.kinds.bars) if b.label in kinds]
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (month, kind, status) buckets of these items, for the per-month timeline."""
-        marks = self.main.store.culture_marks(ids)
+        marks = self.ctx.store.culture_marks(ids)
         return [(month_keys.month_key(m.date_start), m.kind or "other", "held")
                 for m in marks if m.date_start]
 
     def tooltip_for(self, item_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        tip = self.main.store.culture_tip(item_id)
+        tip = self.ctx.store.culture_tip(item_id)
         if tip is None:
             return ""
         date_start, summary, place = tip.date_start, tip.summary, tip.place
@@ -109,7 +109,7 @@ class CultureTab(BaseTab):
         points, dated, total, bars, aggregated = data
         self.timeline.set_points(points, aggregated=aggregated, unit="items")
         self.zoom.drawn(aggregated, points, self.timeline.lanes, dated, total)
-        self.timeline.show_window(*self.main.time_window())
+        self.timeline.show_window(*self.ctx.time_window())
         self._set_title("months" if aggregated else "rows", dated, total)
         self.kinds.set_bars(bars)
 

@@ -8,65 +8,13 @@ from PySide6 import QtWidgets
 
 from app.gui import dates, month_keys
 from app.gui.tabs.base_tab import BaseTab, esc
+from app.gui.tabs.lazy_combo import LazyCombo
 
 MAX_PERSON_LANES = 14
 NO_PARTICIPANT = "(no named participant)"
 # Beyond this many dated meetings under the filters the timeline draws meetings per month
 # (counted in SQL, said so in its title and legend) instead of a mark per meeting.
 DETAIL_LIMIT = 3000
-
-
-class LazyCombo(QtWidgets.QComboBox):
-    """A filter combo whose values are read from the database when it is first opened (on
-    a large database the distinct values cost more than the rest of the tab)."""
-
-    def __init__(self, name: str, all_text: str, loader):
-        super().__init__()
-        self.loader = loader
-        self.all_text = all_text
-        self.filled = False
-        self.setAccessibleName(name)
-        self.setToolTip(name)
-        self.addItem(all_text, None)
-        self.setSizeAdjustPolicy(
-            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-        self.view().setMinimumWidth(260)   # the open list shows long names in full
-
-    def ensure_filled(self) -> None:
-        if self.filled:
-            return
-        self.filled = True
-        current = self.currentData()
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(self.all_text, None)
-        for value in self.loader():
-            self.addItem(str(value), value)
-        at = self.findData(current)
-        if at < 0 and current is not None:
-            self.addItem(str(current), current)
-            at = self.count() - 1
-        self.setCurrentIndex(max(at, 0))
-        self.blockSignals(False)
-
-    def reset(self) -> None:
-        self.filled = False
-
-    def select_value(self, value) -> bool:
-        self.ensure_filled()
-        at = self.findData(value)
-        if at >= 0:
-            self.setCurrentIndex(at)
-        return at >= 0
-
-    def showPopup(self) -> None:
-        self.ensure_filled()
-        super().showPopup()
-
-    def keyPressEvent(self, event) -> None:
-        self.ensure_filled()   # arrow keys step through the values too
-        super().keyPressEvent(event)
 
 
 class MeetingsTab(BaseTab):
@@ -82,7 +30,7 @@ class MeetingsTab(BaseTab):
     hidden_columns = ("id", "source")
 
     def add_filter_widgets(self, row: QtWidgets.QHBoxLayout) -> None:
-        store = lambda: self.main.store  # noqa: E731 - the store changes on File > Open
+        store = lambda: self.ctx.store  # noqa: E731 - the store changes on File > Open
         self.person_combo = LazyCombo("Filter by person", "Any person",
                                       lambda: store().distinct("people", "name"))
         self.place_combo = LazyCombo("Filter by place", "Any place",
@@ -103,10 +51,10 @@ class MeetingsTab(BaseTab):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
 
-    def set_store(self, store) -> None:
+    def forget_store_data(self) -> None:
         for combo in self.combos():
             combo.reset()
-        super().set_store(store)
+        super().forget_store_data()
 
     def extra_filters(self) -> dict:
         year = self.year_combo.currentData()
@@ -132,7 +80,7 @@ class MeetingsTab(BaseTab):
         from app.gui.tabs.zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "meetings", self._zoomed_points,
                                self._set_title)
-        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.timeline.windowChosen.connect(self.ctx.set_time_window)
 
     def plot_params(self) -> dict:
         return {**super().plot_params(), "by_person": self.lane_combo.currentData() == "person"}
@@ -209,7 +157,7 @@ class MeetingsTab(BaseTab):
 
     def tooltip_for(self, meeting_id: int) -> str:
         """The hovered point's tooltip, read from the database when it is asked for."""
-        tip = self.main.store.meeting_tip(meeting_id)
+        tip = self.ctx.store.meeting_tip(meeting_id)
         if tip is None:
             return ""
         ds, de, kind, place, status = tip.date_start, tip.date_end, tip.kind, tip.place, tip.status
@@ -220,7 +168,7 @@ class MeetingsTab(BaseTab):
 
     def locate(self, ids: list[int]) -> list[tuple[str, str, str]]:
         """The (bucket, lane, status) of meetings, for marking them on a per-month timeline."""
-        marks = self.main.store.meeting_marks(ids, self._by_person)
+        marks = self.ctx.store.meeting_marks(ids, self._by_person)
         if marks is None:   # a closed or changed store must not break selecting
             return []
         names = {m.id: list(m.participants) for m in marks if m.participants}
@@ -240,7 +188,7 @@ class MeetingsTab(BaseTab):
         return out
 
     def _zoomed_points(self, filters):
-        points, lanes, *_rest = self._detail_points(self.main.store, {**self.plot_params(), "filters": filters})
+        points, lanes, *_rest = self._detail_points(self.ctx.store, {**self.plot_params(), "filters": filters})
         return points, lanes
 
     def _set_title(self, kind: str, shown: int, total: int) -> None:
@@ -263,7 +211,7 @@ class MeetingsTab(BaseTab):
         self.timeline.locate = self.locate
         self.timeline.set_points(points, lanes, aggregated=aggregated, unit="meetings")
         self.zoom.drawn(aggregated, points, lanes, total, total)
-        self.timeline.show_window(*self.main.time_window())
+        self.timeline.show_window(*self.ctx.time_window())
 
     def highlight_plots(self, ids: list[int]) -> None:
         if hasattr(self, "timeline"):
@@ -271,7 +219,7 @@ class MeetingsTab(BaseTab):
 
     def detail_html(self, row: dict) -> str:
         try:
-            event = self.main.store.event(row["id"])
+            event = self.ctx.store.event(row["id"])
         except Exception:
             event = dict(row)
         when = row.get("date_start") or "undated"

@@ -47,7 +47,7 @@ class PeopleTab(BaseTab):
     def plot_params(self) -> dict:
         # the meetings are counted under the time window; the table's text filter only narrows
         # whose meetings are shown (its people come from the filter index, cheaply)
-        return {"window": self.main.window_filters(),
+        return {"window": self.ctx.window_filters(),
                 "text": self.filter_edit.text().strip() or None}
 
     def plots_in_thread(self) -> bool:
@@ -55,7 +55,7 @@ class PeopleTab(BaseTab):
         # can have hundreds of thousands of participations (the highest meeting id bounds them).
         if super().plots_in_thread():
             return True
-        top = self.main.store.max_meeting_id()
+        top = self.ctx.store.max_meeting_id()
         return top is not None and top > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
@@ -103,7 +103,7 @@ class PeopleTab(BaseTab):
 
     def detail_html(self, row: dict) -> str:
         try:
-            person = self.main.store.person(row["id"])
+            person = self.ctx.store.person(row["id"])
         except Exception:
             person = dict(row)
         parts = [f"<h3>{esc(row.get('name'))}</h3>",
@@ -144,7 +144,7 @@ class PeopleTab(BaseTab):
 
     def provenance(self, row: dict) -> list[dict]:
         try:
-            mentions = self.main.store.person(row["id"]).get("mentions") or []
+            mentions = self.ctx.store.person(row["id"]).get("mentions") or []
         except Exception:
             mentions = []
         return mentions or super().provenance(row)

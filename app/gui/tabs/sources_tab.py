@@ -60,8 +60,8 @@ class SourcesTab(BaseTab):
     columns = ["id", "title", "date", "date_origin", "outlet", "place", "ref", "facts", "added",
                "path"]
 
-    def __init__(self, main_window, parent=None):
-        super().__init__(main_window, parent)
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
         self.document_id: int | None = None
         self.text = self.detail
         self.detail_title.setText("<b>Text</b>")
@@ -81,7 +81,7 @@ class SourcesTab(BaseTab):
         self.filter_row.addWidget(self.remove_button)
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self._date_thread = None
+        self.date_op = None
         self.doc_info = QtWidgets.QLabel()
         self.doc_info.setAccessibleName("Document date, outlet and notes")
         self.doc_info.setWordWrap(True)
@@ -116,7 +116,7 @@ class SourcesTab(BaseTab):
 
         self.timeline = TimelinePlot("Releases by date", status_legend=False)
         self.timeline.pointClicked.connect(lambda did: self.select_id(did))
-        self.timeline.windowChosen.connect(self.main.set_time_window)
+        self.timeline.windowChosen.connect(self.ctx.set_time_window)
         self.years = BarPlot("Releases per year", "releases (count)", integer=True)
         self.years.idClicked.connect(lambda did: self.select_id(did))
         self.years.match = self._year_bars
@@ -148,7 +148,7 @@ class SourcesTab(BaseTab):
 
     def _year_bars(self, ids: list[int]) -> list[int]:
         """The per-year bars holding these documents."""
-        years = {str(d)[:4] for d in self.main.store.source_dates(ids) if d}
+        years = {str(d)[:4] for d in self.ctx.store.source_dates(ids) if d}
         return [i for i, b in enumerate(self.years.bars) if b.label in years]
 
     def draw_plots(self, data) -> None:
@@ -158,7 +158,7 @@ class SourcesTab(BaseTab):
             self.plot_stack.setCurrentWidget(self.years)
         else:
             self.timeline.set_points(items, ["releases"])
-            self.timeline.show_window(*self.main.time_window())
+            self.timeline.show_window(*self.ctx.time_window())
             self.plot_stack.setCurrentWidget(self.timeline)
 
     def highlight_plots(self, ids: list[int]) -> None:
@@ -168,9 +168,9 @@ class SourcesTab(BaseTab):
 
     # --- text with highlights -----------------------------------------------------------
     def _show_detail(self, row: dict | None) -> None:
-        self.remove_button.setEnabled(row is not None and not self.main.read_only)
+        self.remove_button.setEnabled(row is not None and not self.ctx.read_only)
         self.date_button.setEnabled(row is not None and not self.is_dating()
-                                    and not self.main.read_only)
+                                    and not self.ctx.read_only)
         if row is None:
             self.document_id = None
             self.text.clear()
@@ -181,7 +181,7 @@ class SourcesTab(BaseTab):
             self.load_document(row["id"])
 
     def load_document(self, doc_id: int) -> None:
-        store = self.main.store
+        store = self.ctx.store
         document = store.document(doc_id)
         text = document.get("text") or ""
         self.document_id = doc_id
@@ -216,7 +216,7 @@ class SourcesTab(BaseTab):
     def _show_link(self, doc_id: int) -> None:
         from html import escape
 
-        url = self.main.store.document_url(doc_id)
+        url = self.ctx.store.document_url(doc_id)
         safe = url if url and url.lower().startswith(("http://", "https://")) else None
         self.link.setText(f"Published at: <a href='{escape(safe, quote=True)}'>{escape(safe)}</a>"
                           if safe else "")
@@ -278,39 +278,43 @@ class SourcesTab(BaseTab):
             self.set_publication_date(row["id"], dialog.iso())
 
     def set_publication_date(self, doc_id: int, date: str) -> None:
-        """Re-extract the document against `date` on a worker thread (its own connection);
-        the tabs are refreshed when it is done."""
-        from app.gui import worker as workers
-        self.date_worker = workers.Worker(self.main.store.set_document_date, doc_id, date)
-        self.date_worker.done.connect(self._dated)
-        self.date_worker.failed.connect(self._dating_failed)
+        """Re-extract the document against `date` as an operation (its own connection); the
+        views refresh through store_changed when it is done."""
+        from app.gui.ops import StoreOp
+        from app.store import set_document_date
+
+        self.date_op = StoreOp(set_document_date, doc_id, date, hub=self.ctx.hub,
+                               writes=True, parent=self)
+        self.date_op.succeeded.connect(self._dated)
+        self.date_op.failed.connect(self._dating_failed)
         self.date_button.setEnabled(False)
-        self.main.statusBar().showMessage(f"Dating document {doc_id} {date} and extracting its "
-                                          "facts again…")
-        self._date_thread = workers.start(self.date_worker, self)
+        self.ctx.show_message(f"Dating document {doc_id} {date} and extracting its facts again…")
+        self.date_op.start()
 
     def is_dating(self) -> bool:
-        return self._date_thread is not None and self._date_thread.isRunning()
+        return self.date_op is not None and not self.date_op.over
+
+    def forget_store_data(self) -> None:
+        self.document_id = None  # the document shown may have new facts or a new date
+        super().forget_store_data()
 
     def _dated(self, out: dict) -> None:
-        self.document_id = None  # same document, new facts and date: shown again
-        self.main.after_import()
         self.select_id(out["id"])
-        self.main.statusBar().showMessage(
+        self.ctx.show_message(
             f"Document {out['id']} dated {out['date']} (was {out['old_date'] or 'undated'}): "
             f"{out['facts']} facts (were {out['old_facts']}).", 10000)
         self.date_button.setEnabled(self.current_row() is not None)
 
     def _dating_failed(self, message: str) -> None:
         self.date_button.setEnabled(self.current_row() is not None)
-        self.main.statusBar().clearMessage()
+        self.ctx.show_message("")
         QtWidgets.QMessageBox.warning(self, "Date not set",
                                       f"The publication date was not changed: {message}")
 
     def wait_for_plots(self, msecs: int = 10000) -> None:
         super().wait_for_plots(msecs)
-        if self._date_thread is not None:
-            self._date_thread.wait(msecs)
+        if self.date_op is not None:
+            self.date_op.wait(msecs)
 
     # --- removal ------------------------------------------------------------------------
     def remove_document(self) -> None:
@@ -324,4 +328,4 @@ class SourcesTab(BaseTab):
         )
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
-        self.main.remove_document(row["id"])
+        self.ctx.remove_document(row["id"])

@@ -108,12 +108,12 @@ class TradeTab(BaseTab):
     def _fill_partners(self) -> None:
         """The pairs of the whole database (the list stays put while filters move), read
         again when the database changes; the pair with most figures first and chosen."""
-        key = (id(self.main.store), self._data_version())
+        key = (id(self.ctx.store), self._data_version())
         if key == self._pairs_key:
             return
         first = self._pairs_key is None
         self._pairs_key = key
-        pairs = self.main.store.trade_partners()
+        pairs = self.ctx.store.trade_partners()
         current = self.partner_combo.currentData()
         self._filling = True
         self.partner_combo.clear()
@@ -139,10 +139,10 @@ class TradeTab(BaseTab):
             self._fill_partners()
         super().refresh()
 
-    def set_store(self, store) -> None:
+    def forget_store_data(self) -> None:
         self._facts = {}     # an import or another database: read them again
         self._pairs_key = None
-        super().set_store(store)
+        super().forget_store_data()
 
     # --- table --------------------------------------------------------------------------
     def _switch_view(self, _index: int = 0) -> None:
@@ -152,7 +152,7 @@ class TradeTab(BaseTab):
         self.table = table
         if not self.loaded:
             return
-        self.model = StoreTableModel(self.main.store, self.table, self.columns, self)
+        self.model = StoreTableModel(self.ctx.store, self.table, self.columns, self)
         self.view.setModel(self.model)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.setColumnHidden(0, True)
