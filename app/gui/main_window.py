@@ -13,7 +13,7 @@ from app.gui.after_first_paint import AfterFirstPaint, preload_plots
 from app.gui.filters import make_filters
 from app.gui.main_actions import MainActions
 from app.gui.navigation import LinkNavigator
-from app.gui.search import SearchBox
+from app.gui.search_box import SearchBox
 from app.gui.status_line import StatusLine
 from app.gui.store_hub import StoreHub
 from app.gui.tab_context import TabContext

@@ -16,7 +16,7 @@ def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
     try:
         return cache[key]
     except KeyError:
-        from app.gui import dates
+        from app.gui import timestamps as dates
 
         lo, hi = dates.to_ts(key), dates.to_ts(key, end=True)
         cache[key] = (lo, hi) if lo is not None and hi is not None else None

@@ -30,7 +30,7 @@ MONTH_SQL = "substr(date_start, 1, 7)"
 
 def ts_sql(column: str, end: bool = False) -> str:
     """SQL for the UTC timestamp of the first (end=True: last) day a YYYY-MM-DD, YYYY-MM or
-    YYYY date covers, as app.gui.dates.to_ts computes it. NULL for any other form (and for
+    YYYY date covers, as app.gui.timestamps.to_ts computes it. NULL for any other form (and for
     days past the month's end, which SQLite would roll over), so that callers parse those
     few values with to_ts and get exactly what it gives."""
     c = f'"{column}"'

@@ -121,7 +121,7 @@ def test_every_plot_exports_png_and_svg(qtbot, window, tmp_path):
 
 
 def test_plot_export_to_unwritable_folder_raises_readable_error(window, tmp_path):
-    from app.gui.plots.export import ExportError
+    from app.gui.plots.plot_files import ExportError
 
     tab = window.show_tab("trade")
     with pytest.raises(ExportError):

@@ -113,7 +113,7 @@ def test_people_plots_agree_with_the_stores_counts(window, store):
 
 
 def test_zooming_in_on_the_per_month_view_shows_each_meeting_in_view(window, store, monkeypatch):
-    from app.gui import dates
+    from app.gui import timestamps as dates
 
     tab = _aggregate(window, monkeypatch, "meetings")
     timeline = tab.timeline

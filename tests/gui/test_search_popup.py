@@ -5,7 +5,7 @@ import re
 
 from PySide6 import QtCore
 
-from app.gui.search import DATE_ROLE, HIT_ROLE, HTML_ROLE
+from app.gui.search_box import DATE_ROLE, HIT_ROLE, HTML_ROLE
 
 
 def _search(qtbot, window, text: str) -> list:

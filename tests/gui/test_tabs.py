@@ -204,7 +204,7 @@ def test_start_up_loads_only_the_visible_tab_after_the_first_paint(qtbot, store,
 
 
 def test_timeline_sweep_sets_the_app_wide_window(qtbot, window, store):
-    from app.gui import dates
+    from app.gui import timestamps as dates
 
     tab = window.show_tab("meetings")
     x0, x1 = dates.to_ts("2024-04-01"), dates.to_ts("2024-06-30")

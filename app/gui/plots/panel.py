@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from app.gui.plots import theme
-from app.gui.plots.export import ExportError, export_plot
+from app.gui.plots.plot_files import ExportError, export_plot
 
 pg.setConfigOptions(antialias=True)
 

@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import dates
+from app.gui import timestamps as dates
 from app.gui.plots import theme
 from app.gui.plots.buckets import BucketBars, tooltip_at
 from app.gui.plots.data import TimePoint  # noqa: F401  (as bars.Bar)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui import dates, month_keys
+from app.gui import month_keys
+from app.gui import timestamps as dates
 from app.gui.tabs.base_tab import BaseTab, esc
 
 # Beyond this many dated items under the filters the timeline draws items per month (counted

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from PySide6 import QtWidgets
 
-from app.gui import dates, month_keys
+from app.gui import month_keys
+from app.gui import timestamps as dates
 from app.gui.tabs.base_tab import BaseTab, esc
 from app.gui.tabs.lazy_combo import LazyCombo
 

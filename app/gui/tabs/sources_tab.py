@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import dates
+from app.gui import timestamps as dates
 from app.gui.plots import theme
 from app.gui.tabs.base_tab import BaseTab, esc
 
