@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.store import fts_defer
 from app.store.db import connect, transaction
 from app.store.errors import StoreError
 from app.store.merge import attach, count_facts, detach, new_touched, settle
@@ -25,6 +26,9 @@ Progress = Callable[[int, int, str], None]
 # cost ~3 ms more per document than commits of ~60, and past that hardly anything is saved.
 BATCH_SECONDS = 1.0
 BATCH_DOCS = 200
+# A bulk import fills the word indexes once per batch instead of through a trigger per row
+# (fts_defer.py); False: every row through the triggers (the reference it is checked against).
+DEFER_FTS = True
 IMPORTABLE_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES}
 
 
@@ -210,13 +214,16 @@ class WriteBatch:
     committed, so what was reported as added is in the database."""
 
     def __init__(self, conn: sqlite3.Connection, report: Callable[[object], None],
-                 seconds: float | None = None, docs: int | None = None):
+                 seconds: float | None = None, docs: int | None = None,
+                 defer_fts: bool | None = None):
         self.conn, self.report = conn, report
+        self.defer_fts = DEFER_FTS if defer_fts is None else defer_fts
         self.seconds = BATCH_SECONDS if seconds is None else seconds
         self.docs = BATCH_DOCS if docs is None else docs
         self.pending: list = []
         self.started = 0.0
         self.open = False
+        self.deferred = None
 
     def begin(self) -> None:
         """Before writing a document: opens the batch's transaction when none is open."""
@@ -227,6 +234,11 @@ class WriteBatch:
                 return
             self.open = True
             self.started = time.monotonic()
+            try:
+                self.deferred = fts_defer.suspend(self.conn) if self.defer_fts else None
+            except sqlite3.Error:  # the triggers stay: the batch writes through them
+                self.conn.execute("ROLLBACK")
+                self.open = False
 
     def done(self, item) -> None:
         """A document was written (or failed, or needed no writing): reported at the next
@@ -246,6 +258,7 @@ class WriteBatch:
                 error = "the batch it was written in was rolled back"
             else:
                 try:
+                    fts_defer.resume(self.conn, self.deferred)
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
                     error = str(exc)

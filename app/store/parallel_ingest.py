@@ -85,6 +85,28 @@ def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:
     return ingest.added_result(conn, path, doc_id, "HTML page" if html else "text", encoding)
 
 
+def write_prepared(db_path, prepared, rowwise: bool = False, origin: str = "user",
+                   create: bool = True) -> list[IngestResult]:
+    """Write releases already read and extracted ((path, text, encoding, html, extraction)
+    each) as the import's writer does. rowwise: every row through the FTS triggers as it is
+    written (the reference the batch writer must match table by table)."""
+    conn = connect(db_path, create=create, write=True)
+    ingest.bulk_settings(conn)
+    writes = ingest.WriteBatch(conn, lambda _r: None, defer_fts=False if rowwise else None)
+    results: list[IngestResult] = []
+    try:
+        for path, *outcome in prepared:
+            writes.begin()
+            results.append(_result(conn, path, ("ok", *outcome), origin))
+            writes.done(results[-1])
+    finally:
+        try:
+            writes.commit()
+        finally:
+            conn.close()
+    return results
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else (os.cpu_count() or 1))
