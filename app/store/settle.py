@@ -21,6 +21,26 @@ def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
     return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
 
 
+class _Change:
+    """What settle needs to know about the change: the facts it touched and, while only a
+    document was added (`incremental`), that document, its title and hash."""
+
+    def __init__(self, conn: sqlite3.Connection, touched):
+        self.touched = touched
+        self.added = getattr(touched, "added_mentions", None)
+        self.document = getattr(touched, "document", None)
+        self.incremental = (self.added is not None and self.document is not None
+                            and not getattr(touched, "detached", True))
+        self.title, self.sha = conn.execute(
+            "SELECT title, sha256 FROM documents WHERE id = ?", (self.document[0],)
+        ).fetchone() if self.incremental else (None, None)
+        self.full_dates: set[int] = set()  # persons whose date range is recomputed from all events
+        self.later: dict[int, set[int]] = {}  # person -> events whose end moved later
+
+    def ids(self, kind: str) -> list[int]:
+        return sorted(self.touched.get(kind, ()))
+
+
 def settle(conn: sqlite3.Connection, touched) -> None:
     """Drop unsupported facts among those touched, then recompute the survivors.
 
@@ -29,18 +49,23 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     of being recounted over every source: a famous person has thousands of events, a
     common figure thousands of sources, and recounting them made each document slower
     than the one before."""
-    def ids(kind):
-        return sorted(touched.get(kind, ()))
+    change = _Change(conn, touched)
+    _settle_events(conn, change)
+    _settle_quantities(conn, change)
+    _settle_culture(conn, change)
+    _settle_persons(conn, change)
+    for oid in change.ids("organization"):
+        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
+    for lid in change.ids("place"):
+        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
+                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                     "events WHERE place_id = ?)", (lid, lid, lid))
+    refresh_search(conn, touched)
 
-    added = getattr(touched, "added_mentions", None)
-    document = getattr(touched, "document", None)
-    incremental = (added is not None and document is not None
-                   and not getattr(touched, "detached", True))
-    title, sha = conn.execute("SELECT title, sha256 FROM documents WHERE id = ?",
-                              (document[0],)).fetchone() if incremental else (None, None)
-    full_dates: set[int] = set()  # persons whose date range is recomputed from all events
-    later: dict[int, set[int]] = {}  # person -> events whose end moved later
-    for eid in ids("event"):
+
+def _settle_events(conn, change: _Change) -> None:
+    for eid in change.ids("event"):
         if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
             conn.execute("DELETE FROM events WHERE id = ?", (eid,))
             continue
@@ -53,11 +78,14 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (eid,))]
         if before[0] == after[0] and _later(before[1], after[1]):
             for pid in people:
-                later.setdefault(pid, set()).add(eid)
+                change.later.setdefault(pid, set()).add(eid)
         else:
-            full_dates.update(people)
+            change.full_dates.update(people)
+
+
+def _settle_quantities(conn, change: _Change) -> None:
     groups, series = set(), set()
-    for qid in ids("quantity"):
+    for qid in change.ids("quantity"):
         row = conn.execute("SELECT unit, measure_key, period, partners, status, direction, "
                            f"category, {_SERIES_SQL} FROM quantities WHERE id = ?",
                            (qid,)).fetchone()
@@ -69,50 +97,59 @@ def settle(conn: sqlite3.Connection, touched) -> None:
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
-    for qid in ids("quantity"):
-        if incremental:  # every touched figure has a source in the new document
-            conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
-                         (qid,))
-            # the first source is written only when it changes (a shown, filtered column)
-            conn.execute(
-                "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
-                "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
-                f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
-                (qid, *document, title, sha))
-            continue
-        conn.execute(
-            "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
-            "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
-            "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
-            "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
-        # the wording shown is the least of those its remaining sources give (merge.py)
-        wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
-                               "quantity_id = ? ORDER BY coalesce(text, ''), "
-                               "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
-        if wording:
-            conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
-                         "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
-                         (*wording, qid))
+    for qid in change.ids("quantity"):
+        _quantity_sources(conn, change, qid)
     for group in groups:
         _flag_conflicts(conn, *group)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
     units = _trade_units(conn) if series else []
     for key in sorted(series, key=lambda k: [(v is None, v or "") for v in k]):
-        touched["quantity"].update(_derive_growth(conn, dict(zip(SERIES_COLUMNS, key,
-                                                                 strict=True)), units))
-    for cid in ids("culture"):
+        change.touched["quantity"].update(_derive_growth(
+            conn, dict(zip(SERIES_COLUMNS, key, strict=True)), units))
+
+
+def _quantity_sources(conn, change: _Change, qid: int) -> None:
+    """A figure's source count, first source and shown wording."""
+    if change.incremental:  # every touched figure has a source in the new document
+        conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
+                     (qid,))
+        # the first source is written only when it changes (a shown, filtered column)
+        conn.execute(
+            "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
+            "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
+            f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
+            (qid, *change.document, change.title, change.sha))
+        return
+    conn.execute(
+        "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
+        "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
+        "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
+        "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
+    # the wording shown is the least of those its remaining sources give (merge.py)
+    wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
+                           "quantity_id = ? ORDER BY coalesce(text, ''), "
+                           "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
+    if wording:
+        conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
+                     "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
+                     (*wording, qid))
+
+
+def _settle_culture(conn, change: _Change) -> None:
+    for cid in change.ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
-        if incremental:
-            if added["culture", cid]:  # else the document is not among its sources
+        if change.incremental:
+            if change.added["culture", cid]:  # else the document is not among its sources
                 conn.execute("UPDATE culture_items SET source_count = source_count + 1 "
                              "WHERE id = ?", (cid,))
                 conn.execute(
                     "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
                     "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
                     "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
-                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title, sha))
+                    f"{_EARLIER.replace('qs.', 'm.')})",
+                    (cid, *change.document, change.title, change.sha))
             continue
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
@@ -120,15 +157,20 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1), source_count = (SELECT "
             "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
             "fact_id = ?1) WHERE id = ?1", (cid,))
-    persons = ids("person")
+
+
+def _settle_persons(conn, change: _Change) -> None:
+    persons = change.ids("person")
+    touched, full_dates, later = change.touched, change.full_dates, change.later
     for pid in persons:
         conn.execute(
             "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
             "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
             "event_participants WHERE person_id = ?)", (pid, pid, pid))
-        if incremental:
-            _update_person(conn, pid, added["person", pid], touched.new_links.get(pid, ()),
-                           later.pop(pid, ()), pid in full_dates, pid in touched.new_posts)
+        if change.incremental:
+            _update_person(conn, pid, change.added["person", pid],
+                           touched.new_links.get(pid, ()), later.pop(pid, ()),
+                           pid in full_dates, pid in touched.new_posts)
         else:
             _recompute_person(conn, pid)
     # participants of a changed event whom the change did not name: only their dates
@@ -137,14 +179,6 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             conn.execute(f"UPDATE persons SET {_DATES_SQL} WHERE id = ?1", (pid,))
         else:
             _extend_dates(conn, pid, later[pid])
-    for oid in ids("organization"):
-        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
-    for lid in ids("place"):
-        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
-                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-                     "events WHERE place_id = ?)", (lid, lid, lid))
-    refresh_search(conn, touched)
 
 
 # Another document (?2 is the new one, ?3 its date, ?4 its title) that comes before the new
