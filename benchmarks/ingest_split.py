@@ -62,7 +62,8 @@ def _time_statements(totals: dict) -> None:
         cur = plain(self, sql, args)
         rows = cur.fetchall()
         key = " ".join(sql.split())[:70]
-        totals[key] = totals.get(key, 0.0) + time.perf_counter() - t
+        secs, calls = totals.get(key, (0.0, 0))
+        totals[key] = (secs + time.perf_counter() - t, calls + 1)
         return _Rows(rows, cur.lastrowid)
 
     Connection.execute = execute
@@ -104,8 +105,9 @@ def write_all(db: Path, prepared: list, rowwise: bool, profile: bool = False,
                              "<method 'executemany' of 'sqlite3.Connection' objects>")}
         out["calls"] = {k.split("'")[1]: v for k, v in calls.items()}
         stats.sort_stats("tottime").print_stats(18)
-    for key, secs in sorted(totals.items(), key=lambda kv: -kv[1])[:25]:
-        print(f"{1000 * secs / len(prepared):7.3f} ms/doc  {key}")
+    n = len(prepared)
+    for key, (secs, calls) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:25]:
+        print(f"{1000 * secs / n:7.3f} ms/doc {calls / n:6.1f} calls/doc  {key}")
     return out
 
 

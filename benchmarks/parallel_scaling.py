@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -32,11 +33,19 @@ def _fresh(db: Path) -> Path:
     return db
 
 
-def once(db: Path, paths: list[Path], workers: int) -> float:
+def _cpu() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def once(db: Path, paths: list[Path], workers: int) -> tuple[float, float, float]:
+    """Wall seconds, and CPU seconds of this process (the writer) and of its workers."""
     from app.store import ingest_paths
     from app.store.parallel_ingest import ingest_paths_parallel
 
     _fresh(db)
+    cpu = _cpu()
     t = time.perf_counter()
     if workers > 1:
         results = ingest_paths_parallel(db, paths, workers=workers)
@@ -44,7 +53,8 @@ def once(db: Path, paths: list[Path], workers: int) -> float:
         results = ingest_paths(db, paths)
     seconds = time.perf_counter() - t
     assert all(r.status == "added" for r in results), [r.message for r in results][:3]
-    return seconds
+    after = _cpu()
+    return seconds, after[0] - cpu[0], after[1] - cpu[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,11 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(a.repeat):
         for workers in ((1, a.workers) if i % 2 == 0 else (a.workers, 1)):
             load = os.getloadavg()[0]
-            secs = once(a.work / f"scaling-{workers}.db", paths, workers)
+            secs, writer, workers_cpu = once(a.work / f"scaling-{workers}.db", paths, workers)
             times[workers].append(secs)
             print(f"run {i + 1}, {workers} process(es): {secs:.1f} s, "
-                  f"{a.docs / secs:.1f} releases/s, {mb / secs:.3f} MB/s (load {load:.2f})",
-                  flush=True)
+                  f"{a.docs / secs:.1f} releases/s, {mb / secs:.3f} MB/s (load {load:.2f}); "
+                  f"CPU per release: this process {1000 * writer / a.docs:.1f} ms, "
+                  f"workers {1000 * workers_cpu / a.docs:.1f} ms", flush=True)
     res = {"docs": a.docs, "mb": round(mb, 2)}
     for workers, secs in times.items():
         res[f"{workers}_proc"] = {"median_s": round(statistics.median(secs), 2),
