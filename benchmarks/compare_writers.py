@@ -89,6 +89,7 @@ def build(db: Path, stages: list, defer: bool, batch_docs: int | None) -> list[d
     from app.store.parallel_ingest import write_prepared
 
     ingest.DEFER_FTS = defer
+    ingest.DEFER_MIN_DOCS = 0  # the small stages too
     if batch_docs:
         ingest.BATCH_DOCS = batch_docs
     for suffix in ("", "-wal", "-shm"):

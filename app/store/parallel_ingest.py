@@ -134,7 +134,8 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
         reported.append(result)
 
     reported: list[IngestResult] = []
-    writes = ingest.WriteBatch(conn, report)
+    writes = ingest.WriteBatch(
+        conn, report, defer_fts=ingest.DEFER_FTS and total >= ingest.DEFER_MIN_DOCS)
     # spawn, not fork: the caller may be a GUI process with Qt threads running
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start)

@@ -33,6 +33,7 @@ def corpus(tmp_path_factory):
 
 def _build(db: Path, paths, defer: bool, monkeypatch, docs: int = 5):
     monkeypatch.setattr(ingest, "DEFER_FTS", defer)
+    monkeypatch.setattr(ingest, "DEFER_MIN_DOCS", 1)
     monkeypatch.setattr(ingest, "BATCH_DOCS", docs)  # several batches, marks in between
     monkeypatch.setattr(ingest, "BATCH_SECONDS", 60.0)
     return ingest_paths(db, paths)
@@ -87,7 +88,7 @@ KILLED = textwrap.dedent("""
     from app.store.db import connect
     from app.store.ingest import WriteBatch, ingest_file
     conn = connect(sys.argv[1], create=True, write=True)
-    batch = WriteBatch(conn, lambda r: None, docs=1000, seconds=1000)
+    batch = WriteBatch(conn, lambda r: None, docs=1000, seconds=1000, defer_fts=True)
     for path in sys.argv[2:]:
         batch.begin()
         batch.done(ingest_file(conn, path))
@@ -114,3 +115,18 @@ def test_kill_inside_a_batch_leaves_the_schema_and_indexes_as_they_were(corpus, 
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
     finally:
         conn.close()
+
+
+def test_only_an_import_of_many_files_takes_the_triggers_off(corpus, tmp_path, monkeypatch):
+    """Taking them off and back costs about one release's saving per batch, and rewrites
+    their rows in the schema: a handful of files goes through the triggers."""
+    from app.store import fts_defer
+
+    calls = []
+    real = fts_defer.suspend
+    monkeypatch.setattr(fts_defer, "suspend", lambda conn: calls.append(1) or real(conn))
+    monkeypatch.setattr(ingest, "DEFER_MIN_DOCS", 6)
+    ingest_paths(tmp_path / "few.db", corpus[:5])
+    assert calls == []
+    ingest_paths(tmp_path / "many.db", corpus[:6])
+    assert calls
