@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from contextlib import contextmanager
+from functools import lru_cache
 
 from app.store.db import transaction
 from app.store.readers import identity_text
@@ -57,3 +58,12 @@ def unit(conn: sqlite3.Connection):
         raise
     conn.execute("RELEASE document")
 
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in cols)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+
+
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
