@@ -30,9 +30,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import bench_search  # noqa: E402
+import ingest_split  # noqa: E402
 import make_corpus  # noqa: E402
 
-PHASES = ("extract", "ingest1", "ingestN", "search", "gui", "startup")
+PHASES = ("extract", "split", "floor", "ingest1", "ingestN", "search", "gui", "startup")
+SPLIT_DOCS = 1000  # releases the extraction / writing split is measured on
 
 
 def _fresh(db: Path) -> Path:
@@ -124,6 +126,15 @@ def ingest(db: Path, paths: list[Path], workers: int, log=print) -> dict:
     out["curve"] = curve  # [documents done, seconds, docs/s since previous point, load]
     out["db_mb"] = _db_size_mb(db)
     return out
+
+
+def split(paths: list[Path], work: Path) -> dict:
+    """Per release: extraction and writing apart (CPU and wall), on the first releases."""
+    prepared, ext = ingest_split.extract_all(paths)
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    wr = ingest_split.write_all(work / "split.db", prepared, rowwise=False)
+    return {"docs": len(paths), "extraction": ingest_split.per_doc(ext, len(paths), mb),
+            "writing": ingest_split.per_doc(wr, len(paths), mb)}
 
 
 def counts(db: Path) -> dict:
@@ -230,6 +241,14 @@ def run(docs: int, workers: int, seed: int = 1, work: Path | None = None,
     if "extract" not in skip:
         res["extract_only"] = extract_only(paths)
         log(f"extraction alone: {res['extract_only']['mb_per_s']} MB/s")
+    if "split" not in skip:
+        res["split"] = split(paths[:SPLIT_DOCS], work)
+        log(f"extraction / writing: {res['split']['extraction']['ms_per_doc_cpu']} / "
+            f"{res['split']['writing']['ms_per_doc_cpu']} ms CPU per release")
+    if "floor" not in skip:
+        floor = ingest_split.floor(work / f"floor-{docs}.db", paths)
+        res["floor"] = _rate(len(paths), sum(p.stat().st_size for p in paths), floor["wall_s"], 1)
+        log(f"storage floor: {res['floor']['mb_per_s']} MB/s")
     db1 = work / f"bench-{docs}-1core.db"
     dbn = work / f"bench-{docs}-{workers}cores.db"
     if existing_db:
@@ -280,6 +299,17 @@ def targets(res: dict) -> list[tuple[str, str, str, bool | None]]:
             add(f"{label} ({r['cores']} proc)", f"{r['docs_per_s']} docs/s, {r['mb_per_s']} MB/s "
                 f"({r['mb_per_s_per_core']} MB/s/core)", ">= 2 MB/s per core",
                 r["mb_per_s_per_core"] >= 2)
+    sp = res.get("split")
+    if sp:
+        add(f"per release, extraction / writing (CPU, first {sp['docs']:,})",
+            f"{sp['extraction']['ms_per_doc_cpu']} / {sp['writing']['ms_per_doc_cpu']} ms", "", None)
+    fl, one = res.get("floor"), res.get("ingest_1core")
+    if fl:
+        add("storage floor (sqlite-utils, table + FTS5)", f"{fl['docs_per_s']} docs/s, "
+            f"{fl['mb_per_s']} MB/s", "", None)
+    if fl and one:
+        ratio = round(fl["mb_per_s"] / one["mb_per_s"], 1)
+        add("ingest, 1 core, against the floor", f"{ratio}x slower", "<= 10x", ratio <= 10)
     if "extract_only" in res:
         r = res["extract_only"]
         add("extraction alone, 1 core", f"{r['docs_per_s']} docs/s, {r['mb_per_s']} MB/s", "", None)

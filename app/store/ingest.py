@@ -4,20 +4,34 @@ interrupted import (Cancel, crash, kill -9) leaves every document either fully i
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.store.db import connect, transaction
+from app.store import fts_defer
+from app.store.db import connect
 from app.store.errors import StoreError
-from app.store.merge import attach, count_facts, detach, new_touched, settle
-from app.store.readers import HTML_SUFFIXES, identity_text, normalise_text, read_path
+from app.store.merge import attach, count_facts, new_touched, settle
+from app.store.readers import HTML_SUFFIXES, normalise_text, read_path
+from app.store.reextract import (  # noqa: F401 (their home before; callers import them here)
+    GIVEN_ORIGINS,
+    KEEP,
+    find_document,
+    rebuild,
+    redate_document,
+    reextract_document,
+    remove_document,
+)
 from app.store.search_index import index_document
+from app.store.write_unit import (  # noqa: F401
+    document_columns,
+    stored_warnings,
+    text_hash,
+    unit,
+)
 
 Progress = Callable[[int, int, str], None]
 # A bulk import commits at least this often: what a crash or kill can take back. Each commit
@@ -25,6 +39,13 @@ Progress = Callable[[int, int, str], None]
 # cost ~3 ms more per document than commits of ~60, and past that hardly anything is saved.
 BATCH_SECONDS = 1.0
 BATCH_DOCS = 200
+# A bulk import fills the word indexes once per batch instead of through a trigger per row
+# (fts_defer.py); False: every row through the triggers (the reference it is checked against).
+DEFER_FTS = True
+# ... when it imports at least this many files: taking the triggers off and putting them back
+# costs ~4 ms a batch (and every statement is prepared again), ~1 release's saving, and
+# rewrites their rows in the schema, which a handful of files is not worth.
+DEFER_MIN_DOCS = 50
 IMPORTABLE_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES}
 
 
@@ -43,10 +64,6 @@ class IngestResult:
     @property
     def ok(self) -> bool:
         return self.status != "failed"
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
 
 
 def is_folder(path: Path) -> bool:
@@ -126,7 +143,7 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
             raise StoreError(f"{path}: extraction failed ({type(exc).__name__}: {exc})") \
                 from exc
     touched = new_touched()
-    with _unit(conn):
+    with unit(conn):
         row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if row:  # another process added it meanwhile
             return "present", row[0]
@@ -150,30 +167,6 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     return "added", doc_id
 
 
-def document_columns(info) -> tuple:
-    """time, place, outlet, date_origin, warnings of a DocumentInfo as stored (warnings one
-    per line: each is one line of text)."""
-    warnings = [w.replace("\n", " ") for w in (getattr(info, "warnings", None) or [])]
-    return (getattr(info, "time", None), getattr(info, "place", None),
-            getattr(info, "outlet", None), getattr(info, "date_origin", None) or "none",
-            "\n".join(warnings) or None)
-
-
-def stored_warnings(conn: sqlite3.Connection, doc_id: int) -> tuple[list[str], int]:
-    """A stored document's warnings, and its number of facts. Unless the extractor said so
-    already, a document without a publication date or without facts is said to be."""
-    row = conn.execute("SELECT warnings, facts, date FROM documents WHERE id = ?",
-                       (doc_id,)).fetchone()
-    if row is None:
-        return [], 0
-    warnings = [w for w in (row[0] or "").split("\n") if w]
-    if not row[2] and not any("no publication date" in w for w in warnings):
-        warnings.insert(0, "no publication date found (give one with --date)")
-    if not row[1] and not any("no facts" in w for w in warnings):
-        warnings.append("no facts found")
-    return warnings, row[1]
-
-
 def added_result(conn: sqlite3.Connection, path, doc_id: int, kind: str,
                  encoding: str | None) -> IngestResult:
     """The result of a document just added: its warnings on the same line."""
@@ -181,25 +174,6 @@ def added_result(conn: sqlite3.Connection, path, doc_id: int, kind: str,
     msg = f"{path}: added as document {doc_id} ({kind}, {encoding})"
     msg += "".join(f"; {w}" for w in warnings)
     return IngestResult(str(path), "added", msg, doc_id, encoding, warnings, facts)
-
-
-@contextmanager
-def _unit(conn: sqlite3.Connection):
-    """All or nothing for one document: its own transaction, or inside a WriteBatch's
-    transaction a savepoint, so a failing document leaves the others of the batch alone."""
-    if not conn.in_transaction:
-        with transaction(conn):
-            yield
-        return
-    conn.execute("SAVEPOINT document")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:  # else SQLite itself rolled back (WriteBatch reports it)
-            conn.execute("ROLLBACK TO document")
-            conn.execute("RELEASE document")
-        raise
-    conn.execute("RELEASE document")
 
 
 class WriteBatch:
@@ -210,13 +184,16 @@ class WriteBatch:
     committed, so what was reported as added is in the database."""
 
     def __init__(self, conn: sqlite3.Connection, report: Callable[[object], None],
-                 seconds: float | None = None, docs: int | None = None):
+                 seconds: float | None = None, docs: int | None = None,
+                 defer_fts: bool | None = None):
         self.conn, self.report = conn, report
+        self.defer_fts = DEFER_FTS if defer_fts is None else defer_fts
         self.seconds = BATCH_SECONDS if seconds is None else seconds
         self.docs = BATCH_DOCS if docs is None else docs
         self.pending: list = []
         self.started = 0.0
         self.open = False
+        self.deferred = None
 
     def begin(self) -> None:
         """Before writing a document: opens the batch's transaction when none is open."""
@@ -227,6 +204,11 @@ class WriteBatch:
                 return
             self.open = True
             self.started = time.monotonic()
+            try:
+                self.deferred = fts_defer.suspend(self.conn) if self.defer_fts else None
+            except sqlite3.Error:  # the triggers stay: the batch writes through them
+                self.conn.execute("ROLLBACK")
+                self.open = False
 
     def done(self, item) -> None:
         """A document was written (or failed, or needed no writing): reported at the next
@@ -246,6 +228,7 @@ class WriteBatch:
                 error = "the batch it was written in was rolled back"
             else:
                 try:
+                    fts_defer.resume(self.conn, self.deferred)
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
                     error = str(exc)
@@ -326,7 +309,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
 
     from app.extract import Cancelled
 
-    batch = WriteBatch(conn, report)
+    batch = WriteBatch(conn, report, defer_fts=DEFER_FTS and total >= DEFER_MIN_DOCS)
     try:
         for i, item in enumerate(items):
             if cancel and cancel():
@@ -372,136 +355,3 @@ def build_corpus(db_path, corpus: Path | None = None, progress: Progress | None 
     return results
 
 
-def rebuild(db_path, reextract: bool = True, progress: Progress | None = None,
-            errors: list[str] | None = None, cancel: Callable[[], bool] | None = None) -> int:
-    """Re-extract every stored document from its stored text (a newer extractor's facts
-    replace the old ones); documents themselves, including user-added ones, are kept, and so
-    is a publication date given from outside the text (by a person, a page's metadata).
-    A document the extractor fails on keeps its previous facts and is reported in errors."""
-    if not reextract:
-        return 0
-    conn = connect(db_path, write=True)
-    done = 0
-    try:
-        docs = conn.execute("SELECT id, path FROM documents "
-                            "ORDER BY date NULLS FIRST, id").fetchall()
-        for i, (doc_id, path) in enumerate(docs):
-            if cancel and cancel():
-                break
-            try:
-                out = reextract_document(conn, doc_id)
-            except StoreError as exc:  # rolled back: the document keeps its previous facts
-                if errors is not None:
-                    errors.append(str(exc))
-                continue
-            done += 1
-            if progress:
-                progress(i + 1, len(docs), f"Re-extracted {out['title'] or path}")
-        return done
-    finally:
-        conn.close()
-
-
-# Where a date comes from outside the text: re-extracting the text alone would lose it.
-GIVEN_ORIGINS = ("user", "page metadata", "dataset")
-KEEP = object()  # reextract_document's default: keep a date given from outside the text
-
-
-def reextract_document(conn: sqlite3.Connection, doc_id: int, date=KEEP) -> dict:
-    """Re-extract one stored document from its stored text and replace its facts, all or
-    nothing; the document keeps its row and id, and every new fact its provenance.
-    `date`: a publication date a person gives (YYYY-MM-DD); None: the one the text gives;
-    KEEP: a date given from outside the text stays, else the text's.
-    Returns what changed: id, title, old_date, date, date_origin, old_facts, facts,
-    warnings."""
-    row = conn.execute("SELECT path, text, date, date_origin, time, outlet, facts, title "
-                       "FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"no document {doc_id}")
-    path, text, old_date, old_origin, old_time, old_outlet, old_facts, old_title = row
-    kept = date is KEEP and old_date and old_origin in GIVEN_ORIGINS
-    given = old_date if kept else (None if date is KEEP else date)
-    try:
-        ex = _extract(text, path, None, given)
-    except Exception as exc:  # keep the old facts rather than lose the document's
-        raise StoreError(f"document {doc_id} ({path}): extraction failed "
-                         f"({type(exc).__name__}: {exc})") from exc
-    info = ex.document
-    if kept:  # the page's metadata is not stored, only what it said
-        info.date_origin = old_origin
-        info.time = info.time or old_time
-        info.outlet = info.outlet or old_outlet
-        if old_origin == "dataset":  # a dataset's title column outranks the text's first line
-            info.title = old_title
-    touched = new_touched()
-    try:
-        with _unit(conn):
-            detach(conn, doc_id, touched, delete=False)
-            conn.execute("UPDATE documents SET title = ?, date = ?, ref = ?, time = ?, place = ?, "
-                         "outlet = ?, date_origin = ?, warnings = ? WHERE id = ?",
-                         (info.title, info.date, info.ref, *document_columns(info), doc_id))
-            attach(conn, doc_id, ex, touched)
-            facts = count_facts(conn, doc_id)
-            conn.execute("UPDATE documents SET facts = ? WHERE id = ?", (facts, doc_id))
-            index_document(conn, doc_id)
-            settle(conn, touched)
-    except sqlite3.Error as exc:
-        raise StoreError(f"document {doc_id} ({path}): could not be re-extracted "
-                         f"(database error: {exc})") from exc
-    except StoreError:
-        raise
-    except Exception as exc:  # rolled back: the document keeps its previous facts
-        raise StoreError(f"document {doc_id} ({path}): could not be re-extracted "
-                         f"({type(exc).__name__}: {exc})") from exc
-    return {"id": doc_id, "title": info.title or old_title, "old_date": old_date,
-            "date": info.date, "date_origin": info.date_origin, "old_facts": old_facts,
-            "facts": facts, "warnings": stored_warnings(conn, doc_id)[0]}
-
-
-def redate_document(conn: sqlite3.Connection, doc_id: int, date: str) -> dict | None:
-    """Give a stored document the publication date a person gave it, re-resolving its
-    dates; None when it has that date already."""
-    row = conn.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is not None and row[0] == date:
-        return None
-    return reextract_document(conn, doc_id, date=date)
-
-
-def find_document(conn: sqlite3.Connection, ref: str | int) -> int:
-    """A document id from an id, a stored path or a file whose text is stored."""
-    text = str(ref)
-    if text.isdigit():
-        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(text),)).fetchone()
-        if row:
-            return row[0]
-    row = conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1",
-                       (text,)).fetchone()
-    if row is None:
-        p = Path(text)
-        row = conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1",
-                           (str(p.resolve()),)).fetchone()
-        if row is None and p.is_file():
-            try:
-                digest = text_hash(read_path(p).text)
-            except StoreError:
-                digest = None
-            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
-                               (digest,)).fetchone() if digest else None
-    if row is None:
-        raise StoreError(f"no stored document matches {text!r}")
-    return row[0]
-
-
-def remove_document(db_path, doc_id: int | str) -> dict:
-    """Remove a document; facts other documents support stay, with their remaining sources."""
-    conn = connect(db_path, write=True)
-    try:
-        doc_id = find_document(conn, doc_id)
-        title = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-        touched = new_touched()
-        with transaction(conn):
-            detach(conn, doc_id, touched, delete=True)
-            settle(conn, touched)
-        return {"id": doc_id, "title": title}
-    finally:
-        conn.close()

@@ -85,6 +85,28 @@ def _result(conn, path: str, outcome: tuple, origin: str) -> IngestResult:
     return ingest.added_result(conn, path, doc_id, "HTML page" if html else "text", encoding)
 
 
+def write_prepared(db_path, prepared, rowwise: bool = False, origin: str = "user",
+                   create: bool = True) -> list[IngestResult]:
+    """Write releases already read and extracted ((path, text, encoding, html, extraction)
+    each) as the import's writer does. rowwise: every row through the FTS triggers as it is
+    written (the reference the batch writer must match table by table)."""
+    conn = connect(db_path, create=create, write=True)
+    ingest.bulk_settings(conn)
+    writes = ingest.WriteBatch(conn, lambda _r: None, defer_fts=False if rowwise else None)
+    results: list[IngestResult] = []
+    try:
+        for path, *outcome in prepared:
+            writes.begin()
+            results.append(_result(conn, path, ("ok", *outcome), origin))
+            writes.done(results[-1])
+    finally:
+        try:
+            writes.commit()
+        finally:
+            conn.close()
+    return results
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else (os.cpu_count() or 1))
@@ -101,54 +123,30 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     if workers <= 1 or len(paths) < 2 * BATCH:
         return ingest.ingest_paths(db_path, paths, progress=progress, cancel=cancel,
                                    create=create, origin=origin)
-    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     results: list[IngestResult] = []
     conn = connect(db_path, create=create, write=True)
     ingest.bulk_settings(conn)
     total = len(paths)
 
-    reported = 0
-
     def report(result: IngestResult) -> None:
-        nonlocal reported
-        reported += 1
         if progress:
-            progress(reported, total, result.message)
+            progress(len(reported) + 1, total, result.message)
+        reported.append(result)
 
-    writes = ingest.WriteBatch(conn, report)
+    reported: list[IngestResult] = []
+    writes = ingest.WriteBatch(
+        conn, report, defer_fts=ingest.DEFER_FTS and total >= ingest.DEFER_MIN_DOCS)
     # spawn, not fork: the caller may be a GUI process with Qt threads running
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start)
-    pending: deque[tuple[list[str], Future]] = deque()
-    todo = iter(batches)
     try:
-        def fill() -> None:
-            while len(pending) < workers * 3:
-                batch = next(todo, None)
-                if batch is None:
-                    return
-                try:
-                    future = pool.submit(_prepare, batch)
-                except RuntimeError:  # the pool is broken (a worker was killed): work here
-                    future = Future()
-                    future.set_result(_prepare(batch))
-                pending.append((batch, future))
-
-        fill()
-        while pending:
-            batch, future = pending.popleft()
-            fill()
-            try:
-                outcomes = future.result()
-            except Exception:  # a worker died (out of memory, killed): redo its batch here
-                outcomes = _prepare(batch)
-            for path, outcome in zip(batch, outcomes, strict=True):
-                if cancel and cancel():
-                    return results
-                if outcome[0] != "failed":
-                    writes.begin()
-                results.append(_result(conn, path, outcome, origin))
-                writes.done(results[-1])
+        for path, outcome in _prepared(pool, paths, workers):
+            if cancel and cancel():
+                break
+            if outcome[0] != "failed":
+                writes.begin()
+            results.append(_result(conn, path, outcome, origin))
+            writes.done(results[-1])
     finally:
         try:
             writes.commit()  # what was written is kept, and reported
@@ -156,6 +154,35 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
             pool.shutdown(wait=True, cancel_futures=True)
             conn.close()
     return results
+
+
+def _prepared(pool: ProcessPoolExecutor, paths: list[str], workers: int):
+    """(path, outcome) in input order, with at most `workers * 3` batches in flight, so
+    memory stays flat; a batch whose worker died (or a broken pool) is redone here."""
+    todo = iter([paths[i:i + BATCH] for i in range(0, len(paths), BATCH)])
+    pending: deque[tuple[list[str], Future]] = deque()
+
+    def fill() -> None:
+        while len(pending) < workers * 3:
+            batch = next(todo, None)
+            if batch is None:
+                return
+            try:
+                future = pool.submit(_prepare, batch)
+            except RuntimeError:  # the pool is broken (a worker was killed): work here
+                future = Future()
+                future.set_result(_prepare(batch))
+            pending.append((batch, future))
+
+    fill()
+    while pending:
+        batch, future = pending.popleft()
+        fill()
+        try:
+            outcomes = future.result()
+        except Exception:  # a worker died (out of memory, killed): redo its batch here
+            outcomes = _prepare(batch)
+        yield from zip(batch, outcomes, strict=True)
 
 
 __all__ = ["ingest_paths_parallel", "default_workers"]

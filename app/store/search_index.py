@@ -84,19 +84,8 @@ def refresh_search(conn, touched) -> None:
                     conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
                                  (stype, fact_id))
                 continue
-            if keeps_first:
-                first = old[0][:3]
-            elif added_only and old and old[0][0] is not None:  # the new document's, if any
-                first = conn.execute(
-                    'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
-                    "fact_id = ? AND document_id = ? ORDER BY start LIMIT 1",
-                    (fact_type, fact_id, new_doc)).fetchone() or old[0][:3]
-            else:
-                first = conn.execute(
-                    'SELECT m.document_id, m.start, m."end" FROM mentions m JOIN documents d '
-                    "ON d.id = m.document_id WHERE m.fact_type = ? AND m.fact_id = ? "
-                    "ORDER BY d.date IS NULL, d.date, d.sha256, m.start LIMIT 1",
-                    (fact_type, fact_id)).fetchone()
+            first = old[0][:3] if keeps_first else _first_mention(
+                conn, fact_type, fact_id, old, new_doc if added_only else None)
             doc_id, start, end = first if first else (None, None, None)
             values = (doc_id, start, end, row[0] or "", row[1] or "")
             if len(old) == 1 and old[0] == values:
@@ -107,6 +96,21 @@ def refresh_search(conn, touched) -> None:
             conn.execute(
                 'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (stype, fact_id, *values))
+
+
+def _first_mention(conn, fact_type: str, fact_id: int, old: list, new_doc: int | None):
+    """The fact's first mention (by document date, hash, then position); while only
+    `new_doc` was added, the new document's, when it has one, else the one shown."""
+    if new_doc is not None and old and old[0][0] is not None:
+        return conn.execute(
+            'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
+            "fact_id = ? AND document_id = ? ORDER BY start LIMIT 1",
+            (fact_type, fact_id, new_doc)).fetchone() or old[0][:3]
+    return conn.execute(
+        'SELECT m.document_id, m.start, m."end" FROM mentions m JOIN documents d '
+        "ON d.id = m.document_id WHERE m.fact_type = ? AND m.fact_id = ? "
+        "ORDER BY d.date IS NULL, d.date, d.sha256, m.start LIMIT 1",
+        (fact_type, fact_id)).fetchone()
 
 
 def index_document(conn, doc_id: int) -> None:

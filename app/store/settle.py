@@ -5,20 +5,38 @@ counts, first sources, conflicting figures, derived growth rows, search rows).""
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache
 
+from app.store.growth import (
+    NO_GROWTH,
+    SERIES_COLUMNS,
+    SERIES_SQL,
+    derive_growth,
+    flag_conflicts,
+    trade_units,
+)
 from app.store.keys import entity_key
 from app.store.search_index import refresh_search
+from app.store.write_unit import insert_row  # noqa: F401 (merge imports it from here)
 
 
-@lru_cache(maxsize=256)
-def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
-    names = ", ".join(f'"{c}"' for c in cols)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+class _Change:
+    """What settle needs to know about the change: the facts it touched and, while only a
+    document was added (`incremental`), that document, its title and hash."""
 
+    def __init__(self, conn: sqlite3.Connection, touched):
+        self.touched = touched
+        self.added = getattr(touched, "added_mentions", None)
+        self.document = getattr(touched, "document", None)
+        self.incremental = (self.added is not None and self.document is not None
+                            and not getattr(touched, "detached", True))
+        self.title, self.sha = conn.execute(
+            "SELECT title, sha256 FROM documents WHERE id = ?", (self.document[0],)
+        ).fetchone() if self.incremental else (None, None)
+        self.full_dates: set[int] = set()  # persons whose date range is recomputed from all events
+        self.later: dict[int, set[int]] = {}  # person -> events whose end moved later
 
-def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
-    return conn.execute(_insert_sql(table, tuple(row)), list(row.values())).lastrowid
+    def ids(self, kind: str) -> list[int]:
+        return sorted(self.touched.get(kind, ()))
 
 
 def settle(conn: sqlite3.Connection, touched) -> None:
@@ -29,18 +47,23 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     of being recounted over every source: a famous person has thousands of events, a
     common figure thousands of sources, and recounting them made each document slower
     than the one before."""
-    def ids(kind):
-        return sorted(touched.get(kind, ()))
+    change = _Change(conn, touched)
+    _settle_events(conn, change)
+    _settle_quantities(conn, change)
+    _settle_culture(conn, change)
+    _settle_persons(conn, change)
+    for oid in change.ids("organization"):
+        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
+    for lid in change.ids("place"):
+        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
+                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                     "events WHERE place_id = ?)", (lid, lid, lid))
+    refresh_search(conn, touched)
 
-    added = getattr(touched, "added_mentions", None)
-    document = getattr(touched, "document", None)
-    incremental = (added is not None and document is not None
-                   and not getattr(touched, "detached", True))
-    title, sha = conn.execute("SELECT title, sha256 FROM documents WHERE id = ?",
-                              (document[0],)).fetchone() if incremental else (None, None)
-    full_dates: set[int] = set()  # persons whose date range is recomputed from all events
-    later: dict[int, set[int]] = {}  # person -> events whose end moved later
-    for eid in ids("event"):
+
+def _settle_events(conn, change: _Change) -> None:
+    for eid in change.ids("event"):
         if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
             conn.execute("DELETE FROM events WHERE id = ?", (eid,))
             continue
@@ -53,66 +76,78 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ?", (eid,))]
         if before[0] == after[0] and _later(before[1], after[1]):
             for pid in people:
-                later.setdefault(pid, set()).add(eid)
+                change.later.setdefault(pid, set()).add(eid)
         else:
-            full_dates.update(people)
+            change.full_dates.update(people)
+
+
+def _settle_quantities(conn, change: _Change) -> None:
     groups, series = set(), set()
-    for qid in ids("quantity"):
+    for qid in change.ids("quantity"):
         row = conn.execute("SELECT unit, measure_key, period, partners, status, direction, "
-                           f"category, {_SERIES_SQL} FROM quantities WHERE id = ?",
+                           f"category, {SERIES_SQL} FROM quantities WHERE id = ?",
                            (qid,)).fetchone()
         if row is None:
             continue
         groups.add(tuple(row[:6]))
-        if row[6] == "trade" and row[0] not in _NO_GROWTH:  # else no growth is derived
+        if row[6] == "trade" and row[0] not in NO_GROWTH:  # else no growth is derived
             series.add(tuple(row[7:]))
         if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
                             (qid,)).fetchone():
             conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
-    for qid in ids("quantity"):
-        if incremental:  # every touched figure has a source in the new document
-            conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
-                         (qid,))
-            # the first source is written only when it changes (a shown, filtered column)
-            conn.execute(
-                "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
-                "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
-                f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
-                (qid, *document, title, sha))
-            continue
-        conn.execute(
-            "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
-            "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
-            "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
-            "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
-        # the wording shown is the least of those its remaining sources give (merge.py)
-        wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
-                               "quantity_id = ? ORDER BY coalesce(text, ''), "
-                               "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
-        if wording:
-            conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
-                         "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
-                         (*wording, qid))
+    for qid in change.ids("quantity"):
+        _quantity_sources(conn, change, qid)
     for group in groups:
-        _flag_conflicts(conn, *group)
+        flag_conflicts(conn, *group)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
     # iterates in a different order in every process (None hashes by address before 3.12).
-    units = _trade_units(conn) if series else []
+    units = trade_units(conn) if series else []
     for key in sorted(series, key=lambda k: [(v is None, v or "") for v in k]):
-        touched["quantity"].update(_derive_growth(conn, dict(zip(SERIES_COLUMNS, key,
-                                                                 strict=True)), units))
-    for cid in ids("culture"):
+        change.touched["quantity"].update(derive_growth(
+            conn, dict(zip(SERIES_COLUMNS, key, strict=True)), units))
+
+
+def _quantity_sources(conn, change: _Change, qid: int) -> None:
+    """A figure's source count, first source and shown wording."""
+    if change.incremental:  # every touched figure has a source in the new document
+        conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
+                     (qid,))
+        # the first source is written only when it changes (a shown, filtered column)
+        conn.execute(
+            "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
+            "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
+            f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
+            (qid, *change.document, change.title, change.sha))
+        return
+    conn.execute(
+        "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
+        "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
+        "quantity_sources qs JOIN documents d ON d.id = qs.document_id WHERE "
+        "qs.quantity_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1) WHERE id = ?1", (qid,))
+    # the wording shown is the least of those its remaining sources give (merge.py)
+    wording = conn.execute("SELECT text, qualifier FROM quantity_sources WHERE "
+                           "quantity_id = ? ORDER BY coalesce(text, ''), "
+                           "coalesce(qualifier, '') LIMIT 1", (qid,)).fetchone()
+    if wording:
+        conn.execute("UPDATE quantities SET text = ?1, qualifier = ?2 WHERE id = ?3 AND "
+                     "derived = 0 AND (text IS NOT ?1 OR qualifier IS NOT ?2)",
+                     (*wording, qid))
+
+
+def _settle_culture(conn, change: _Change) -> None:
+    for cid in change.ids("culture"):
         conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                      "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
-        if incremental:
-            if added["culture", cid]:  # else the document is not among its sources
+        if change.incremental:
+            if change.added["culture", cid]:  # else the document is not among its sources
                 conn.execute("UPDATE culture_items SET source_count = source_count + 1 "
                              "WHERE id = ?", (cid,))
                 conn.execute(
                     "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
                     "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
                     "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
-                    f"{_EARLIER.replace('qs.', 'm.')})", (cid, *document, title, sha))
+                    f"{_EARLIER.replace('qs.', 'm.')})",
+                    (cid, *change.document, change.title, change.sha))
             continue
         conn.execute(
             "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
@@ -120,15 +155,20 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1), source_count = (SELECT "
             "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
             "fact_id = ?1) WHERE id = ?1", (cid,))
-    persons = ids("person")
+
+
+def _settle_persons(conn, change: _Change) -> None:
+    persons = change.ids("person")
+    touched, full_dates, later = change.touched, change.full_dates, change.later
     for pid in persons:
         conn.execute(
             "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
             "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
             "event_participants WHERE person_id = ?)", (pid, pid, pid))
-        if incremental:
-            _update_person(conn, pid, added["person", pid], touched.new_links.get(pid, ()),
-                           later.pop(pid, ()), pid in full_dates, pid in touched.new_posts)
+        if change.incremental:
+            _update_person(conn, pid, change.added["person", pid],
+                           touched.new_links.get(pid, ()), later.pop(pid, ()),
+                           pid in full_dates, pid in touched.new_posts)
         else:
             _recompute_person(conn, pid)
     # participants of a changed event whom the change did not name: only their dates
@@ -137,14 +177,6 @@ def settle(conn: sqlite3.Connection, touched) -> None:
             conn.execute(f"UPDATE persons SET {_DATES_SQL} WHERE id = ?1", (pid,))
         else:
             _extend_dates(conn, pid, later[pid])
-    for oid in ids("organization"):
-        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
-    for lid in ids("place"):
-        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
-                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-                     "events WHERE place_id = ?)", (lid, lid, lid))
-    refresh_search(conn, touched)
 
 
 # Another document (?2 is the new one, ?3 its date, ?4 its title) that comes before the new
@@ -276,94 +308,6 @@ def _current_post(conn, pid: int) -> None:
         conn.execute("UPDATE persons SET title = ?1, country = coalesce(?2, country) WHERE "
                      "id = ?3 AND (title IS NOT ?1 OR country IS NOT coalesce(?2, country))",
                      (row[0], country, pid))
-
-
-def _flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
-                    direction=None) -> None:
-    """Different values for one measure, period, pair of partners, status and direction are
-    all kept, and flagged: only those are conflicts (Russia–China and Russia–Belarus trade
-    for 2023 are not, nor a target beside an actual)."""
-    if not mkey or period is None:
-        return
-    # Two values differ when the smallest and the largest do: each is one index lookup
-    # (min and max alone in a query), where counting distinct values reads the whole group.
-    where = ("WHERE unit = ? AND measure_key = ? AND period IS ? AND partners IS ? "
-             "AND status IS ? AND direction IS ? AND derived = 0")
-    args = (unit, mkey, period, partners, status, direction)
-    low = conn.execute(f"SELECT min(value) FROM quantities {where}", args).fetchone()[0]
-    high = conn.execute(f"SELECT max(value) FROM quantities {where}", args).fetchone()[0]
-    flag = 1 if low != high else 0
-    # only the rows whose flag changes are written
-    conn.execute(f"UPDATE quantities SET conflict = ? {where} AND conflict <> ?",
-                 (flag, *args, flag))
-
-
-# The columns whose values make figures one series, stated for different periods: growth
-# is derived within a series (per unit), and its derived rows carry the same values (the
-# measure key with " growth" added). A column added here (who the partners are, whether
-# the figure is a forecast) splits series further and is carried into the derived rows.
-SERIES_COLUMNS = ("measure_key", "partners")
-_SERIES_SQL = ", ".join(SERIES_COLUMNS)
-_NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
-
-
-def _trade_units(conn) -> list[str]:
-    """The units trade figures are stated in (a handful), each read from the index."""
-    units, unit = [], ""
-    while True:
-        row = conn.execute("SELECT min(unit) FROM quantities WHERE unit > ? AND derived = 0 "
-                           "AND conflict = 0 AND category = 'trade'", (unit,)).fetchone()
-        if row[0] is None:
-            return units
-        unit = row[0]
-        if unit not in _NO_GROWTH:
-            units.append(unit)
-
-
-def _derive_growth(conn, series: dict, units: list[str]) -> set[int]:
-    """Year-on-year growth of a trade series stated for consecutive years, in every unit it
-    is stated in, as derived rows (marked derived = 1, with the formula naming the rows
-    they come from). All of the series' derived rows are rebuilt from its stated rows, so
-    they are the same whatever order documents came in. Returns the ids of derived rows
-    removed or added, so their search rows follow."""
-    mkey = series["measure_key"]
-    derived_key = {**series, "measure_key": f"{mkey} growth"}
-    where = " AND ".join(f"{c} IS ?" for c in SERIES_COLUMNS)
-    changed = {r[0] for r in conn.execute(
-        f"SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
-        tuple(derived_key.values()))}
-    conn.execute(f"DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
-                 tuple(derived_key.values()))
-    if not mkey:
-        return changed
-    for unit in units:
-        rows = conn.execute(
-            "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
-            f"{where} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
-            "category = 'trade' AND period "
-            "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
-            (unit, *series.values())).fetchall()
-        by_year = {}
-        for row in rows:  # one row per year (no conflict); the oldest if values tie
-            by_year.setdefault(int(row[2]), row)
-        for year, (qid, value, _period, measure) in sorted(by_year.items()):
-            prev = by_year.get(year - 1)
-            if prev is None or not prev[1]:
-                continue
-            growth = round((value / prev[1] - 1) * 100, 2)
-            changed.add(insert_row(conn, "quantities", {
-                **derived_key,
-                "value": growth, "unit": "percent", "measure": f"{measure} growth",
-                "period": str(year), "qualifier": None,
-                "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
-                "derived": 1, "measure_kind": "growth", "status": "actual",
-                "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} "
-                           f"{unit} - 1) * 100"}))
-    return changed
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:g}"
 
 
 def count_facts(conn, doc_id: int) -> int:

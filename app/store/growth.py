@@ -1,0 +1,98 @@
+"""Figures that depend on other figures: conflicting values flagged, and year-on-year growth
+derived within a trade series. Part of settle."""
+
+from __future__ import annotations
+
+from app.store.write_unit import insert_row
+
+
+def flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
+                    direction=None) -> None:
+    """Different values for one measure, period, pair of partners, status and direction are
+    all kept, and flagged: only those are conflicts (Russia–China and Russia–Belarus trade
+    for 2023 are not, nor a target beside an actual)."""
+    if not mkey or period is None:
+        return
+    # Two values differ when the smallest and the largest do: each is one index lookup
+    # (min and max alone in a query), where counting distinct values reads the whole group.
+    where = ("WHERE unit = ? AND measure_key = ? AND period IS ? AND partners IS ? "
+             "AND status IS ? AND direction IS ? AND derived = 0")
+    args = (unit, mkey, period, partners, status, direction)
+    low = conn.execute(f"SELECT min(value) FROM quantities {where}", args).fetchone()[0]
+    high = conn.execute(f"SELECT max(value) FROM quantities {where}", args).fetchone()[0]
+    flag = 1 if low != high else 0
+    # only the rows whose flag changes are written
+    conn.execute(f"UPDATE quantities SET conflict = ? {where} AND conflict <> ?",
+                 (flag, *args, flag))
+
+
+# The columns whose values make figures one series, stated for different periods: growth
+# is derived within a series (per unit), and its derived rows carry the same values (the
+# measure key with " growth" added). A column added here (who the partners are, whether
+# the figure is a forecast) splits series further and is carried into the derived rows.
+SERIES_COLUMNS = ("measure_key", "partners")
+SERIES_SQL = ", ".join(SERIES_COLUMNS)
+NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
+
+
+def trade_units(conn) -> list[str]:
+    """The units trade figures are stated in (a handful), each read from the index."""
+    units, unit = [], ""
+    while True:
+        row = conn.execute("SELECT min(unit) FROM quantities WHERE unit > ? AND derived = 0 "
+                           "AND conflict = 0 AND category = 'trade'", (unit,)).fetchone()
+        if row[0] is None:
+            return units
+        unit = row[0]
+        if unit not in NO_GROWTH:
+            units.append(unit)
+
+
+def derive_growth(conn, series: dict, units: list[str]) -> set[int]:
+    """Year-on-year growth of a trade series stated for consecutive years, in every unit it
+    is stated in, as derived rows (marked derived = 1, with the formula naming the rows
+    they come from). All of the series' derived rows are rebuilt from its stated rows, so
+    they are the same whatever order documents came in. Returns the ids of derived rows
+    removed or added, so their search rows follow."""
+    mkey = series["measure_key"]
+    derived_key = {**series, "measure_key": f"{mkey} growth"}
+    where = " AND ".join(f"{c} IS ?" for c in SERIES_COLUMNS)
+    changed = {r[0] for r in conn.execute(
+        f"SELECT id FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+        tuple(derived_key.values()))}
+    conn.execute(f"DELETE FROM quantities WHERE derived = 1 AND unit = 'percent' AND {where}",
+                 tuple(derived_key.values()))
+    if not mkey:
+        return changed
+    # `+partners`: without it SQLite picks the (category, partners, period) index, which for
+    # a series without partners reads every trade figure without partners (7 ms a query at
+    # 1,000 releases, growing with the archive) instead of the series' few rows.
+    stated = " AND ".join(f"{'' if c == 'measure_key' else '+'}{c} IS ?" for c in SERIES_COLUMNS)
+    for unit in units:
+        rows = conn.execute(
+            "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
+            f"{stated} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
+            "category = 'trade' AND period "
+            "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
+            (unit, *series.values())).fetchall()
+        by_year = {}
+        for row in rows:  # one row per year (no conflict); the oldest if values tie
+            by_year.setdefault(int(row[2]), row)
+        for year, (qid, value, _period, measure) in sorted(by_year.items()):
+            prev = by_year.get(year - 1)
+            if prev is None or not prev[1]:
+                continue
+            growth = round((value / prev[1] - 1) * 100, 2)
+            changed.add(insert_row(conn, "quantities", {
+                **derived_key,
+                "value": growth, "unit": "percent", "measure": f"{measure} growth",
+                "period": str(year), "qualifier": None,
+                "category": "trade", "text": f"{growth:+.1f}% ({year - 1} to {year})",
+                "derived": 1, "measure_kind": "growth", "status": "actual",
+                "formula": f"(#{qid} {_num(value)} {unit} / #{prev[0]} {_num(prev[1])} "
+                           f"{unit} - 1) * 100"}))
+    return changed
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:g}"
