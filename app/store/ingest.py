@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.store import extraction as extractor
 from app.store import fts_defer
 from app.store.db import connect
 from app.store.errors import StoreError
@@ -104,13 +105,6 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def _extract(text: str, path: str | None, meta: dict | None = None, date: str | None = None,
-             cancel: Callable[[], bool] | None = None):
-    from app.extract import extract
-
-    return extract(text, path, meta=meta, date=date, cancel=cancel)
-
-
 def _check(cancel: Callable[[], bool] | None) -> None:
     if cancel is not None and cancel():
         from app.extract import Cancelled
@@ -136,7 +130,7 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     ex = extraction
     if ex is None:
         try:
-            ex = _extract(text, path, meta, date, cancel)
+            ex = extractor.extract_release(text, path, meta, date, cancel)
         except Cancelled:
             raise
         except Exception as exc:  # the extractor must never lose the user's other files

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from app.store import extraction, search_index
 from app.store.db import connect, transaction
 from app.store.errors import StoreError
 from app.store.merge import attach, count_facts, detach, new_touched, settle
@@ -66,12 +67,8 @@ def reextract_document(conn: sqlite3.Connection, doc_id: int, date=KEEP) -> dict
     path, text, old_date, old_origin, old_time, old_outlet, old_facts, old_title = row
     kept = date is KEEP and old_date and old_origin in GIVEN_ORIGINS
     given = old_date if kept else (None if date is KEEP else date)
-    # Looked up in ingest, where they have always been: the seams tests replace (and ingest
-    # imports this module, so not at the top).
-    from app.store import ingest
-
     try:
-        ex = ingest._extract(text, path, None, given)
+        ex = extraction.extract_release(text, path, None, given)
     except Exception as exc:  # keep the old facts rather than lose the document's
         raise StoreError(f"document {doc_id} ({path}): extraction failed "
                          f"({type(exc).__name__}: {exc})") from exc
@@ -92,7 +89,7 @@ def reextract_document(conn: sqlite3.Connection, doc_id: int, date=KEEP) -> dict
             attach(conn, doc_id, ex, touched)
             facts = count_facts(conn, doc_id)
             conn.execute("UPDATE documents SET facts = ? WHERE id = ?", (facts, doc_id))
-            ingest.index_document(conn, doc_id)
+            search_index.index_document(conn, doc_id)
             settle(conn, touched)
     except sqlite3.Error as exc:
         raise StoreError(f"document {doc_id} ({path}): could not be re-extracted "

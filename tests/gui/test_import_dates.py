@@ -174,7 +174,7 @@ def test_a_meeting_dated_by_its_release_says_so(qtbot, store, settings, monkeypa
                        "date_basis": "stated", "anchor": "met Djuric on March 1"}])
     fake = FakeExtractor()
     fake.add(ex)
-    monkeypatch.setattr("app.store.ingest._extract", fake)
+    monkeypatch.setattr("app.store.extraction.extract_release", fake)
     f = tmp_path / "talks.txt"
     f.write_text(text, encoding="utf-8")
     db = tmp_path / "dated.db"

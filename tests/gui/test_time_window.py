@@ -36,10 +36,10 @@ WINDOWS = [
 def many_db(tmp_path_factory, monkeypatch):
     """The shipped release, the six test releases (the real extractor) and two made by hand:
     figures with partners, a target and undated rows of every kind."""
-    import app.store.ingest as ingest
+    import app.store.extraction as extraction
 
     fx = FakeExtractor()
-    real = ingest._extract
+    real = extraction.extract_release
 
     def extract(text, path=None, meta=None, date=None, cancel=None):
         if text in fx.by_text:
@@ -67,7 +67,7 @@ def many_db(tmp_path_factory, monkeypatch):
                    culture=[("festival of Indian films", None, "festival of Indian films")])
     undated.document.date = None
     fx.add(undated)
-    monkeypatch.setattr(ingest, "_extract", extract)
+    monkeypatch.setattr(extraction, "extract_release", extract)
     folder = tmp_path_factory.mktemp("many")
     paths = sorted(CORPUS.glob("*.txt"))
     for i, text in enumerate((PARTNERS, NO_DATE)):

@@ -57,7 +57,7 @@ def make(text: str, date: str, people=(), places=(), events=(), quantities=(), c
 
 
 class FakeExtractor:
-    """Replaces app.store.ingest._extract: text -> the Extraction registered for it."""
+    """Replaces app.store.extraction.extract_release: text -> the Extraction registered for it."""
 
     def __init__(self):
         self.by_text: dict[str, Extraction] = {}

@@ -29,7 +29,7 @@ LATER = release(
 @pytest.fixture
 def fake(monkeypatch):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     fx.add(make(
         ANNOUNCE, "2024-06-20",
         people=[("Sergey Lavrov", "Foreign Minister", "Russia", ["Sergey Lavrov"]),

@@ -27,7 +27,7 @@ VIETNAM = {"partners": ["Russia", "Vietnam"], "measure_kind": "trade turnover"}
 @pytest.fixture
 def fake(monkeypatch):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     fx.add(make(MANY, "2024-03-01", quantities=[
         (240.1e9, "USD", "bilateral trade", "2023", "$240.1 billion", CHINA),
         (46.5e9, "USD", "bilateral trade", "2023", "$46.5 billion", BELARUS),
@@ -103,7 +103,7 @@ def test_derived_growth_is_per_pair(fake, tmp_path):
 
 def test_derived_growth_carries_the_pair(monkeypatch, tmp_path):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     text = release("Two years", "2024-03-01",
                    "Trade with China: $190.3 billion in 2022 and $240.1 billion in 2023. "
                    "Trade with Belarus: $39.8 billion in 2022.")

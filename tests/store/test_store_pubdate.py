@@ -52,7 +52,7 @@ class DatingExtractor(FakeExtractor):
 @pytest.fixture
 def fake(monkeypatch):
     fx = DatingExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     dated = make(DATED, "2024-03-10", people=PEOPLE, places=["Belgrade"], events=[
         {"kind": "meeting", "date_start": "2024-03-09", "place": "Belgrade",
          "participants": ["Sergey Lavrov", "Marko Djuric"], "status": "held",
@@ -111,7 +111,7 @@ def test_new_columns_are_stored_and_shown_in_the_views(fake, files, tmp_path):
 
 def test_a_document_without_facts_is_reported_as_such(monkeypatch, tmp_path):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     text = fx.add(make(release("Nothing to see", "2024-01-05", "No facts here."), "2024-01-05"))
     f = tmp_path / "empty.txt"
     f.write_text(text, encoding="utf-8")
@@ -185,11 +185,11 @@ def test_set_document_date_is_all_or_nothing(fake, files, tmp_path, monkeypatch)
     def broken(*_a, **_k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("app.store.ingest.index_document", broken)
+    monkeypatch.setattr("app.store.search_index.index_document", broken)
     with pytest.raises(StoreError, match="could not be re-extracted"):
         set_document_date(db, r.document_id, "2024-03-03")
     assert _dump(db) == snapshot
-    monkeypatch.setattr("app.store.ingest._extract", broken)
+    monkeypatch.setattr("app.store.extraction.extract_release", broken)
     with pytest.raises(StoreError, match="extraction failed"):
         set_document_date(db, r.document_id, "2024-03-03")
     assert _dump(db) == snapshot
@@ -263,7 +263,7 @@ def test_older_databases_get_the_columns_once(seed_db):
 
 
 def test_preview_reads_the_header_without_extracting(files, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.store.ingest._extract", None)  # no full extraction may run
+    monkeypatch.setattr("app.store.extraction.extract_release", None)  # no full extraction may run
     dateless, dated = files
     undated = preview_file(dateless)
     assert undated.date is None and undated.date_origin == "none"

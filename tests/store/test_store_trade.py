@@ -23,7 +23,7 @@ INDIA = {"partners": ["India", "Russia"], "measure_kind": "trade turnover"}
 @pytest.fixture
 def store(monkeypatch, tmp_path):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     fx.add(make(TEXT, "2024-05-01", quantities=[
         (65.7e9, "USD", "bilateral trade", "2023", "$65.7 billion", INDIA),
         (49.4e9, "USD", "bilateral trade", "2022", "$49.4 billion", INDIA),

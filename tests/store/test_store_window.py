@@ -24,7 +24,7 @@ PERIODS = {"2024-Q1": 12.1e9, "2024-06": 3.9e9, "2023": 46.5e9, "FY2023-2024": 6
 @pytest.fixture
 def db(monkeypatch, tmp_path):
     fx = FakeExtractor()
-    monkeypatch.setattr("app.store.ingest._extract", fx)
+    monkeypatch.setattr("app.store.extraction.extract_release", fx)
     words = {12.1e9: "$12.1 billion", 3.9e9: "$3.9 billion", 46.5e9: "$46.5 billion",
              60.2e9: "$60.2 billion", 8.8e9: "$8.8 billion", 1.5e9: "$1.5 billion"}
     fx.add(make(
