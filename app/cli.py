@@ -14,8 +14,8 @@ import sys
 # The store and the extractor are imported inside the commands that use them, not here: the
 # importer brings the extractor (~60 ms), the exporters their writers, and --version, --help
 # and the bare `factbrowser` start without them.
-from app import __version__, cli_extra, cli_read, cli_write
-from app.cli_common import err, iso_date, upgrade_progress
+from . import __version__, cli_extra, cli_read, cli_write
+from .cli_common import err, iso_date, upgrade_progress
 
 COMMANDS = ("extract", "build", "ingest", "search", "export", "remove", "set-date", "show",
             "info", "check", "recover", "screenshot", "datasette-metadata")
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     shot = _screenshot_args(argv)
     if shot is not None:
         try:
-            from app.gui.screenshot import main as screenshot_main
+            from .gui.screenshot import main as screenshot_main
         except ImportError as exc:
             err(f"cannot load the desktop app for screenshots ({exc})")
             return 2
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "search" and not args.query:
         parser.error("search needs some text to find")
     if args.self_test:
-        from app.selftest import main as self_test
+        from .selftest import main as self_test
 
         return self_test()
     if args.command is None:
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     """The command, with its failures as one line for the user and an exit status."""
-    from app.store import StoreError
+    from .store import StoreError
 
     try:
         return _run_upgrading(args)
@@ -192,7 +192,7 @@ def _run_upgrading(args) -> int:
     """The command, after rebuilding a database from an older schema when opening asks for
     it (app.store.NeedsUpgrade) in a command that does not open it through
     cli_common.open_store (which upgrades first)."""
-    from app.store import NeedsUpgrade, upgrade_database
+    from .store import NeedsUpgrade, upgrade_database
 
     try:
         return int(args.func(args) or 0)
@@ -222,7 +222,7 @@ def _gui(args) -> int:
         err(f"cannot open the window: {problem}")
         return 2
     try:
-        from app.gui.main import run
+        from .gui.main import run
     except ImportError as exc:
         err(f"cannot start the desktop app ({exc}); the command line still works "
             "(factbrowser --help)")

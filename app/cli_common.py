@@ -60,14 +60,14 @@ def db_path(args, create_default: bool = True) -> Path | None:
         return Path(db).expanduser()
     if not create_default:
         return None
-    from app.store import ensure_default_db
+    from .store import ensure_default_db
 
     return ensure_default_db()
 
 
 def warn_read_only(db: Path, reason: str | None) -> None:
     if reason:
-        from app.store import RECOVER_HINT
+        from .store import RECOVER_HINT
 
         hint = f"; {RECOVER_HINT}" if reason.startswith("damaged") else ""
         err(f"warning: {db} is opened read-only ({reason}){hint}")
@@ -84,14 +84,14 @@ def upgrade_progress(path: Path):
 def open_store(db: Path, create: bool = False, write: bool = False, warn: bool = True):
     """The Store for `db`. A database of an older schema that needs its documents extracted
     again is upgraded first (app.store.upgrade_database, progress on stderr), then opened."""
-    import app.store
-    from app.store import NeedsUpgrade, Store
+    from . import store as store_face  # looked up on use: tests replace upgrade_database there
+    from .store import NeedsUpgrade, Store
 
     try:
         store = Store.open(db, create=create, write=write)
     except NeedsUpgrade as exc:
         err(f"{db}: {exc}; upgrading it now")
-        app.store.upgrade_database(db, progress=upgrade_progress(db))
+        store_face.upgrade_database(db, progress=upgrade_progress(db))
         store = Store.open(db, create=create, write=write)
     if warn:
         warn_read_only(db, store.read_only)

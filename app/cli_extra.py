@@ -35,7 +35,7 @@ def add_dataset_options(parser: argparse.ArgumentParser) -> None:
 
 def ingest_datasets(db: Path, files: list[Path], args) -> tuple[int, dict]:
     """Import the dataset files; returns (exit status, counts added/present/failed)."""
-    from app.store import StoreError, import_dataset, resolve_columns
+    from .store import StoreError, import_dataset, resolve_columns
 
     given = {role: getattr(args, dest, None) for role, dest in ROLE_OPTIONS.items()}
     counts = {"added": 0, "present": 0, "failed": 0}

@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from app import cli_extra
-from app.cli_common import as_json, db_path, err, open_store, safe, say
+from . import cli_extra
+from .cli_common import as_json, db_path, err, open_store, safe, say
 
 
 def print_info(db: Path) -> None:
@@ -25,7 +25,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from app.store import hit_line
+    from .store import hit_line
 
     with open_store(db_path(args)) as store:
         hits = store.search(" ".join(args.query), limit=args.limit)
@@ -45,7 +45,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from app.store import Filters
+    from .store import Filters
 
     with open_store(db_path(args)) as store:
         filters = Filters(text=args.text) if args.text else None
@@ -62,7 +62,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from app.store import Filters
+    from .store import Filters
 
     try:
         fmt = cli_extra.export_format(args.output, args.format)
@@ -91,7 +91,7 @@ def cmd_datasette_metadata(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from app.store import check_database, default_db_path
+    from .store import check_database, default_db_path
 
     db = db_path(args, create_default=False) or default_db_path()
     problems = check_database(db)
@@ -108,7 +108,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_recover(args) -> int:
-    from app.store import default_db_path, recover
+    from .store import default_db_path, recover
 
     db = db_path(args, create_default=False) or default_db_path()
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app import cli_extra
-from app.cli_common import as_json, db_path, err, open_store, say
-from app.cli_read import print_info
+from . import cli_extra
+from .cli_common import as_json, db_path, err, open_store, say
+from .cli_read import print_info
 
 
 def cmd_extract(args) -> int:
-    from app.extract import extract
-    from app.store import ReadError, read_path
+    from .extract import extract
+    from .store import ReadError, read_path
 
     rc = 0
     for name in args.files:
@@ -61,7 +61,7 @@ def _print_extraction(ex, encoding: str) -> None:
 
 
 def cmd_build(args) -> int:
-    from app.store import build_corpus, default_db_path, ensure_default_db
+    from .store import build_corpus, default_db_path, ensure_default_db
 
     db = db_path(args, create_default=False) or default_db_path()
     corpus = Path(args.corpus) if args.corpus else None
@@ -95,7 +95,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from app.store import check_date, is_dataset
+    from .store import check_date, is_dataset
 
     date = check_date(args.date) if args.date is not None else None  # before any import
     db = db_path(args)
@@ -118,7 +118,7 @@ def cmd_ingest(args) -> int:
 
 
 def _ingest_files(store, files: list[Path], date: str | None, counts: dict) -> int:
-    from app.store import is_folder
+    from .store import is_folder
 
     rc = 0
     for f in files:
@@ -136,7 +136,7 @@ def _ingest_files(store, files: list[Path], date: str | None, counts: dict) -> i
 
 def _expand(path: Path) -> tuple[list[Path], str | None]:
     """The files `ingest -r` imports for one argument, or why there are none."""
-    from app.store import expand_paths, is_folder
+    from .store import expand_paths, is_folder
 
     folder = is_folder(path)  # a path that cannot be looked at is read and fails alone
     if folder:
@@ -167,7 +167,7 @@ def cmd_remove(args) -> int:
 
 
 def cmd_set_date(args) -> int:
-    from app.store import check_date
+    from .store import check_date
 
     date = check_date(args.date)
     with open_store(db_path(args), warn=False) as store:

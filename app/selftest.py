@@ -37,8 +37,8 @@ def _need(condition: bool, message: str) -> None:
 
 
 def check_database(db_path: Path) -> str:
-    from app.resources import corpus_dir
-    from app.store import Store, ensure_default_db, expand_paths
+    from .resources import corpus_dir
+    from .store import Store, ensure_default_db, expand_paths
 
     corpus = expand_paths([corpus_dir()])
     _need(bool(corpus), f"no corpus in {corpus_dir()}")
@@ -65,7 +65,7 @@ def _distinct_colours(image, samples: int = 64) -> int:
 def check_tabs(db_path: Path, out_dir: Path) -> str:
     from PySide6.QtGui import QImage
 
-    from app.gui import screenshot
+    from .gui import screenshot
 
     sizes, renders = [], {}
     for tab in TABS:
@@ -99,7 +99,7 @@ def _xlsx_rows(path: Path, sheet: str) -> int:
 
 
 def check_exports(db_path: Path, out_dir: Path) -> str:
-    from app.store import Store
+    from .store import Store
 
     with Store.open(db_path) as store:
         expected = store.count(EXPORT_TABLE)
@@ -169,10 +169,10 @@ def _run(name: str, check: Callable[[], str], out) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import app
+    from . import APP_NAME, __version__
 
     out = sys.stdout if sys.stdout is not None else open(os.devnull, "w")  # windowed Windows
-    print(f"{app.APP_NAME} {app.__version__} self-test", file=out, flush=True)
+    print(f"{APP_NAME} {__version__} self-test", file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="factbrowser-selftest-") as tmp:
         tmp_dir = Path(tmp)
         _isolate_user_state(tmp_dir)

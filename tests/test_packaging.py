@@ -47,9 +47,8 @@ def _absolute_self_imports() -> list[str]:
 
 ABSOLUTE = _absolute_self_imports()
 needs_relative_imports = pytest.mark.skipif(bool(ABSOLUTE), reason=(
-    f"app/ still imports itself as `app.` ({len(ABSOLUTE)} lines, first {ABSOLUTE[:1]}), so "
-    "the installed `factbrowser` cannot run yet: the lead applies relative_imports.py after "
-    "merging issue 13's branches"))
+    f"app/ imports itself as `app.` ({len(ABSOLUTE)} lines, first {ABSOLUTE[:1]}), so the "
+    "installed `factbrowser` cannot run (test_app_imports_itself_only_relatively says where)"))
 
 
 def _build_wheel(out: Path) -> Path:
@@ -198,9 +197,6 @@ def test_wheel_installs_factbrowser_into_a_fresh_venv_and_its_command_runs(wheel
     assert app_spec == "None", "something named `app` was installed"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the lead applies /work/wt/relative_imports.py after merging issue 13's branches; "
-    "then this guard holds and the mark goes"))
 def test_app_imports_itself_only_relatively():
     """The installed package is `factbrowser`: an `app.` import inside it would not resolve."""
     assert not ABSOLUTE, ABSOLUTE[:20]

@@ -8,13 +8,13 @@ from a submodule. The pipeline is in `pipeline.py`; the stages live in sub-packa
 
 from __future__ import annotations
 
-from app.extract.document.header import parse_date_text
-from app.extract.document.read import read_document
-from app.extract.fold import fold
-from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.model import DocumentInfo, Extraction
-from app.extract.names.names import name_key, surname
-from app.extract.pipeline import Cancelled, extract
+from .document.header import parse_date_text
+from .document.read import read_document
+from .fold import fold
+from .gazetteer import Gazetteers, default_gazetteers
+from .model import DocumentInfo, Extraction
+from .names.names import name_key, surname
+from .pipeline import Cancelled, extract
 
 __all__ = [
     "Cancelled", "DocumentInfo", "Extraction", "Gazetteers", "default_gazetteers", "extract",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.extract.gazetteer import Gazetteers
-from app.extract.model import DocumentInfo, Entity, Person, Span
-from app.extract.tokens import Tok, tokenize
+from .gazetteer import Gazetteers
+from .model import DocumentInfo, Entity, Person, Span
+from .tokens import Tok, tokenize
 
 
 @dataclass

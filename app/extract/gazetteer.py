@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from app.resources import gazetteer_dir
+from ..resources import gazetteer_dir
 
 
 @dataclass

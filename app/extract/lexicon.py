@@ -21,9 +21,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.extract.fold import fold_name
-from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.lexicon_build import (
+from .fold import fold_name
+from .gazetteer import Gazetteers, default_gazetteers
+from .lexicon_build import (
     Org,
     Place,
     add_countries,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract.fold import fold_name
-from app.extract.gazetteer import Gazetteers
+from .fold import fold_name
+from .gazetteer import Gazetteers
 
 
 @dataclass(frozen=True)

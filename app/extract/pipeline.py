@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.extract.context import Context
-from app.extract.document.notes import add_warnings
-from app.extract.document.read import document_header
-from app.extract.document.text import split_sentences
-from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.model import Extraction
+from .context import Context
+from .document.notes import add_warnings
+from .document.read import document_header
+from .document.text import split_sentences
+from .gazetteer import Gazetteers, default_gazetteers
+from .model import Extraction
 
 
 class Cancelled(Exception):
@@ -43,10 +43,10 @@ def extract(text: str, path: str | None = None, gaz: Gazetteers | None = None, *
     raised (nothing is returned half-made)."""
     # The stages load on the first extraction (~125 ms): reading a header, or the store's
     # keys, need not pay for them.
-    from app.extract.culture import culture
-    from app.extract.events import events
-    from app.extract.figures import quantities
-    from app.extract.names import entities, people
+    from .culture import culture
+    from .events import events
+    from .figures import quantities
+    from .names import entities, people
 
     def check() -> None:
         if cancel is not None and cancel():

@@ -24,7 +24,9 @@ def preload_plots() -> None:
     """Import the plotting library (0.5-0.9 s) while the user looks at the first window,
     instead of when the first tab with a plot opens."""
     try:
-        import app.gui.plots.bars  # noqa: F401
-        import app.gui.plots.timeline  # noqa: F401
+        from .plots import (
+            bars,  # noqa: F401
+            timeline,  # noqa: F401
+        )
     except ImportError:
         pass   # the tab that needs it reports the error when it opens

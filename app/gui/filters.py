@@ -7,7 +7,7 @@ from dataclasses import fields
 
 def make_filters(**values):
     """A store Filters with only the fields it knows (the contract may grow)."""
-    from app.store import Filters
+    from ..store import Filters
 
     known = {f.name for f in fields(Filters)}
     return Filters(**{k: v for k, v in values.items() if k in known and v not in (None, "")})

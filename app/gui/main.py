@@ -6,7 +6,7 @@ import sys
 
 from PySide6 import QtWidgets
 
-from app import APP_ID, APP_NAME, __version__
+from .. import APP_ID, APP_NAME, __version__
 
 
 def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
@@ -26,7 +26,7 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
 def _set_icon(app: QtWidgets.QApplication) -> None:
     from PySide6 import QtGui
 
-    from app.resources import icons_dir
+    from ..resources import icons_dir
 
     icon = QtGui.QIcon()
     for path in sorted(icons_dir().glob("factbrowser-*.png")):
@@ -39,15 +39,15 @@ def _set_icon(app: QtWidgets.QApplication) -> None:
 
 def open_store(db_path: str | None, parent=None):
     """The Store to show, via the recovery dialog when the file cannot be opened."""
-    from app.gui.dialogs.open_error_dialog import open_with_recovery
+    from .dialogs.open_error_dialog import open_with_recovery
 
     if db_path is None:
-        from app.store import StoreError, ensure_default_db
+        from ..store import StoreError, ensure_default_db
 
         try:
             db_path = ensure_default_db()
         except StoreError:
-            from app.store import default_db_path
+            from ..store import default_db_path
 
             db_path = default_db_path()   # the recovery dialog below says what is wrong
         except OSError as exc:
@@ -61,7 +61,7 @@ def run(db_path: str | None = None) -> int:
     store = open_store(db_path)
     if store is None:
         return 1
-    from app.gui.main_window import MainWindow
+    from .main_window import MainWindow
 
     window = MainWindow(store)
     window.show()

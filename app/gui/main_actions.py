@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtGui, QtWidgets
 
-from app import APP_NAME
+from .. import APP_NAME
 
 TAB_ORDER = ["people", "meetings", "trade", "culture", "sources"]
 
@@ -57,7 +57,7 @@ class MainActions:
 
     # --- dialogs ----------------------------------------------------------------------------
     def open_database_dialog(self) -> None:
-        from app.gui.dialogs.open_error_dialog import choose_and_open
+        from .dialogs.open_error_dialog import choose_and_open
 
         store = choose_and_open(self.window)
         if store is not None:
@@ -71,7 +71,7 @@ class MainActions:
         return bool(reason)
 
     def import_dialog(self, paths: list[str] | None = None) -> None:
-        from app.gui.dialogs.import_dialog import ImportDialog, choose_import_paths
+        from .dialogs.import_dialog import ImportDialog, choose_import_paths
 
         if self._refuse_if_read_only("imported into"):
             return
@@ -82,25 +82,25 @@ class MainActions:
         ImportDialog(self.hub, paths, self.window).exec()  # the files and dates first
 
     def dataset_import_dialog(self, path: str | None = None) -> None:
-        from app.gui.dialogs.dataset_import_dialog import DatasetImportDialog
+        from .dialogs.dataset_import_dialog import DatasetImportDialog
 
         DatasetImportDialog(self.hub, path, self.window).exec()
 
     def export_dialog(self) -> None:
-        from app.gui.dialogs.export_dialog import ExportDialog
+        from .dialogs.export_dialog import ExportDialog
 
         ExportDialog(self.window).exec()
 
     def about(self) -> None:
-        from app.gui.dialogs.about_dialog import AboutDialog
+        from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self.window).exec()
 
     def remove_document(self, doc_id: int) -> None:
         """Remove a document (the caller has asked the user) as an operation; the views
         refresh through store_changed when it ends."""
-        from app.gui.ops import StoreOp
-        from app.store import remove_document
+        from ..store import remove_document
+        from .ops import StoreOp
 
         status = self.window.statusBar()
         if self.hub.read_only:

@@ -8,25 +8,25 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app import APP_NAME
-from app.gui.after_first_paint import AfterFirstPaint, preload_plots
-from app.gui.filters import make_filters
-from app.gui.main_actions import MainActions
-from app.gui.navigation import LinkNavigator
-from app.gui.search_box import SearchBox
-from app.gui.status_line import StatusLine
-from app.gui.store_hub import StoreHub
-from app.gui.tab_context import TabContext
-from app.gui.time_window import WINDOW_RULE, DateField
-from app.gui.window_state import WindowState
+from .. import APP_NAME
+from .after_first_paint import AfterFirstPaint, preload_plots
+from .filters import make_filters
+from .main_actions import MainActions
+from .navigation import LinkNavigator
+from .search_box import SearchBox
+from .status_line import StatusLine
+from .store_hub import StoreHub
+from .tab_context import TabContext
+from .time_window import WINDOW_RULE, DateField
+from .window_state import WindowState
 
 
 def _tab_classes():
-    from app.gui.tabs.culture_tab import CultureTab
-    from app.gui.tabs.meetings_tab import MeetingsTab
-    from app.gui.tabs.people_tab import PeopleTab
-    from app.gui.tabs.sources_tab import SourcesTab
-    from app.gui.tabs.trade_tab import TradeTab
+    from .tabs.culture_tab import CultureTab
+    from .tabs.meetings_tab import MeetingsTab
+    from .tabs.people_tab import PeopleTab
+    from .tabs.sources_tab import SourcesTab
+    from .tabs.trade_tab import TradeTab
 
     return {"people": PeopleTab, "meetings": MeetingsTab, "trade": TradeTab,
             "culture": CultureTab, "sources": SourcesTab}
@@ -152,8 +152,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if (getattr(self.store, "checked", True) or getattr(self, "_check_op", None)
                 or getattr(self, "_checked_store", None) is self.store):
             return
-        from app.gui.ops import StoreOp
-        from app.store import damage
+        from ..store import damage
+        from .ops import StoreOp
 
         self._checked_store = self.store
         self._checking = Path(self.store.path)
@@ -170,7 +170,7 @@ class MainWindow(QtWidgets.QMainWindow):
         checked = self._checking
         if not reason or Path(self.store.path) != checked or self.read_only:
             return
-        from app.store import Store, StoreError
+        from ..store import Store, StoreError
 
         try:
             store = Store.open(checked)  # the check's answer is known: read-only

@@ -16,7 +16,7 @@ def bucket_span(key: str, cache: dict) -> tuple[float, float] | None:
     try:
         return cache[key]
     except KeyError:
-        from app.gui import timestamps as dates
+        from . import timestamps as dates
 
         lo, hi = dates.to_ts(key), dates.to_ts(key, end=True)
         cache[key] = (lo, hi) if lo is not None and hi is not None else None
@@ -27,7 +27,7 @@ def bucket_points(buckets, noun: str, plural: str, with_status: bool) -> list:
     """Timeline marks for counts per month: each MonthBucket (month, lane, status, count,
     first row id) becomes one TimePoint, spanning its month (or year, for rows dated to the
     year)."""
-    from app.gui.plots.data import TimePoint
+    from .plots.data import TimePoint
 
     spans: dict = {}
     points = []

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.worker import Worker
-from app.gui.worker import start as start_worker
+from .worker import Worker
+from .worker import start as start_worker
 
 
 def _with_own_store(fn, path, *args, **kwargs):
     # A sqlite connection belongs to the thread that opened it: the worker opens its own.
-    from app.store import Store
+    from ..store import Store
 
     store = Store.open(path)
     try:
@@ -116,7 +116,7 @@ def bind_progress(op: StoreOp, bar: QtWidgets.QProgressBar, label: QtWidgets.QLa
 def run_modal(op: StoreOp, title: str, text: str, parent=None, cancellable: bool = True):
     """Start `op` under a modal progress dialog (Cancel asks it to stop) and return once it
     has ended: the UI keeps painting meanwhile. Returns the op (result, error, cancelled)."""
-    from app.gui.dialogs.op_progress_dialog import OpProgressDialog
+    from .dialogs.op_progress_dialog import OpProgressDialog
 
     dialog = OpProgressDialog(op, title, text, parent, cancellable)
     loop = QtCore.QEventLoop()

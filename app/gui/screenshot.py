@@ -64,16 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtCore
 
-    from app.gui.main import make_app
+    from .main import make_app
 
     app = make_app()
     if args.theme == "dark":
-        from app.gui.palette import dark_palette
+        from .palette import dark_palette
 
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    from app.gui.main_window import MainWindow
-    from app.store import Store, StoreError, ensure_default_db
+    from ..store import Store, StoreError, ensure_default_db
+    from .main_window import MainWindow
 
     try:
         store = Store.open(args.db if args.db else ensure_default_db())

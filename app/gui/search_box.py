@@ -6,14 +6,14 @@ import html
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.search_hit_line import (  # noqa: F401  (tests take the roles from here)
+from ..store import hit_line
+from .search_hit_line import (  # noqa: F401  (tests take the roles from here)
     DATE_ROLE,
     HIT_ROLE,
     HTML_ROLE,
     hit_html,
 )
-from app.gui.search_popup import SearchPopup
-from app.store import hit_line
+from .search_popup import SearchPopup
 
 GROUPS = [
     ("person", "People"), ("event", "Meetings"), ("figure", "Figures"),

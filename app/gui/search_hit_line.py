@@ -16,7 +16,7 @@ def hit_html(hit) -> str:
     """A hit's line as rich text: its kind (a meeting's, a figure's category), its label
     with the matched words in bold, then the words beside it that say why it matched, or a
     sentence's release (its date is drawn apart, at the right edge: it is never cut off)."""
-    from app.store import hit_parts, render_marked
+    from ..store import hit_parts, render_marked
 
     p = hit_parts(hit)
     sub = p["what"].partition(" (")[2].rstrip(")")

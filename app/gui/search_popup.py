@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.search_hit_line import HitLineDelegate
+from .search_hit_line import HitLineDelegate
 
 
 class SearchPopup(QtWidgets.QTreeWidget):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.gui.filters import make_filters
+from .filters import make_filters
 
 
 @dataclass(eq=False)

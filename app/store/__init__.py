@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from app.store.errors import (
+from .errors import (
     DamagedDatabase,
     ExportError,
     MissingDatabase,
@@ -59,8 +59,8 @@ __all__ = [
 def __getattr__(name: str):
     module = _LAZY.get(name)
     if module is None:
-        raise AttributeError(f"module 'app.store' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"app.store.{module}"), name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
     globals()[name] = value
     return value
 

@@ -4,7 +4,7 @@ and the views showing them made again. Rows stored before get the column's defau
 
 from __future__ import annotations
 
-from app.store.schema import VIEWS_SQL
+from .schema import VIEWS_SQL
 
 # Columns added after schema 5 without a version step, so that other additive changes merge
 # beside them: each is added to a database that lacks it (PRAGMA table_info), then the views

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from app.store.dataset_files import (  # noqa: F401 (callers import these names from here)
+from .dataset_files import (  # noqa: F401 (callers import these names from here)
     guess_columns,
     is_dataset,
     iter_rows,
     preview,
     resolve_columns,
 )
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.ingest import IngestResult, WriteBatch, add_text, bulk_settings, text_hash
-from app.store.readers import MAX_BYTES, normalise_text
+from .db import connect
+from .errors import StoreError
+from .ingest import IngestResult, WriteBatch, add_text, bulk_settings, text_hash
+from .readers import MAX_BYTES, normalise_text
 
 Progress = Callable[[int, int, str], None]
 MAX_ERRORS_KEPT = 50  # failures listed in the result; the rest are only counted
@@ -135,7 +135,7 @@ def import_dataset(db_path, path: Path | str, columns: dict | None = None,
     """Import each row of a dataset as a document. `columns`: role -> column name for the
     roles the user named (others are guessed). `progress(permille, 1000, message)` after each
     row; `cancel()` is asked before each row. Callable from a worker thread."""
-    from app.extract import extract
+    from ..extract import extract
 
     path = Path(path)
     cols, guessed = resolve_columns(path, columns)

@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from app.store.db import connect
+from .db import connect
 
 VIEWS = {
     "people": ("People", "One row per person across all releases, with the current post "

@@ -10,9 +10,9 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.store import integrity, leftovers, sqlite_file
-from app.store.added_columns import missing_columns
-from app.store.errors import (
+from . import integrity, leftovers, sqlite_file
+from .added_columns import missing_columns
+from .errors import (
     DamagedDatabase,
     MissingDatabase,
     NeedsUpgrade,
@@ -21,15 +21,15 @@ from app.store.errors import (
     ReadOnlyDatabase,
     StoreError,
 )
-from app.store.integrity import QUICK_CHECK_SECONDS, check_database, damage, quick_check
-from app.store.migrations import (
+from .integrity import QUICK_CHECK_SECONDS, check_database, damage, quick_check
+from .migrations import (
     MIGRATIONS,
     add_new_columns,
     migrate_in_place,
     refresh_filter_indexes,
 )
-from app.store.schema import INDEXES_SQL, SCHEMA_VERSION, create_schema, ensure_indexes
-from app.store.sqlite_file import (
+from .schema import INDEXES_SQL, SCHEMA_VERSION, create_schema, ensure_indexes
+from .sqlite_file import (
     FOLDER_READ_ONLY,
     SQLITE_MAGIC,
     Connection,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from app.store.errors import ReadError
+from .errors import ReadError
 
 # Bad bytes tolerated in a UTF-8 file: a few per page of text, never more than the valid
 # multi-byte characters (else it is more likely another encoding).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.store import leftovers
-from app.store.db import connect, default_db_path
-from app.store.errors import StoreError
-from app.store.sqlite_file import remove_sqlite_file
+from . import leftovers
+from .db import connect, default_db_path
+from .errors import StoreError
+from .sqlite_file import remove_sqlite_file
 
 
 def ensure_default_db(path: Path | str | None = None, progress=None, results=None) -> Path:
@@ -22,7 +22,7 @@ def ensure_default_db(path: Path | str | None = None, progress=None, results=Non
         return path
     # only a first run builds: the importer and the extractor (~60 ms) stay out of the
     # window's start-up on every other run
-    from app.store.ingest import build_corpus
+    from .ingest import build_corpus
 
     leftovers.remove_stale(path, "building")
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")

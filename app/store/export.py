@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.store import leftovers
-from app.store.errors import ExportError, StoreError
-from app.store.filters import TABLES, Filters
-from app.store.schema import SCHEMA_VERSION
-from app.store.where import where_clause
+from . import leftovers
+from .errors import ExportError, StoreError
+from .filters import TABLES, Filters
+from .schema import SCHEMA_VERSION
+from .where import where_clause
 
 FORMATS = ("csv", "json", "xlsx")
 # A CSV folder is replaced only when its manifest.json says, with this key, that it is an
@@ -113,7 +113,7 @@ def write_export(open_store: Callable, tables, fmt: str, dest, filters=None, ids
         raise ExportError(f"cannot read {db_path}: it is damaged ({exc}); "
                           "factbrowser check tells more, factbrowser recover -o NEW.db saves "
                           "what can be read") from exc
-    from app import __version__
+    from .. import __version__
 
     manifest = {
         EXPORT_MARKER: EXPORT_MARKER_VERSION,
@@ -339,7 +339,7 @@ XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 def _write_xlsx(data, manifest, dest: Path) -> list[Path]:
     from xlsxwriter.exceptions import XlsxWriterException
 
-    from app.store.xlsx_sheets import write_workbook
+    from .xlsx_sheets import write_workbook
 
     for table, (_columns, rows) in data.items():
         if len(rows) > XLSX_MAX_ROWS:

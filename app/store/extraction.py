@@ -9,6 +9,6 @@ from collections.abc import Callable
 
 def extract_release(text: str, path: str | None, meta: dict | None = None,
                     date: str | None = None, cancel: Callable[[], bool] | None = None):
-    from app.extract import extract  # the extractor loads on the first import, not on opening
+    from ..extract import extract  # the extractor loads on the first import, not on opening
 
     return extract(text, path, meta=meta, date=date, cancel=cancel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.store.search_text import clean_text
+from .search_text import clean_text
 
 # Columns a text filter looks in (the text and date columns of each table, in the order of
 # the word index over the same columns of the base table, schema.FILTER_FTS).

@@ -3,7 +3,7 @@ derived within a trade series. Part of settle."""
 
 from __future__ import annotations
 
-from app.store.write_unit import insert_row
+from .write_unit import insert_row
 
 
 def flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",

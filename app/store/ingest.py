@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.store import extraction as extractor
-from app.store import fts_defer
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.merge import attach, count_facts, new_touched, settle
-from app.store.readers import HTML_SUFFIXES, normalise_text, read_path
-from app.store.reextract import (  # noqa: F401 (their home before; callers import them here)
+from . import extraction as extractor
+from . import fts_defer
+from .db import connect
+from .errors import StoreError
+from .merge import attach, count_facts, new_touched, settle
+from .readers import HTML_SUFFIXES, normalise_text, read_path
+from .reextract import (  # noqa: F401 (their home before; callers import them here)
     GIVEN_ORIGINS,
     KEEP,
     find_document,
@@ -26,8 +26,8 @@ from app.store.reextract import (  # noqa: F401 (their home before; callers impo
     reextract_document,
     remove_document,
 )
-from app.store.search_index import index_document
-from app.store.write_unit import (  # noqa: F401
+from .search_index import index_document
+from .write_unit import (  # noqa: F401
     document_columns,
     stored_warnings,
     text_hash,
@@ -107,7 +107,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
 
 def _check(cancel: Callable[[], bool] | None) -> None:
     if cancel is not None and cancel():
-        from app.extract import Cancelled
+        from ..extract import Cancelled
 
         raise Cancelled()
 
@@ -120,7 +120,7 @@ def add_text(conn: sqlite3.Connection, text: str, path: str | None, encoding: st
     `extraction`: the Extraction of this text when already made (e.g. in a worker process).
     `cancel`: asked between stages of the extraction and of the writing; when it says
     stop, Cancelled is raised and nothing of the document is stored."""
-    from app.extract import Cancelled
+    from ..extract import Cancelled
 
     text = normalise_text(text)
     digest = text_hash(text)
@@ -244,7 +244,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path | str, origin: str = "user"
     document already stored, whose facts are then re-extracted with it. With `cancel`,
     Cancelled (from app.extract) is raised when it says stop before the document is stored;
     nothing of it is then written."""
-    from app.extract import Cancelled
+    from ..extract import Cancelled
 
     path = Path(path)
     try:
@@ -301,7 +301,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
         if progress:
             progress(item[0] + 1, total, item[1].message)
 
-    from app.extract import Cancelled
+    from ..extract import Cancelled
 
     batch = WriteBatch(conn, report, defer_fts=DEFER_FTS and total >= DEFER_MIN_DOCS)
     try:
@@ -339,7 +339,7 @@ def bulk_settings(conn: sqlite3.Connection) -> None:
 
 def build_corpus(db_path, corpus: Path | None = None, progress: Progress | None = None,
                  reextract: bool = False) -> list[IngestResult]:
-    from app.resources import corpus_dir
+    from ..resources import corpus_dir
 
     corpus = Path(corpus) if corpus else corpus_dir()
     files = expand_paths([corpus]) if corpus.is_dir() else []

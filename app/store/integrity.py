@@ -7,8 +7,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from app.store import sqlite_file
-from app.store.sqlite_file import SQLITE_MAGIC, file_key, open_file
+from . import sqlite_file
+from .sqlite_file import SQLITE_MAGIC, file_key, open_file
 
 # Opening checks the file with PRAGMA quick_check for at most this long: a whole archive of a
 # few hundred MB is checked (~1 GB/s when cached); a bigger one only partly, and

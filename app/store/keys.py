@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.extract import fold, name_key, surname
+from ..extract import fold, name_key, surname
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "h", "e", "his",
                "her", "excellency"}

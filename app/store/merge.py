@@ -11,16 +11,16 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
-from app.extract import Extraction
-from app.store.keys import (
+from ..extract import Extraction
+from .keys import (
     entity_key,
     key_words,
     person_key,
     restates,
     surname_key,
 )
-from app.store.merge_items import merge_culture, merge_quantity, partners_text  # noqa: F401
-from app.store.settle import count_facts, insert_row, settle
+from .merge_items import merge_culture, merge_quantity, partners_text  # noqa: F401
+from .settle import count_facts, insert_row, settle
 
 
 class Touched(defaultdict):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.store.keys import entity_key, key_words, measure_key, restates, summary_key
-from app.store.settle import insert_row
+from .keys import entity_key, key_words, measure_key, restates, summary_key
+from .settle import insert_row
 
 if TYPE_CHECKING:
-    from app.store.merge import Touched, _Doc
+    from .merge import Touched, _Doc
 
 
 def merge_culture(doc: _Doc, item, touched: Touched) -> None:

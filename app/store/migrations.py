@@ -8,15 +8,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from app.store.added_columns import ensure_columns
-from app.store.errors import StoreError
-from app.store.filter_index import (
+from .added_columns import ensure_columns
+from .errors import StoreError
+from .filter_index import (
     FILTER_REBUILD_SQL,
     FILTER_SQL,
     filter_rebuild_sql,
     stale_filter_indexes,
 )
-from app.store.schema import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 
 MIGRATIONS = {
     # 3 -> 4: a person's first and last dates are those of their events, not of the documents.

@@ -177,7 +177,7 @@ def _set_date(out: dict, value) -> bool:
     if m:
         out["date"], out["time"] = m.group("date"), m.group("time")
         return True
-    from app.extract import parse_date_text
+    from ..extract import parse_date_text
 
     got = parse_date_text(value)
     if got and got[0]:

@@ -16,11 +16,11 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from app.store import ingest
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.ingest import IngestResult, Progress
-from app.store.readers import normalise_text, read_path
+from . import ingest
+from .db import connect
+from .errors import StoreError
+from .ingest import IngestResult, Progress
+from .readers import normalise_text, read_path
 
 BATCH = 8  # documents per task: amortises inter-process overhead (~1 ms) over ~50 ms of work
 
@@ -32,7 +32,7 @@ def _prepare_one(path: str):
         return ("failed", str(exc))
     text = normalise_text(read.text)
     try:
-        from app.extract import extract
+        from ..extract import extract
 
         ex = extract(text, path, meta=read.meta)
     except Exception as exc:  # same message as the single-process path
@@ -47,7 +47,7 @@ def _worker_start() -> None:
     import gc
 
     try:
-        from app.extract import extract
+        from ..extract import extract
 
         extract("00:00\n\nWarm-up\n\nThe Minister met the Ambassador in Minsk on 1 June 2024.")
     except Exception:  # the documents' own extraction reports it, one by one

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
 
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.ingest import expand_paths, find_document, reextract_document
-from app.store.readers import read_path
+from .db import connect
+from .errors import StoreError
+from .ingest import expand_paths, find_document, reextract_document
+from .readers import read_path
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The words shown where a release gives no date: what giving one buys.
@@ -66,7 +66,7 @@ def files_to_import(paths) -> list[str]:
 def preview_file(path) -> FilePreview:
     """The title, publication date, its origin and the warnings the extractor's document
     reader gives for a file (no facts are extracted: milliseconds per file)."""
-    from app.extract import read_document
+    from ..extract import read_document
 
     path = Path(path)
     if path.is_dir():

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from app.store.decoding import decode, decode_html, looks_like_utf16
-from app.store.errors import ReadError
-from app.store.html_reduce import html_to_text
+from .decoding import decode, decode_html, looks_like_utf16
+from .errors import ReadError
+from .html_reduce import html_to_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a press release is tens of kilobytes; 10 MB is far beyond any
 # Release text (after decoding and HTML reduction) is extracted and stored in time and memory
@@ -91,7 +91,7 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
 
 
 def _meta(page: str) -> dict:
-    from app.store.page_meta import page_meta
+    from .page_meta import page_meta
 
     try:
         return page_meta(page)

@@ -4,10 +4,10 @@ tooltips and for marking a selection on a plot. Qt-free."""
 
 from __future__ import annotations
 
-from app.store.errors import StoreError
-from app.store.filters import Filters
-from app.store.records import ContactCount, CultureMark, CultureTip, MeetingMark, MeetingTip
-from app.store.where import where_clause
+from .errors import StoreError
+from .filters import Filters
+from .records import ContactCount, CultureMark, CultureTip, MeetingMark, MeetingTip
+from .where import where_clause
 
 TABLE_FACT = {"people": "person", "meetings": "event", "trade": "quantity",
               "figures": "quantity", "culture": "culture", "sources": "document"}
@@ -198,7 +198,7 @@ class DetailReads:
 
     def document_url(self, doc_id: int) -> str | None:
         """The address a document was published at, when its dataset gave one."""
-        from app.store.datasets import document_url
+        from .datasets import document_url
 
         return document_url(self.conn, doc_id)
 

@@ -7,9 +7,9 @@ import sqlite3
 from collections import Counter
 from heapq import nsmallest
 
-from app.store.reads_plots import pair_counts
-from app.store.records import BusiestPeople, ContactCount, MonthBucket, PersonCount
-from app.store.where import where_clause
+from .reads_plots import pair_counts
+from .records import BusiestPeople, ContactCount, MonthBucket, PersonCount
+from .where import where_clause
 
 
 def _marks(ids) -> str:

@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from itertools import combinations
 
-from app.store.records import (
+from .records import (
     ContactCount,
     KindCount,
     MonthBucket,
@@ -16,7 +16,7 @@ from app.store.records import (
     PlotRows,
     YearCount,
 )
-from app.store.where import where_clause
+from .where import where_clause
 
 ALLOWED = {
     ("meetings", "kind"), ("meetings", "place"), ("meetings", "category"),

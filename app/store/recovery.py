@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.store import leftovers
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.ingest import text_hash
-from app.store.sqlite_file import SQLITE_MAGIC, open_file, read_only_mode
+from . import leftovers
+from .db import connect
+from .errors import StoreError
+from .ingest import text_hash
+from .sqlite_file import SQLITE_MAGIC, open_file, read_only_mode
 
 _COLUMNS = ("text", "path", "added", "encoding", "origin", "date", "id")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -59,7 +59,7 @@ def recover(src, dest, progress: Callable[[int, int, str], None] | None = None,
 
 
 def _rebuild(docs: list[dict], dest: Path, result: RecoverResult, progress) -> None:
-    from app.store.ingest import add_text
+    from .ingest import add_text
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     leftovers.remove_stale(dest, "recover")

@@ -8,12 +8,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app.store import extraction, search_index
-from app.store.db import connect, transaction
-from app.store.errors import StoreError
-from app.store.merge import attach, count_facts, detach, new_touched, settle
-from app.store.readers import read_path
-from app.store.write_unit import document_columns, stored_warnings, text_hash, unit
+from . import extraction, search_index
+from .db import connect, transaction
+from .errors import StoreError
+from .merge import attach, count_facts, detach, new_touched, settle
+from .readers import read_path
+from .write_unit import document_columns, stored_warnings, text_hash, unit
 
 Progress = Callable[[int, int, str], None]
 

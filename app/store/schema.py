@@ -8,7 +8,7 @@ life is counted: a fact no document mentions any more is removed.
 
 from __future__ import annotations
 
-from app.store.filter_index import (  # noqa: F401 (callers import these names from here)
+from .filter_index import (  # noqa: F401 (callers import these names from here)
     FILTER_BASES,
     FILTER_FTS,
     FILTER_REBUILD_SQL,
@@ -18,7 +18,7 @@ from app.store.filter_index import (  # noqa: F401 (callers import these names f
     filter_table,
     stale_filter_indexes,
 )
-from app.store.window import bound_sql
+from .window import bound_sql
 
 SCHEMA_VERSION = 5
 

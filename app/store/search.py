@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.store.search_text import (
+from .search_text import (
     _TOKEN,
     _WHAT,
     SHORT,
@@ -209,7 +209,7 @@ def _named(conn, query: str) -> list[int]:
     """Search rows of the people (by name or alias), places and organisations whose name is
     the query, through their name keys: found however many newer rows repeat the name, so
     that typing a name in full always brings its person or place first."""
-    from app.store.keys import entity_key, person_key
+    from .keys import entity_key, person_key
 
     try:
         person, entity = person_key(query), entity_key(query)

@@ -59,13 +59,13 @@ def _prefix(token: str, last: bool) -> bool:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """keys.fold, memoised: results repeat the same words (names, places) again and again."""
-    from app.store.keys import fold as _fold
+    from .keys import fold as _fold
 
     return _fold(text)
 
 
 def _fold_text(text: str) -> str:
-    from app.store.keys import fold as _fold
+    from .keys import fold as _fold
 
     return _fold(text)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.store.growth import (
+from .growth import (
     NO_GROWTH,
     SERIES_COLUMNS,
     SERIES_SQL,
@@ -14,9 +14,9 @@ from app.store.growth import (
     flag_conflicts,
     trade_units,
 )
-from app.store.keys import entity_key
-from app.store.search_index import refresh_search
-from app.store.write_unit import insert_row  # noqa: F401 (merge imports it from here)
+from .keys import entity_key
+from .search_index import refresh_search
+from .write_unit import insert_row  # noqa: F401 (merge imports it from here)
 
 
 class _Change:

@@ -9,19 +9,19 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from app.store import window
-from app.store.db import connect
-from app.store.errors import StoreError
-from app.store.filters import TABLES, Filters
-from app.store.reads_details import DetailReads
-from app.store.reads_people import PeopleReads
-from app.store.reads_plots import PlotReads
-from app.store.schema import FILTER_FTS, filter_table
-from app.store.search import search
-from app.store.search_text import SearchHit
-from app.store.trade import partner_pairs, trade_view
-from app.store.where import _after, _text_match, _where, where_clause
-from app.store.writes import Writes
+from . import window
+from .db import connect
+from .errors import StoreError
+from .filters import TABLES, Filters
+from .reads_details import DetailReads
+from .reads_people import PeopleReads
+from .reads_plots import PlotReads
+from .schema import FILTER_FTS, filter_table
+from .search import search
+from .search_text import SearchHit
+from .trade import partner_pairs, trade_view
+from .where import _after, _text_match, _where, where_clause
+from .writes import Writes
 
 
 class Store(PlotReads, PeopleReads, DetailReads, Writes):
@@ -213,6 +213,6 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 def export_tables(db_path, tables, fmt: str, dest, **options):
     """Write tables of the database at db_path to files (ExportResult): Store.export for a
     caller holding a path (filters=, ids=, progress=, bom=)."""
-    from app.store.export import write_export
+    from .export import write_export
 
     return write_export(lambda: Store.open(db_path), tables, fmt, dest, **options)

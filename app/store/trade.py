@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from app.store import window
-from app.store.where import where_clause
+from . import window
+from .where import where_clause
 
 ALL_PARTNERS = "*"          # every pair together
 NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)

@@ -11,11 +11,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app.store import leftovers
-from app.store.db import connect
-from app.store.errors import NeedsUpgrade, NotADatabase, StoreError
-from app.store.ingest import add_text
-from app.store.sqlite_file import remove_sqlite_file
+from . import leftovers
+from .db import connect
+from .errors import NeedsUpgrade, NotADatabase, StoreError
+from .ingest import add_text
+from .sqlite_file import remove_sqlite_file
 
 Progress = Callable[[int, int, str], None]
 
@@ -63,7 +63,7 @@ def _stored_documents(path: Path) -> list[tuple]:
 
 def _extract_again(tmp: Path, docs: list[tuple], progress: Progress | None,
                    cancel: Callable[[], bool] | None) -> None:
-    from app.extract import Cancelled
+    from ..extract import Cancelled
 
     total = len(docs)
     new = connect(tmp, create=True, write=True)

@@ -3,10 +3,10 @@ window's one meaning (window.py), picked values, years, kinds, ids; and keyset p
 
 from __future__ import annotations
 
-from app.store import window
-from app.store.filters import _INDEX_NAME, TEXT_COLUMNS, Filters, text_columns
-from app.store.schema import filter_table
-from app.store.search import column_phrase, filter_expression
+from . import window
+from .filters import _INDEX_NAME, TEXT_COLUMNS, Filters, text_columns
+from .schema import filter_table
+from .search import column_phrase, filter_expression
 
 
 def _like(value: str) -> str:

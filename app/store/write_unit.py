@@ -8,8 +8,8 @@ import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
 
-from app.store.db import transaction
-from app.store.readers import identity_text
+from .db import transaction
+from .readers import identity_text
 
 
 def text_hash(text: str) -> str:

@@ -23,39 +23,39 @@ class Writes:
         the one its text gives) and re-extract it against that date: its facts are
         replaced, all or nothing, and it keeps its id. Returns what changed
         (ingest.reextract_document). Runs on its own connection: a worker thread may call it."""
-        from app.store.pubdate import set_document_date
+        from .pubdate import set_document_date
 
         return set_document_date(self.path, doc_id, date)
 
     def remove_document(self, ref) -> dict:
         """Remove a document (id, stored path or file); facts other documents support stay."""
-        from app.store.ingest import remove_document
+        from .ingest import remove_document
 
         return remove_document(self.path, ref)
 
     def ingest(self, paths, progress: Progress | None = None, cancel=None, **options) -> list:
         """Import files ([IngestResult]); options as ingest.ingest_paths."""
-        from app.store.ingest import ingest_paths
+        from .ingest import ingest_paths
 
         return ingest_paths(self.path, paths, progress=progress, cancel=cancel, **options)
 
     def ingest_file(self, path, date: str | None = None):
         """Import one file on this store's connection (IngestResult), committed when it
         returns."""
-        from app.store.ingest import ingest_file
+        from .ingest import ingest_file
 
         return ingest_file(self.conn, path, date=date)
 
     def import_dataset(self, path, columns: dict | None = None, progress=None, **options):
         """Import a dataset file (.csv, .jsonl, .parquet ...), one release per row."""
-        from app.store.datasets import import_dataset
+        from .datasets import import_dataset
 
         return import_dataset(self.path, path, columns, progress=progress, **options)
 
     def rebuild(self, reextract: bool = True, progress: Progress | None = None,
                 errors: list[str] | None = None, cancel=None) -> int:
         """Re-extract every stored document from its stored text (ingest.rebuild)."""
-        from app.store.ingest import rebuild
+        from .ingest import rebuild
 
         return rebuild(self.path, reextract, progress=progress, errors=errors, cancel=cancel)
 
@@ -63,13 +63,13 @@ class Writes:
                progress: Progress | None = None, bom: bool = False):
         """Write tables to files (ExportResult), read through a connection of the calling
         thread (an export runs on a worker thread)."""
-        from app.store.export import write_export
+        from .export import write_export
 
         return write_export(lambda: type(self).open(self.path), tables, fmt, dest,
                             filters=filters, ids=ids, progress=progress, bom=bom)
 
     def write_metadata(self, output: str | None = None) -> Path | None:
         """Datasette metadata for this database (datasette_meta.write_metadata)."""
-        from app.store.datasette_meta import write_metadata
+        from .datasette_meta import write_metadata
 
         return write_metadata(self.path, output)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from app.extract.context import Context
-from app.extract.culture.phrase import STOP, item_summary, sentence_items
-from app.extract.culture.terms import Mark, plan_for, terms_of
-from app.extract.model import CultureItem, Span
-from app.extract.time.periods import MONTHS, date_spans
+from ..context import Context
+from ..model import CultureItem, Span
+from ..time.periods import MONTHS, date_spans
+from .phrase import STOP, item_summary, sentence_items
+from .terms import Mark, plan_for, terms_of
 
 _FOLLOW_UP = re.compile(r"\b(?:celebrat\w+|festivities|commemorat\w+|ceremon\w+|"
                         r"the\s+anniversary|will\s+be\s+marked)\b", re.I)
@@ -111,7 +111,7 @@ def _date_for(ctx: Context, s: int, e: int, span: Span) -> str | None:
 
 def _sentence_dates(ctx: Context, s: int, e: int) -> list[tuple[Span, str]]:
     try:
-        from app.extract.time import dates
+        from ..time import dates
     except ImportError:  # the dates stage is optional for this one
         dates = None
     if dates is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from app.extract.culture.terms import Mark, Plan, Term, list_items, marks_in
-from app.extract.model import Span
-from app.extract.time.periods import MONTHS
+from ..model import Span
+from ..time.periods import MONTHS
+from .terms import Mark, Plan, Term, list_items, marks_in
 
 _WINDOW = 400  # characters of a sentence read around a marker
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract.fold import fold_case
-from app.extract.gazetteer import Gazetteers
-from app.extract.model import Span
+from ..fold import fold_case
+from ..gazetteer import Gazetteers
+from ..model import Span
 
 
 @dataclass(frozen=True)

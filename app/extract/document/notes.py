@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.extract.model import Extraction
+from ..model import Extraction
 
 # Words so frequent in English prose that a text written in English holds many of them.
 _ENGLISH = frozenset("the of and to in a on with for was is that by at as were has have "
@@ -59,7 +59,7 @@ def _english_note(sample: str) -> str | None:
 
 
 def add_warnings(ex: Extraction, body: int) -> None:
-    from app.extract.time.dates import count_undated
+    from ..time.dates import count_undated
 
     doc = ex.document
     lang = language_note(ex.text)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from app.extract.document.header import find_outlet, parse_date_text, read_header
-from app.extract.gazetteer import Gazetteers, default_gazetteers
-from app.extract.lexicon import lexicon
-from app.extract.model import DocumentInfo
+from ..gazetteer import Gazetteers, default_gazetteers
+from ..lexicon import lexicon
+from ..model import DocumentInfo
+from .header import find_outlet, parse_date_text, read_header
 
 
 def read_document(text: str, path: str | None = None, *, meta: dict | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.extract.model import DocumentInfo, Span
+from ..model import DocumentInfo, Span
 
 # Words after which a full stop does not end a sentence.
 _ABBREV = {
@@ -80,13 +80,13 @@ def _push(text: str, s: int, e: int, out: list[Span]) -> None:
 
 def read_header(text: str, path: str | None = None) -> DocumentInfo:
     """The release's metadata (see app.extract.document.header)."""
-    from app.extract.document.header import read_header as _read
+    from .header import read_header as _read
 
     return _read(text, path)[0]
 
 
 def body_start(text: str) -> int:
     """Offset where the body starts: after the header lines (reference, date line, headline)."""
-    from app.extract.document.header import read_header as _read
+    from .header import read_header as _read
 
     return _read(text)[1]

@@ -7,17 +7,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.extract.context import Context
-from app.extract.events.event_kinds import (
-    MEETING_VERBS,
-)
-from app.extract.events.places_in_text import PlaceMention
-from app.extract.model import Event, Span
-from app.extract.names.roles import (
+from ..context import Context
+from ..model import Event, Span
+from ..names.roles import (
     RoleRef,
     people_at,
 )
-from app.extract.time.resolve import DateExpr
+from ..time.resolve import DateExpr
+from .event_kinds import (
+    MEETING_VERBS,
+)
+from .places_in_text import PlaceMention
 
 PRED = re.compile(MEETING_VERBS.pattern + r"|(?=[vptash])\b(?:visited|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|"
                    r"took\s+part|attended|spoke|signed|hosted|held|"

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.extract.model import Span
-from app.extract.time.resolve import DateExpr
+from ..model import Span
+from ..time.resolve import DateExpr
 
 
 @dataclass

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import re
 
-from app.extract.context import Context
-from app.extract.events.candidates import PRED, Candidate, PlaceIndex, people_in, split_meetings
-from app.extract.events.clauses import Bundle, clause_regions, paragraph_of
-from app.extract.events.event_kinds import (
+from ..context import Context
+from ..model import Event, Span
+from ..names.roles import (
+    RoleRef,
+    mentions_between,
+)
+from ..time.resolve import DateExpr
+from ..time.tense import tense_window
+from .candidates import PRED, Candidate, PlaceIndex, people_in, split_meetings
+from .clauses import Bundle, clause_regions, paragraph_of
+from .event_kinds import (
     category_of,
     kind_of,
     status_of,
     summary_of,
 )
-from app.extract.events.event_refs import GROUP
-from app.extract.model import Event, Span
-from app.extract.names.roles import (
-    RoleRef,
-    mentions_between,
-)
-from app.extract.time.resolve import DateExpr
-from app.extract.time.tense import tense_window
+from .event_refs import GROUP
 
 _MAX_DATES = 40
 

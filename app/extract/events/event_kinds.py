@@ -11,9 +11,9 @@ from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
-from app.extract.fold import fold_case
-from app.extract.gates import Gated, first_char_gate
-from app.extract.time.tense import FUTURE, PAST_EVENT
+from ..fold import fold_case
+from ..gates import Gated, first_char_gate
+from ..time.tense import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.
 TRIGGERS: list[tuple[str, re.Pattern]] = [

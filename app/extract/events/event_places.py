@@ -4,14 +4,14 @@ the city hosting the release's lead event. Split from events.py."""
 
 from __future__ import annotations
 
-from app.extract.context import Context
-from app.extract.model import Event
+from ..context import Context
+from ..model import Event
 
 
 def place_fallbacks(ctx: Context, cands: list, line, places) -> None:
     """Places for events whose own words name none: a visit's city, the dateline's city, a
     session they took part in, the city hosting the release's lead event."""
-    from app.extract.events.places_in_text import is_country, place_country, place_kind
+    from .places_in_text import is_country, place_country, place_kind
 
     visits = [c for c in cands if c.ev.kind == "visit" and c.ev.place]
     # An official visit "to China" took place where its talks did ("talks in Beijing"), or in
@@ -90,7 +90,7 @@ def _day(s: str | None):
 def _city_after(ctx: Context, v, places) -> str | None:
     """The first city of the visited country named "in"/"at" in the visit's sentence or the
     next two."""
-    from app.extract.events.places_in_text import place_country
+    from .places_in_text import place_country
 
     sents = [sp for sp in ctx.sentences if sp[1] > v.ev.span[0]][:3]
     if not sents:

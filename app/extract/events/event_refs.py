@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from app.extract.events.event_kinds import kind_of
-from app.extract.model import Event
+from ..model import Event
+from .event_kinds import kind_of
 
 # Plural references to the people of the release's lead event.
 GROUP = re.compile(

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import re
 
-from app.extract.context import Context
-from app.extract.events.candidates import PRED, Candidate, PlaceIndex
-from app.extract.events.clauses import Bundle
-from app.extract.events.dated import bundles_of, dated_events, quoted_spans
-from app.extract.events.event_places import place_fallbacks as _place_fallbacks
-from app.extract.events.event_refs import relative_clause_events, signing_after
-from app.extract.events.places_in_text import Dateline, dateline, place_mentions, venue_city
-from app.extract.events.undated import add_participants, kept_undated, undated_meeting
-from app.extract.model import Event
-from app.extract.names.roles import RoleRef, find_roles, sentence_subject
-from app.extract.time.dates import find_all_dates
-from app.extract.time.resolve import DateExpr, parse_doc_date
-from app.extract.time.tense import FUTURE, tense_window
+from ..context import Context
+from ..model import Event
+from ..names.roles import RoleRef, find_roles, sentence_subject
+from ..time.dates import find_all_dates
+from ..time.resolve import DateExpr, parse_doc_date
+from ..time.tense import FUTURE, tense_window
+from .candidates import PRED, Candidate, PlaceIndex
+from .clauses import Bundle
+from .dated import bundles_of, dated_events, quoted_spans
+from .event_places import place_fallbacks as _place_fallbacks
+from .event_refs import relative_clause_events, signing_after
+from .places_in_text import Dateline, dateline, place_mentions, venue_city
+from .undated import add_participants, kept_undated, undated_meeting
 
 _WINDOW = 4  # sentences after an event that may still name its participants
 

@@ -8,12 +8,12 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from app.extract.context import Context
-from app.extract.fold import fold_case
-from app.extract.model import Span
+from ..context import Context
+from ..fold import fold_case
+from ..model import Span
 
 try:
-    from app.extract.lexicon import lexicon as _lexicon
+    from ..lexicon import lexicon as _lexicon
 except ImportError:  # pragma: no cover
     _lexicon = None
 
@@ -196,7 +196,7 @@ def dateline(ctx: Context) -> Dateline | None:
     """The dateline opening the body ("SOCHI, September 30. /TASS/.", "MINSK, 9 February
     (BelTA) –"): its city (as the gazetteer names it) and its day, the year taken from the
     release's date when the dateline has none."""
-    from app.extract.document.header import dateline_day, find_dateline
+    from ..document.header import dateline_day, find_dateline
 
     line = find_dateline(ctx.text, ctx.body_start)
     if line is None:

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import re
 
-from app.extract.context import Context
-from app.extract.events.candidates import PRED, Candidate, PlaceIndex, people_in, split_meetings
-from app.extract.events.clauses import paragraph_of
-from app.extract.events.event_kinds import (
+from ..context import Context
+from ..fold import fold_case
+from ..model import Event
+from ..names.roles import (
+    RoleRef,
+)
+from ..time.tense import FUTURE, tense_window
+from .candidates import PRED, Candidate, PlaceIndex, people_in, split_meetings
+from .clauses import paragraph_of
+from .event_kinds import (
     MEETING_VERBS,
     MEETING_WORDS,
     PARTICIPATION,
@@ -18,13 +24,7 @@ from app.extract.events.event_kinds import (
     kind_of,
     summary_of,
 )
-from app.extract.events.event_places import inside as _inside
-from app.extract.fold import fold_case
-from app.extract.model import Event
-from app.extract.names.roles import (
-    RoleRef,
-)
-from app.extract.time.tense import FUTURE, tense_window
+from .event_places import inside as _inside
 
 _EVENT_NOUNS = {"meeting", "talks", "visit", "session", "ceremony", "forum", "conversation",
                 "summit", "event", "festivities", "celebrations", "conference", "negotiations",
@@ -43,7 +43,7 @@ def kept_undated(ctx: Context, idx: int, s: int, e: int, refs: list[RoleRef],
                   places: PlaceIndex, lead_candidate: bool) -> list[Candidate]:
     """Without a publication date, "X met Y on Tuesday" cannot be placed in time; the event is
     kept without a date (its words stay searchable; a date given later places it)."""
-    from app.extract.time.date_patterns import raw_matches
+    from ..time.date_patterns import raw_matches
 
     text = ctx.text
     has_date = any(r.kind in _PLACEABLE for r in raw_matches(text, s, e))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from app.extract.figures.plausible import (
+from .plausible import (
     MONTH_NAMES,
 )
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.context import Context
-from app.extract.figures import figure_kind, labels
-from app.extract.figures.partners import DocParties, clause_of, parties, partners_of
-from app.extract.gazetteer import Gazetteers
-from app.extract.lexicon import lexicon
+from ..context import Context
+from ..gazetteer import Gazetteers
+from ..lexicon import lexicon
+from . import figure_kind, labels
+from .partners import DocParties, clause_of, parties, partners_of
 
 
 @dataclass

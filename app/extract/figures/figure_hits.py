@@ -7,19 +7,19 @@ import bisect
 import math
 import re
 
-from app.extract.context import Context
-from app.extract.figures.figure_words import WINDOW, Hit, read_figure
-from app.extract.figures.numbers import (
+from ..context import Context
+from ..fold import fold_case
+from .figure_words import WINDOW, Hit, read_figure
+from .numbers import (
     DIGIT_NUMBER,
     NUMBER_WORDS,
     WORD_NUMBER,
     currency_code,
     parse_number,
 )
-from app.extract.figures.plausible import (
+from .plausible import (
     YEARLIKE,
 )
-from app.extract.fold import fold_case
 
 # The lookahead (the letters number words open with, or a digit) lets the scan reject most
 # positions at once; it changes no match.

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from app.extract.figures.partners import clause_of
-from app.extract.time.periods import Period, inheritable, nearest_period
+from ..time.periods import Period, inheritable, nearest_period
+from .partners import clause_of
 
 Span = tuple[int, int]
 

@@ -7,22 +7,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract.figures.counted import counted_noun
-from app.extract.figures.numbers import (
+from ..fold import fold_case
+from ..gazetteer import Gazetteers
+from .counted import counted_noun
+from .numbers import (
     MULTIPLIER,
     currency_code,
     multiplier_value,
     parse_number,
 )
-from app.extract.figures.plausible import (
+from .plausible import (
     QUAL_IN_TEXT,
     can_end_with,
     ends_gate,
     plausible,
     qualifier_before,
 )
-from app.extract.fold import fold_case
-from app.extract.gazetteer import Gazetteers
 
 WINDOW = 300  # characters of context read on each side of a figure
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from app.extract.fold import fold_case
-from app.extract.gates import stems
+from ..fold import fold_case
+from ..gates import stems
 
 # Nouns that name what money or tonnage measures.
 _ECON = (

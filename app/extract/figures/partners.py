@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract.context import Context
-from app.extract.gazetteer import Gazetteers
-from app.extract.lexicon import lexicon
+from ..context import Context
+from ..gazetteer import Gazetteers
+from ..lexicon import lexicon
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.extract.fold import fold_case
+from ..fold import fold_case
 
 _QUALIFIERS = [
     (r"more\s+than", "more than"), (r"over", "over"), (r"above", "over"),

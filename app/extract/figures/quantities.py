@@ -11,16 +11,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from app.extract.context import Context
-from app.extract.figures import measures
-from app.extract.figures.figure_facts import describe
-from app.extract.figures.figure_hits import sentence_hits
-from app.extract.figures.figure_periods import carried, figure_period
-from app.extract.figures.figure_words import WINDOW, demonyms, units
-from app.extract.figures.numbers import currency_table
-from app.extract.figures.partners import document_parties
-from app.extract.model import Quantity
-from app.extract.time.periods import Period, date_spans, find_periods
+from ..context import Context
+from ..model import Quantity
+from ..time.periods import Period, date_spans, find_periods
+from . import measures
+from .figure_facts import describe
+from .figure_hits import sentence_hits
+from .figure_periods import carried, figure_period
+from .figure_words import WINDOW, demonyms, units
+from .numbers import currency_table
+from .partners import document_parties
 
 
 def find_quantities(ctx: Context) -> list[Quantity]:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from app.extract.context import Context
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon, lexicon
-from app.extract.model import Entity, Span
-from app.extract.names.namespans import name_like
-from app.extract.tokens import Tok
+from ..context import Context
+from ..fold import fold_name
+from ..lexicon import Lexicon, lexicon
+from ..model import Entity, Span
+from ..tokens import Tok
+from .namespans import name_like
 
 _REGION = re.compile(
     # (?<![\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s)+)..., its first word written out so that

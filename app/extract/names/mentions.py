@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon
-from app.extract.model import Span
-from app.extract.names.names import name_key, surname_key
-from app.extract.names.namespans import STOP, chain
-from app.extract.tokens import Tok
+from ..fold import fold_name
+from ..lexicon import Lexicon
+from ..model import Span
+from ..tokens import Tok
+from .names import name_key, surname_key
+from .namespans import STOP, chain
 
 _INITIAL = re.compile(r"[A-Z]\.")
 
 if TYPE_CHECKING:
-    from app.extract.names.people import Builder
+    from .people import Builder
 
 
 def span_of(toks: list[Tok]) -> Span:

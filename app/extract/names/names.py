@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.extract.fold import fold_name
+from ..fold import fold_name
 
 # Honorifics dropped before comparing names ("Mr Lavrov" is Lavrov).
 HONORIFICS = {"mr", "mrs", "ms", "madam", "dr", "sir", "comrade", "professor", "prof"}
@@ -49,7 +49,7 @@ def _norm_token(tok: str) -> str:
 @lru_cache(maxsize=1)
 def _variant_table() -> dict[str, str]:
     """Folded given-name variant -> folded canonical form, from the given-names gazetteer."""
-    from app.extract.gazetteer import default_gazetteers
+    from ..gazetteer import default_gazetteers
 
     table: dict[str, str] = {}
     try:

@@ -3,10 +3,10 @@ run of capitalised words ends. Shared by the people and organisation finders."""
 
 from __future__ import annotations
 
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon
-from app.extract.names.names import EAST_ASIAN_SURNAMES
-from app.extract.tokens import Tok
+from ..fold import fold_name
+from ..lexicon import Lexicon
+from ..tokens import Tok
+from .names import EAST_ASIAN_SURNAMES
 
 # Capitalised function words that open sentences; never part of a name.
 STOP = {

@@ -17,14 +17,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from app.extract.context import Context
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon, lexicon
-from app.extract.model import Entity, Person, Span
-from app.extract.names.mentions import later_mentions, span_of, surface
-from app.extract.names.names import EAST_ASIAN_SURNAMES, name_key, surname_key
-from app.extract.names.namespans import name_like
-from app.extract.names.people_lower import (
+from ..context import Context
+from ..fold import fold_name
+from ..lexicon import Lexicon, lexicon
+from ..model import Entity, Person, Span
+from ..tokens import Tok
+from .mentions import later_mentions, span_of, surface
+from .names import EAST_ASIAN_SURNAMES, name_key, surname_key
+from .namespans import name_like
+from .people_lower import (
     Found,
     lower_appositions,
     lower_of_posts,
@@ -33,9 +34,8 @@ from app.extract.names.people_lower import (
     paired_posts,
     plural_posts,
 )
-from app.extract.names.posts import EXPLICIT, Post
-from app.extract.names.titled import titled_people
-from app.extract.tokens import Tok
+from .posts import EXPLICIT, Post
+from .titled import titled_people
 
 
 @dataclass

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon
-from app.extract.names.namespans import STOP, chain, name_like
-from app.extract.names.posts import EXPLICIT, Post, normalise_post
-from app.extract.tokens import Tok
+from ..fold import fold_name
+from ..lexicon import Lexicon
+from ..tokens import Tok
+from .namespans import STOP, chain, name_like
+from .posts import EXPLICIT, Post, normalise_post
 
 
 @dataclass

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon
+from ..fold import fold_name
+from ..lexicon import Lexicon
 
 # How sure a country is: written in the post > implied by the post or the sentence > default.
 EXPLICIT, IMPLIED, DEFAULT, NONE = 3, 2, 1, 0

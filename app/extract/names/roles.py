@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from app.extract.context import Context
-from app.extract.fold import fold_case
-from app.extract.gates import stems
-from app.extract.model import Person, Span
+from ..context import Context
+from ..fold import fold_case
+from ..gates import stems
+from ..model import Person, Span
 
 try:  # the lexicon of the people work; without it, country words are matched literally
-    from app.extract.lexicon import lexicon as _lexicon
+    from ..lexicon import lexicon as _lexicon
 except ImportError:  # pragma: no cover
     _lexicon = None
 

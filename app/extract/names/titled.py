@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 
-from app.extract.context import Context
-from app.extract.fold import fold_name
-from app.extract.lexicon import Lexicon
-from app.extract.names.namespans import STOP, chain, known_word, name_like, particle
-from app.extract.names.people_lower import (
+from ..context import Context
+from ..fold import fold_name
+from ..lexicon import Lexicon
+from ..tokens import Tok
+from .namespans import STOP, chain, known_word, name_like, particle
+from .people_lower import (
     Found,
 )
-from app.extract.names.posts import EXPLICIT, Post, normalise_post
-from app.extract.tokens import Tok
+from .posts import EXPLICIT, Post, normalise_post
 
 _PREPS = {"of", "to", "for", "on", "without", "at"}
 

@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from app.extract.fold import fold_case
-from app.extract.model import Span
+from ..fold import fold_case
+from ..model import Span
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 
-from app.extract.model import Span
-from app.extract.time.date_patterns import raw_matches
-from app.extract.time.resolve import DateExpr, parse_doc_date, rel_year, resolve, sentence_year
-from app.extract.time.tense import tense_marker
+from ..model import Span
+from .date_patterns import raw_matches
+from .resolve import DateExpr, parse_doc_date, rel_year, resolve, sentence_year
+from .tense import tense_marker
 
 # --- public API -------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from app.extract.fold import fold_case
+from ..fold import fold_case
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

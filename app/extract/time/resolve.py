@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.extract.model import Span
-from app.extract.time.date_patterns import MONTHS, ORDINALS, SEASONS, YEAR, Raw
-from app.extract.time.tense import Tense
+from ..model import Span
+from .date_patterns import MONTHS, ORDINALS, SEASONS, YEAR, Raw
+from .tense import Tense
 
 
 @dataclass

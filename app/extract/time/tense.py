@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.model import Span
+from ..model import Span
 
 FUTURE = re.compile(  # (the lookahead, every word's first letter, only speeds the scan up)
     r"(?=[wsp'ufietncdga])\b(?:will|would|shall|'ll|scheduled|planned|plans?|planning|upcoming|forthcoming|"

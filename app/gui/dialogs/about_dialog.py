@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-import app
-from app import APP_NAME
+from ... import APP_NAME, __version__
 
 
 class AboutDialog(QtWidgets.QMessageBox):
@@ -18,7 +17,7 @@ class AboutDialog(QtWidgets.QMessageBox):
             documents = store.counts().get("sources", 0)
         except Exception:
             documents = "?"
-        self.setText(f"<h3>{APP_NAME} {app.__version__}</h3>")
+        self.setText(f"<h3>{APP_NAME} {__version__}</h3>")
         self.setInformativeText(
             "<p>Browse the facts of diplomatic press releases — people and their posts, "
             "meetings and visits, trade and other figures, cultural and memorial items — "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.dialogs.store_op_dialog import StoreOpDialog
+from .store_op_dialog import StoreOpDialog
 
 FILE_FILTER = "Datasets (*.csv *.tsv *.jsonl *.ndjson *.parquet);;All files (*)"
 NONE = "(none)"
@@ -107,7 +107,7 @@ class DatasetImportDialog(StoreOpDialog):
     def load(self, path: str) -> bool:
         """Read the columns and first rows of a dataset; False (and a message) if it cannot
         be read."""
-        from app.store import StoreError, guess_columns, preview
+        from ...store import StoreError, guess_columns, preview
 
         try:
             columns, rows = preview(path, PREVIEW_ROWS)
@@ -167,7 +167,7 @@ class DatasetImportDialog(StoreOpDialog):
 
     # --- importing ----------------------------------------------------------------------------
     def start(self) -> None:
-        from app.store import import_dataset
+        from ...store import import_dataset
 
         if not self.path or not self.columns()["text"]:
             return

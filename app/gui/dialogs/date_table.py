@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.dialogs.date_delegate import (  # noqa: F401  (set_date_dialog takes them from here)
+from .date_delegate import (  # noqa: F401  (set_date_dialog takes them from here)
     DATE_FORMAT,
     EARLIEST,
     LATEST,

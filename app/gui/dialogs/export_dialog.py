@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.ops import StoreOp, bind_progress
-from app.store import export_tables
+from ...store import export_tables
+from ..ops import StoreOp, bind_progress
 
 TABLE_LABELS = {"people": "People", "meetings": "Meetings", "trade": "Trade figures",
                 "figures": "All figures", "culture": "Culture", "sources": "Sources (documents)"}

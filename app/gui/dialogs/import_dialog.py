@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui import worker as workers
-from app.gui.dialogs.date_table import DateTable, missing_colour
-from app.gui.dialogs.store_op_dialog import StoreOpDialog
+from .. import worker as workers
+from .date_table import DateTable, missing_colour
+from .store_op_dialog import StoreOpDialog
 
 STATUS_TEXT = {"added": "Added", "present": "Already present", "failed": "Failed"}
 
@@ -46,7 +46,7 @@ class ImportDialog(StoreOpDialog):
     cancelling_text = "Cancelling… (the document being read is left out)"
 
     def __init__(self, hub, paths: list[str], parent=None):
-        from app.store import files_to_import
+        from ...store import files_to_import
 
         super().__init__(hub, parent)
         self.setWindowTitle("Import Press Releases")
@@ -120,7 +120,7 @@ class ImportDialog(StoreOpDialog):
     # --- the dates the files give --------------------------------------------------------
     def _read_dates(self) -> None:
         """Read the next files' dates off the UI thread; rows fill in as each step ends."""
-        from app.store import preview_files
+        from ...store import preview_files
 
         start = self._preview_from
         chunk = self.paths[start:start + self.PREVIEW_CHUNK]
@@ -172,7 +172,7 @@ class ImportDialog(StoreOpDialog):
 
     # --- the import ----------------------------------------------------------------------
     def start(self) -> None:
-        from app.store import ingest_paths
+        from ...store import ingest_paths
 
         if self.started:
             return

@@ -17,7 +17,7 @@ QUIT = "quit"
 
 
 def _reason(error: Exception) -> str:
-    from app.store import MissingDatabase, NewerSchema, NotADatabase
+    from ...store import MissingDatabase, NewerSchema, NotADatabase
 
     if isinstance(error, MissingDatabase):
         return "The file does not exist."
@@ -58,7 +58,7 @@ def ask_database_file(parent=None) -> str | None:
 
 def rebuild_default(failed_path) -> Path:
     """Build (or reuse) the default database; a broken default is renamed aside first."""
-    from app.store import default_db_path, ensure_default_db
+    from ...store import default_db_path, ensure_default_db
 
     default = default_db_path()
     if failed_path is not None and Path(failed_path).resolve() == default.resolve() and default.exists():
@@ -71,10 +71,10 @@ def upgrade(path, parent=None) -> Path | None:
     """Bring an older database up to date as an operation under a progress dialog with
     Cancel (never inside open, on the UI thread). The path to open, or None (and a message)
     when it was cancelled or failed: the file is then as it was."""
-    from app.gui.ops import StoreOp, run_modal
+    from ..ops import StoreOp, run_modal
 
     try:
-        from app.store import upgrade_database
+        from ...store import upgrade_database
     except ImportError:   # a store without the upgrade: say so rather than crash
         QtWidgets.QMessageBox.critical(parent, "Cannot upgrade", "This version of Fact Browser "
                                        "cannot upgrade databases; the file has not been changed.")
@@ -95,7 +95,7 @@ def upgrade(path, parent=None) -> Path | None:
 
 
 def _rebuild_default(path, parent=None) -> Path | None:
-    from app.gui.ops import StoreOp, run_modal
+    from ..ops import StoreOp, run_modal
 
     op = run_modal(StoreOp(rebuild_default, path=path), "Default database",
                    "Building the default database…", parent, cancellable=False)
@@ -107,7 +107,7 @@ def _rebuild_default(path, parent=None) -> Path | None:
 
 def open_with_recovery(path, parent=None, dialog_factory=OpenErrorDialog):
     """Open `path`; on failure loop through the dialog. Returns a Store, or None if cancelled."""
-    from app.store import NeedsUpgrade, Store, StoreError
+    from ...store import NeedsUpgrade, Store, StoreError
 
     upgraded: set[str] = set()
     while True:

@@ -6,7 +6,7 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.dialogs.date_table import DATE_FORMAT, EARLIEST, LATEST
+from .date_table import DATE_FORMAT, EARLIEST, LATEST
 
 ORIGIN_TEXT = {
     "header": "read from the release's header",

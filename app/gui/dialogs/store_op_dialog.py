@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui.ops import StoreOp, bind_progress
+from ..ops import StoreOp, bind_progress
 
 
 class StoreOpDialog(QtWidgets.QDialog):

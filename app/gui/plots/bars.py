@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from app.gui.plots import theme
-from app.gui.plots.clickable_bars import ClickableBars
-from app.gui.plots.data import Bar  # noqa: F401  (plots and tests name it here too)
-from app.gui.plots.panel import PlotPanel
+from . import theme
+from .clickable_bars import ClickableBars
+from .data import Bar  # noqa: F401  (plots and tests name it here too)
+from .panel import PlotPanel
 
 
 def nice_step(raw: float) -> int:

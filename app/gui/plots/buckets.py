@@ -13,7 +13,7 @@ import bisect
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from app.gui.plots import theme
+from . import theme
 
 HALF = 0.44          # a bar's tallest extent from its lane's line (lanes are 1 apart)
 MIN_HEIGHT = 0.04    # a bucket of one row stays visible next to one of thousands

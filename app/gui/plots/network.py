@@ -8,8 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.plots import theme
-from app.gui.plots.panel import PlotPanel
+from . import theme
+from .panel import PlotPanel
 
 
 class NetworkPlot(PlotPanel):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.plots import theme
-from app.gui.plots.plot_files import ExportError, export_plot
+from . import theme
+from .plot_files import ExportError, export_plot
 
 pg.setConfigOptions(antialias=True)
 

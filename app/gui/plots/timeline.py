@@ -11,12 +11,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import timestamps as dates
-from app.gui.plots import theme
-from app.gui.plots.buckets import BucketBars, tooltip_at
-from app.gui.plots.data import TimePoint  # noqa: F401  (as bars.Bar)
-from app.gui.plots.panel import PlotPanel
-from app.gui.plots.window_view_box import WindowViewBox
+from .. import timestamps as dates
+from . import theme
+from .buckets import BucketBars, tooltip_at
+from .data import TimePoint  # noqa: F401  (as bars.Bar)
+from .panel import PlotPanel
+from .window_view_box import WindowViewBox
 
 DAY = 86400.0
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from app.gui.plots import theme
-from app.gui.plots.data import PlanPoint, VolumeBar, year_position  # noqa: F401  (as bars.Bar)
-from app.gui.plots.panel import PlotPanel
-from app.gui.plots.volume_bars import VolumeBars
+from . import theme
+from .data import PlanPoint, VolumeBar, year_position  # noqa: F401  (as bars.Bar)
+from .panel import PlotPanel
+from .volume_bars import VolumeBars
 
 SYMBOLS = {"target": "star", "forecast": "d"}
 

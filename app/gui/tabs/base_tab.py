@@ -10,11 +10,11 @@ import html
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.filters import make_filters  # noqa: F401  (the tabs and tests take it from here)
-from app.gui.models.table_model import StoreTableModel
-from app.gui.tabs.column_sizing import size_columns
-from app.gui.tabs.plot_reader import PlotReader
-from app.gui.tabs.tab_builders import (
+from ..filters import make_filters  # noqa: F401  (the tabs and tests take it from here)
+from ..models.table_model import StoreTableModel
+from .column_sizing import size_columns
+from .plot_reader import PlotReader
+from .tab_builders import (
     build_detail_pane,
     build_filter_row,
     build_splitters,

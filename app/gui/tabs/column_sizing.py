@@ -6,7 +6,7 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui.models.table_model import NUMERIC
+from ..models.table_model import NUMERIC
 
 SIZE_SAMPLE_ROWS = 60    # rows the initial column widths are measured from
 

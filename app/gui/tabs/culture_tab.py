@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui import month_keys
-from app.gui import timestamps as dates
-from app.gui.tabs.base_tab import BaseTab, esc
+from .. import month_keys
+from .. import timestamps as dates
+from .base_tab import BaseTab, esc
 
 # Beyond this many dated items under the filters the timeline draws items per month (counted
 # in SQL, said so in its title and legend) instead of a mark per item.
@@ -23,8 +23,8 @@ class CultureTab(BaseTab):
     hidden_columns = ("id", "source")
 
     def build_plots(self) -> None:
-        from app.gui.plots.bars import BarPlot
-        from app.gui.plots.timeline import TimelinePlot
+        from ..plots.bars import BarPlot
+        from ..plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Dated cultural items", status_legend=False)
         self.timeline.tip_for = self.tooltip_for
         self.kinds = BarPlot("Items by kind", "items (count)", horizontal=True, integer=True)
@@ -38,12 +38,12 @@ class CultureTab(BaseTab):
         self.kinds.idClicked.connect(lambda cid: self.select_id(cid))
         self.kinds.match = self._kind_bars
         self.timeline.locate = self.locate
-        from app.gui.tabs.zoom import ZoomDetail
+        from .zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "items",
                                lambda f: (self._detail_points(self.ctx.store, f), None), self._set_title)
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.data import Bar
+        from ..plots.data import Bar
 
         filters = params["filters"]
         counts = [(c.kind, c.count, c.first_id) for c in store.kind_counts("culture", filters)]
@@ -62,7 +62,7 @@ class CultureTab(BaseTab):
 
     @staticmethod
     def _detail_points(store, filters) -> list:
-        from app.gui.plots.data import TimePoint
+        from ..plots.data import TimePoint
 
         # Timestamps from SQL, tooltips on hover (tooltip_for): no per-row parsing or strings.
         rows = store.plot_columns("culture", filters, ["date_start", "kind"], "date_start",

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from PySide6 import QtWidgets
 
-from app.gui import month_keys
-from app.gui import timestamps as dates
-from app.gui.tabs.base_tab import BaseTab, esc
-from app.gui.tabs.lazy_combo import LazyCombo
+from .. import month_keys
+from .. import timestamps as dates
+from .base_tab import BaseTab, esc
+from .lazy_combo import LazyCombo
 
 MAX_PERSON_LANES = 14
 NO_PARTICIPANT = "(no named participant)"
@@ -67,7 +67,7 @@ class MeetingsTab(BaseTab):
         }
 
     def build_plots(self) -> None:
-        from app.gui.plots.timeline import TimelinePlot
+        from ..plots.timeline import TimelinePlot
         self.timeline = TimelinePlot("Meetings timeline")
         self.timeline.tip_for = self.tooltip_for
         self.lane_combo = QtWidgets.QComboBox()
@@ -78,7 +78,7 @@ class MeetingsTab(BaseTab):
         self.timeline.add_header_widget(self.lane_combo)
         self.plot_layout.addWidget(self.timeline)
         self.timeline.pointClicked.connect(lambda mid: self.select_id(mid))
-        from app.gui.tabs.zoom import ZoomDetail
+        from .zoom import ZoomDetail
         self.zoom = ZoomDetail(self, self.timeline, DETAIL_LIMIT, "meetings", self._zoomed_points,
                                self._set_title)
         self.timeline.windowChosen.connect(self.ctx.set_time_window)
@@ -111,7 +111,7 @@ class MeetingsTab(BaseTab):
         return lanes
 
     def _detail_points(self, store, params: dict):
-        from app.gui.plots.data import TimePoint
+        from ..plots.data import TimePoint
 
         # Timestamps come from SQL and tooltips are built on hover (tooltip_for): no Python
         # date parsing or string building per point.

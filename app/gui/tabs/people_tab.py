@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtWidgets
 
-from app.gui.tabs.base_tab import ASYNC_ROWS, BaseTab, esc, make_filters
+from .base_tab import ASYNC_ROWS, BaseTab, esc, make_filters
 
 MAX_LISTED = 50
 TOP_PEOPLE = 12
@@ -31,8 +31,8 @@ class PeopleTab(BaseTab):
     columns = ["id", "name", "post", "country", "mentions", "meetings", "first_date", "last_date"]
 
     def build_plots(self) -> None:
-        from app.gui.plots.bars import BarPlot
-        from app.gui.plots.network import NetworkPlot
+        from ..plots.bars import BarPlot
+        from ..plots.network import NetworkPlot
         self.bars = BarPlot("Dated meetings per person", "meetings (count)", horizontal=True,
                             integer=True)
         self.network = NetworkPlot("Contact network", max_nodes=NETWORK_NODES)
@@ -59,7 +59,7 @@ class PeopleTab(BaseTab):
         return top is not None and top > ASYNC_ROWS
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.data import Bar
+        from ..plots.data import Bar
 
         window = params["window"]
         among = None

@@ -3,7 +3,7 @@ worker's own) for big ones, where a newer request supersedes an older one still 
 
 from __future__ import annotations
 
-from app.gui.ops import StoreOp
+from ..ops import StoreOp
 
 
 def _read(store, plot_data, params: dict, job: int):

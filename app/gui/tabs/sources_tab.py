@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from app.gui import timestamps as dates
-from app.gui.plots import theme
-from app.gui.tabs.base_tab import BaseTab, esc
+from .. import timestamps as dates
+from ..plots import theme
+from .base_tab import BaseTab, esc
 
 LEGEND = [("person", "Person"), ("organization", "Organisation"), ("place", "Place"),
           ("event", "Meeting / event"), ("quantity", "Figure"), ("culture", "Culture")]
@@ -28,8 +28,8 @@ def utf16_offsets(text: str) -> list[int]:
 def document_info_html(document: dict) -> str:
     """The line above a document's text: when it was published and how that is known, who
     published it and where, and what its import warned about."""
-    from app.gui.dialogs.import_dialog import gui_warning
-    from app.gui.dialogs.set_date_dialog import origin_text
+    from ..dialogs.import_dialog import gui_warning
+    from ..dialogs.set_date_dialog import origin_text
 
     when = document.get("date")
     if when and document.get("time"):
@@ -111,8 +111,8 @@ class SourcesTab(BaseTab):
     TIMELINE_MAX = 150   # beyond this many releases, dots merge into a bar: count per year
 
     def build_plots(self) -> None:
-        from app.gui.plots.bars import BarPlot
-        from app.gui.plots.timeline import TimelinePlot
+        from ..plots.bars import BarPlot
+        from ..plots.timeline import TimelinePlot
 
         self.timeline = TimelinePlot("Releases by date", status_legend=False)
         self.timeline.pointClicked.connect(lambda did: self.select_id(did))
@@ -130,7 +130,7 @@ class SourcesTab(BaseTab):
         return {**super().plot_params(), "total": self.model.rowCount()}
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.data import Bar, TimePoint
+        from ..plots.data import Bar, TimePoint
 
         if params["total"] > self.TIMELINE_MAX:
             return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
@@ -267,7 +267,7 @@ class SourcesTab(BaseTab):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def ask_publication_date(self) -> None:
-        from app.gui.dialogs.set_date_dialog import SetDateDialog
+        from ..dialogs.set_date_dialog import SetDateDialog
 
         row = self.current_row()
         if row is None or self.is_dating():
@@ -280,8 +280,8 @@ class SourcesTab(BaseTab):
     def set_publication_date(self, doc_id: int, date: str) -> None:
         """Re-extract the document against `date` as an operation (its own connection); the
         views refresh through store_changed when it is done."""
-        from app.gui.ops import StoreOp
-        from app.store import set_document_date
+        from ...store import set_document_date
+        from ..ops import StoreOp
 
         self.date_op = StoreOp(set_document_date, doc_id, date, hub=self.ctx.hub,
                                writes=True, parent=self)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from app.gui.models.table_model import StoreTableModel, format_value
-from app.gui.tabs.base_tab import BaseTab, esc
+from ..models.table_model import StoreTableModel, format_value
+from .base_tab import BaseTab, esc
 
 MAX_PERCENT_BARS = 12
 ALL = "*"      # app.store.trade.ALL_PARTNERS (not imported: the store module loads lazily)
@@ -165,8 +165,8 @@ class TradeTab(BaseTab):
 
     # --- plots --------------------------------------------------------------------------
     def build_plots(self) -> None:
-        from app.gui.plots.bars import BarPlot
-        from app.gui.plots.volume import VolumePlot
+        from ..plots.bars import BarPlot
+        from ..plots.volume import VolumePlot
         self.volume = VolumePlot("Trade volume")
         self.shares = BarPlot("Shares and growth", "percent (%)", horizontal=True)
         splitter = QtWidgets.QSplitter()
@@ -187,7 +187,7 @@ class TradeTab(BaseTab):
                 "unit": self.unit_combo.currentData() if self.unit_combo.count() else None}
 
     def plot_data(self, store, params: dict):
-        from app.gui.plots.data import Bar, PlanPoint, VolumeBar, year_position
+        from ..plots.data import Bar, PlanPoint, VolumeBar, year_position
 
         used = self._database_facts(store)
         filters = params["filters"]

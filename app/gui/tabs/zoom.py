@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.gui import timestamps as dates
+from .. import timestamps as dates
 
 
 class ZoomDetail:
