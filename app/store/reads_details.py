@@ -9,8 +9,6 @@ from .filters import Filters
 from .records import ContactCount, CultureMark, CultureTip, MeetingMark, MeetingTip
 from .where import where_clause
 
-TABLE_FACT = {"people": "person", "meetings": "event", "trade": "quantity",
-              "figures": "quantity", "culture": "culture", "sources": "document"}
 FACT_ALIASES = {"people": "person", "persons": "person", "meetings": "event", "events": "event",
                 "trade": "quantity", "figures": "quantity", "figure": "quantity",
                 "quantities": "quantity", "culture_items": "culture",

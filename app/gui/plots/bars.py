@@ -69,10 +69,6 @@ class BarPlot(PlotPanel):
         self.plot.setLabel("bottom", "")
         self._set_axis_labels()
 
-    def set_value_label(self, label: str) -> None:
-        self.value_label = label
-        self._set_axis_labels()
-
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
         self._matched = set(self.match(sorted(self._selected))) if self.match and self._selected else set()

@@ -23,11 +23,6 @@ def palette() -> QtGui.QPalette:
     return app.palette() if app is not None else QtGui.QPalette()
 
 
-def is_dark() -> bool:
-    pal = palette()
-    return pal.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
-
-
 def background() -> QtGui.QColor:
     return palette().color(QtGui.QPalette.ColorRole.Base)
 

@@ -21,7 +21,6 @@ from .tab_builders import (
     build_table_view,
 )
 
-ROW_ROLE = QtCore.Qt.ItemDataRole.UserRole
 ASYNC_ROWS = 5_000      # tables bigger than this read their plot data on a worker thread
 
 
