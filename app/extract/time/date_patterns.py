@@ -225,8 +225,12 @@ def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[
 def raw_matches(text: str, start: int, end: int) -> list[Raw]:
     has_digit = _DIGIT.search(text, start, end) is not None
     low = fold_case(text[start:end])
-    if not has_digit and not any(w in low for w in _QUICK_WORDS):
-        return []
+    if not has_digit:
+        for w in _QUICK_WORDS:  # a loop, not any(): this runs for every sentence
+            if w in low:
+                break
+        else:
+            return []
     skip = _skipped(text, start, end, low, has_digit)
     claimed: list[Span] = []  # sorted, never overlapping
     found: list[Raw] = []
