@@ -28,10 +28,13 @@ _CHILD = r"""
 import json, sys, time
 root, gen_dir, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, root)
-sys.path.insert(0, root + "/benchmarks")
+# The extractor of `root`, imported before extract_golden puts this checkout first on the path;
+# the texts are this checkout's list, the same for both sides.
+import app.extract
+from app.extract import extract
+assert app.extract.__file__.startswith(root), app.extract.__file__
 sys.path.insert(0, sys.argv[4])
 import extract_golden
-from app.extract import extract
 docs = extract_golden.texts(__import__("pathlib").Path(gen_dir), count)
 extract(docs[0][1], docs[0][0])
 t = time.process_time()
