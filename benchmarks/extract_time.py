@@ -1,6 +1,6 @@
 """Extraction time per release, per stage, and before/after comparisons on a noisy machine.
 
-    python benchmarks/extract_time.py stages [--gen-dir D]    # CPU ms per release, by stage
+    python benchmarks/extract_time.py stages [OTHER_ROOT] [--gen-dir D]  # CPU ms per release, by stage
     python benchmarks/extract_time.py compare OLD_ROOT [--rounds 5]
 
 `compare` runs this checkout and another checkout of the project (OLD_ROOT, e.g. an exported
@@ -65,14 +65,14 @@ def compare(old: Path, gen_dir: Path, count: int, rounds: int) -> None:
               f"median {statistics.median(mbs):.3f} (range {mbs[0]:.3f}-{mbs[-1]:.3f})")
 
 
-def stages(gen_dir: Path, count: int) -> None:
+def stages(gen_dir: Path, count: int, root: Path = ROOT) -> None:
     import importlib
 
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(root))
+    from app.extract import extract  # root's extractor, before extract_golden puts ROOT first
+
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import extract_golden
-
-    from app.extract import extract
 
     spent: dict[str, float] = {}
 
@@ -105,13 +105,14 @@ def stages(gen_dir: Path, count: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("mode", choices=["stages", "compare"])
-    ap.add_argument("old", nargs="?", type=Path, help="the other checkout (compare)")
+    ap.add_argument("old", nargs="?", type=Path,
+                    help="the other checkout (compare; for stages: measure it instead of this one)")
     ap.add_argument("--gen-dir", type=Path, default=Path("/tmp/extract_golden_corpus"))
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--rounds", type=int, default=5)
     a = ap.parse_args(argv)
     if a.mode == "stages":
-        stages(a.gen_dir, a.count)
+        stages(a.gen_dir, a.count, a.old or ROOT)
     else:
         compare(a.old, a.gen_dir, a.count, a.rounds)
     return 0

@@ -140,7 +140,7 @@ _FIRST_CHAR = {"md": "[JFMASONDTW]", "md_d": "[JFMASONDTW]", "md_and_d": "[JFMAS
                "dm": r"[\dMTWFS]", "d_dm": r"[\dMTWFS]", "d_and_dm": r"[\dMTWFS]",
                "md_md": "[JFMASONDTWBbf]", "dm_dm": r"[\dMTWFSBbf]", "my": "[JFMASOND]",
                "mm": "[JFMASOND]", "numeric": r"\d", "iso": "[12]",
-               "years": "[iIfFsSbuodDaBtU]", "m": "[iIfFsSubdDoat]", "until": "[ut]",
+               "years": "[iIfFsSbuodDaABtU]", "m": "[iIfFsSubdDoat]", "until": "[ut]",
                "until_dm": "[ut]", "rel_m": "[LlNnTtPpCc]", "rel_span": "[LlNnTtPpCc]"}
 _BY_NAME = {name: re.compile(f"(?={_FIRST_CHAR[name]})" + rx.pattern, rx.flags)
             if name in _FIRST_CHAR else rx for name, rx in _PATTERNS}
