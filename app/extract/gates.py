@@ -118,3 +118,11 @@ def first_char_gate(rx: re.Pattern) -> re.Pattern:
     chars = sorted({c for s in st for c in (s[0].lower(), s[0].upper())})
     # (?:...) around: the lookahead must stand in front of every top-level alternative.
     return re.compile("(?=[" + "".join(chars) + "])(?:" + rx.pattern + ")", rx.flags)
+
+
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether low (a fold_case() text) holds one of words."""
+    for w in words:  # a loop, not any() over a generator: this runs for every sentence
+        if w in low:
+            return True
+    return False

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..fold import fold_case
-from ..gates import Gated, first_char_gate
+from ..gates import Gated, first_char_gate, holds_any
 from ..time.tense import FUTURE, PAST_EVENT
 
 # In priority order: the first kind whose words occur in the clause names the event.
@@ -73,14 +73,6 @@ RECURRING_WORDS = ("annual", "every", "each", "yearly", "tradition", "regular")
 MEETING_WORDS = ("met", "meet", "talks", "received", "discussed", "conferred", "conversation")
 PARTICIPATION_WORDS = ("part", "attended", "represented", "chaired", "addressed", "among",
                        "joined", "present", "accompanied", "presided", "spoke", "vote")
-
-
-def holds_any(low: str, words: tuple[str, ...]) -> bool:
-    """Whether low (a fold_case() text) holds one of words."""
-    for w in words:  # a loop, not any(): this runs for every sentence
-        if w in low:
-            return True
-    return False
 
 
 MEETING_VERBS = re.compile(  # (the lookahead: every word's first letter; a faster scan)

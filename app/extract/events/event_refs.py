@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..fold import fold_case
 from ..model import Event
 from .event_kinds import kind_of
 
@@ -66,7 +67,8 @@ def relative_clause_events(ctx, s: int, e: int, main: Event, place_in) -> list[E
 def signing_after(text: str, s: int, e: int, earlier: list[Event]) -> Event | None:
     """A signing the sentence reports as following talks told before: it takes their day,
     place and people."""
-    m = _SIGNED_AFTER.search(text, s, e)
+    # Both forms hold "signed": most sentences need no scan (fold_case: what re.I sees).
+    m = _SIGNED_AFTER.search(text, s, e) if "signed" in fold_case(text[s:e]) else None
     if not m:
         return None
     want = {"talks": ("talks", "meeting"), "meeting": ("meeting", "talks"),

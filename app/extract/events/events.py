@@ -12,6 +12,7 @@ sidelines" of the release's main event.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..context import Context
 from ..model import Event
@@ -89,7 +90,7 @@ class _Reader:
                 self.lead = new[0]
         self.cands.extend(new)
         self.prev_new = new
-        if len(_WORDS.findall(text, s, e)) >= 6:
+        if sum(1 for _ in islice(_WORDS.finditer(text, s, e), 6)) == 6:  # not all words
             self.prose += 1
         # "he"/"they" look back one sentence only: further back the guess is too loose.
         self.prev_subject = sentence_subject(ctx, s, e, refs)

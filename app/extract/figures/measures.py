@@ -9,6 +9,7 @@ budget") for money and physical amounts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..fold import fold_case
 from ..gates import stems
@@ -329,9 +330,11 @@ _THEME_RES = [(name, re.compile(rx, re.I), _CONTEXT_SKIP.get(name), stems(rx))
               for name, rx in _CATEGORY_WORDS]
 
 
-def themes(source: str, context: bool = True) -> set[str]:
+@lru_cache(maxsize=4096)
+def themes(source: str, context: bool = True) -> frozenset[str]:
     """Themes whose words occur in source; in context (a sentence or paragraph) "document"
-    alone does not mark a meeting."""
+    alone does not mark a meeting. Kept per text: a release asks twice for most of its
+    sentences (a figure's, then its paragraph's) and every release for the same measures."""
     seen = set()
     low = fold_case(source)
     for name, rx, skip, words in _THEME_RES:
@@ -349,7 +352,7 @@ def themes(source: str, context: bool = True) -> set[str]:
             if not skip.fullmatch(m.group(0)):
                 seen.add(name)
                 break
-    return seen
+    return frozenset(seen)
 
 
 def category(measure: str | None, unit: str, doc_category: str | None,

@@ -67,7 +67,7 @@ class _Figures:
         self.carry: list = []  # the periods the next sentence may take (figure_periods.carried)
         self.last_trade = None  # the paragraph's last trade figure ("it rose by 6%" continues it)
         self.para_themes: set[str] = set()
-        self.topic_themes: set[str] = set()
+        self.topic_themes: frozenset[str] = frozenset()
 
     def periods_of(self, s: int, e: int) -> list:
         # "MINSK, 10 June (BelTA) –" dates the report, not the figures.

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from ..context import Context
 from ..fold import fold_case
-from ..gates import stems
+from ..gates import holds_any, stems
 from ..model import Person, Span
 
 try:  # the lexicon of the people work; without it, country words are matched literally
@@ -226,7 +226,7 @@ def find_roles(ctx: Context, start: int, end: int,
     refs: list[RoleRef] = []
     taken: list[Span] = []
     low = fold_case(text[start:end])
-    can_role = _NOUN_STEMS is None or any(w in low for w in _NOUN_STEMS)
+    can_role = _NOUN_STEMS is None or holds_any(low, _NOUN_STEMS)
     for m in _ROLE.finditer(text, start, end) if can_role else ():
         kind = next(_NOUNS[i][1] for i in range(len(_NOUNS)) if m.group(f"k{i}"))
         adj = m.group("adj") or m.group("adj2") or m.group("adj3")

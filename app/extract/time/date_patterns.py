@@ -139,7 +139,9 @@ _ORDER = ["iso", "numeric", "between", "md_md", "dm_dm", "md_d", "d_dm", "md_and
 _FIRST_CHAR = {"md": "[JFMASONDTW]", "md_d": "[JFMASONDTW]", "md_and_d": "[JFMASONDTW]",
                "dm": r"[\dMTWFS]", "d_dm": r"[\dMTWFS]", "d_and_dm": r"[\dMTWFS]",
                "md_md": "[JFMASONDTWBbf]", "dm_dm": r"[\dMTWFSBbf]", "my": "[JFMASOND]",
-               "mm": "[JFMASOND]"}
+               "mm": "[JFMASOND]", "numeric": r"\d", "iso": "[12]",
+               "years": "[iIfFsSbuodDaABtU]", "m": "[iIfFsSubdDoat]", "until": "[ut]",
+               "until_dm": "[ut]", "rel_m": "[LlNnTtPpCc]", "rel_span": "[LlNnTtPpCc]"}
 _BY_NAME = {name: re.compile(f"(?={_FIRST_CHAR[name]})" + rx.pattern, rx.flags)
             if name in _FIRST_CHAR else rx for name, rx in _PATTERNS}
 
@@ -225,8 +227,12 @@ def _skipped(text: str, start: int, end: int, low: str, has_digit: bool) -> set[
 def raw_matches(text: str, start: int, end: int) -> list[Raw]:
     has_digit = _DIGIT.search(text, start, end) is not None
     low = fold_case(text[start:end])
-    if not has_digit and not any(w in low for w in _QUICK_WORDS):
-        return []
+    if not has_digit:
+        for w in _QUICK_WORDS:  # a loop, not any(): this runs for every sentence
+            if w in low:
+                break
+        else:
+            return []
     skip = _skipped(text, start, end, low, has_digit)
     claimed: list[Span] = []  # sorted, never overlapping
     found: list[Raw] = []
