@@ -141,9 +141,17 @@ def test_quick_check_stops_at_its_time_limit(tmp_path):
     conn.executemany("INSERT INTO t (a) VALUES (?)",
                      ((f"{i:08d}" + "x" * 300,) for i in range(150_000)))
     conn.commit()
-    started = time.perf_counter()
-    assert dbmod.quick_check(conn, seconds=0.002) == ("unfinished", [])
-    assert time.perf_counter() - started < 0.5
+    # The timer is a thread: on a loaded machine it may wake only after the whole check (then
+    # the check is simply done); a few tries tell a limit that holds from one that never bites.
+    outcomes = []
+    for _try in range(5):
+        started = time.perf_counter()
+        outcome = dbmod.quick_check(conn, seconds=0.002)
+        outcomes.append((outcome, time.perf_counter() - started))
+        if outcome == ("unfinished", []):
+            break
+    assert outcomes[-1][0] == ("unfinished", []), outcomes
+    assert outcomes[-1][1] < 0.5, outcomes
     assert dbmod.quick_check(conn, seconds=None) == ("ok", [])
     assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 150_000  # not interrupted
     conn.close()
