@@ -129,3 +129,28 @@ def test_the_busiest_peoples_contacts_are_those_of_the_join_of_every_participati
             f"b.person_id > a.person_id WHERE a.person_id IN ({marks}) AND b.person_id IN "
             f"({marks}) GROUP BY 1, 2", [*people, *people]).fetchall()
     assert old and sorted((c.a, c.b, c.meetings) for c in got.contacts) == sorted(old)
+
+
+def test_people_in_a_window_are_those_with_counts_in_it(big_db):
+    """rows() and position() of people in a time window test the counts the windowed source
+    computed instead of reading the window again: the same rows as window.people_in."""
+    from app.store.where import where_clause
+
+    with Store.open(big_db) as store:
+        years = store.years()
+        mid = years[len(years) // 2]
+        cases = [Filters(date_from=f"{mid}-01-01", date_to=f"{mid}-12-31"),
+                 Filters(date_from=f"{mid}", undated=True),
+                 Filters(date_to=f"{mid - 1}", text="minister"),
+                 Filters(date_from=f"{mid - 3}", date_to=f"{mid}", year=mid - 1)]
+        for f in cases:
+            source, sparams = store.source("people", f)
+            where, params = where_clause("people", f)
+            old = [dict(zip([d[0] for d in c.description], r, strict=True)) for c in
+                   [store.conn.execute(f"SELECT * FROM {source}{where} ORDER BY mentions DESC, "
+                                       "id DESC", [*sparams, *params])] for r in c.fetchall()]
+            new = store.rows("people", f, order_by="mentions", descending=True)
+            assert new == old and new, f
+            for i, row in list(enumerate(new))[:: max(1, len(new) // 7)]:
+                assert store.position("people", f, "mentions", True, row["id"]) == i
+            assert store.count("people", f) == len(new)
