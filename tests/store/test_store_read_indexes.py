@@ -117,20 +117,6 @@ def test_the_people_of_a_window_are_read_per_document(big_db):
     assert "idx_mentions_doc_fact" in plan, plan
 
 
-def test_the_busiest_peoples_contacts_are_those_of_the_join_of_every_participation(big_db):
-    """The contact network without filters, against the plain join it replaced."""
-    with Store.open(big_db) as store:
-        got = store.busiest_people(None, 12, 16)
-        people = [p.person_id for p in got.people]
-        marks = ", ".join("?" for _ in people)
-        old = store.conn.execute(
-            "SELECT a.person_id, b.person_id, COUNT(DISTINCT a.event_id) FROM "
-            "event_participants a JOIN event_participants b ON b.event_id = a.event_id AND "
-            f"b.person_id > a.person_id WHERE a.person_id IN ({marks}) AND b.person_id IN "
-            f"({marks}) GROUP BY 1, 2", [*people, *people]).fetchall()
-    assert old and sorted((c.a, c.b, c.meetings) for c in got.contacts) == sorted(old)
-
-
 def test_people_in_a_window_are_those_with_counts_in_it(big_db):
     """rows() and position() of people in a time window test the counts the windowed source
     computed instead of reading the window again: the same rows as window.people_in."""
