@@ -16,7 +16,7 @@ from .records import (
     PlotRows,
     YearCount,
 )
-from .where import where_clause
+from .where import source_where, where_clause
 
 ALLOWED = {
     ("meetings", "kind"), ("meetings", "place"), ("meetings", "category"),
@@ -150,7 +150,7 @@ class PlotReads:
         the rows that sort before it (NULL first ascending, as in SQLite), or None when the
         filters hide it. Constant work however far down the row is."""
         col = order_by if order_by in set(self.columns(table)) else "id"
-        where, params = where_clause(table, filters)
+        where, params = source_where(table, filters)
         # the rows as rows() reads them (people in a time window: counts within it)
         source, source_params = self.source(table, filters)
         params = [*source_params, *params]

@@ -283,6 +283,19 @@ CREATE INDEX IF NOT EXISTS idx_culture_month ON culture_items(substr(date_start,
 DROP INDEX IF EXISTS idx_mentions_fact;
 CREATE INDEX IF NOT EXISTS idx_mentions_fact_pos ON mentions(fact_type, fact_id, document_id, start);
 CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(document_id, start);
+-- the time window on people: the people a document dated in it mentions, from the index alone
+CREATE INDEX IF NOT EXISTS idx_mentions_doc_fact ON mentions(document_id, fact_type, fact_id);
+-- the Trade tab's optional columns: whether any figure uses one is a seek into a partial
+-- index holding only the rows that do (a scan of every figure when none does)
+CREATE INDEX IF NOT EXISTS idx_quantities_derived ON quantities(derived) WHERE derived != 0;
+CREATE INDEX IF NOT EXISTS idx_quantities_conflict ON quantities(conflict) WHERE conflict != 0;
+CREATE INDEX IF NOT EXISTS idx_quantities_formula ON quantities(formula) WHERE formula IS NOT NULL;
+CREATE INDEX IF NOT EXISTS idx_quantities_kind ON quantities(measure_kind)
+    WHERE measure_kind IS NOT NULL;
+CREATE INDEX IF NOT EXISTS idx_quantities_direction ON quantities(direction)
+    WHERE direction IS NOT NULL;
+CREATE INDEX IF NOT EXISTS idx_quantities_has_partners ON quantities(partners)
+    WHERE partners IS NOT NULL;
 CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
 """

@@ -20,7 +20,7 @@ from .schema import FILTER_FTS, filter_table
 from .search import search
 from .search_text import SearchHit
 from .trade import partner_pairs, trade_view
-from .where import _after, _text_match, _where, where_clause
+from .where import _after, _text_match, source_where, where_clause
 from .writes import Writes
 
 
@@ -92,7 +92,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         source, source_params = self.source(table, filters)
 
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
-            where, params = _where(table, filters, in_order)
+            where, params = source_where(table, filters, in_order)
             if key is not None:
                 where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
                 params = [*params, *key[1]]

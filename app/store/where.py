@@ -3,6 +3,8 @@ window's one meaning (window.py), picked values, years, kinds, ids; and keyset p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import window
 from .filters import _INDEX_NAME, TEXT_COLUMNS, Filters, text_columns
 from .schema import filter_table
@@ -78,6 +80,21 @@ def window_condition(table: str, filters: Filters) -> tuple[str, list]:
 def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
     """SQL condition and parameters for one user-facing table."""
     return _where(table, filters)
+
+
+def source_where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:
+    """The condition on the rows of Store.source(table, filters). People in a time window
+    come from a source that has counted each one's mentions and meetings within it: the
+    window's test reads those counts (the same people as window.people_in, whose two
+    reads of the window's documents and meetings it would otherwise repeat)."""
+    if table != "people" or filters is None or not (filters.date_from or filters.date_to):
+        return _where(table, filters, in_order)
+    rest = replace(filters, date_from=None, date_to=None, undated=None)
+    where, params = _where(table, rest, in_order)
+    cond = "(people.mentions > 0 OR people.meetings > 0)"
+    if filters.undated:
+        cond = f"({cond} OR {window.undated('people')})"
+    return (f"{where} AND {cond}" if where else f" WHERE {cond}"), params
 
 
 def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:

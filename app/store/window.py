@@ -137,7 +137,9 @@ def people_in(lo, hi) -> tuple[str, list]:
     document dated in it."""
     docs, dparams = _doc_in(lo, hi)
     events, eparams = _event_in(lo, hi)
-    return (f"SELECT fact_id FROM mentions WHERE fact_type = 'person' AND document_id IN ({docs}) "
+    # +fact_type: the mentions of the window's documents are read per document from
+    # idx_mentions_doc_fact, not every person's mentions from the index by fact
+    return (f"SELECT fact_id FROM mentions WHERE +fact_type = 'person' AND document_id IN ({docs}) "
             f"UNION SELECT person_id FROM event_participants WHERE event_id IN ({events})",
             [*dparams, *eparams])
 
@@ -149,7 +151,7 @@ def people_source(lo, hi) -> tuple[str, list]:
     events, eparams = _event_in(lo, hi)
     sql = ("(SELECT p.id, p.name, p.post, p.country, coalesce(m.n, 0) AS mentions, "
            "coalesce(e.n, 0) AS meetings, p.first_date, p.last_date FROM people p "
-           "LEFT JOIN (SELECT fact_id, count(*) AS n FROM mentions WHERE fact_type = 'person' "
+           "LEFT JOIN (SELECT fact_id, count(*) AS n FROM mentions WHERE +fact_type = 'person' "
            f"AND document_id IN ({docs}) GROUP BY fact_id) m ON m.fact_id = p.id "
            "LEFT JOIN (SELECT person_id, count(DISTINCT event_id) AS n FROM event_participants "
            f"WHERE event_id IN ({events}) GROUP BY person_id) e ON e.person_id = p.id) AS people")
