@@ -57,6 +57,9 @@ class _Doc:
         self.title = ex.document.title
         self.sentence_ids: list[int] = []
         self.mentions: list[tuple] = []
+        # rows nothing reads while the document is attached: written once each, in order, at
+        # the end (flush), so their ids are those one insert per row would give
+        self.rows: dict[str, list[tuple]] = {"posts": [], "participants": [], "figures": []}
         self.people: dict[str, int] = {}  # every surface form in this document -> person id
         self.titles: dict[int, str | None] = {}
         self.places: dict[str, int] = {}
@@ -78,9 +81,26 @@ class _Doc:
         self.touched.added_mentions[fact_type, fact_id] += 1
 
     def flush(self) -> None:
+        for key, sql in _DEFERRED:
+            if self.rows[key]:
+                self.conn.executemany(sql, self.rows[key])
+            self.rows[key] = []
         self.conn.executemany('INSERT INTO mentions (fact_type, fact_id, document_id, start, '
                               '"end", sentence_id) VALUES (?, ?, ?, ?, ?, ?)', self.mentions)
         self.mentions = []
+
+
+# Matching reads persons, person_names, events and event_sources as the document is written,
+# never these: a post, a participation or a figure's source of this document only counts
+# from settle on (and the events this document reports are kept out of its own matching).
+_DEFERRED = (
+    ("posts", "INSERT INTO posts (person_id, title, country, as_of, document_id) "
+              "VALUES (?, ?, ?, ?, ?)"),
+    ("participants", "INSERT OR IGNORE INTO event_participants (event_id, person_id, "
+                     "document_id, post_at_date) VALUES (?, ?, ?, ?)"),
+    ("figures", 'INSERT INTO quantity_sources (quantity_id, document_id, start, "end", '
+                "sentence_id, text, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+)
 
 
 def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touched) -> None:
@@ -104,9 +124,7 @@ def attach(conn: sqlite3.Connection, doc_id: int, ex: Extraction, touched: Touch
                          "VALUES (?, ?, ?)", (pid, form, person_key(form)))
         doc.titles[pid] = person.title
         if person.title or person.country:
-            insert_row(conn, "posts", {"person_id": pid, "title": person.title,
-                                    "country": person.country, "as_of": doc.date,
-                                    "document_id": doc_id})
+            doc.rows["posts"].append((pid, person.title, person.country, doc.date, doc_id))
             touched.new_posts.add(pid)
         for span in person.mentions:
             doc.mention("person", pid, span)
@@ -227,9 +245,7 @@ def _event(doc: _Doc, ev, touched: Touched) -> None:
         touched["person"].add(pid)
         if pid not in linked:
             touched.new_links[pid].add(event_id)
-        conn.execute("INSERT OR IGNORE INTO event_participants (event_id, person_id, "
-                     "document_id, post_at_date) VALUES (?, ?, ?, ?)",
-                     (event_id, pid, doc.id, doc.titles.get(pid)))
+        doc.rows["participants"].append((event_id, pid, doc.id, doc.titles.get(pid)))
     doc.mention("event", event_id, span)
 
 

@@ -109,9 +109,8 @@ def merge_quantity(doc: _Doc, q, touched: Touched) -> None:
         _restated(conn, qid, q, touched)
     touched["quantity"].add(qid)
     span = tuple(q.span)
-    insert_row(conn, "quantity_sources", {
-        "quantity_id": qid, "document_id": doc.id, "start": span[0], "end": span[1],
-        "sentence_id": doc.sentence_id(span), "text": q.text, "qualifier": q.qualifier})
+    doc.rows["figures"].append((qid, doc.id, span[0], span[1], doc.sentence_id(span), q.text,
+                                q.qualifier))
     doc.mention("quantity", qid, span)
 
 

@@ -53,29 +53,21 @@ def refresh_search(conn, touched) -> None:
     added_only = getattr(touched, "document", None) is not None and \
         not getattr(touched, "detached", True)
     relabelled = getattr(touched, "relabelled", ())
-    keys: dict[int, tuple] = {}
-
-    def doc_key(doc_id: int) -> tuple:
-        if doc_id not in keys:
-            date, sha = conn.execute("SELECT date, sha256 FROM documents WHERE id = ?",
-                                     (doc_id,)).fetchone()
-            keys[doc_id] = (date is None, date or "", sha)
-        return keys[doc_id]
-
     new_doc = touched.document[0] if added_only else None
     for fact_type, ids in touched.items():
-        if fact_type not in _FACT_SQL:
+        if fact_type not in _FACT_SQL or not ids:
             continue
         stype, sql = _FACT_SQL[fact_type]
+        shown = _shown_rows(conn, stype, sorted(ids))
+        keys = _doc_keys(conn, {rows[0][0] for rows in shown.values() if len(rows) == 1}
+                         | ({new_doc} if added_only else set()))
         for fact_id in ids:
-            old = conn.execute(
-                'SELECT document_id, start, "end", label, body FROM search_index '
-                "WHERE type = ? AND fact_id = ?", (stype, fact_id)).fetchall()
+            old = shown.get(fact_id, [])
             # While only a document was added, a row keeps its first mention unless the new
             # document comes first in the documents' order (date, then hash: not the order
             # they were imported in).
             keeps_first = (added_only and len(old) == 1 and old[0][0] is not None
-                           and doc_key(old[0][0]) <= doc_key(new_doc))
+                           and keys[old[0][0]] <= keys[new_doc])
             if keeps_first and fact_type in _FIXED and (fact_type, fact_id) not in relabelled:
                 continue  # its label and body are not rewritten, its first mention stays
             row = conn.execute(sql, (fact_id,)).fetchone()
@@ -96,6 +88,32 @@ def refresh_search(conn, touched) -> None:
             conn.execute(
                 'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (stype, fact_id, *values))
+
+
+def _shown_rows(conn, stype: str, ids: list[int]) -> dict[int, list[tuple]]:
+    """The search rows the facts have now, read in one query per slice of ids."""
+    shown: dict[int, list[tuple]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for fact_id, *row in conn.execute(
+                'SELECT fact_id, document_id, start, "end", label, body FROM search_index '
+                f"WHERE type = ? AND fact_id IN ({', '.join('?' * len(chunk))}) "
+                "ORDER BY fact_id, rowid", (stype, *chunk)):
+            shown.setdefault(fact_id, []).append(tuple(row))
+    return shown
+
+
+def _doc_keys(conn, doc_ids: set) -> dict[int, tuple]:
+    """Documents in the order first mentions follow: date (undated last), then hash."""
+    ids = sorted(i for i in doc_ids if i is not None)
+    keys: dict[int, tuple] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for doc_id, date, sha in conn.execute(
+                "SELECT id, date, sha256 FROM documents WHERE id IN "
+                f"({', '.join('?' * len(chunk))})", chunk):
+            keys[doc_id] = (date is None, date or "", sha)
+    return keys
 
 
 def _first_mention(conn, fact_type: str, fact_id: int, old: list, new_doc: int | None):

@@ -83,20 +83,22 @@ def _settle_events(conn, change: _Change) -> None:
 
 def _settle_quantities(conn, change: _Change) -> None:
     groups, series = set(), set()
-    for qid in change.ids("quantity"):
-        row = conn.execute("SELECT unit, measure_key, period, partners, status, direction, "
-                           f"category, {SERIES_SQL} FROM quantities WHERE id = ?",
-                           (qid,)).fetchone()
-        if row is None:
-            continue
-        groups.add(tuple(row[:6]))
-        if row[6] == "trade" and row[0] not in NO_GROWTH:  # else no growth is derived
-            series.add(tuple(row[7:]))
-        if not conn.execute("SELECT 1 FROM quantity_sources WHERE quantity_id = ?",
-                            (qid,)).fetchone():
-            conn.execute("DELETE FROM quantities WHERE id = ? AND derived = 0", (qid,))
-    for qid in change.ids("quantity"):
-        _quantity_sources(conn, change, qid)
+    ids = change.ids("quantity")
+    for chunk, marks in chunked(ids):
+        for row in conn.execute("SELECT unit, measure_key, period, partners, status, direction, "
+                                f"category, {SERIES_SQL} FROM quantities WHERE id IN ({marks})",
+                                chunk):
+            groups.add(tuple(row[:6]))
+            if row[6] == "trade" and row[0] not in NO_GROWTH:  # else no growth is derived
+                series.add(tuple(row[7:]))
+        conn.execute(f"DELETE FROM quantities WHERE id IN ({marks}) AND derived = 0 AND NOT "
+                     "EXISTS (SELECT 1 FROM quantity_sources WHERE quantity_id = quantities.id)",
+                     chunk)
+    if change.incremental:
+        _added_sources(conn, change, ids)
+    else:
+        for qid in ids:
+            _quantity_sources(conn, qid)
     for group in groups:
         flag_conflicts(conn, *group)
     # Sorted: derived rows get their ids in this order, and a set of tuples holding None
@@ -107,18 +109,31 @@ def _settle_quantities(conn, change: _Change) -> None:
             conn, dict(zip(SERIES_COLUMNS, key, strict=True)), units))
 
 
-def _quantity_sources(conn, change: _Change, qid: int) -> None:
-    """A figure's source count, first source and shown wording."""
-    if change.incremental:  # every touched figure has a source in the new document
-        conn.execute("UPDATE quantities SET source_count = source_count + 1 WHERE id = ?",
-                     (qid,))
+def chunked(ids: list[int], size: int = 500):
+    """(ids, "?, ?, ...") in slices SQLite takes as parameters of one statement."""
+    for start in range(0, len(ids), size):
+        chunk = ids[start:start + size]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def _added_sources(conn, change: _Change, ids: list[int]) -> None:
+    """While only a document was added, every touched figure has one source more, the new
+    document, which becomes its first source unless another comes before it: one statement
+    each over all the touched figures."""
+    for chunk, marks in chunked(ids):
+        conn.execute(f"UPDATE quantities SET source_count = source_count + 1 WHERE id IN ({marks})",
+                     chunk)
         # the first source is written only when it changes (a shown, filtered column)
         conn.execute(
-            "UPDATE quantities SET source_title = ?4 WHERE id = ?1 AND source_title IS NOT "
-            "?4 AND NOT EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON "
-            f"d.id = qs.document_id WHERE qs.quantity_id = ?1 AND {_EARLIER})",
-            (qid, *change.document, change.title, change.sha))
-        return
+            "UPDATE quantities SET source_title = ?4 WHERE source_title IS NOT ?4 AND NOT "
+            "EXISTS (SELECT 1 FROM quantity_sources qs JOIN documents d ON d.id = "
+            f"qs.document_id WHERE qs.quantity_id = quantities.id AND {_EARLIER}) AND id IN "
+            f"({', '.join(f'?{6 + i}' for i in range(len(chunk)))})",
+            (None, *change.document, change.title, change.sha, *chunk))
+
+
+def _quantity_sources(conn, qid: int) -> None:
+    """A figure's source count, first source and shown wording, counted over its sources."""
     conn.execute(
         "UPDATE quantities SET source_count = (SELECT count(DISTINCT document_id) FROM "
         "quantity_sources WHERE quantity_id = ?1), source_title = (SELECT d.title FROM "
@@ -160,14 +175,21 @@ def _settle_culture(conn, change: _Change) -> None:
 def _settle_persons(conn, change: _Change) -> None:
     persons = change.ids("person")
     touched, full_dates, later = change.touched, change.full_dates, change.later
-    for pid in persons:
+    # a person's updates read other tables, never another person's row: the unsupported
+    # ones go first, in one statement, and the counts of the others in one more
+    for chunk, marks in chunked(persons):
         conn.execute(
-            "DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE "
-            "fact_type = 'person' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-            "event_participants WHERE person_id = ?)", (pid, pid, pid))
+            f"DELETE FROM persons WHERE id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM mentions "
+            "WHERE fact_type = 'person' AND fact_id = persons.id) AND NOT EXISTS (SELECT 1 FROM "
+            "event_participants WHERE person_id = persons.id)", chunk)
+    if change.incremental:
+        conn.executemany("UPDATE persons SET mention_count = mention_count + ?, "
+                         "meeting_count = meeting_count + ? WHERE id = ?",
+                         [(change.added["person", pid], len(touched.new_links.get(pid, ())), pid)
+                          for pid in persons])
+    for pid in persons:
         if change.incremental:
-            _update_person(conn, pid, change.added["person", pid],
-                           touched.new_links.get(pid, ()), later.pop(pid, ()),
+            _update_person(conn, pid, touched.new_links.get(pid, ()), later.pop(pid, ()),
                            pid in full_dates, pid in touched.new_posts)
         else:
             _recompute_person(conn, pid)
@@ -263,15 +285,12 @@ def _recompute_person(conn, pid: int) -> None:
     _current_post(conn, pid)
 
 
-def _update_person(conn, pid: int, added_mentions: int, new_events, later_events,
-                   full_dates: bool, new_post: bool) -> None:
-    """`_recompute_person` after only a document was added: the counts grow by the
-    mentions and the events newly linked to the person, the date range widens to the
-    dates of those events (and of events whose end moved later), and the current post
-    can only have changed if the document gave the person a post."""
-    conn.execute("UPDATE persons SET mention_count = mention_count + ?, "
-                 "meeting_count = meeting_count + ? WHERE id = ?",
-                 (added_mentions, len(new_events), pid))
+def _update_person(conn, pid: int, new_events, later_events, full_dates: bool,
+                   new_post: bool) -> None:
+    """`_recompute_person` after only a document was added (its counts grown by the
+    mentions and the events newly linked to the person in _settle_persons): the date
+    range widens to the dates of those events (and of events whose end moved later),
+    and the current post can only have changed if the document gave the person a post."""
     if full_dates:
         conn.execute(f"UPDATE persons SET {_DATES_SQL} WHERE id = ?1", (pid,))
     elif new_events or later_events:
