@@ -14,12 +14,13 @@ def flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
     if not mkey or period is None:
         return
     # Two values differ when the smallest and the largest do: each is one index lookup
-    # (min and max alone in a query), where counting distinct values reads the whole group.
+    # (min and max alone in a subquery), where counting distinct values reads the whole group.
     where = ("WHERE unit = ? AND measure_key = ? AND period IS ? AND partners IS ? "
              "AND status IS ? AND direction IS ? AND derived = 0")
     args = (unit, mkey, period, partners, status, direction)
-    low = conn.execute(f"SELECT min(value) FROM quantities {where}", args).fetchone()[0]
-    high = conn.execute(f"SELECT max(value) FROM quantities {where}", args).fetchone()[0]
+    low, high = conn.execute(f"SELECT (SELECT min(value) FROM quantities {where}), "
+                             f"(SELECT max(value) FROM quantities {where})",
+                             args + args).fetchone()
     flag = 1 if low != high else 0
     # only the rows whose flag changes are written
     conn.execute(f"UPDATE quantities SET conflict = ? {where} AND conflict <> ?",

@@ -3,39 +3,39 @@ sentence and one per document. The FTS5 table follows search_index through trigg
 
 from __future__ import annotations
 
-# fact_type -> (search type, SQL giving label and body for one id); names listed in a body
-# are sorted, so a row does not depend on the order its facts were stored in
+# fact_type -> (search type, SQL giving id, label and body for the ids put in {ids}); names
+# listed in a body are sorted, so a row does not depend on the order its facts were stored in
 _FACT_SQL = {
     "person": ("person", """
-        SELECT p.name,
+        SELECT p.id, p.name,
                coalesce((SELECT group_concat(name, ' ') FROM (SELECT n.name AS name
                           FROM person_names n WHERE n.person_id = p.id AND n.name <> p.name
                           ORDER BY n.name)), '')
                || ' ' || coalesce(p.title, '') || ' ' || coalesce(p.country, '')
-          FROM persons p WHERE p.id = ?"""),
+          FROM persons p WHERE p.id IN ({ids})"""),
     "organization": ("organization", """
-        SELECT name, coalesce(kind, '') || ' ' || coalesce(country, '')
-          FROM organizations WHERE id = ?"""),
+        SELECT id, name, coalesce(kind, '') || ' ' || coalesce(country, '')
+          FROM organizations WHERE id IN ({ids})"""),
     "place": ("place", """
-        SELECT name, coalesce(kind, '') || ' ' || coalesce(country, '')
-          FROM places WHERE id = ?"""),
+        SELECT id, name, coalesce(kind, '') || ' ' || coalesce(country, '')
+          FROM places WHERE id IN ({ids})"""),
     "event": ("event", """
-        SELECT coalesce(e.summary, e.kind, 'event'),
+        SELECT e.id, coalesce(e.summary, e.kind, 'event'),
                coalesce(e.kind, '') || ' ' || coalesce(e.place, '') || ' '
                || coalesce(e.date_start, '') || ' '
                || coalesce((SELECT group_concat(name, ' ') FROM (SELECT p.name AS name
                              FROM (SELECT DISTINCT person_id FROM event_participants
                                    WHERE event_id = e.id) ep
                              JOIN persons p ON p.id = ep.person_id ORDER BY p.name)), '')
-          FROM events e WHERE e.id = ?"""),
+          FROM events e WHERE e.id IN ({ids})"""),
     "quantity": ("figure", """
-        SELECT coalesce(text, value || ' ' || unit),
+        SELECT id, coalesce(text, value || ' ' || unit),
                coalesce(measure, '') || ' ' || coalesce(period, '') || ' ' || unit
                || ' ' || coalesce(category, '') || ' ' || coalesce(partners, '')
-          FROM quantities WHERE id = ?"""),
+          FROM quantities WHERE id IN ({ids})"""),
     "culture": ("culture", """
-        SELECT summary, coalesce(kind, '') || ' ' || coalesce(place, '')
-          FROM culture_items WHERE id = ?"""),
+        SELECT id, summary, coalesce(kind, '') || ' ' || coalesce(place, '')
+          FROM culture_items WHERE id IN ({ids})"""),
 }
 
 
@@ -61,6 +61,7 @@ def refresh_search(conn, touched) -> None:
         shown = _shown_rows(conn, stype, sorted(ids))
         keys = _doc_keys(conn, {rows[0][0] for rows in shown.values() if len(rows) == 1}
                          | ({new_doc} if added_only else set()))
+        todo = []  # (fact id, rows shown, first mention kept) of the rows that may change
         for fact_id in ids:
             old = shown.get(fact_id, [])
             # While only a document was added, a row keeps its first mention unless the new
@@ -70,14 +71,23 @@ def refresh_search(conn, touched) -> None:
                            and keys[old[0][0]] <= keys[new_doc])
             if keeps_first and fact_type in _FIXED and (fact_type, fact_id) not in relabelled:
                 continue  # its label and body are not rewritten, its first mention stays
-            row = conn.execute(sql, (fact_id,)).fetchone()
+            todo.append((fact_id, old, keeps_first))
+        labels = _by_id(conn, sql, [t[0] for t in todo])
+        firsts = _first_mentions(conn, fact_type, [
+            t[0] for t in todo if not t[2] and not (added_only and t[1] and t[1][0][0] is not None)])
+        for fact_id, old, keeps_first in todo:
+            row = labels.get(fact_id)
             if row is None:
                 if old:
                     conn.execute("DELETE FROM search_index WHERE type = ? AND fact_id = ?",
                                  (stype, fact_id))
                 continue
-            first = old[0][:3] if keeps_first else _first_mention(
-                conn, fact_type, fact_id, old, new_doc if added_only else None)
+            if keeps_first:
+                first = old[0][:3]
+            elif added_only and old and old[0][0] is not None:
+                first = _new_first(conn, fact_type, fact_id, new_doc) or old[0][:3]
+            else:
+                first = firsts.get(fact_id)
             doc_id, start, end = first if first else (None, None, None)
             values = (doc_id, start, end, row[0] or "", row[1] or "")
             if len(old) == 1 and old[0] == values:
@@ -88,6 +98,16 @@ def refresh_search(conn, touched) -> None:
             conn.execute(
                 'INSERT INTO search_index (type, fact_id, document_id, start, "end", label, body) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (stype, fact_id, *values))
+
+
+def _by_id(conn, sql: str, ids: list[int]) -> dict[int, tuple]:
+    """The label and body of each fact that still exists, one query per slice of ids."""
+    out: dict[int, tuple] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for fact_id, *row in conn.execute(sql.format(ids=", ".join("?" * len(chunk))), chunk):
+            out[fact_id] = tuple(row)
+    return out
 
 
 def _shown_rows(conn, stype: str, ids: list[int]) -> dict[int, list[tuple]]:
@@ -116,19 +136,29 @@ def _doc_keys(conn, doc_ids: set) -> dict[int, tuple]:
     return keys
 
 
-def _first_mention(conn, fact_type: str, fact_id: int, old: list, new_doc: int | None):
-    """The fact's first mention (by document date, hash, then position); while only
-    `new_doc` was added, the new document's, when it has one, else the one shown."""
-    if new_doc is not None and old and old[0][0] is not None:
-        return conn.execute(
-            'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
-            "fact_id = ? AND document_id = ? ORDER BY start LIMIT 1",
-            (fact_type, fact_id, new_doc)).fetchone() or old[0][:3]
+def _new_first(conn, fact_type: str, fact_id: int, new_doc: int):
+    """While only `new_doc` was added and comes first: the fact's first mention in it."""
     return conn.execute(
-        'SELECT m.document_id, m.start, m."end" FROM mentions m JOIN documents d '
-        "ON d.id = m.document_id WHERE m.fact_type = ? AND m.fact_id = ? "
-        "ORDER BY d.date IS NULL, d.date, d.sha256, m.start LIMIT 1",
-        (fact_type, fact_id)).fetchone()
+        'SELECT document_id, start, "end" FROM mentions WHERE fact_type = ? AND '
+        "fact_id = ? AND document_id = ? ORDER BY start LIMIT 1",
+        (fact_type, fact_id, new_doc)).fetchone()
+
+
+def _first_mentions(conn, fact_type: str, ids: list[int]) -> dict[int, tuple]:
+    """Each fact's first mention (by document date, hash, then position; of mentions at
+    one position the first written), one query per slice of ids."""
+    out: dict[int, tuple] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for fact_id, *first in conn.execute(
+                'SELECT fact_id, document_id, start, "end" FROM (SELECT m.fact_id, '
+                'm.document_id, m.start, m."end", row_number() OVER (PARTITION BY m.fact_id '
+                "ORDER BY d.date IS NULL, d.date, d.sha256, m.start, m.rowid) AS n FROM "
+                "mentions m JOIN documents d ON d.id = m.document_id WHERE m.fact_type = ? "
+                f"AND m.fact_id IN ({', '.join('?' * len(chunk))})) WHERE n = 1",
+                (fact_type, *chunk)):
+            out[fact_id] = tuple(first)
+    return out
 
 
 def index_document(conn, doc_id: int) -> None:

@@ -52,19 +52,25 @@ def settle(conn: sqlite3.Connection, touched) -> None:
     _settle_quantities(conn, change)
     _settle_culture(conn, change)
     _settle_persons(conn, change)
-    for oid in change.ids("organization"):
-        conn.execute("DELETE FROM organizations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                     "mentions WHERE fact_type = 'organization' AND fact_id = ?)", (oid, oid))
-    for lid in change.ids("place"):
-        conn.execute("DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions "
-                     "WHERE fact_type = 'place' AND fact_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-                     "events WHERE place_id = ?)", (lid, lid, lid))
+    for chunk, marks in chunked(change.ids("organization")):
+        conn.execute(f"DELETE FROM organizations WHERE id IN ({marks}) AND NOT EXISTS (SELECT "
+                     "1 FROM mentions WHERE fact_type = 'organization' AND fact_id = "
+                     "organizations.id)", chunk)
+    for chunk, marks in chunked(change.ids("place")):
+        conn.execute(f"DELETE FROM places WHERE id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM "
+                     "mentions WHERE fact_type = 'place' AND fact_id = places.id) AND NOT "
+                     "EXISTS (SELECT 1 FROM events WHERE place_id = places.id)", chunk)
     refresh_search(conn, touched)
 
 
 def _settle_events(conn, change: _Change) -> None:
-    for eid in change.ids("event"):
-        if not conn.execute("SELECT 1 FROM event_sources WHERE event_id = ?", (eid,)).fetchone():
+    ids = change.ids("event")
+    supported = set()
+    for chunk, marks in chunked(ids):
+        supported.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT event_id FROM event_sources WHERE event_id IN ({marks})", chunk))
+    for eid in ids:
+        if eid not in supported:
             conn.execute("DELETE FROM events WHERE id = ?", (eid,))
             continue
         before, after = _recompute_event(conn, eid)
@@ -150,26 +156,32 @@ def _quantity_sources(conn, qid: int) -> None:
 
 
 def _settle_culture(conn, change: _Change) -> None:
-    for cid in change.ids("culture"):
-        conn.execute("DELETE FROM culture_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                     "mentions WHERE fact_type = 'culture' AND fact_id = ?)", (cid, cid))
-        if change.incremental:
-            if change.added["culture", cid]:  # else the document is not among its sources
-                conn.execute("UPDATE culture_items SET source_count = source_count + 1 "
-                             "WHERE id = ?", (cid,))
-                conn.execute(
-                    "UPDATE culture_items SET source_title = ?4 WHERE id = ?1 AND source_title "
-                    "IS NOT ?4 AND NOT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON "
-                    "d.id = m.document_id WHERE m.fact_type = 'culture' AND m.fact_id = ?1 AND "
-                    f"{_EARLIER.replace('qs.', 'm.')})",
-                    (cid, *change.document, change.title, change.sha))
-            continue
+    ids = change.ids("culture")
+    for chunk, marks in chunked(ids):
+        conn.execute(f"DELETE FROM culture_items WHERE id IN ({marks}) AND NOT EXISTS (SELECT 1 "
+                     "FROM mentions WHERE fact_type = 'culture' AND fact_id = culture_items.id)",
+                     chunk)
+    if not change.incremental:
+        for cid in ids:
+            conn.execute(
+                "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
+                "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
+                "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1), source_count = (SELECT "
+                "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
+                "fact_id = ?1) WHERE id = ?1", (cid,))
+        return
+    # the items the new document names (a touched item it does not name is not one of them)
+    named = [cid for cid in ids if change.added["culture", cid]]
+    for chunk, marks in chunked(named):
+        numbered = ", ".join(f"?{6 + i}" for i in range(len(chunk)))  # after ?1-?5 of _EARLIER
+        conn.execute(f"UPDATE culture_items SET source_count = source_count + 1 WHERE id IN "
+                     f"({marks})", chunk)
         conn.execute(
-            "UPDATE culture_items SET source_title = (SELECT d.title FROM mentions m JOIN "
-            "documents d ON d.id = m.document_id WHERE m.fact_type = 'culture' AND "
-            "m.fact_id = ?1 ORDER BY d.date, d.sha256 LIMIT 1), source_count = (SELECT "
-            "count(DISTINCT document_id) FROM mentions WHERE fact_type = 'culture' AND "
-            "fact_id = ?1) WHERE id = ?1", (cid,))
+            "UPDATE culture_items SET source_title = ?4 WHERE source_title IS NOT ?4 AND NOT "
+            "EXISTS (SELECT 1 FROM mentions m JOIN documents d ON d.id = m.document_id WHERE "
+            "m.fact_type = 'culture' AND m.fact_id = culture_items.id AND "
+            f"{_EARLIER.replace('qs.', 'm.')}) AND id IN ({numbered})",
+            (None, *change.document, change.title, change.sha, *chunk))
 
 
 def _settle_persons(conn, change: _Change) -> None:
