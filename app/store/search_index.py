@@ -145,18 +145,19 @@ def _new_first(conn, fact_type: str, fact_id: int, new_doc: int):
 
 
 def _first_mentions(conn, fact_type: str, ids: list[int]) -> dict[int, tuple]:
-    """Each fact's first mention (by document date, hash, then position; of mentions at
-    one position the first written), one query per slice of ids."""
+    """Each fact's first mention (by document date, hash, then position), one query per
+    slice of ids: the same top-1 subquery per fact as one query each would be (it stops at
+    the first row; a window over all of a famous person's mentions sorted them all)."""
     out: dict[int, tuple] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for fact_id, *first in conn.execute(
-                'SELECT fact_id, document_id, start, "end" FROM (SELECT m.fact_id, '
-                'm.document_id, m.start, m."end", row_number() OVER (PARTITION BY m.fact_id '
-                "ORDER BY d.date IS NULL, d.date, d.sha256, m.start, m.rowid) AS n FROM "
-                "mentions m JOIN documents d ON d.id = m.document_id WHERE m.fact_type = ? "
-                f"AND m.fact_id IN ({', '.join('?' * len(chunk))})) WHERE n = 1",
-                (fact_type, *chunk)):
+                f"WITH f(id) AS (VALUES {', '.join(['(?)'] * len(chunk))}) "
+                'SELECT m.fact_id, m.document_id, m.start, m."end" FROM mentions m WHERE '
+                "m.rowid IN (SELECT (SELECT m2.rowid FROM mentions m2 JOIN documents d ON "
+                "d.id = m2.document_id WHERE m2.fact_type = ? AND m2.fact_id = f.id ORDER BY "
+                "d.date IS NULL, d.date, d.sha256, m2.start LIMIT 1) FROM f)",
+                (*chunk, fact_type)):
             out[fact_id] = tuple(first)
     return out
 

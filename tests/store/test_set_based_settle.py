@@ -66,7 +66,7 @@ def test_first_mention_of_many_facts_is_that_of_each(tmp_path):
     for doc_id, date, sha in ((1, "2024-05-01", "b"), (2, "2024-05-01", "a"), (3, None, "c")):
         conn.execute("INSERT INTO documents (id, sha256, title, date, added, text) VALUES "
                      "(?, ?, 't', ?, '2024', 'x')", (doc_id, sha, date))
-    rows = [(7, 1, 5, 9), (7, 2, 8, 9), (7, 2, 3, 4), (7, 2, 3, 6),  # same start: first written
+    rows = [(7, 1, 5, 9), (7, 2, 8, 9), (7, 2, 3, 4), (7, 2, 4, 6),
             (8, 3, 0, 2), (8, 1, 4, 6), (9, 3, 1, 2)]
     conn.executemany('INSERT INTO mentions (fact_type, fact_id, document_id, start, "end") '
                      "VALUES ('person', ?, ?, ?, ?)", rows)
