@@ -3,6 +3,12 @@ sentence and one per document. The FTS5 table follows search_index through trigg
 
 from __future__ import annotations
 
+import json
+
+# the ids of a statement over many facts, given as one JSON array: one SQL text whatever
+# their number, so the connection's cache of prepared statements keeps the hot ones
+_IDS = "SELECT value FROM json_each(?)"
+
 # fact_type -> (search type, SQL giving id, label and body for the ids put in {ids}); names
 # listed in a body are sorted, so a row does not depend on the order its facts were stored in
 _FACT_SQL = {
@@ -101,25 +107,21 @@ def refresh_search(conn, touched) -> None:
 
 
 def _by_id(conn, sql: str, ids: list[int]) -> dict[int, tuple]:
-    """The label and body of each fact that still exists, one query per slice of ids."""
+    """The label and body of each fact that still exists, in one query."""
     out: dict[int, tuple] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for fact_id, *row in conn.execute(sql.format(ids=", ".join("?" * len(chunk))), chunk):
-            out[fact_id] = tuple(row)
+    for fact_id, *row in conn.execute(sql.format(ids=_IDS), (json.dumps(ids),)):
+        out[fact_id] = tuple(row)
     return out
 
 
 def _shown_rows(conn, stype: str, ids: list[int]) -> dict[int, list[tuple]]:
-    """The search rows the facts have now, read in one query per slice of ids."""
+    """The search rows the facts have now, read in in one query."""
     shown: dict[int, list[tuple]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for fact_id, *row in conn.execute(
-                'SELECT fact_id, document_id, start, "end", label, body FROM search_index '
-                f"WHERE type = ? AND fact_id IN ({', '.join('?' * len(chunk))}) "
-                "ORDER BY fact_id, rowid", (stype, *chunk)):
-            shown.setdefault(fact_id, []).append(tuple(row))
+    for fact_id, *row in conn.execute(
+            'SELECT fact_id, document_id, start, "end", label, body FROM search_index '
+            f"WHERE type = ? AND fact_id IN ({_IDS}) ORDER BY fact_id, rowid",
+            (stype, json.dumps(ids))):
+        shown.setdefault(fact_id, []).append(tuple(row))
     return shown
 
 
@@ -127,12 +129,9 @@ def _doc_keys(conn, doc_ids: set) -> dict[int, tuple]:
     """Documents in the order first mentions follow: date (undated last), then hash."""
     ids = sorted(i for i in doc_ids if i is not None)
     keys: dict[int, tuple] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for doc_id, date, sha in conn.execute(
-                "SELECT id, date, sha256 FROM documents WHERE id IN "
-                f"({', '.join('?' * len(chunk))})", chunk):
-            keys[doc_id] = (date is None, date or "", sha)
+    for doc_id, date, sha in conn.execute(
+            f"SELECT id, date, sha256 FROM documents WHERE id IN ({_IDS})", (json.dumps(ids),)):
+        keys[doc_id] = (date is None, date or "", sha)
     return keys
 
 
@@ -145,20 +144,17 @@ def _new_first(conn, fact_type: str, fact_id: int, new_doc: int):
 
 
 def _first_mentions(conn, fact_type: str, ids: list[int]) -> dict[int, tuple]:
-    """Each fact's first mention (by document date, hash, then position), one query per
-    slice of ids: the same top-1 subquery per fact as one query each would be (it stops at
-    the first row; a window over all of a famous person's mentions sorted them all)."""
+    """Each fact's first mention (by document date, hash, then position) in one query: the
+    same top-1 subquery per fact as one query each would be (it stops at the first row; a
+    window over all of a famous person's mentions sorted them all)."""
     out: dict[int, tuple] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for fact_id, *first in conn.execute(
-                f"WITH f(id) AS (VALUES {', '.join(['(?)'] * len(chunk))}) "
-                'SELECT m.fact_id, m.document_id, m.start, m."end" FROM mentions m WHERE '
-                "m.rowid IN (SELECT (SELECT m2.rowid FROM mentions m2 JOIN documents d ON "
-                "d.id = m2.document_id WHERE m2.fact_type = ? AND m2.fact_id = f.id ORDER BY "
-                "d.date IS NULL, d.date, d.sha256, m2.start LIMIT 1) FROM f)",
-                (*chunk, fact_type)):
-            out[fact_id] = tuple(first)
+    for fact_id, *first in conn.execute(
+            'SELECT m.fact_id, m.document_id, m.start, m."end" FROM mentions m WHERE '
+            "m.rowid IN (SELECT (SELECT m2.rowid FROM mentions m2 JOIN documents d ON "
+            "d.id = m2.document_id WHERE m2.fact_type = ? AND m2.fact_id = f.value ORDER BY "
+            "d.date IS NULL, d.date, d.sha256, m2.start LIMIT 1) FROM json_each(?) f)",
+            (fact_type, json.dumps(ids))):
+        out[fact_id] = tuple(first)
     return out
 
 
