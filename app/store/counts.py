@@ -15,7 +15,10 @@ lacks it (read-only, or opened unchecked) gets the recount (reads fall back to i
 
 from __future__ import annotations
 
+import re
 import sqlite3
+
+from . import counts_people
 
 TABLE = "kept_month_counts"
 # view name -> (base table, status column or None)
@@ -98,7 +101,7 @@ def _fill_sql(view: str) -> str:
 def kept_sql() -> list[str]:
     """The kept table and its triggers, statement by statement (executescript would commit
     an open transaction)."""
-    script = TABLE_SQL + "".join(_triggers(v) for v in KEPT)
+    script = TABLE_SQL + "".join(_triggers(v) for v in KEPT) + counts_people.script()
     out, part = [], ""
     for line in script.splitlines(keepends=True):
         part += line
@@ -108,16 +111,20 @@ def kept_sql() -> list[str]:
     return out
 
 
+def _names() -> set[str]:
+    """The kept tables, indexes and triggers (every name starts with kept_ or idx_kept_)."""
+    return set(re.findall(r"IF NOT EXISTS (\w+)", "\n".join(kept_sql())))
+
+
 def missing(conn: sqlite3.Connection) -> bool:
     names = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE name LIKE ?", (f"{TABLE}%",))}
-    want = {TABLE} | {f"{TABLE}_{KEPT[v][0]}_{op}" for v in KEPT for op in ("ai", "ad", "au")}
-    return not want <= names
+        "SELECT name FROM sqlite_master WHERE name LIKE 'kept%' OR name LIKE 'idx_kept%'")}
+    return not _names() <= names
 
 
 def ensure(conn: sqlite3.Connection) -> None:
-    """Make and fill the kept counts where a database lacks them (or part of them: made
-    again whole), in one transaction; nothing happens when they are there."""
+    """Make and fill the kept counts where a database lacks them (or part of them: all are
+    made again), in one transaction; nothing happens when they are there."""
     if not missing(conn):
         return
     own = not conn.in_transaction
@@ -125,16 +132,17 @@ def ensure(conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
     try:
         if missing(conn):  # again: another process may have made them meanwhile
-            # the triggers belong to the fact tables: dropping the kept table keeps them
-            conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
-            for trigger in [r[0] for r in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
-                    (f"{TABLE}%",))]:
-                conn.execute(f"DROP TRIGGER {trigger}")
+            # the triggers belong to the fact tables: dropping a kept table keeps them
+            for kind, name in conn.execute(
+                    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
+                    "AND name LIKE 'kept%'").fetchall():
+                conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
             for statement in kept_sql():
                 conn.execute(statement)
             for view in KEPT:
                 conn.execute(_fill_sql(view))
+            for statement in counts_people.fill_sql():
+                conn.execute(statement)
     except BaseException:
         if own and conn.in_transaction:
             conn.execute("ROLLBACK")

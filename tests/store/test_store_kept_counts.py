@@ -121,3 +121,63 @@ def test_an_older_database_gains_them_on_opening(db):
     with Store.open(db) as store:
         assert not kept.missing(store.conn)
     _same_as_recount(db)
+
+
+def _windows(store: Store):
+    years = store.years()
+    mid = years[len(years) // 2] if years else 2020
+    from app.store import Filters
+    return [Filters(date_from=f"{mid}", date_to=f"{mid + 1}"),
+            Filters(date_from=f"{mid}-03", date_to=f"{mid}-03"),
+            Filters(date_from=f"{mid - 3}-01-01", date_to=f"{mid}-06-31"),
+            Filters(date_from=None, date_to=f"{mid}"), Filters(date_from=f"{mid}-07"),
+            Filters(date_from=f"{mid}", date_to=f"{mid + 2}", undated=True),
+            Filters(date_from=f"{mid}", date_to=f"{mid + 2}", text="minister"),
+            Filters(date_from=f"{mid}-03-15", date_to=f"{mid}-04-02")]   # not aligned
+
+
+def _people_reads(store: Store) -> list:
+    out = []
+    for f in _windows(store):
+        rows = store.rows("people", f, order_by="meetings", descending=True)
+        out += [store.count("people", f), rows,
+                store.rows("people", f, order_by="mentions", limit=10, offset=3)]
+        if rows:
+            out.append(store.position("people", f, "meetings", True, rows[len(rows) // 2]["id"]))
+    return out
+
+
+def _people_same_as_recount(path) -> None:
+    with Store.open(path) as store:
+        conn = store.conn
+        kept_rows = sorted(conn.execute(
+            "SELECT what, person_id, skey, ekey, n FROM kept_person_months").fetchall())
+        recount = sorted(r for s in kept.counts_people.recount_sql() for r in conn.execute(s))
+        assert kept_rows == recount
+        windows = _windows(store)
+        assert store._kept_people(windows[0]) is not None    # read from the kept counts
+        assert store._kept_people(windows[-1]) is None       # a window they cannot answer
+        fast = _people_reads(store)
+        store.kept_counts = False
+        assert fast == _people_reads(store)
+        assert any(fast[0::3])
+
+
+def test_people_in_a_window_equal_the_recount(db):
+    _people_same_as_recount(db)
+    with Store.open(db, write=True) as store:
+        docs = _with_meetings(store)
+        store.remove_document(docs[0])
+        store.set_document_date(docs[1], "2003-02-11")
+        store.set_document_date(docs[2], None)
+    _people_same_as_recount(db)
+    with Store.open(db, write=True) as store:
+        store.conn.execute("UPDATE events SET date_end = '2031-02-03' WHERE id % 4 = 0")
+        store.conn.execute("UPDATE events SET date_start = NULL WHERE id % 5 = 0")
+        store.conn.execute("UPDATE documents SET date = '2002' WHERE id % 3 = 0")
+        store.conn.execute("DELETE FROM events WHERE id % 7 = 0")
+        store.conn.execute("DELETE FROM mentions WHERE fact_type = 'person' AND id % 11 = 0")
+    _people_same_as_recount(db)
+    with Store.open(db, write=True) as store:
+        assert store.rebuild() > 0
+    _people_same_as_recount(db)
