@@ -135,6 +135,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                     window.people_source(*window.window_bounds(filters.date_from, filters.date_to)))
         return table, []
 
+    def _window_only(self, table: str, filters: Filters) -> bool:
+        return _window_only(table, filters)
+
     def _kept_people(self, filters: Filters) -> tuple[str, list] | None:
         """The people in the window with their counts read from the kept counts
         (counts_people.py), or None when they cannot answer it: a window not from a
@@ -174,6 +177,11 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 return n
         if table == "people" and filters is not None and (filters.date_from or filters.date_to):
             kept = self._kept_people(filters)
+            bounds = window.window_bounds(filters.date_from, filters.date_to)
+            if kept is not None and _window_only("people", filters):
+                sql, params = counts_people.people_in(*bounds)
+                return self.conn.execute(f"SELECT count(*) FROM people WHERE id IN ({sql})",
+                                         params).fetchone()[0]
             if kept is not None:  # the people the window keeps are those counted in it
                 where, params = source_where(table, filters)
                 return self.conn.execute(f"SELECT count(*) FROM {kept[0]}{where}",
@@ -227,6 +235,12 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self.conn, query, limit)
+
+
+def _window_only(table: str, filters: Filters) -> bool:
+    """Whether the filters set nothing but the time window."""
+    rest = replace(filters, date_from=None, date_to=None, undated=None)
+    return not filters.undated and not where_clause(table, rest)[0]
 
 
 def export_tables(db_path, tables, fmt: str, dest, **options):

@@ -144,6 +144,9 @@ def _people_reads(store: Store) -> list:
                 store.rows("people", f, order_by="mentions", limit=10, offset=3)]
         if rows:
             out.append(store.position("people", f, "meetings", True, rows[len(rows) // 2]["id"]))
+        among = {r["id"] for r in rows[::2]}
+        out += [store.busiest_people(f, 8, 8), store.busiest_people(f, 12, 4, among),
+                store.dated_meetings_per_person(f)]
     return out
 
 
