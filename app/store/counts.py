@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import lru_cache
 
 from . import counts_people
 
@@ -111,9 +112,10 @@ def kept_sql() -> list[str]:
     return out
 
 
-def _names() -> set[str]:
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
     """The kept tables, indexes and triggers (every name starts with kept_ or idx_kept_)."""
-    return set(re.findall(r"IF NOT EXISTS (\w+)", "\n".join(kept_sql())))
+    return frozenset(re.findall(r"IF NOT EXISTS (\w+)", "\n".join(kept_sql())))
 
 
 def missing(conn: sqlite3.Connection) -> bool:

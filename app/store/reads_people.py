@@ -95,6 +95,8 @@ class PeopleReads:
         top = nsmallest(limit, counts, key=lambda c: (-c[1], c[0]))
         keep = [p for p, _n in top[:linked]]
         cond, cparams = window.overlap("meetings", lo, hi)
+        if not keep:   # no network asked for (the meetings tab's lanes)
+            return BusiestPeople([PersonCount(p, n) for p, n in top], [])
         # the window's meetings, then their people (the busiest have more meetings
         # outside the window than the window has)
         pairs = set(self.conn.execute(

@@ -146,6 +146,7 @@ def _people_reads(store: Store) -> list:
             out.append(store.position("people", f, "meetings", True, rows[len(rows) // 2]["id"]))
         among = {r["id"] for r in rows[::2]}
         out += [store.busiest_people(f, 8, 8), store.busiest_people(f, 12, 4, among),
+                store.busiest_people(f, 14, 0),
                 store.dated_meetings_per_person(f)]
     return out
 
