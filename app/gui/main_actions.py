@@ -99,14 +99,14 @@ class MainActions:
     def remove_document(self, doc_id: int) -> None:
         """Remove a document (the caller has asked the user) as an operation; the views
         refresh through store_changed when it ends."""
-        from ..store import remove_document
+        from ..store import Store
         from .ops import StoreOp
 
         status = self.window.statusBar()
         if self.hub.read_only:
             status.showMessage(f"Read-only database: nothing can be removed ({self.hub.read_only}).", 8000)
             return
-        op = StoreOp(remove_document, doc_id, hub=self.hub, writes=True)
+        op = StoreOp(Store.remove_document, doc_id, hub=self.hub, writes=True, own_store=True)
         op.succeeded.connect(lambda _r: status.showMessage("Document removed.", 6000))
         op.failed.connect(lambda message: QtWidgets.QMessageBox.warning(
             self.window, "Remove failed", f"The document was not removed: {message}"))

@@ -10,7 +10,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import integrity, leftovers, sqlite_file
+from . import counts, integrity, leftovers, sqlite_file
 from .added_columns import missing_columns
 from .errors import (
     DamagedDatabase,
@@ -89,6 +89,7 @@ def connect(path: Path | str, create: bool = False, write: bool = False,
             conn.execute("PRAGMA journal_mode = WAL")
             ensure_indexes(conn)
             refresh_filter_indexes(conn)
+            counts.ensure(conn)
         except sqlite3.OperationalError:
             pass  # read-only media: readers still work in the existing journal mode
     return conn
@@ -179,6 +180,7 @@ def _create(conn: Connection, path: Path, tables: set[str], create: bool) -> Non
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         create_schema(conn)
+        counts.ensure(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"cannot create the database at {path}: {exc}") from exc
@@ -202,6 +204,7 @@ def _bring_up_to_date(conn: Connection, path: Path, version: int) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     ensure_indexes(conn)
     refresh_filter_indexes(conn)
+    counts.ensure(conn)
 
 
 def _open_unchecked(path: Path, reason: str | None) -> Connection | None:

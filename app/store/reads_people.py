@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter
 from heapq import nsmallest
 
+from . import counts_people, window
 from .reads_plots import pair_counts
 from .records import BusiestPeople, ContactCount, MonthBucket, PersonCount
 from .where import where_clause
@@ -58,6 +59,9 @@ class PeopleReads:
         try:
             if not where_clause("meetings", filters)[0]:
                 return self._busiest_unfiltered(limit, linked, among)
+            kept = self._busiest_kept(filters, limit, linked, among)
+            if kept is not None:
+                return kept
             where, params = where_clause("meetings", filters)
             # one row per participation and document: duplicates dropped here, not by
             # SQL's slower DISTINCT
@@ -74,6 +78,32 @@ class PeopleReads:
         keep = {p for p, _n in top[:linked]}
         return BusiestPeople([PersonCount(p, n) for p, n in top],
                              pair_counts((e, p) for e, p in pairs if p in keep))
+
+    def _busiest_kept(self, filters, limit: int, linked: int, among) -> BusiestPeople | None:
+        """busiest_people in a time window and nothing else, the counts read from the kept
+        per-person counts (counts_people.py) and only the linked people's meetings read;
+        None when those cannot answer (see Store._kept_people)."""
+        if filters.undated or not self._window_only("meetings", filters):
+            return None
+        found = self._kept_people(filters)
+        if found is None:
+            return None
+        lo, hi = window.window_bounds(filters.date_from, filters.date_to)
+        sql, params = counts_people.meetings_in(lo, hi)
+        counts = [(int(p), int(n)) for p, n in self.conn.execute(sql, params)
+                  if among is None or p in among]
+        top = nsmallest(limit, counts, key=lambda c: (-c[1], c[0]))
+        keep = [p for p, _n in top[:linked]]
+        cond, cparams = window.overlap("meetings", lo, hi)
+        if not keep:   # no network asked for (the meetings tab's lanes)
+            return BusiestPeople([PersonCount(p, n) for p, n in top], [])
+        # the window's meetings, then their people (the busiest have more meetings
+        # outside the window than the window has)
+        pairs = set(self.conn.execute(
+            f"SELECT ep.event_id, ep.person_id FROM events e JOIN event_participants ep "
+            f"ON ep.event_id = e.id WHERE {cond} AND +ep.person_id IN ({_marks(keep)})",
+            [*cparams, *keep]).fetchall())
+        return BusiestPeople([PersonCount(p, n) for p, n in top], pair_counts(pairs))
 
     def _busiest_unfiltered(self, limit: int, linked: int, among) -> BusiestPeople:
         """busiest_people without filters: the people's stored meeting counts less their

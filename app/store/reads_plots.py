@@ -8,6 +8,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from .counts import TABLE as KEPT_TABLE
 from .records import (
     ContactCount,
     KindCount,
@@ -90,6 +91,17 @@ class PlotReads:
             return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error:
             return []
+
+    def _kept(self, sql: str, params=()) -> list[tuple] | None:
+        """Rows of a read of the kept counts (counts.py), or None when this database has
+        none (opened read-only before they were made) or they are switched off
+        (`kept_counts = False`: tests compare them with the recount): read the facts then."""
+        if not getattr(self, "kept_counts", True):
+            return None
+        try:
+            return self.conn.execute(sql.replace("{kept}", KEPT_TABLE), list(params)).fetchall()
+        except sqlite3.OperationalError:
+            return None
 
     def distinct(self, table: str, column: str, limit: int = 500) -> list[str]:
         """Distinct non-empty values of a view column, most frequent first (filter lists)."""
@@ -207,6 +219,11 @@ class PlotReads:
                                                  ("culture", "kind", None)}:
             raise ValueError("unsupported bucket columns")
         where, params = where_clause(table, filters)
+        kept = None if where else self._kept(
+            f"SELECT month, kind, {'status' if status_col else 'NULL'}, n, min_id FROM {{kept}} "
+            "WHERE tbl = ? AND month > '' ORDER BY month, kind, status", [table])
+        if kept is not None:
+            return [MonthBucket(*r) for r in kept]
         extra, extra_params = _month_range(filters)
         group = f"{MONTH_SQL}, {lane_col}" + (f", {status_col}" if status_col else "")
         sql = (f"SELECT {MONTH_SQL}, {lane_col}, {status_col or 'NULL'}, COUNT(*), MIN(id) "
@@ -218,5 +235,9 @@ class PlotReads:
         if table not in ("culture", "meetings"):
             raise ValueError("unsupported kind table")
         where, params = where_clause(table, filters)
+        kept = None if where else self._kept(
+            "SELECT kind, sum(n), min(min_id) FROM {kept} WHERE tbl = ? GROUP BY kind", [table])
+        if kept is not None:
+            return [KindCount(*r) for r in kept]
         return [KindCount(*r) for r in self._all(
             f"SELECT kind, COUNT(*), MIN(id) FROM {table}{where} GROUP BY kind", params)]

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import window
+from . import counts_people, window
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -131,8 +131,24 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         meetings counted within the window."""
         self._check(table)
         if table == "people" and filters is not None and (filters.date_from or filters.date_to):
-            return window.people_source(*window.window_bounds(filters.date_from, filters.date_to))
+            return (self._kept_people(filters) or
+                    window.people_source(*window.window_bounds(filters.date_from, filters.date_to)))
         return table, []
+
+    def _window_only(self, table: str, filters: Filters) -> bool:
+        return _window_only(table, filters)
+
+    def _kept_people(self, filters: Filters) -> tuple[str, list] | None:
+        """The people in the window with their counts read from the kept counts
+        (counts_people.py), or None when they cannot answer it: a window not from a
+        month's first to a month's last day, a database without them, or switched off."""
+        bounds = window.window_bounds(filters.date_from, filters.date_to)
+        if not getattr(self, "kept_counts", True) or not counts_people.aligned(*bounds):
+            return None
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                 (counts_people.TABLE,)).fetchone():
+            return None
+        return counts_people.people_source(*bounds)
 
     def undated_hidden(self, table: str, filters: Filters | None) -> int:
         """How many rows the time window hides because they state no date (0 when no window
@@ -159,6 +175,17 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n
+        if table == "people" and filters is not None and (filters.date_from or filters.date_to):
+            kept = self._kept_people(filters)
+            bounds = window.window_bounds(filters.date_from, filters.date_to)
+            if kept is not None and _window_only("people", filters):
+                sql, params = counts_people.people_in(*bounds)
+                return self.conn.execute(f"SELECT count(*) FROM people WHERE id IN ({sql})",
+                                         params).fetchone()[0]
+            if kept is not None:  # the people the window keeps are those counted in it
+                where, params = source_where(table, filters)
+                return self.conn.execute(f"SELECT count(*) FROM {kept[0]}{where}",
+                                         [*kept[1], *params]).fetchone()[0]
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 
@@ -208,6 +235,12 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self.conn, query, limit)
+
+
+def _window_only(table: str, filters: Filters) -> bool:
+    """Whether the filters set nothing but the time window."""
+    rest = replace(filters, date_from=None, date_to=None, undated=None)
+    return not filters.undated and not where_clause(table, rest)[0]
 
 
 def export_tables(db_path, tables, fmt: str, dest, **options):

@@ -167,7 +167,7 @@ class DatasetImportDialog(StoreOpDialog):
 
     # --- importing ----------------------------------------------------------------------------
     def start(self) -> None:
-        from ...store import import_dataset
+        from ...store import Store
 
         if not self.path or not self.columns()["text"]:
             return
@@ -175,7 +175,7 @@ class DatasetImportDialog(StoreOpDialog):
             combo.setEnabled(False)
         self.import_button.setEnabled(False)
         self.status.setText("Importing…")
-        self.run_op(import_dataset, self.path, self.columns(), bar=self.progress, label=self.status)
+        self.run_op(Store.import_dataset, self.path, self.columns(), bar=self.progress, label=self.status)
 
     def status_label(self) -> QtWidgets.QLabel:
         return self.status

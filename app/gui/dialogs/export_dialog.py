@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from ...store import export_tables
+from ...store import Store
 from ..ops import StoreOp, bind_progress
 
 TABLE_LABELS = {"people": "People", "meetings": "Meetings", "trade": "Trade figures",
@@ -191,8 +191,8 @@ class ExportDialog(QtWidgets.QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(f"Exporting {len(tables)} table(s)…")
-        self.op = StoreOp(export_tables, tables, fmt, str(dest), hub=self.main.hub, progress=True,
-                          parent=self, **kwargs)
+        self.op = StoreOp(Store.export, tables, fmt, str(dest), hub=self.main.hub,
+                          progress=True, own_store=True, parent=self, **kwargs)
         bind_progress(self.op, self.progress, self.status, keep_label_when_silent=True)
         self.op.succeeded.connect(self._done)
         self.op.failed.connect(self._failed)

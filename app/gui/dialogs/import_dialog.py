@@ -172,14 +172,14 @@ class ImportDialog(StoreOpDialog):
 
     # --- the import ----------------------------------------------------------------------
     def start(self) -> None:
-        from ...store import ingest_paths
+        from ...store import Store
 
         if self.started:
             return
         self.started = True
         self.pages.setCurrentIndex(1)
         self.import_button.hide()
-        self.run_op(ingest_paths, self.paths, dates=self.given_dates(),
+        self.run_op(Store.ingest, self.paths, dates=self.given_dates(),
                     bar=self.progress, label=self.label)
 
     def status_label(self) -> QtWidgets.QLabel:

@@ -19,9 +19,10 @@ class StoreOpDialog(QtWidgets.QDialog):
         self.op: StoreOp | None = None
 
     def run_op(self, fn, *args, bar, label, **kwargs) -> StoreOp:
-        """Start fn(database path, *args, progress=, cancel=, **kwargs) as a writing op."""
+        """Start fn(store, *args, progress=, cancel=, **kwargs) as a writing op: fn is a
+        Store method, called on a Store the worker thread opens for itself."""
         self.op = StoreOp(fn, *args, hub=self.hub, writes=True, progress=True, cancel=True,
-                          parent=self, **kwargs)
+                          own_store=True, parent=self, **kwargs)
         bind_progress(self.op, bar, label)
         self.op.succeeded.connect(self._done)
         self.op.failed.connect(self._failed)

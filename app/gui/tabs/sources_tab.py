@@ -280,11 +280,11 @@ class SourcesTab(BaseTab):
     def set_publication_date(self, doc_id: int, date: str) -> None:
         """Re-extract the document against `date` as an operation (its own connection); the
         views refresh through store_changed when it is done."""
-        from ...store import set_document_date
+        from ...store import Store
         from ..ops import StoreOp
 
-        self.date_op = StoreOp(set_document_date, doc_id, date, hub=self.ctx.hub,
-                               writes=True, parent=self)
+        self.date_op = StoreOp(Store.set_document_date, doc_id, date, hub=self.ctx.hub,
+                               own_store=True, writes=True, parent=self)
         self.date_op.succeeded.connect(self._dated)
         self.date_op.failed.connect(self._dating_failed)
         self.date_button.setEnabled(False)
