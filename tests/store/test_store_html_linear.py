@@ -40,7 +40,7 @@ def test_ten_thousand_nested_elements(tag, closing):
     text, seconds = _timed(page(10_000))
     assert "Sergey Lavrov held talks" in text
     assert seconds < 20, seconds   # quadratic took minutes
-    assert _growth(page) < 35      # 10x the elements: ~10x the time (quadratic: ~100x)
+    assert _growth(page) < 50      # 10x the elements: ~10x the time (quadratic: ~100x)
 
 
 def test_nested_paragraph_blocks_and_sibling_link_bars():
@@ -54,10 +54,10 @@ def test_nested_paragraph_blocks_and_sibling_link_bars():
 
     text, _seconds = _timed(nested(10_000))
     assert "Paragraph" in text
-    assert _growth(nested) < 35
+    assert _growth(nested) < 50
     text, _seconds = _timed(bars(10_000))
     assert "Sergey Lavrov held talks" in text and text.count("link") <= 1
-    assert _growth(bars) < 35
+    assert _growth(bars) < 50
 
 
 def test_article_inside_a_header_is_kept():
