@@ -5,36 +5,18 @@ corpus and generated releases, and still after a removal, a re-extraction and a 
 
 import shutil
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 
-from app.store import Store, ingest_paths
+from app.store import Store
 from app.store import counts as kept
-from tests.store.conftest import CORPUS
-
-ROOT = Path(__file__).resolve().parents[2]
-GENERATED = 40
 
 
 @pytest.fixture(scope="module")
-def big_db(tmp_path_factory, _built_db):
-    """The seed, the test corpus and GENERATED releases of the benchmark's generator."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import make_corpus
-
-    folder = tmp_path_factory.mktemp("kept")
-    db = folder / "kept.db"
-    shutil.copy(_built_db, db)
-    files = sorted(CORPUS.glob("*.txt"))
-    for i in range(GENERATED):
-        _name, text = make_corpus.release(1, i)
-        path = folder / f"gen-{i:03d}.txt"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    results = ingest_paths(db, files)
-    assert all(r.status == "added" for r in results), [r.message for r in results]
+def big_db(generated_db, tmp_path_factory):
+    """A copy of the shared generated database (tests/store/conftest.py) for this module."""
+    db = tmp_path_factory.mktemp("kept") / "kept.db"
+    shutil.copy(generated_db, db)
     return db
 
 

@@ -3,40 +3,23 @@ answer with them as without them (old and new plans compared on the seed, the te
 a generated set), and the reads that used to scan a whole table now seek into them."""
 
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
-from app.store import Filters, Store, ingest_paths
-from tests.store.conftest import CORPUS
+from app.store import Filters, Store
 
-ROOT = Path(__file__).resolve().parents[2]
 NEW_INDEXES = ("idx_mentions_doc_fact", "idx_quantities_derived", "idx_quantities_conflict",
                "idx_quantities_formula", "idx_quantities_kind", "idx_quantities_direction",
                "idx_quantities_has_partners")
-GENERATED = 40
 OPTIONAL = ["derived", "formula", "conflict", "qualifier", "partners", "measure_kind",
             "direction"]
 
 
 @pytest.fixture(scope="module")
-def big_db(tmp_path_factory, _built_db):
-    """The seed, the test corpus and GENERATED releases of the benchmark's generator."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import make_corpus
-
-    folder = tmp_path_factory.mktemp("reads")
-    db = folder / "reads.db"
-    shutil.copy(_built_db, db)
-    files = sorted(CORPUS.glob("*.txt"))
-    for i in range(GENERATED):
-        name, text = make_corpus.release(1, i)
-        path = folder / f"gen-{i:03d}.txt"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    results = ingest_paths(db, files)
-    assert all(r.status == "added" for r in results), [r.message for r in results]
+def big_db(generated_db, tmp_path_factory):
+    """A copy of the shared generated database (tests/store/conftest.py) for this module."""
+    db = tmp_path_factory.mktemp("reads") / "reads.db"
+    shutil.copy(generated_db, db)
     return db
 
 
