@@ -77,8 +77,10 @@ def read_bytes(data: bytes, name: str = "input") -> ReadText:
         raise ReadError(f"{name}: binary file, not text")
     if is_html:
         page, encoding = decode_html(data, name)
-        result = ReadText(normalise_text(html_to_text(page)), encoding, html=True,
-                          meta=_meta(page))
+        # A NUL in a page's text is a parse error browsers drop; stored, it would cut the
+        # text short in tools that read it as a C string.
+        text = html_to_text(page).replace("\x00", "")
+        result = ReadText(normalise_text(text), encoding, html=True, meta=_meta(page))
     else:
         text, encoding = decode(data, name)
         result = ReadText(normalise_text(text), encoding)

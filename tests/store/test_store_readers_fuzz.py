@@ -40,3 +40,10 @@ def test_random_text(text):
 @given(HTMLISH)
 def test_random_html(page):
     _check(page.encode("utf-8"), "page.html")
+
+
+def test_nuls_in_a_page_are_dropped():
+    """Found by test_random_html: NULs around a closing tag survived the page reader."""
+    _check(b"Minister Sergey Lavrov met\x00</html>\x00", "page.html")
+    read = read_bytes(b"Minister Sergey Lavrov met\x00</html>\x00", "page.html")
+    assert read.text.strip() == "Minister Sergey Lavrov met"
