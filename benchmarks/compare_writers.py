@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import make_corpus  # noqa: E402
+from bench_files import fresh_db  # noqa: E402
 from ingest_split import extract_all  # noqa: E402
 
 SKIP_COLUMNS = {("documents", "added")}
@@ -92,8 +93,7 @@ def build(db: Path, stages: list, defer: bool, batch_docs: int | None) -> list[d
     ingest.DEFER_MIN_DOCS = 0  # the small stages too
     if batch_docs:
         ingest.BATCH_DOCS = batch_docs
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    fresh_db(db)
     snaps = []
     for _name, kind, items in stages:
         if kind == "paths":

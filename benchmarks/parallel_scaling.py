@@ -25,12 +25,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import make_corpus  # noqa: E402
-
-
-def _fresh(db: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    return db
+from bench_files import fresh_db as _fresh  # noqa: E402
 
 
 def _cpu() -> tuple[float, float]:

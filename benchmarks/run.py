@@ -32,15 +32,10 @@ sys.path.insert(0, str(ROOT))
 import bench_search  # noqa: E402
 import ingest_split  # noqa: E402
 import make_corpus  # noqa: E402
+from bench_files import fresh_db as _fresh  # noqa: E402
 
 PHASES = ("extract", "split", "floor", "ingest1", "ingestN", "search", "gui", "startup")
 SPLIT_DOCS = 1000  # releases the extraction / writing split is measured on
-
-
-def _fresh(db: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    return db
 
 
 def _load() -> float:

@@ -29,6 +29,9 @@ HERE = Path(__file__).resolve().parent
 def one(root: str, pickled: str, db: str, count: bool) -> dict:
     """In a child process: write the pickled extractions with `root`'s writer."""
     sys.path.insert(0, root)
+    sys.path.insert(1, str(HERE))
+    from bench_files import fresh_db
+
     prepared, _ = pickle.loads(Path(pickled).read_bytes())
     from app.store.parallel_ingest import write_prepared
     from app.store.sqlite_file import Connection
@@ -43,8 +46,7 @@ def one(root: str, pickled: str, db: str, count: bool) -> dict:
                 return _real(self, *args)
 
             setattr(Connection, name, counted)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    fresh_db(db)
     wall, cpu = time.perf_counter(), time.process_time()
     write_prepared(db, prepared)
     n = len(prepared)
