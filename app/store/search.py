@@ -262,7 +262,10 @@ def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, 
     names = name_index(conn).match(
         [(fold(t), _prefix(t, i == last) and t not in whole) for i, t in enumerate(tokens)],
         limit)
-    for column, words in (("label : ", whole), ("", whole_all)):
+    # a single word joins no other: whole in the labels too ("the" 84 -> 51 ms, "Russia"
+    # 24 -> 16 ms at 20,000 releases)
+    whole_label = whole_all if len(tokens) == 1 else whole
+    for column, words in (("label : ", whole_label), ("", whole_all)):
         for row_id, score in _top(conn, tokens, ranked, words, column, limit * 4):
             scores.setdefault(row_id, score)
     best = min(scores.values(), default=0.0)

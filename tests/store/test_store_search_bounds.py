@@ -70,3 +70,14 @@ def test_a_frequent_last_word_is_whole_in_the_pass_over_all_text(seed_db, monkey
         seen.clear()
         store.search("Minsk tal")         # not a frequent word: still being typed
         assert '"Minsk" "tal"*' in seen
+
+
+def test_a_frequent_single_word_is_whole_in_both_passes(seed_db, monkeypatch):
+    seen = seen_expressions(monkeypatch, {"Minsk": 0.01})
+    with Store.open(seed_db) as store:
+        hits = store.search("Minsk")
+        assert hits and "minsk" in (hits[0].label + hits[0].snippet).lower()
+        assert seen == ['label : "Minsk"', '"Minsk"']
+        seen.clear()
+        store.search("Mins")              # not a frequent word: a prefix
+        assert seen == ['label : "Mins"*', '"Mins"*']
