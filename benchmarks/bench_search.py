@@ -70,18 +70,22 @@ def run(store, seed: int, repeat: int = 5) -> dict:
         expr = match_expression(q)
         hits = store.search(q, limit=50)  # warm-up, and the result checked below
         n_plain = len(plain.execute(plain_sql, (expr,)).fetchall())
-        app_ms, plain_ms = [], []
+        app_ms, plain_ms, app_cpu, plain_cpu = [], [], [], []
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             store.search(q, limit=50)
             app_ms.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
+            app_cpu.append((time.process_time() - c) * 1000)
+            t, c = time.perf_counter(), time.process_time()
             plain.execute(plain_sql, (expr,)).fetchall()
             plain_ms.append((time.perf_counter() - t) * 1000)
+            plain_cpu.append((time.process_time() - c) * 1000)
         rows.append({"kind": kind, "query": q, "hits": len(hits), "plain_rows": n_plain,
                      "top": hits[0].label if hits else None,
                      "app_ms": round(statistics.median(app_ms), 2),
-                     "plain_ms": round(statistics.median(plain_ms), 2)})
+                     "plain_ms": round(statistics.median(plain_ms), 2),
+                     "app_cpu_ms": round(statistics.median(app_cpu), 2),
+                     "plain_cpu_ms": round(statistics.median(plain_cpu), 2)})
     plain.close()
     app = _stats([r["app_ms"] for r in rows])
     base = _stats([r["plain_ms"] for r in rows])
@@ -89,6 +93,10 @@ def run(store, seed: int, repeat: int = 5) -> dict:
         "queries": rows,
         "app": app,
         "plain_fts5": base,
+        # CPU time (user + system) of the same runs: on a shared machine wall times vary
+        # 1.5-2.5x between runs, CPU times much less
+        "app_cpu": _stats([r["app_cpu_ms"] for r in rows]),
+        "plain_fts5_cpu": _stats([r["plain_cpu_ms"] for r in rows]),
         "ratio_median": round(app["median_ms"] / max(base["median_ms"], 1e-3), 2),
         "ratio_p95": round(app["p95_ms"] / max(base["p95_ms"], 1e-3), 2),
         "names_found": sum(1 for r in rows if r["kind"] == "name" and r["hits"]),

@@ -186,13 +186,15 @@ def _mark_hits(conn, hits: list[tuple[int, SearchHit]], tokens: list[str],
         hit.snippet, hit.snippet_marks = "", []
 
 
-# Newest matching rows ranked per query part: bounded work at any size. Names and summaries
-# get more, so that a fact's row is among them however many sentences repeat its name.
-CANDIDATES = {"label : ": 4000, "": 1000}
+# Newest matching rows ranked per query part: bounded work at any size (bm25 costs 3-6 us a
+# row: 4,000 label candidates were 13-25 ms of a search at 20,000 releases). People, places
+# and organisations come from the name index whatever their number of rows, so the labels'
+# pass only has the other facts (meetings, figures, items) to find.
+CANDIDATES = {"label : ": 1000, "": 1000}
 
 
 def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: str,
-         n: int, candidates: int | None = None) -> list[tuple[int, float]]:
+         n: int) -> list[tuple[int, float]]:
     """Best-ranked rows among the newest CANDIDATES[column] matches: bm25 is computed for at most
     that many rows, however common the words, so search stays fast on a large archive.
     Rows must hold every word; they are ranked on the words that carry meaning."""
@@ -201,10 +203,10 @@ def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: st
         return conn.execute(
             "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
             "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-            "ORDER BY score LIMIT ?", (expr, candidates or CANDIDATES[column], n)).fetchall()
+            "ORDER BY score LIMIT ?", (expr, CANDIDATES[column], n)).fetchall()
     ids = [r[0] for r in conn.execute(
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expr, candidates or CANDIDATES[column]))]
+        (expr, CANDIDATES[column]))]
     if not ids:
         return []
     # The candidates' rowid range lets FTS5 seek past the older rows of the ranked words'
@@ -238,31 +240,33 @@ def _named(conn, query: str) -> list[int]:
         "(SELECT id FROM organizations WHERE name_key = ?2)", (person, entity))]
 
 
-# Label candidates when the name index has found the query's people and places: the
-# labels' pass then only has the other facts (meetings, items...) to find.
-NAMED_LABEL_CANDIDATES = 1000
-
-
 def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, float], set]:
     """bm25 scores (lower is better) of the rows to show, and the query words matched whole:
     names from the name index first (a name typed in full before the names it begins),
     then names and summaries (a rare name must not drown in common sentences), then
     everything."""
     scores: dict[int, float] = {}
-    shares = _shares(conn, tokens) if len(tokens) > 1 else {}
+    shares = _shares(conn, tokens)
     ranked = _rank_tokens(tokens, shares)
-    # a word inside the query that is a whole word of at least _PROBE rows ("Alexander"
-    # in "Alexander Kozlovich") was typed in full: it is matched as that word. As a
-    # prefix FTS5 would merge its whole list of rows with those of every longer word
-    # (Alexandra, Alexandrov...). The last word is still being typed: a prefix.
+    # A word inside the query that is a whole word of at least _PROBE rows ("Alexander" in
+    # "Alexander Kozlovich") was typed in full: it is matched as that word. As a prefix
+    # FTS5 would first merge its whole list of rows with those of every longer word
+    # (Alexandra, Alexandrov...), whatever the LIMIT. The last word may still be being
+    # typed: a prefix, except in the pass over all text when it is such a word too
+    # ("trade": 16 -> 3 ms at 20,000 releases). The labels' pass keeps it a prefix: FTS5
+    # keeps only a prefix's label rows before joining the words, and without one it walks
+    # every row holding all the words ("memory of the common past": 1 -> 42 ms).
     whole = {t for t in tokens[:-1] if shares.get(t, 0.0) > 0}
+    whole_all = whole | {t for t in tokens[-1:] if shares.get(t, 0.0) > 0}
     last = len(tokens) - 1
     names = name_index(conn).match(
         [(fold(t), _prefix(t, i == last) and t not in whole) for i, t in enumerate(tokens)],
         limit)
-    for column in ("label : ", ""):
-        fewer = NAMED_LABEL_CANDIDATES if names and column else None
-        for row_id, score in _top(conn, tokens, ranked, whole, column, limit * 4, fewer):
+    # a single word joins no other: whole in the labels too ("the" 84 -> 51 ms, "Russia"
+    # 24 -> 16 ms at 20,000 releases)
+    whole_label = whole_all if len(tokens) == 1 else whole
+    for column, words in (("label : ", whole_label), ("", whole_all)):
+        for row_id, score in _top(conn, tokens, ranked, words, column, limit * 4):
             scores.setdefault(row_id, score)
     best = min(scores.values(), default=0.0)
     for i, row_id in enumerate(names):   # in the name index's order, before any other row
@@ -273,6 +277,44 @@ def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, 
         for row_id in named:
             scores[row_id] = best
     return scores, whole
+
+
+_ROWS_SQL = """SELECT si.id, si.type, si.fact_id, si.label, si.document_id, si.start, si."end",
+                      q.category
+                 FROM search_index si
+                 LEFT JOIN quantities q ON si.type = 'figure' AND q.id = si.fact_id
+                WHERE si.id IN (SELECT value FROM json_each(?))"""
+_MAX_BONUS = max(_TYPE_BONUS.values())
+
+
+def _best_rows(conn, scores: dict[int, float], limit: int, types) -> list[tuple]:
+    """(rank, row id, hit) of the `limit` best rows, best first. Rows are read best bm25
+    first in growing batches, until no row left could reach the last kept hit even with the
+    largest type bonus: the same hits as reading the row of every candidate, which costs a
+    random page each (3-5 ms for the ~400 candidates of a search at 20,000 releases)."""
+    order = sorted(scores, key=lambda i: (scores[i], i))
+    hits: list[tuple] = []
+    done, batch = 0, 2 * limit
+    while done < len(order):
+        chunk = order[done:done + batch]
+        done, batch = done + len(chunk), batch * 2
+        for row_id, stype, fact_id, label, doc_id, start, end, category in conn.execute(
+                _ROWS_SQL, (json.dumps(chunk),)):
+            if types and stype not in types:
+                continue
+            table = _TYPE_TABLE.get(stype)
+            if stype == "figure" and category == "trade":
+                table = "trade"
+            # bm25 is lower-is-better and negative; flip it so higher rank is better
+            rank = round(-scores[row_id] + _TYPE_BONUS.get(stype, 0.0), 4)
+            hits.append((rank, row_id, SearchHit(stype, fact_id, table, label or "", "",
+                                                  doc_id, start, end, rank)))
+        hits.sort(key=lambda h: (-h[0], h[1]))
+        del hits[limit:]
+        if (len(hits) == limit and done < len(order)
+                and round(-scores[order[done]] + _MAX_BONUS, 4) < hits[-1][0]):
+            break
+    return hits
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50,
@@ -286,29 +328,9 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         scores, whole = _scores(conn, query, tokens, limit)
         if not scores:
             return []
-        ids = list(scores)
-        marks = ", ".join("?" for _ in ids)
-        rows = conn.execute(
-            f"""SELECT si.id, si.type, si.fact_id, si.label, si.document_id, si.start,
-                       si."end", q.category
-                  FROM search_index si
-                  LEFT JOIN quantities q ON si.type = 'figure' AND q.id = si.fact_id
-                 WHERE si.id IN ({marks})""", ids).fetchall()
+        hits = _best_rows(conn, scores, limit, types)
     except sqlite3.OperationalError:
         return []  # cannot happen with quoted terms; a search box must never crash the app
-    hits = []
-    for row_id, stype, fact_id, label, doc_id, start, end, category in rows:
-        if types and stype not in types:
-            continue
-        table = _TYPE_TABLE.get(stype)
-        if stype == "figure" and category == "trade":
-            table = "trade"
-        # bm25 is lower-is-better and negative; flip it so higher rank is better
-        rank = -scores[row_id] + _TYPE_BONUS.get(stype, 0.0)
-        hits.append((round(rank, 4), row_id, SearchHit(stype, fact_id, table, label or "", "",
-                                                       doc_id, start, end, round(rank, 4))))
-    hits.sort(key=lambda h: (-h[0], h[1]))
-    hits = hits[:limit]
     try:
         _mark_hits(conn, [(row_id, hit) for _r, row_id, hit in hits], tokens, whole)
         _describe(conn, [hit for _r, _id, hit in hits], tokens, whole)

@@ -38,7 +38,12 @@ class NameIndex:
     def build(cls, conn) -> NameIndex:
         index = cls()
         for row_id, name, weight in conn.execute(_NAMES_SQL):
-            words = [fold(w) for w in _WORD.findall(name or "") if w.strip("_")]
+            name = name or ""
+            # an ASCII name's folded words are its lower-case words: no per-word fold
+            words = [w for w in _WORD.findall(name.lower() if name.isascii() else name)
+                     if w.strip("_")]
+            if not name.isascii():
+                words = [fold(w) for w in words]
             if not words:
                 continue
             entry = len(index.rows)

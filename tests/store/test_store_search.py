@@ -213,13 +213,19 @@ def test_shares_estimate_from_the_newest_rows(seed_db):
         assert (got["the"] > 0) == (n >= _PROBE)
 
 
-def test_a_frequent_whole_word_inside_a_query_is_not_a_prefix(seed_db, monkeypatch):
+def seen_expressions(monkeypatch, shares: dict) -> list[str]:
+    """The MATCH expressions search builds from here on, with the words' shares given."""
     from app.store import search as S
 
     seen = []
     real = S._terms
-    monkeypatch.setattr(S, "_shares", lambda conn, tokens: {"Sergey": 0.01, "Lav": 0.0})
+    monkeypatch.setattr(S, "_shares", lambda conn, tokens: shares)
     monkeypatch.setattr(S, "_terms", lambda *a, **k: seen.append(real(*a, **k)) or seen[-1])
+    return seen
+
+
+def test_a_frequent_whole_word_inside_a_query_is_not_a_prefix(seed_db, monkeypatch):
+    seen = seen_expressions(monkeypatch, {"Sergey": 0.01, "Lav": 0.0})
     with Store.open(seed_db) as store:
         hits = store.search("Sergey Lav")
     assert '"Sergey" "Lav"*' in seen and not any('"Sergey"*' in e for e in seen)
