@@ -114,16 +114,21 @@ def _read(conn, filters, extra: str, limit: int = READ_LIMIT,
 
 def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     """The trade figures a text filter matches, from the table's word index looked up by id
-    (FROM, WHERE and parameters), when they are few enough (BY_ID_SHARE); else None."""
+    (FROM, WHERE and parameters), when they are few beside the figures a walk would read
+    (BY_ID_SHARE); else None."""
     expr = _text_match("trade", (getattr(filters, "text", None) or "").strip(),
                        getattr(filters, "columns", None))
     if expr is None:
         return None
     fts = filter_table("trade")
-    found = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [expr]).fetchone()[0]
-    if found > BY_ID_SHARE * (conn.execute("SELECT max(id) FROM quantities").fetchone()[0] or 0):
-        return None
     where, params = where_clause("trade", replace(filters, text=None))
+    # what the walk would read: the figures under the other filters (a partner pair's from
+    # its index), or all of them
+    walked = (conn.execute(f"SELECT count(*) FROM trade{where}", params) if where else
+              conn.execute("SELECT max(id) FROM quantities")).fetchone()[0] or 0
+    found = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [expr]).fetchone()[0]
+    if found > BY_ID_SHARE * walked:
+        return None
     return (f"(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m CROSS JOIN trade "
             "ON trade.id = m.rid", where, [expr, *params])
 
