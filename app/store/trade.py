@@ -30,10 +30,10 @@ GROWTH_SQL = ("(measure_kind = 'growth' OR (measure_kind IS NULL AND (lower(meas
 READ_LIMIT = 400
 # Under a text filter the latest figures of a kind are looked for along the period index,
 # each tested against the filter's matches: in the worst case (none of the kind matches:
-# shares under "billion") a walk through every figure. Unless the matches are most of the
-# figures, reading them by id and sorting them is quicker (at 20,000 releases: "billion",
-# 56,000 matches, 844 -> 500 ms for the chart; "oil" 313 -> 96; "trade", every figure, is
-# still walked: 405 ms against 984 by id).
+# shares under "billion") a walk through every figure. Unless the matches are many beside
+# the figures the walk reads, reading them by id and sorting them is quicker (at 20,000
+# releases: "billion", 56,000 matches, 622-741 -> 425-489 ms for the chart; "oil" 242-344
+# -> 44-86; "trade", in every figure, is still walked: 361-506 ms against 984 by id).
 BY_ID_SHARE = 0.5           # at most this share of the figures' ids: matches read by id
 
 
