@@ -90,6 +90,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         direction = "DESC" if descending else "ASC"
 
         source, source_params = self.source(table, filters)
+        source = window.periods_up_to(table, filters, order, descending) or source
 
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
             where, params = source_where(table, filters, in_order)
@@ -156,7 +157,13 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         self._check(table)
         if filters is None or filters.undated or not (filters.date_from or filters.date_to):
             return 0
-        where, params = where_clause(table, replace(filters, date_from=None, date_to=None))
+        rest = replace(filters, date_from=None, date_to=None)
+        kept = window.undated_kept(table)
+        if kept and not rest.to_dict().keys() - {"columns"}:  # the whole table's undated rows
+            rows = self._kept(kept)
+            if rows is not None:
+                return rows[0][0]
+        where, params = where_clause(table, rest)
         glue = " AND " if where else " WHERE "
         if table in ("trade", "figures"):
             # all less the dated: a range on the periods' index, where "undated" reads every row

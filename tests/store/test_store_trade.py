@@ -85,3 +85,29 @@ def test_all_partners_keep_pairs_apart_and_the_window_applies(store):
     assert store.count("trade", Filters(partners="India–Russia")) == 9
     assert [r["measure"] for r in store.rows("trade", Filters(partners=NO_PARTNERS))] == [
         "investment fund"]
+
+
+@pytest.mark.parametrize("text", ["billion", "oil", "trade", "percent", "growth", "zzzz"])
+def test_a_text_filters_matches_read_by_id_draw_the_same_chart(generated_db, text,
+                                                                monkeypatch):
+    """Under a text filter the chart's figures are read from the matches by id (when they
+    are few) or along the period index: the same chart either way."""
+    from app.store import trade
+
+    with Store.open(generated_db) as store:
+        cols = tuple(c for c in store.columns("trade") if c != "id")
+        f = Filters(text=text, columns=cols)
+        monkeypatch.setattr(trade, "BY_ID_SHARE", 0)
+        walked = store.trade_view(f)
+        monkeypatch.setattr(trade, "BY_ID_SHARE", 10**9)
+        read = []
+        store.conn.set_trace_callback(read.append)
+        by_id = store.trade_view(f)
+        store.conn.set_trace_callback(None)
+        assert any("CROSS JOIN trade" in sql for sql in read)
+        assert by_id == walked
+        # with another filter beside the text (here a time window)
+        windowed = Filters(text=text, columns=cols, date_from="2012-01-01", date_to="2018-12-31")
+        by_id = store.trade_view(windowed)
+        monkeypatch.setattr(trade, "BY_ID_SHARE", 0)
+        assert by_id == store.trade_view(windowed)

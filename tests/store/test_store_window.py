@@ -123,3 +123,50 @@ def test_sources_and_culture_follow_the_same_rule(db):
         assert [d["date"] for d in store.rows("sources", june)] == ["2024-06-26"]
         assert store.undated_hidden("sources", june) == 1
         assert store.count("sources", Filters(date_from="2024")) == 1
+
+
+def test_undated_rows_of_a_whole_table_are_counted_from_the_kept_counts(db):
+    """A window alone (no other filter): the undated rows hidden are read from the kept
+    counts, with the same answer as counting the facts (kept_counts = False)."""
+    june = Filters(date_from="2024-06-01", date_to="2024-06-30")
+    with Store.open(db) as store:
+        read = []
+        store.conn.set_trace_callback(read.append)
+        kept = {t: store.undated_hidden(t, june) for t in ("people", "meetings", "culture")}
+        store.conn.set_trace_callback(None)
+        assert all("kept_" in sql for sql in read) and len(read) == 3
+        assert not any("event_participants" in sql or "FROM meetings" in sql for sql in read)
+        store.kept_counts = False
+        assert kept == {t: store.undated_hidden(t, june) for t in kept}
+        assert kept["people"] == 1 and kept["meetings"] == 1
+        # another filter beside the window: the facts are counted
+        assert store.undated_hidden("people", Filters(**june.to_dict(), text="Petrov")) == 1
+
+
+@pytest.mark.parametrize("window", [
+    {"date_from": "2024-06-01", "date_to": "2024-06-30"}, {"date_to": "2021-12-31"},
+    {"date_from": "2023-12-01", "date_to": "2023-12-31"}, {"date_to": "2024"},
+    {"date_from": "2021-12-01", "date_to": "2022-12-31"}])
+def test_figures_latest_first_in_a_window_walk_the_period_index(db, window):
+    """Latest period first in a window: two ordered ranges of the period index (digits up to
+    the window's year, fiscal years) give the same rows, pages included, as the reverse of
+    the oldest-first order."""
+    with Store.open(db) as store:
+        f = Filters(**window)
+        oldest_first = store.rows("trade", f, order_by="period")
+        read = []
+        store.conn.set_trace_callback(read.append)
+        latest_first = store.rows("trade", f, order_by="period", descending=True)
+        store.conn.set_trace_callback(None)
+        assert any("UNION ALL" in sql for sql in read)
+        assert latest_first == oldest_first[::-1]
+        pages, after = [], None
+        while page := store.rows("trade", f, order_by="period", descending=True, limit=1,
+                                 after=after):
+            pages += page
+            after = page[-1]
+        assert pages == latest_first
+        # undated rows shown: the plain read (they have no period to range over)
+        shown = store.rows("trade", Filters(**window, undated=True), order_by="period",
+                           descending=True)
+        assert len(shown) == len(latest_first) + 1
