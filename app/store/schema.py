@@ -263,7 +263,9 @@ CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_i
 -- whole (unit, measure) group, which grows with the archive
 CREATE INDEX IF NOT EXISTS idx_quantities_match
     ON quantities(unit, measure_key, period, derived, value, conflict);
-CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key, period)
+DROP INDEX IF EXISTS idx_quantities_growth;
+CREATE INDEX IF NOT EXISTS idx_quantities_series
+    ON quantities(unit, measure_key, partners, status, period)
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 -- import: one figure is one (unit, measure, period, partners, status, direction) and value;
