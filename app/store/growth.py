@@ -65,16 +65,16 @@ def derive_growth(conn, series: dict, units: list[str]) -> set[int]:
                  tuple(derived_key.values()))
     if not mkey:
         return changed
-    # `+partners`: without it SQLite picks the (category, partners, period) index, which for
-    # a series without partners reads every trade figure without partners (7 ms a query at
-    # 1,000 releases, growing with the archive) instead of the series' few rows.
-    stated = " AND ".join(f"{'' if c == 'measure_key' else '+'}{c} IS ?" for c in SERIES_COLUMNS)
+    # The first row of each year is picked inside the series' own index (the min id of each
+    # period, read from the index alone) and only those rows are read: a series stated by
+    # thousands of releases was read row by row for every release that touched it.
     for unit in units:
         rows = conn.execute(
-            "SELECT id, value, period, measure FROM quantities WHERE unit = ? AND "
-            f"{stated} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
-            "category = 'trade' AND period "
-            "GLOB '[12][0-9][0-9][0-9]' ORDER BY period, id",
+            "SELECT q.id, q.value, q.period, q.measure FROM quantities q JOIN ("
+            "SELECT min(id) AS id FROM quantities WHERE unit = ? AND "
+            f"{where} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
+            "category = 'trade' AND period GLOB '[12][0-9][0-9][0-9]' GROUP BY period"
+            ") AS first ON q.id = first.id ORDER BY q.period, q.id",
             (unit, *series.values())).fetchall()
         by_year = {}
         for row in rows:  # one row per year (no conflict); the oldest if values tie

@@ -39,12 +39,17 @@ def _restated_culture(doc: _Doc, item) -> int | None:
         # Undated, nothing says two yearly parades or days of remembrance are one: only
         # the same words (summary_key) make an undated item one.
         return None
-    # candidates: the items of the kind and year, from the (kind, date_start) index (a few
-    # hundred a year at 50,000 releases; their key words are memoised by summary)
-    year = item.date_start[:4]
+    # candidates: the items of the kind whose date is compatible, from the (kind, date_start)
+    # index: dated within this one (a range) or by a part of it (its month, its year); the
+    # whole year's items, read before, grew with the archive (hundreds at 20,000 releases)
+    date = item.date_start
+    parts = [date[:k] for k in range(4, len(date))]
+    marks = ", ".join("?" * len(parts)) or "NULL"
     rows = doc.conn.execute(
         "SELECT id, summary, date_start, place FROM culture_items WHERE kind IS ? AND "
-        "date_start >= ? AND date_start < ?", [item.kind, year, year + "~"]).fetchall()
+        "date_start >= ? AND date_start < ? UNION ALL "
+        "SELECT id, summary, date_start, place FROM culture_items WHERE kind IS ? AND "
+        f"date_start IN ({marks})", [item.kind, date, date + "~", item.kind, *parts]).fetchall()
     best, best_score = None, 0.0
     for cid, summary, date, place in rows:
         if cid in doc.culture or not _compatible_dates(item.date_start, date):

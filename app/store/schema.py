@@ -263,13 +263,19 @@ CREATE INDEX IF NOT EXISTS idx_quantity_sources_q ON quantity_sources(quantity_i
 -- whole (unit, measure) group, which grows with the archive
 CREATE INDEX IF NOT EXISTS idx_quantities_match
     ON quantities(unit, measure_key, period, derived, value, conflict);
-CREATE INDEX IF NOT EXISTS idx_quantities_growth ON quantities(unit, measure_key, period)
+DROP INDEX IF EXISTS idx_quantities_growth;
+CREATE INDEX IF NOT EXISTS idx_quantities_series
+    ON quantities(unit, measure_key, partners, status, period)
     WHERE derived = 0 AND conflict = 0 AND category = 'trade';
 CREATE INDEX IF NOT EXISTS idx_quantity_sources_doc ON quantity_sources(document_id);
 -- import: one figure is one (unit, measure, period, partners, status, direction) and value;
--- its group's conflict flag is the min and max value of the group, read from this index
-CREATE INDEX IF NOT EXISTS idx_quantities_identity
-    ON quantities(unit, measure_key, period, partners, status, direction, derived, value);
+-- its group's conflict flag is the min and max value of the group, read from this index,
+-- and the rows whose flag must change are found in it too (conflict is its last column: a
+-- group stated by thousands of releases is not read row by row for each new figure)
+DROP INDEX IF EXISTS idx_quantities_identity;
+CREATE INDEX IF NOT EXISTS idx_quantities_identity_flag
+    ON quantities(unit, measure_key, period, partners, status, direction, derived, value,
+                  conflict);
 -- GUI trade: the partner pairs and their figures
 CREATE INDEX IF NOT EXISTS idx_quantities_partners ON quantities(category, partners, period);
 -- the time window on figures: the first and last day of each period (app/store/window.py)
