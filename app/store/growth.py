@@ -65,16 +65,21 @@ def derive_growth(conn, series: dict, units: list[str]) -> set[int]:
                  tuple(derived_key.values()))
     if not mkey:
         return changed
-    # The first row of each year is picked inside the series' own index (the min id of each
-    # period, read from the index alone) and only those rows are read: a series stated by
-    # thousands of releases was read row by row for every release that touched it.
+    # Each year's first row is found by seeks into the series' own index (the next period,
+    # then its smallest id), so a series stated by thousands of releases costs what its
+    # years cost: every stated row was read for each release that touched the series.
+    series_where = ("unit = ?1 AND measure_key IS ?2 AND partners IS ?3 AND status = 'actual' "
+                    "AND derived = 0 AND conflict = 0 AND category = 'trade'")
+    assert SERIES_COLUMNS == ("measure_key", "partners")  # the numbered parameters below
     for unit in units:
         rows = conn.execute(
-            "SELECT q.id, q.value, q.period, q.measure FROM quantities q JOIN ("
-            "SELECT min(id) AS id FROM quantities WHERE unit = ? AND "
-            f"{where} AND status = 'actual' AND derived = 0 AND conflict = 0 AND "
-            "category = 'trade' AND period GLOB '[12][0-9][0-9][0-9]' GROUP BY period"
-            ") AS first ON q.id = first.id ORDER BY q.period, q.id",
+            "WITH RECURSIVE periods(period) AS ("
+            f"SELECT min(period) FROM quantities WHERE {series_where} UNION ALL "
+            f"SELECT (SELECT min(period) FROM quantities WHERE {series_where} "
+            "AND period > periods.period) FROM periods WHERE periods.period IS NOT NULL) "
+            "SELECT q.id, q.value, q.period, q.measure FROM periods JOIN quantities q ON q.id = "
+            f"(SELECT min(id) FROM quantities WHERE {series_where} AND period = periods.period) "
+            "WHERE periods.period GLOB '[12][0-9][0-9][0-9]' ORDER BY q.period, q.id",
             (unit, *series.values())).fetchall()
         by_year = {}
         for row in rows:  # one row per year (no conflict); the oldest if values tie
