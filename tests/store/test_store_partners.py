@@ -127,6 +127,7 @@ def _make_old(db):
         DROP TRIGGER filter_quantities_ai; DROP TRIGGER filter_quantities_ad;
         DROP TRIGGER filter_quantities_au; DROP TABLE filter_quantities;
         DROP INDEX idx_quantities_identity_flag; DROP INDEX idx_quantities_partners;
+        DROP INDEX idx_quantities_series;
         DROP INDEX idx_quantities_kind; DROP INDEX idx_quantities_direction;
         DROP INDEX idx_quantities_has_partners;
         ALTER TABLE quantities DROP COLUMN partners;
