@@ -129,6 +129,28 @@ def summary(one: list[dict], many: list[dict], workers: int) -> dict:
     return res
 
 
+def crossing(paths: list[Path]) -> dict:
+    """What a batch's outcomes cost to cross from a worker to the writer: pickled size and
+    the CPU to pickle and unpickle them, per release (ProcessPoolExecutor's pickle protocol)."""
+    import pickle
+
+    from app.store.parallel_ingest import BATCH, _prepare
+
+    batches = [_prepare([str(p) for p in paths[i:i + BATCH]])[0]
+               for i in range(0, len(paths), BATCH)]
+    t = time.process_time()
+    blobs = [pickle.dumps(b, pickle.HIGHEST_PROTOCOL) for b in batches]
+    dumped = time.process_time() - t
+    t = time.process_time()
+    for blob in blobs:
+        pickle.loads(blob)
+    loaded = time.process_time() - t
+    n = len(paths)
+    return {"kib": round(sum(map(len, blobs)) / 1024 / n, 1),
+            "text_kib": round(sum(len(o[1].encode()) for b in batches for o in b) / 1024 / n, 1),
+            "dump_ms": round(1000 * dumped / n, 3), "load_ms": round(1000 * loaded / n, 3)}
+
+
 def autogroup() -> str:
     try:
         on = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
@@ -182,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
            **summary(runs[1], runs[a.workers], a.workers)}
     res["same_database"] = same_database(a.work / "scaling-1.db",
                                          a.work / f"scaling-{a.workers}.db")
+    res["crossing_per_release"] = crossing(sorted(corpus.glob("*.txt"))[:min(a.docs, 200)])
     print("[median, min, max] over the runs (ratios: over the interleaved pairs)")
     for key, value in res.items():
         print(f"{key}: {json.dumps(value)}")
