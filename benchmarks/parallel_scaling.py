@@ -129,6 +129,19 @@ def summary(one: list[dict], many: list[dict], workers: int) -> dict:
     return res
 
 
+def busy_sessions() -> int:
+    """Sessions (autogroups) with a process running or runnable now, this one included:
+    with autogroup on, each gets about cores / this many."""
+    groups = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[0] == "R":
+                groups.add((stat.parent / "autogroup").read_text().split()[0])
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile, or no autogroup here
+    return len(groups)
+
+
 def crossing(paths: list[Path]) -> dict:
     """What a batch's outcomes cost to cross from a worker to the writer: pickled size and
     the CPU to pickle and unpickle them, per release (ProcessPoolExecutor's pickle protocol)."""
@@ -167,8 +180,8 @@ def same_database(a: Path, b: Path) -> bool:
 
 def _line(i: int, r: dict) -> str:
     head = (f"run {i}, {'1 process' if 'write_ms' in r else 'workers + writer'}: "
-            f"{r['wall_ms']:.1f} ms/release wall (load {r['load']:.2f}, {r['cores']:.2f} cores "
-            f"obtained); CPU per release {r['cpu_ms']:.1f} ms")
+            f"{r['wall_ms']:.1f} ms/release wall (load {r['load']:.2f}, {r['sessions']} busy "
+            f"sessions, {r['cores']:.2f} cores obtained); CPU per release {r['cpu_ms']:.1f} ms")
     if "write_ms" in r:
         return head + f" (extraction {r['extract_ms']:.1f}, the rest {r['write_ms']:.1f})"
     return head + (f" (writer {r['writer_ms']:.1f}, workers {r['workers_ms']:.1f} of which in "
@@ -196,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[int, list[dict]] = {1: [], a.workers: []}
     for i in range(a.repeat):
         for workers in ((1, a.workers) if i % 2 == 0 else (a.workers, 1)):
+            sessions = busy_sessions()
             r = per_release(run_fresh(a.work / f"scaling-{workers}.db", corpus, a.docs,
                                       workers), a.docs)
+            r["sessions"] = sessions
             runs[workers].append(r)
             print(_line(i + 1, r), flush=True)
     res = {"docs": a.docs, "workers": a.workers, "repeat": a.repeat, "autogroup": autogroup(),
