@@ -12,9 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 
 from . import ingest
 from .db import connect
@@ -23,6 +25,19 @@ from .ingest import IngestResult, Progress
 from .readers import normalise_text, read_path
 
 BATCH = 8  # documents per task: amortises inter-process overhead (~1 ms) over ~50 ms of work
+# Batches in flight per worker: enough that a worker always has the next one queued, few
+# enough that memory stays flat
+IN_FLIGHT = 3
+
+
+@dataclass
+class ParallelStats:
+    """Where an import's time went (benchmarks/parallel_scaling.py reads it)."""
+
+    batches: int = 0
+    worker_cpu_s: float = 0.0  # CPU the workers spent on their batches, start-up left out
+    redone: int = 0  # batches the writer extracted itself: their worker had died
+    writer_wait_s: float = 0.0  # wall time the writer waited for a batch not yet extracted
 
 
 def _prepare_one(path: str):
@@ -56,8 +71,10 @@ def _worker_start() -> None:
     gc.freeze()
 
 
-def _prepare(paths: list[str]) -> list[tuple]:
-    return [_prepare_one(p) for p in paths]
+def _prepare(paths: list[str]) -> tuple[list[tuple], float]:
+    """The outcomes of a batch, and the CPU seconds they took in this process."""
+    cpu = time.process_time()
+    return [_prepare_one(p) for p in paths], time.process_time() - cpu
 
 
 def _write(conn: sqlite3.Connection, path: str, text: str, encoding: str, ex,
@@ -115,9 +132,11 @@ def default_workers() -> int:
 def ingest_paths_parallel(db_path, paths, workers: int | None = None,
                           progress: Progress | None = None,
                           cancel: Callable[[], bool] | None = None, create: bool = True,
-                          origin: str = "user") -> list[IngestResult]:
+                          origin: str = "user",
+                          stats: ParallelStats | None = None) -> list[IngestResult]:
     """Same contract as `ingest_paths`; extraction runs in `workers` processes (default: all
-    cores). With one worker, or a handful of files, it is `ingest_paths` itself."""
+    cores). With one worker, or a handful of files, it is `ingest_paths` itself. `stats`,
+    when given, is filled in (not when it falls back to `ingest_paths`)."""
     paths = [str(p) for p in paths]
     workers = workers or default_workers()
     if workers <= 1 or len(paths) < 2 * BATCH:
@@ -140,7 +159,7 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_start)
     try:
-        for path, outcome in _prepared(pool, paths, workers):
+        for path, outcome in _prepared(pool, paths, workers, stats or ParallelStats()):
             if cancel and cancel():
                 break
             if outcome[0] != "failed":
@@ -156,33 +175,39 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     return results
 
 
-def _prepared(pool: ProcessPoolExecutor, paths: list[str], workers: int):
-    """(path, outcome) in input order, with at most `workers * 3` batches in flight, so
-    memory stays flat; a batch whose worker died (or a broken pool) is redone here."""
+def _prepared(pool: ProcessPoolExecutor, paths: list[str], workers: int, stats: ParallelStats):
+    """(path, outcome) in input order, with at most `workers * IN_FLIGHT` batches in flight,
+    so memory stays flat; a batch whose worker died (or a broken pool) is redone here."""
     todo = iter([paths[i:i + BATCH] for i in range(0, len(paths), BATCH)])
-    pending: deque[tuple[list[str], Future]] = deque()
+    pending: deque[tuple[list[str], Future | None]] = deque()
 
     def fill() -> None:
-        while len(pending) < workers * 3:
+        while len(pending) < workers * IN_FLIGHT:
             batch = next(todo, None)
             if batch is None:
                 return
             try:
                 future = pool.submit(_prepare, batch)
-            except RuntimeError:  # the pool is broken (a worker was killed): work here
-                future = Future()
-                future.set_result(_prepare(batch))
+            except RuntimeError:  # the pool is broken (a worker was killed): done here
+                future = None
             pending.append((batch, future))
 
     fill()
     while pending:
         batch, future = pending.popleft()
         fill()
+        waited = time.perf_counter() if future and not future.done() else 0.0
         try:
-            outcomes = future.result()
-        except Exception:  # a worker died (out of memory, killed): redo its batch here
-            outcomes = _prepare(batch)
+            if future is None:
+                raise RuntimeError("no worker")
+            outcomes, cpu = future.result()
+            stats.worker_cpu_s += cpu
+        except Exception:  # a worker died (out of memory, killed): extract the batch here
+            outcomes, _cpu = _prepare(batch)
+            stats.redone += 1
+        if waited:
+            stats.writer_wait_s += time.perf_counter() - waited
+        stats.batches += 1
         yield from zip(batch, outcomes, strict=True)
 
-
-__all__ = ["ingest_paths_parallel", "default_workers"]
+__all__ = ["ParallelStats", "ingest_paths_parallel", "default_workers"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
 from pathlib import Path
 
 import pytest
 
 from app.store import Store, ingest, ingest_paths
-from app.store.parallel_ingest import BATCH, ingest_paths_parallel
+from app.store.parallel_ingest import BATCH, ParallelStats, ingest_paths_parallel
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -34,8 +37,12 @@ def _content(db: Path) -> dict:
 
 def test_parallel_matches_single_process(corpus, tmp_path):
     one = ingest_paths(tmp_path / "one.db", corpus)
-    many = ingest_paths_parallel(tmp_path / "many.db", corpus, workers=2)
+    stats = ParallelStats()
+    many = ingest_paths_parallel(tmp_path / "many.db", corpus, workers=2, stats=stats)
     assert [r.status for r in one] == [r.status for r in many] == ["added"] * N
+    # every batch was extracted in a worker and counted once; its CPU is the worker's
+    assert stats.batches == -(-N // BATCH)
+    assert 0 < stats.worker_cpu_s and 0 <= stats.writer_wait_s
     assert [r.document_id for r in one] == [r.document_id for r in many]
     a, b = _content(tmp_path / "one.db"), _content(tmp_path / "many.db")
     assert len(a["sources"]) == N and a["people"]
@@ -65,3 +72,27 @@ def test_cancel_leaves_only_whole_documents(corpus, tmp_path, monkeypatch):
     assert store.count("sources") == 5
     # every stored document has its facts: none was cut off half-way
     assert all(r["facts"] for r in store.rows("sources"))
+
+
+def test_a_killed_worker_loses_nothing(corpus, tmp_path, monkeypatch):
+    """The workers killed mid-import (out of memory, kill -9) after the first batch came back:
+    the batches they held are extracted again by the writer, and every release is stored
+    once, in order."""
+    monkeypatch.setattr(ingest, "BATCH_DOCS", 1)  # a report after each release
+    killed: list[int] = []
+
+    def progress(_i, _n, _msg) -> None:
+        for worker in [] if killed else multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)
+            killed.append(worker.pid)
+
+    stats = ParallelStats()
+    paths = corpus * 6  # more batches than are in flight when the workers die
+    results = ingest_paths_parallel(tmp_path / "db.db", paths, workers=2, progress=progress,
+                                    stats=stats)
+    assert killed
+    assert [r.status for r in results] == ["added"] * N + ["present"] * 5 * N
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert stats.batches == -(-len(paths) // BATCH) and stats.redone > 0
+    store = Store.open(tmp_path / "db.db")
+    assert store.count("sources") == N and all(r["facts"] for r in store.rows("sources"))
