@@ -15,6 +15,7 @@ from .. import timestamps as dates
 from . import theme
 from .buckets import BucketBars, tooltip_at
 from .data import TimePoint  # noqa: F401  (as bars.Bar)
+from .date_axis import LabelledDateAxis
 from .panel import PlotPanel
 from .window_view_box import WindowViewBox
 
@@ -29,7 +30,7 @@ class TimelinePlot(PlotPanel):
     def __init__(self, title: str = "Timeline", parent=None, status_legend: bool = True):
         self.view_box = WindowViewBox()
         super().__init__(title, parent, view_box=self.view_box)
-        self.axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.axis = LabelledDateAxis(orientation="bottom", utcOffset=0)
         self.plot.setAxisItems({"bottom": self.axis})
         self.plot.setLabel("bottom", "Date (UTC)")
         self.restyle()
