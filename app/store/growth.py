@@ -37,6 +37,19 @@ def flag_conflicts(conn, unit, mkey, period, partners=None, status="actual",
 SERIES_COLUMNS = ("measure_key", "partners")
 SERIES_SQL = ", ".join(SERIES_COLUMNS)
 NO_GROWTH = ("percent", "times", "count")  # units whose year-on-year ratio means nothing
+# A series' stated trade rows (?1 the unit, then SERIES_COLUMNS), as its partial index holds them
+_SERIES_WHERE = ("unit = ?1 AND " + " AND ".join(
+    f"{c} IS ?{i}" for i, c in enumerate(SERIES_COLUMNS, 2))
+    + " AND status = 'actual' AND derived = 0 AND conflict = 0 AND category = 'trade'")
+# Each stated year's first row: the next period, then its smallest id, each a seek
+_FIRST_OF_EACH_YEAR = (
+    "WITH RECURSIVE periods(period) AS ("
+    f"SELECT min(period) FROM quantities WHERE {_SERIES_WHERE} UNION ALL "
+    f"SELECT (SELECT min(period) FROM quantities WHERE {_SERIES_WHERE} "
+    "AND period > periods.period) FROM periods WHERE periods.period IS NOT NULL) "
+    "SELECT q.id, q.value, q.period, q.measure FROM periods JOIN quantities q ON q.id = "
+    f"(SELECT min(id) FROM quantities WHERE {_SERIES_WHERE} AND period = periods.period) "
+    "WHERE periods.period GLOB '[12][0-9][0-9][0-9]' ORDER BY q.period, q.id")
 
 
 def trade_units(conn) -> list[str]:
@@ -71,19 +84,8 @@ def derive_growth(conn, series: dict, units: list[str]) -> set[int]:
     # Each year's first row is found by seeks into the series' own index (the next period,
     # then its smallest id), so a series stated by thousands of releases costs what its
     # years cost: every stated row was read for each release that touched the series.
-    series_where = ("unit = ?1 AND measure_key IS ?2 AND partners IS ?3 AND status = 'actual' "
-                    "AND derived = 0 AND conflict = 0 AND category = 'trade'")
-    assert SERIES_COLUMNS == ("measure_key", "partners")  # the numbered parameters below
     for unit in units:
-        rows = conn.execute(
-            "WITH RECURSIVE periods(period) AS ("
-            f"SELECT min(period) FROM quantities WHERE {series_where} UNION ALL "
-            f"SELECT (SELECT min(period) FROM quantities WHERE {series_where} "
-            "AND period > periods.period) FROM periods WHERE periods.period IS NOT NULL) "
-            "SELECT q.id, q.value, q.period, q.measure FROM periods JOIN quantities q ON q.id = "
-            f"(SELECT min(id) FROM quantities WHERE {series_where} AND period = periods.period) "
-            "WHERE periods.period GLOB '[12][0-9][0-9][0-9]' ORDER BY q.period, q.id",
-            (unit, *series.values())).fetchall()
+        rows = conn.execute(_FIRST_OF_EACH_YEAR, (unit, *series.values())).fetchall()
         by_year = {}
         for row in rows:  # one row per year (no conflict); the oldest if values tie
             by_year.setdefault(int(row[2]), row)

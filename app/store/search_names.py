@@ -39,11 +39,10 @@ class NameIndex:
         index = cls()
         for row_id, name, weight in conn.execute(_NAMES_SQL):
             name = name or ""
-            # an ASCII name's folded words are its lower-case words: no per-word fold
-            words = [w for w in _WORD.findall(name.lower() if name.isascii() else name)
-                     if w.strip("_")]
-            if not name.isascii():
-                words = [fold(w) for w in words]
+            if name.isascii():  # folded, an ASCII word is its lower-case form
+                words = [w for w in _WORD.findall(name.lower()) if w.strip("_")]
+            else:
+                words = [fold(w) for w in _WORD.findall(name) if w.strip("_")]
             if not words:
                 continue
             entry = len(index.rows)

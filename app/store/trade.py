@@ -101,14 +101,12 @@ def _read(conn, filters, extra: str, limit: int = READ_LIMIT,
     select = (f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
               "FROM ")
     tail = f"{extra} AND typeof(value) IN ('integer', 'real') ORDER BY period DESC, id LIMIT ?"
-    where, params = where_clause("trade", filters)
-    sql = f"{select}trade{where}{' AND ' if where else ' WHERE '}{tail}"
     if matches is None:
-        rows = conn.execute(sql, [*params, int(limit)]).fetchall()
+        source, (where, params) = "trade", where_clause("trade", filters)
     else:
         source, where, params = matches
-        rows = conn.execute(f"{select}{source}{where}{' AND ' if where else ' WHERE '}{tail}",
-                            [*params, int(limit)]).fetchall()
+    rows = conn.execute(f"{select}{source}{where}{' AND ' if where else ' WHERE '}{tail}",
+                        [*params, int(limit)]).fetchall()
     return [_figure(row) for row in rows]
 
 
