@@ -136,7 +136,8 @@ def aligned(lo: str | None, hi: str | None) -> bool:
     return (lo or hi) is not None and form(lo, "01") and form(hi, "31")
 
 
-def _in_window(lo: str | None, hi: str | None) -> tuple[str, list]:
+def in_window(lo: str | None, hi: str | None) -> tuple[str, list]:
+    """The kept rows' condition for an aligned window (no table prefix)."""
     conds, params = [], []
     if hi:
         conds.append("skey <= ?")
@@ -149,21 +150,21 @@ def _in_window(lo: str | None, hi: str | None) -> tuple[str, list]:
 
 def people_in(lo: str | None, hi: str | None) -> tuple[str, list]:
     """window.people_in read from the kept counts (only for an aligned window)."""
-    cond, params = _in_window(lo, hi)
+    cond, params = in_window(lo, hi)
     return (f"SELECT person_id FROM {TABLE} WHERE what = 'm' AND {cond} UNION "
             f"SELECT person_id FROM {TABLE} WHERE what = 'e' AND {cond}", [*params, *params])
 
 
 def meetings_in(lo: str | None, hi: str | None) -> tuple[str, list]:
     """(person id, dated meetings in the window) of everyone in one (aligned window)."""
-    cond, params = _in_window(lo, hi)
+    cond, params = in_window(lo, hi)
     return (f"SELECT person_id, sum(n) FROM {TABLE} WHERE what = 'e' AND {cond} "
             "GROUP BY person_id"), params
 
 
 def people_source(lo: str | None, hi: str | None) -> tuple[str, list]:
     """window.people_source read from the kept counts (only for an aligned window)."""
-    cond, params = _in_window(lo, hi)
+    cond, params = in_window(lo, hi)
     sql = ("(SELECT p.id, p.name, p.post, p.country, coalesce(m.n, 0) AS mentions, "
            "coalesce(e.n, 0) AS meetings, p.first_date, p.last_date FROM people p "
            f"LEFT JOIN (SELECT person_id, sum(n) AS n FROM {TABLE} WHERE what = 'm' AND {cond} "
