@@ -4,7 +4,7 @@ person's set of meeting ids rather than by joining the participations to themsel
 The busiest people are the ones a self-join hurts most: at 44,855 releases the busiest 16
 take part in ~120,000 meetings, and a join that looks up each meeting's other participants
 costs ~650 ms of CPU. Reading each person's meeting ids from the participations' person index
-(one string per person) and intersecting the sets in Python costs ~45 ms."""
+(one JSON array per person) and intersecting the sets in Python costs ~45 ms."""
 
 from __future__ import annotations
 
@@ -16,13 +16,11 @@ from .records import ContactCount
 
 
 def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, set[int]]:
-    """Each person's meetings, dated or not (a meeting named in two documents once)."""
-    out: dict[int, set[int]] = {}
-    for pid in people:
-        ids = conn.execute("SELECT group_concat(event_id) FROM event_participants "
-                           "WHERE person_id = ?", (pid,)).fetchone()[0]
-        out[pid] = set(map(int, ids.split(","))) if ids else set()
-    return out
+    """Each person's meetings, dated or not (a meeting named in two documents once): one
+    JSON array per person, parsed in C (a fifth cheaper than a row per meeting id)."""
+    return {pid: set(json.loads(conn.execute(
+        "SELECT json_group_array(event_id) FROM event_participants WHERE person_id = ?",
+        (pid,)).fetchone()[0])) for pid in people}
 
 
 def together(meetings: dict[int, set[int]]) -> dict[tuple[int, int], set[int]]:
