@@ -46,29 +46,30 @@ def all_meetings(conn: sqlite3.Connection, people: list[int]) -> list[ContactCou
     return ranked({k: len(v) for k, v in together(meeting_ids(conn, people)).items()})
 
 
-def in_window(conn: sqlite3.Connection, people: list[int], lo: str | None, hi: str | None
-              ) -> list[ContactCount]:
+def in_window(conn: sqlite3.Connection, people: list[int], lo: str | None, hi: str | None,
+              first: str) -> list[ContactCount]:
     """Meetings together of each two of these people among the meetings overlapping the
     window [lo, hi] (window.overlap): the meetings two of them share (any date), then which
-    of those the window keeps, read by id. Its cost follows these people's meetings, not
-    the window's (see window_first for the other way round)."""
+    of those the window keeps, read from the meetings' date index from `first` (a date no
+    meeting of theirs in the window starts before) rather than each meeting's row (at
+    44,855 releases 7,500 rows read from a fresh connection cost ~60 ms, the index ~15 ms).
+    Its cost follows these people's meetings (see window_first for the other way round)."""
     shared = together(meeting_ids(conn, people))
     if not shared:
         return []
     cond, params = window.overlap("meetings", lo, hi)
     ids = sorted(set().union(*shared.values()))
     kept = {i for i, in conn.execute(
-        f"SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?)) AND {cond}",
-        [json.dumps(ids), *params])}
+        f"SELECT id FROM events WHERE date_start >= ? AND {cond} "
+        f"AND +id IN (SELECT value FROM json_each(?))", [first, *params, json.dumps(ids)])}
     return ranked({k: len(v & kept) for k, v in shared.items()})
 
 
 def window_first(conn: sqlite3.Connection, people: list[int], lo: str | None, hi: str | None,
                  first: str) -> list[ContactCount]:
     """As in_window, from the window's meetings and each one's participants: cheaper when the
-    window holds fewer participations than these people have in all. `first`: a date no
-    meeting of theirs in the window starts before (the kept counts' earliest start key), so
-    the meetings' date index is read from there rather than from the archive's first day."""
+    window holds fewer participations than these people have in all. `first` as for
+    in_window: the meetings' date index is read from there, not from the archive's first day."""
     cond, params = window.overlap("meetings", lo, hi)
     marks = ", ".join("?" for _ in people) or "NULL"
     meetings: dict[int, set[int]] = {p: set() for p in people}

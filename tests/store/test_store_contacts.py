@@ -123,17 +123,18 @@ def test_both_sides_of_a_window_agree(db):
             bounds = window.window_bounds(lo, hi)
             cond, params = window.overlap("meetings", *bounds)
             want = _reference(conn, people, cond, params)
-            assert [astuple(c) for c in contacts.in_window(conn, people, *bounds)
-                    ] == want
-            assert [astuple(c) for c in contacts.window_first(
-                conn, people, *bounds, "")] == want
+            firsts = [""]
             if counts_people.aligned(*bounds):
                 kcond, kparams = counts_people.in_window(*bounds)
-                first = conn.execute(f"SELECT min(skey) FROM {counts_people.TABLE} WHERE "
-                                     f"what = 'e' AND {kcond}", kparams).fetchone()[0]
-                got = contacts.window_first(conn, people, *bounds, first) if first else []
-                assert [astuple(c) for c in got] == want
-        assert contacts.in_window(conn, [], None, "2020") == []
+                firsts.append(conn.execute(f"SELECT min(skey) FROM {counts_people.TABLE} WHERE "
+                                           f"what = 'e' AND {kcond}", kparams).fetchone()[0])
+            for first in firsts:
+                if first is None:   # no meeting in the window: nothing to read
+                    assert want == []
+                    continue
+                for side in (contacts.in_window, contacts.window_first):
+                    assert [astuple(c) for c in side(conn, people, *bounds, first)] == want
+        assert contacts.in_window(conn, [], None, "2020", "") == []
         assert contacts.all_meetings(conn, people[:1]) == []
 
 
