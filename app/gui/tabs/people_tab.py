@@ -64,8 +64,9 @@ class PeopleTab(BaseTab):
         window = params["window"]
         among = None
         if params.get("text"):
-            among = {r["id"] for r in store.rows("people", make_filters(text=params["text"]),
-                                                 limit=None)}
+            # their ids only (a row dict per person cost ~4 of ~6 ms for 'Minister')
+            among = {r[0] for r in store.plot_columns(
+                "people", make_filters(text=params["text"]), ["id"], "id", limit=1 << 40).rows}
         # One read for both plots: the busiest people (dated meetings, in the time window)
         # and their meetings; the network joins the busiest NETWORK_NODES of them.
         busiest = store.busiest_people(window, max(TOP_PEOPLE, NETWORK_NODES), NETWORK_NODES, among)

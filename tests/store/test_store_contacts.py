@@ -1,0 +1,150 @@
+"""The People tab's busiest people and contact network (store/contacts.py) answer exactly
+what the plain self-join of the participations answers: without a window, in aligned and
+unaligned windows, from the people's side and from the window's, with the table's text
+filter (matching or not), on a database with undated meetings, meetings across the
+window's edges, coarse dates and a participation named by two documents."""
+
+import shutil
+from dataclasses import astuple
+
+import pytest
+
+from app.store import Filters, Store, contacts, counts_people, reads_people, window
+
+
+@pytest.fixture(scope="module")
+def db(generated_db, tmp_path_factory):
+    path = tmp_path_factory.mktemp("contacts") / "c.db"
+    shutil.copy(generated_db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+        busy = [p for p, in conn.execute("SELECT person_id FROM event_participants "
+                                         "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6")]
+        events = [e for e, in conn.execute(
+            f"SELECT DISTINCT event_id FROM event_participants WHERE person_id IN "
+            f"({', '.join(map(str, busy))}) ORDER BY 1")]
+        mid = store.years()[len(store.years()) // 2]
+        edits = [(f"{mid - 1}-12-30", f"{mid}-01-02"), (f"{mid - 5}-05-01", f"{mid + 9}-01-01"),
+                 (None, None), ("", None), (f"{mid}", None), (f"{mid}-07", f"{mid + 1}-01"),
+                 (f"{mid + 1}-12-31", None), ("undated", None)]
+        for i, eid in enumerate(events[::3]):
+            start, end = edits[i % len(edits)]
+            conn.execute("UPDATE events SET date_start = ?, date_end = ? WHERE id = ?",
+                         (start, end, eid))
+        # the same meeting and person named by a second document: counted once
+        eid, pid, doc = conn.execute("SELECT event_id, person_id, document_id FROM "
+                                     "event_participants WHERE person_id = ?", (busy[0],)
+                                     ).fetchone()
+        other = conn.execute("SELECT id FROM documents WHERE id != ? LIMIT 1", (doc,)).fetchone()[0]
+        conn.execute("INSERT INTO event_participants(event_id, person_id, document_id) "
+                     "VALUES (?, ?, ?)", (eid, pid, other))
+    return path
+
+
+def _reference(conn, people, cond="1", params=()):
+    """The plain read: every two of these people joined on their meetings."""
+    marks = ", ".join("?" for _ in people) or "NULL"
+    rows = conn.execute(
+        "SELECT a.person_id, b.person_id, COUNT(DISTINCT a.event_id) FROM event_participants a "
+        "JOIN event_participants b ON b.event_id = a.event_id AND b.person_id > a.person_id "
+        f"JOIN events ON events.id = a.event_id WHERE {cond} AND a.person_id IN ({marks}) "
+        f"AND b.person_id IN ({marks}) GROUP BY 1, 2", [*params, *people, *people]).fetchall()
+    return [tuple(r) for r in sorted(rows, key=lambda r: (-r[2], r[0], r[1]))]
+
+
+def _busiest_reference(conn, cond, params, among, limit):
+    rows = conn.execute(
+        "SELECT ep.person_id, COUNT(DISTINCT ep.event_id) FROM event_participants ep JOIN "
+        f"events ON events.id = ep.event_id WHERE {cond} GROUP BY 1", params).fetchall()
+    rows = [r for r in rows if among is None or r[0] in among]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))[:limit]
+
+
+def _windows(store):
+    mid = store.years()[len(store.years()) // 2]
+    return [(f"{mid}", f"{mid + 1}"), (f"{mid}-03", f"{mid}-03"), (f"{mid - 3}-01-01", f"{mid}-06-31"),
+            (None, f"{mid}"), (f"{mid}-07", None), (f"{mid}-03-15", f"{mid + 1}-04-02"),
+            ("1900", "1901")]
+
+
+def _texts():
+    return [None, "minister", "zzqqxxnomatch"]
+
+
+def _among(store, text):
+    if text is None:
+        return None
+    return {r["id"] for r in store.rows("people", Filters(text=text), limit=None)}
+
+
+def _contacts(result):
+    return [(c.a, c.b, c.meetings) for c in result.contacts]
+
+
+@pytest.mark.parametrize("side", [0, 10 ** 9])   # the window's side, the people's side
+def test_busiest_in_a_window_is_the_plain_read(db, side, monkeypatch):
+    monkeypatch.setattr(reads_people, "PEOPLE_SIDE", side)
+    with Store.open(db) as store:
+        seen = 0
+        for lo, hi in _windows(store):
+            f = Filters(date_from=lo, date_to=hi)
+            cond, params = window.overlap("meetings", *window.window_bounds(lo, hi))
+            cond = cond.replace("date_start", "events.date_start").replace(
+                "date_end", "events.date_end")
+            for text in _texts():
+                among = _among(store, text)
+                got = store.busiest_people(f, 12, 8, among)
+                top = _busiest_reference(store.conn, cond, params, among, 12)
+                assert [(p.person_id, p.meetings) for p in got.people] == top
+                assert _contacts(got) == _reference(store.conn, [p for p, _n in top[:8]],
+                                                    cond, params)
+                seen += len(got.contacts)
+        assert seen > 20
+
+
+def test_busiest_without_a_window_is_the_plain_read(db):
+    with Store.open(db) as store:
+        for text in _texts():
+            among = _among(store, text)
+            got = store.busiest_people(Filters(), 16, 16, among)
+            top = _busiest_reference(store.conn, "events.date_start > ''", (), among, 16)
+            assert [(p.person_id, p.meetings) for p in got.people] == top
+            # the network counts their meetings dated or not
+            assert _contacts(got) == _reference(store.conn, [p for p, _n in top])
+            assert got.contacts or text == "zzqqxxnomatch"
+
+
+def test_both_sides_of_a_window_agree(db):
+    with Store.open(db) as store:
+        conn = store.conn
+        people = [p for p, in conn.execute("SELECT person_id FROM event_participants GROUP BY 1 "
+                                           "ORDER BY count(*) DESC, 1 LIMIT 10")]
+        for lo, hi in _windows(store):
+            bounds = window.window_bounds(lo, hi)
+            cond, params = window.overlap("meetings", *bounds)
+            want = _reference(conn, people, cond, params)
+            firsts = [""]
+            if counts_people.aligned(*bounds):
+                kcond, kparams = counts_people.in_window(*bounds)
+                firsts.append(conn.execute(f"SELECT min(skey) FROM {counts_people.TABLE} WHERE "
+                                           f"what = 'e' AND {kcond}", kparams).fetchone()[0])
+            for first in firsts:
+                if first is None:   # no meeting in the window: nothing to read
+                    assert want == []
+                    continue
+                for side in (contacts.in_window, contacts.window_first):
+                    assert [astuple(c) for c in side(conn, people, *bounds, first)] == want
+        assert contacts.in_window(conn, [], None, "2020", "") == []
+        assert contacts.all_meetings(conn, people[:1]) == []
+
+
+def test_the_network_does_not_join_the_participations_to_themselves(db):
+    # the self-join looks up every meeting's other participants: ~650 ms at 44,855 releases
+    with Store.open(db) as store:
+        seen = []
+        store.conn.set_trace_callback(seen.append)
+        mid = store.years()[len(store.years()) // 2]
+        store.busiest_people(Filters(), 16, 16)
+        store.busiest_people(Filters(date_from=f"{mid}", date_to=f"{mid + 1}"), 16, 16)
+        store.conn.set_trace_callback(None)
+        assert seen and not [s for s in seen if s.count("event_participants") > 1]
