@@ -13,14 +13,12 @@ from .worker import start as start_worker
 
 
 def _with_own_store(fn, path, *args, **kwargs):
-    # A sqlite connection belongs to the thread that opened it: the worker opens its own.
-    from ..store import Store
+    # Not the UI thread's connection: a Store lent to this worker alone, kept open between
+    # reads so its page cache stays warm (see app/store/store_pool.py).
+    from ..store import reader_stores
 
-    store = Store.open(path)
-    try:
+    with reader_stores.lend(path) as store:
         return fn(store, *args, **kwargs)
-    finally:
-        store.close()
 
 
 class StoreOp(QtCore.QObject):

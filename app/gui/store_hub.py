@@ -32,6 +32,9 @@ class StoreHub(QtCore.QObject):
         self.store = store
         self.store_changed.emit()
         if old is not None and old is not store:
+            from ..store import reader_stores
+
+            reader_stores.close(old.path)   # the workers' idle Stores of the old file
             try:
                 old.close()
             except Exception:

@@ -41,17 +41,18 @@ _LAZY = {
     "read_path": "readers",
     "recover": "recovery",
     "write_metadata": "datasette_meta",
+    "StorePool": "store_pool", "reader_stores": "store_pool",
 }
 
 # also the names of _LAZY (a test checks the two agree)
 __all__ = [
     "DamagedDatabase", "ExportError", "ExportResult", "Filters", "IngestResult",
     "MissingDatabase", "NeedsUpgrade", "NewerSchema", "NotADatabase", "RECOVER_HINT", "ReadError",
-    "ReadOnlyDatabase", "SearchHit", "Store", "StoreError", "build_corpus", "check_database",
+    "ReadOnlyDatabase", "SearchHit", "Store", "StoreError", "StorePool", "build_corpus", "check_database",
     "check_date", "connect", "damage", "default_db_path", "document_url", "ensure_default_db",
     "expand_paths", "export_tables", "files_to_import", "guess_columns", "hit_line", "hit_parts",
     "import_dataset", "ingest_file", "ingest_paths", "is_dataset", "is_folder", "preview",
-    "preview_files", "read_path", "rebuild", "recover", "remove_document", "render_marked",
+    "preview_files", "read_path", "reader_stores", "rebuild", "recover", "remove_document", "render_marked",
     "resolve_columns", "set_document_date", "upgrade_database", "write_metadata",
 ]
 
