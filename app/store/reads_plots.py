@@ -109,15 +109,20 @@ class PlotReads:
         except sqlite3.OperationalError:
             return None
 
-    def window_groups(self, table: str, filters) -> list[tuple] | None:
-        """(month, kind, status, n, min_id) under filters that set only a time window, from
-        the kept counts inside it and rows at its edges (window_counts.py); None when they
-        cannot answer (other filters, undated rows asked for, no kept counts)."""
+    def _window(self, table: str, filters) -> tuple | None:
+        """The window's first and last day when the filters set only a time window on a
+        table with kept counts (and they are not switched off), else None."""
         if (table not in window_counts.BASE or filters is None
                 or not getattr(self, "kept_counts", True) or not self._window_only(table, filters)):
             return None
-        return window_counts.groups(self.conn, table,
-                                    *window.window_bounds(filters.date_from, filters.date_to))
+        return window.window_bounds(filters.date_from, filters.date_to)
+
+    def window_groups(self, table: str, filters) -> list[tuple] | None:
+        """(month, kind, status, n, min_id) under filters that set only a time window, from
+        the kept counts and rows at its edges (window_counts.py); None when they cannot
+        answer (other filters, undated rows asked for, no kept counts)."""
+        bounds = self._window(table, filters)
+        return None if bounds is None else window_counts.groups(self.conn, table, *bounds)
 
     def _grouping_where(self, table: str, filters) -> tuple[str, list]:
         """where_clause for a read counting groups: with the text filter as `+id IN` (the

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts, counts_people, window
+from . import counts, counts_people, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -196,9 +196,10 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 where, params = source_where(table, filters)
                 return self.conn.execute(f"SELECT count(*) FROM {kept[0]}{where}",
                                          [*kept[1], *params]).fetchone()[0]
-        groups = self.window_groups(table, filters)
-        if groups is not None:
-            return sum(g[3] for g in groups)
+        bounds = self._window(table, filters)
+        n = None if bounds is None else window_counts.count(self.conn, table, *bounds)
+        if n is not None:
+            return n
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 

@@ -117,7 +117,9 @@ def test_the_edges_are_there_to_count(db):
         kept = store.conn.execute("SELECT sum(n) FROM kept_month_counts WHERE tbl = 'meetings' "
                                   "AND month = '2011-05'").fetchone()[0]
         assert may == kept - 2   # the two meetings that end in 2009
-        assert window_counts.groups(store.conn, "meetings", "2011-03-15", "2011-04-20") is None
+        assert window_counts.groups(store.conn, "meetings", "2011-03-15", "2011-04-20") == \
+            _months(store, "meetings", Filters(date_from="2011-03-15", date_to="2011-04-20"))
+        assert window_counts.groups(store.conn, "meetings", "2011", "2012") is None  # not days
 
 
 def test_window_counts_read_the_kept_counts(db, tmp_path):
