@@ -212,6 +212,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             kept = (self._kept("SELECT sum(n) FROM {kept} WHERE tbl = ?", [table])
                     if table in counts.KEPT else None)
             n = kept[0][0] if kept and kept[0][0] is not None else None
+            if n is None and table == "sources":  # SQLite would count the paths' wider index
+                n = (self._all("SELECT count(*) FROM documents INDEXED BY idx_documents_date")
+                     or [[None]])[0][0]
             if n is None:
                 n = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             hit = self._totals[table] = (version, n)
