@@ -246,6 +246,21 @@ class PlotReads:
             f"SELECT substr({column}, 1, 4), COUNT(*), MIN(id) FROM {table}{where}{_and(where)}"
             f"{column} > '' GROUP BY 1 ORDER BY 1", params)]
 
+    def _text_groups(self, table: str, filters, where: str, params: list) -> list[tuple] | None:
+        """(month or NULL, kind, NULL, n, min_id) of every cultural item under filters that
+        set a text and no window, read once for the tab's kinds and its months alike (the
+        same filters on the same data: the second read is the memo)."""
+        if (table != "culture" or filters is None or filters.date_from or filters.date_to
+                or not (filters.text or "").strip()):
+            return None
+        key = (table, repr(filters), self.data_version())
+        memo = getattr(self, "_groups_memo", None)
+        if memo is None or memo[0] != key:
+            memo = self._groups_memo = (key, self._all(
+                f"SELECT {MONTH_SQL}, kind, NULL, COUNT(*), MIN(id) FROM {table}{where} "
+                f"GROUP BY {MONTH_SQL}, kind", params))
+        return memo[1]
+
     def month_buckets(self, table: str, filters, lane_col: str,
                       status_col: str | None = None) -> list[MonthBucket]:
         """The dated rows of a table under the filters counted per month (or year), lane
@@ -260,6 +275,10 @@ class PlotReads:
             "WHERE tbl = ? AND month > '' ORDER BY month, kind, status", [table])
         if kept is None and where:
             kept = self.window_groups(table, filters)
+        if kept is None and where:
+            groups = self._text_groups(table, filters, where, params)
+            # the dated ones: date_start > '' (a blob's month is a blob, after any text)
+            kept = None if groups is None else [g for g in groups if g[0] is not None and g[0] != ""]
         if kept is not None:
             return [MonthBucket(*r) for r in kept]
         extra, extra_params = _month_range(filters)
@@ -277,6 +296,8 @@ class PlotReads:
             "SELECT kind, sum(n), min(min_id) FROM {kept} WHERE tbl = ? GROUP BY kind", [table])
         if kept is None and where:
             groups = self.window_groups(table, filters)
+            if groups is None:
+                groups = self._text_groups(table, filters, where, params)
             kept = None if groups is None else window_counts.kinds(groups)
         if kept is not None:
             return [KindCount(*r) for r in kept]

@@ -143,6 +143,13 @@ def test_unfiltered_totals_are_counted_once_per_change(db, tmp_path):
     with Store.open(path, write=True) as store:
         n = store.count("culture")
         assert n == store.count("culture", Filters(columns=("summary",))) == _count(store, "culture", None)
-        store.conn.execute("INSERT INTO culture_items(summary, summary_key) VALUES ('x', 'x-new')")
+        zebra = Filters(text="zebra")
+        months = store.month_buckets("culture", zebra, "kind")
+        kinds = store.kind_counts("culture", zebra)
+        store.conn.execute("INSERT INTO culture_items(summary, summary_key, kind, date_start) "
+                           "VALUES ('zebra x', 'x-new', 'zoo', '2020-05-01')")
         assert store.count("culture") == n + 1
+        assert store.month_buckets("culture", zebra, "kind") != months
+        assert [tuple(vars(k).values()) for k in store.kind_counts("culture", zebra)] == \
+            _kinds(store, "culture", zebra) != [tuple(vars(k).values()) for k in kinds]
         assert store.count("culture", Filters(ids=[])) == 0
