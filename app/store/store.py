@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts_people, window
+from . import counts, counts_people, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -31,6 +31,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         self.path = Path(path)
         self.conn = conn
         self._matches: dict = {}
+        self._totals: dict = {}
 
     @classmethod
     def open(cls, path, create: bool = False, check: bool = True, write: bool = False) -> Store:
@@ -177,6 +178,8 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
+        if filters is None or (filters.ids is None and not filters.to_dict().keys() - {"columns"}):
+            return self._total(table)
         if filters is not None and filters.ids is None and \
                 filters.to_dict().keys() - {"columns"} == {"text"}:
             n = self._match_count(table, filters.text, filters.columns)
@@ -193,8 +196,29 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 where, params = source_where(table, filters)
                 return self.conn.execute(f"SELECT count(*) FROM {kept[0]}{where}",
                                          [*kept[1], *params]).fetchone()[0]
+        bounds = self._window(table, filters)
+        n = None if bounds is None else window_counts.count(self.conn, table, *bounds)
+        if n is not None:
+            return n
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+
+    def _total(self, table: str) -> int:
+        """Rows of a whole view, counted once while the database stays the same (a table
+        model counts at every reset), from the kept counts where there are some."""
+        version = self.data_version()
+        hit = self._totals.get(table)
+        if hit is None or hit[0] != version:
+            kept = (self._kept("SELECT sum(n) FROM {kept} WHERE tbl = ?", [table])
+                    if table in counts.KEPT else None)
+            n = kept[0][0] if kept and kept[0][0] is not None else None
+            if n is None and table == "sources":  # SQLite would count the paths' wider index
+                n = (self._all("SELECT count(*) FROM documents INDEXED BY idx_documents_date")
+                     or [[None]])[0][0]
+            if n is None:
+                n = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            hit = self._totals[table] = (version, n)
+        return hit[1]
 
     def _match_count(self, table: str, text: str | None, shown=None) -> int | None:
         """Rows of the table's word index matching a filter text (None: no words in it),

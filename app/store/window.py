@@ -104,6 +104,12 @@ def overlap(table: str, lo: str | None, hi: str | None) -> tuple[str, list]:
     if hi:
         conds.append(f"{start} <= ?")
         params.append(hi)
+    if lo and table not in ("trade", "figures"):
+        # Implied by the test below (an ISO end on or after the first day is at least its
+        # year): a cheap comparison that rejects most earlier rows first, and for a date
+        # that is its own end a lower bound the date index can start from.
+        conds.append(f"{end} >= ?" if end == start else f"({end} >= ? OR length({end}) < 4)")
+        params.append(lo[:4])
     if lo:
         conds.append(f"{end} >= {lo_cmp}")
         params.append(lo)
