@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts_people, window
+from . import counts_people, periods, window
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -165,15 +165,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 return rows[0][0]
         where, params = where_clause(table, rest)
         glue = " AND " if where else " WHERE "
-        if table in ("trade", "figures"):
-            # all less the dated: a range on the periods' index, where "undated" reads every row
-            dated = window.bound_sql("period")
-            return (self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
-                    - self.conn.execute(f"SELECT count(*) FROM {table}{where}{glue}{dated} > ''",
-                                        params).fetchone()[0])
+        undated = periods.undated() if table in ("trade", "figures") else window.undated(table)
         return self.conn.execute(
-            f"SELECT count(*) FROM {table}{where}{glue}{window.undated(table)}",
-            params).fetchone()[0]
+            f"SELECT count(*) FROM {table}{where}{glue}{undated}", params).fetchone()[0]
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import window
+from . import periods, window
 from .filters import _INDEX_NAME, TEXT_COLUMNS, Filters, text_columns
 from .schema import filter_table
 from .search import column_phrase, filter_expression
+
+FIGURES = ("trade", "figures")     # views of quantities, dated by their period
 
 
 def _like(value: str) -> str:
@@ -70,10 +72,12 @@ def window_condition(table: str, filters: Filters) -> tuple[str, list]:
     if table == "people":
         sql, params = window.people_in(lo, hi)
         cond = f"id IN ({sql})"
+    elif table in FIGURES:  # tested once per distinct period, not per figure
+        cond, params = periods.overlap(lo, hi, seek=not filters.text)
     else:
         cond, params = window.overlap(table, lo, hi)
     if filters.undated:
-        cond = f"({cond} OR {window.undated(table)})"
+        cond = f"({cond} OR {periods.undated() if table in FIGURES else window.undated(table)})"
     return cond, params
 
 
