@@ -115,7 +115,7 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     (FROM, WHERE and parameters), when they are few beside the figures a walk would read
     (BY_ID_SHARE); else None."""
     expr = _text_match("trade", (getattr(filters, "text", None) or "").strip(),
-                       getattr(filters, "columns", None))
+                       getattr(filters, "columns", None), in_view=True)
     if expr is None:
         return None
     fts = filter_table("trade")

@@ -97,3 +97,20 @@ def test_a_pairs_figures_in_a_window_are_sought_by_period(store):
     plan = " ".join(r[-1] for r in store.conn.execute(
         f"EXPLAIN QUERY PLAN SELECT count(*) FROM trade{where_sql}", params))
     assert "partners=? AND period=?" in plan
+
+
+@pytest.mark.parametrize("text", ["billion", "million", "2011", "nomatchword"])
+def test_a_text_filter_beside_the_view_needs_no_category_words(store, text):
+    """The trade view requires category = 'trade' itself: the text's matches read beside it
+    are not narrowed by the category's word list (every trade figure), and the rows are the
+    same as with it."""
+    where_sql, params = where.where_clause("trade", Filters(text=text, partners="Belarus–Russia"))
+    assert not any('category : "trade"' in str(p) for p in params)
+    narrowed = where._text_match("trade", text)
+    assert 'category : "trade"' in narrowed     # counted alone, the matches are the trade rows'
+    expected = [r[0] for r in store.conn.execute(
+        "SELECT id FROM trade WHERE id IN (SELECT rowid FROM filter_quantities WHERE "
+        "filter_quantities MATCH ?) AND partners = 'Belarus–Russia' ORDER BY id", [narrowed])]
+    f = Filters(text=text, partners="Belarus–Russia")
+    assert [r["id"] for r in store.rows("trade", f)] == expected
+    assert store.count("trade", f) == len(expected)
