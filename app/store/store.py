@@ -190,10 +190,12 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         where, params = where_clause(table, filters)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 
-    def _match_count(self, table: str, text: str | None, shown=None) -> int | None:
+    def _match_count(self, table: str, text: str | None, shown=None,
+                     in_view: bool = False) -> int | None:
         """Rows of the table's word index matching a filter text (None: no words in it),
-        remembered while the database stays the same (the table model asks once per page)."""
-        expr = _text_match(table, (text or "").strip(), shown)
+        remembered while the database stays the same (the table model asks once per page).
+        `in_view`: an estimate, the trade figures' matches not told from other figures'."""
+        expr = _text_match(table, (text or "").strip(), shown, in_view)
         if expr is None:
             return None
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0],
@@ -214,7 +216,10 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         reaches `wanted` rows sooner than reading every match and sorting them."""
         if filters is None or not filters.text:
             return False
-        n = self._match_count(table, filters.text, filters.columns)
+        # text alone: the count the table's count keeps; beside other filters, the word
+        # index's own (narrowed to the trade figures it cost 15 ms more at 50,000 releases)
+        alone = filters.to_dict().keys() - {"columns"} == {"text"}
+        n = self._match_count(table, filters.text, filters.columns, in_view=not alone)
         if not n:
             return False
         base = FILTER_FTS[table][0]

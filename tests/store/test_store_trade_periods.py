@@ -114,3 +114,14 @@ def test_a_text_filter_beside_the_view_needs_no_category_words(store, text):
     f = Filters(text=text, partners="Belarus–Russia")
     assert [r["id"] for r in store.rows("trade", f)] == expected
     assert store.count("trade", f) == len(expected)
+
+
+def test_a_page_beside_a_pair_reads_no_category_words(store):
+    """Whether a page under a text filter and a pair walks the period index is told from
+    the word index's own count (the category's word list is every trade figure)."""
+    read = []
+    store.conn.set_trace_callback(read.append)
+    rows = store.rows("trade", Filters(text="billion", partners="China–Russia"),
+                      order_by="period", descending=True, limit=5)
+    store.conn.set_trace_callback(None)
+    assert rows and not any('category : "trade"' in sql for sql in read)
