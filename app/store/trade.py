@@ -9,7 +9,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from . import window
+from . import counts_trade, window
 from .schema import filter_table
 from .where import _text_match, where_clause
 
@@ -169,8 +169,8 @@ def partner_pairs(conn, filters) -> list[PartnerPair]:
     (ties by name); figures naming no pair last, as NO_PARTNERS."""
     where, params = where_clause("trade", filters)
     try:
-        rows = conn.execute(f"SELECT partners, count(*) FROM trade{where} GROUP BY partners",
-                            params).fetchall()
+        rows = (None if where else counts_trade.pairs(conn)) or conn.execute(
+            f"SELECT partners, count(*) FROM trade{where} GROUP BY partners", params).fetchall()
     except sqlite3.Error:
         return []
     pairs = [PartnerPair(p, p, n) for p, n in rows if p]
