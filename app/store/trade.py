@@ -133,8 +133,9 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     if where:
         ids = [r[0] for r in conn.execute(
             f"SELECT id FROM trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} "
-            "MATCH ?) LIMIT ?", [*params, _text_match("trade", text, shown, in_view=True),
-                                 BY_ID_MAX + 1])]
+            "MATCH ?) LIMIT ?", [*params, _text_match(
+                "trade", text, shown, in_view=True,
+                pair=None if filters.partners == "-" else filters.partners), BY_ID_MAX + 1])]
         if len(ids) <= BY_ID_MAX:
             return ("(SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON "
                     "trade.id = m.rid", "", [json.dumps(ids)])
