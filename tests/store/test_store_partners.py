@@ -130,6 +130,8 @@ def _make_old(db):
         DROP INDEX idx_quantities_series;
         DROP INDEX idx_quantities_kind; DROP INDEX idx_quantities_direction;
         DROP INDEX idx_quantities_has_partners;
+        DROP TRIGGER kept_trade_pairs_quantities_ai; DROP TRIGGER kept_trade_pairs_quantities_ad;
+        DROP TRIGGER kept_trade_pairs_quantities_au; DROP TABLE kept_trade_pairs;
         ALTER TABLE quantities DROP COLUMN partners;
         ALTER TABLE quantities DROP COLUMN measure_kind;
         ALTER TABLE quantities DROP COLUMN direction;

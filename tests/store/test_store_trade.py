@@ -91,23 +91,32 @@ def test_all_partners_keep_pairs_apart_and_the_window_applies(store):
 def test_a_text_filters_matches_read_by_id_draw_the_same_chart(generated_db, text,
                                                                 monkeypatch):
     """Under a text filter the chart's figures are read from the matches by id (when they
-    are few) or along the period index: the same chart either way."""
+    are few: the word index's alone, or a list of those under the other filters too) or
+    along the period index: the same chart either way."""
     from app.store import trade
+
+    def walked(f):
+        with monkeypatch.context() as m:
+            m.setattr(trade, "BY_ID_MAX", -1)
+            m.setattr(trade, "BY_ID_SHARE", 0)
+            return store.trade_view(f)
+
+    def by_id(f):
+        with monkeypatch.context() as m:
+            m.setattr(trade, "BY_ID_MAX", 10**9)
+            m.setattr(trade, "BY_ID_SHARE", 10**9)
+            read = []
+            store.conn.set_trace_callback(read.append)
+            view = store.trade_view(f)
+            store.conn.set_trace_callback(None)
+        assert any("CROSS JOIN trade" in sql for sql in read)
+        return view
 
     with Store.open(generated_db) as store:
         cols = tuple(c for c in store.columns("trade") if c != "id")
-        f = Filters(text=text, columns=cols)
-        monkeypatch.setattr(trade, "BY_ID_SHARE", 0)
-        walked = store.trade_view(f)
-        monkeypatch.setattr(trade, "BY_ID_SHARE", 10**9)
-        read = []
-        store.conn.set_trace_callback(read.append)
-        by_id = store.trade_view(f)
-        store.conn.set_trace_callback(None)
-        assert any("CROSS JOIN trade" in sql for sql in read)
-        assert by_id == walked
-        # with another filter beside the text (here a time window)
-        windowed = Filters(text=text, columns=cols, date_from="2012-01-01", date_to="2018-12-31")
-        by_id = store.trade_view(windowed)
-        monkeypatch.setattr(trade, "BY_ID_SHARE", 0)
-        assert by_id == store.trade_view(windowed)
+        pair = store.trade_partners()[0].partners
+        for f in (Filters(text=text, columns=cols),
+                  # with another filter beside the text: a time window, a partner pair
+                  Filters(text=text, columns=cols, date_from="2012-01-01", date_to="2018-12-31"),
+                  Filters(text=text, columns=cols, partners=pair)):
+            assert by_id(f) == walked(f)

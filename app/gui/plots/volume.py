@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtGui
 
 from . import theme
 from .data import PlanPoint, VolumeBar, year_position  # noqa: F401  (as bars.Bar)
+from .labels import Label
 from .panel import PlotPanel
 from .volume_bars import VolumeBars
 
@@ -43,7 +44,7 @@ class VolumePlot(PlotPanel):
         self.plot.addItem(self.plan_item)
         self.empty_text = pg.TextItem("", anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text, ignoreBounds=True)
-        self._labels: list[pg.TextItem] = []
+        self._labels: list[Label] = []
         self.legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8pt")
         self.plot.getViewBox().setMouseEnabled(x=True, y=False)
         self.plot.setLabel("bottom", "year")
@@ -166,7 +167,7 @@ class VolumePlot(PlotPanel):
             texts += [("", b.label, (b.start + b.end) / 2, b.value, (0.5, 1.2)) for b in self.bars]
         texts += [("", p.label, p.at, p.value, (0.5, 1.4)) for p in self.plans]
         while len(self._labels) < len(texts):
-            item = pg.TextItem("")
+            item = Label()
             self.plot.addItem(item, ignoreBounds=True)
             self._labels.append(item)
         for i, item in enumerate(self._labels):
@@ -174,10 +175,7 @@ class VolumePlot(PlotPanel):
                 item.hide()
                 continue
             _key, text, x, y, anchor = texts[i]
-            item.setText(text, color=fg)
-            item.setAnchor(anchor)
-            item.setPos(x, y)
-            item.show()
+            item.show_at(text, fg, x, y, anchor)
 
     # --- interaction -----------------------------------------------------------------
     @staticmethod

@@ -114,8 +114,8 @@ class BaseTab(QtWidgets.QWidget):
                 self.refresh()
             return
         self.loaded = True
-        self.model = StoreTableModel(self.ctx.store, self.table, self.columns, self)
-        self.model.filters = self.current_filters()
+        self.model = StoreTableModel(self.ctx.store, self.table, self.columns, self,
+                                     filters=self.current_filters())
         self.view.setModel(self.model)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         for column in self.hidden_columns:

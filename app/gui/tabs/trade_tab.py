@@ -139,6 +139,11 @@ class TradeTab(BaseTab):
             self._fill_partners()
         super().refresh()
 
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self._fill_partners()   # the table opens on a pair: its figures alone are counted
+        super().ensure_loaded()
+
     def forget_store_data(self) -> None:
         self._facts = {}     # an import or another database: read them again
         self._pairs_key = None

@@ -1,0 +1,51 @@
+"""The trade volume chart's labels (a bar's value, a target's period and value) look exactly
+as pyqtgraph's TextItem drew them, at any zoom, while Qt keeps them unscaled (TextItem
+recomputed its transform in Python per label at every paint: 300 ms to open the Trade tab
+of a pair with 140 targets)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+from app.gui.plots.labels import Label
+from app.gui.plots.volume import PlanPoint, VolumePlot
+
+
+def _image(widget, item, qtbot):
+    widget.plotItem.addItem(item, ignoreBounds=True)
+    widget.setXRange(0, 4, padding=0)
+    widget.setYRange(0, 10, padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    first = widget.grab().toImage()
+    widget.setXRange(1, 2, padding=0)     # zoomed: the label keeps its size in pixels
+    zoomed = widget.grab().toImage()
+    widget.plotItem.removeItem(item)
+    return first, zoomed
+
+
+def test_a_label_is_drawn_as_textitem_drew_it(qtbot):
+    widget = pg.PlotWidget()
+    widget.resize(400, 300)
+    qtbot.addWidget(widget)
+    for anchor in ((0.5, 1), (0.5, 1.4), (0, 0)):
+        old = pg.TextItem("", anchor=anchor)
+        old.setText("target 2030: 57.3", color="#202020")
+        old.setPos(1.5, 5)
+        new = Label()
+        new.show_at("target 2030: 57.3", "#202020", 1.5, 5, anchor)
+        assert _image(widget, old, qtbot) == _image(widget, new, qtbot)
+
+
+def test_targets_are_labelled_and_labels_reused(qtbot):
+    plot = VolumePlot()
+    qtbot.addWidget(plot)
+    plans = [PlanPoint(2030.5, v, "target", f"target 2030: {v}", [i], "") for i, v in
+             enumerate((5.0, 7.5, 9.0))]
+    plot.set_data([], plans, "USD billion")
+    shown = [label for label in plot._labels if label.isVisible()]
+    assert [label.toPlainText() for label in shown] == [p.label for p in plans]
+    assert all(isinstance(label, Label) for label in shown)
+    plot.set_data([], plans[:1], "USD billion")
+    assert [label.toPlainText() for label in plot._labels if label.isVisible()] == [plans[0].label]
+    assert len(plot._labels) == 3
