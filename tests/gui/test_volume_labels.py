@@ -49,3 +49,31 @@ def test_targets_are_labelled_and_labels_reused(qtbot):
     plot.set_data([], plans[:1], "USD billion")
     assert [label.toPlainText() for label in plot._labels if label.isVisible()] == [plans[0].label]
     assert len(plot._labels) == 3
+
+
+def test_a_selection_before_the_first_data_leaves_the_chart_blank(qtbot):
+    # At 50,000 releases the chart's data comes from a worker thread: a row selected in the
+    # table before it arrives is highlighted on a chart that has no data yet.
+    plot = VolumePlot("Trade volume")
+    qtbot.addWidget(plot)
+    plot.highlight([1])
+    assert plot.empty_text.toPlainText() == ""
+    plot.set_data([], [], "USD bn")
+    assert plot.empty_text.toPlainText() == "No trade volume under the current filters"
+
+
+def test_many_targets_label_the_highest_of_each_year_and_the_selected(qtbot):
+    plot = VolumePlot()
+    qtbot.addWidget(plot)
+    plans = [PlanPoint(year + 0.5, float(v), "target", f"target {year}: {v}", [year * 100 + v], "")
+             for year in (2026, 2027, 2028) for v in range(1, 8)]
+    plot.set_data([], plans, "USD billion")
+
+    def shown():
+        return sorted(label.toPlainText() for label in plot._labels if label.isVisible())
+
+    assert shown() == ["target 2026: 7", "target 2027: 7", "target 2028: 7"]
+    plot.highlight([2027 * 100 + 3])
+    assert shown() == ["target 2026: 7", "target 2027: 3", "target 2027: 7", "target 2028: 7"]
+    plot.set_data([], plans[:5], "USD billion")   # few: every one labelled
+    assert shown() == sorted(p.label for p in plans[:5])

@@ -14,6 +14,7 @@ from .panel import PlotPanel
 from .volume_bars import VolumeBars
 
 SYMBOLS = {"target": "star", "forecast": "d"}
+PLAN_LABELS = 12   # more targets than this, and their labels pile up on the same years
 
 
 def _dot_symbol(group: int) -> str:
@@ -31,6 +32,9 @@ class VolumePlot(PlotPanel):
         self.legend_names: dict[int, str] = {}
         self._drawn: list[tuple[float, float, VolumeBar]] = []
         self._selected: set[int] = set()
+        # a row can be selected (and highlighted here) before the first data arrives from a
+        # worker thread: until then the chart is blank, not "no volume"
+        self.empty_message = ""
         self.bar_item = VolumeBars(self, x0=[], width=[], height=[])
         self.plot.addItem(self.bar_item)
         self.dots = False
@@ -165,7 +169,7 @@ class VolumePlot(PlotPanel):
                  for x0, x1, bar in self._drawn if bar.label and len(self._drawn) <= 30]
         if self.dots and len(self.bars) <= 8:
             texts += [("", b.label, (b.start + b.end) / 2, b.value, (0.5, 1.2)) for b in self.bars]
-        texts += [("", p.label, p.at, p.value, (0.5, 1.4)) for p in self.plans]
+        texts += [("", p.label, p.at, p.value, (0.5, 1.4)) for p in self._labelled_plans()]
         while len(self._labels) < len(texts):
             item = Label()
             self.plot.addItem(item, ignoreBounds=True)
@@ -176,6 +180,18 @@ class VolumePlot(PlotPanel):
                 continue
             _key, text, x, y, anchor = texts[i]
             item.show_at(text, fg, x, y, anchor)
+
+    def _labelled_plans(self) -> list[PlanPoint]:
+        """Every target and forecast labelled while the labels stay readable; past
+        PLAN_LABELS, the highest of each year and the selected ones (each keeps its tooltip)."""
+        if len(self.plans) <= PLAN_LABELS:
+            return self.plans
+        top: dict[float, PlanPoint] = {}
+        for p in self.plans:
+            if p.at not in top or p.value > top[p.at].value:
+                top[p.at] = p
+        kept = {id(p) for p in top.values()}
+        return [p for p in self.plans if id(p) in kept or not self._selected.isdisjoint(p.ids)]
 
     # --- interaction -----------------------------------------------------------------
     @staticmethod
