@@ -148,3 +148,27 @@ def test_the_network_does_not_join_the_participations_to_themselves(db):
         store.busiest_people(Filters(date_from=f"{mid}", date_to=f"{mid + 1}"), 16, 16)
         store.conn.set_trace_callback(None)
         assert seen and not [s for s in seen if s.count("event_participants") > 1]
+
+
+def test_kept_meeting_sets_follow_writes(db, tmp_path):
+    """The sets kept on a connection are read again once the database changes, whether this
+    connection or another wrote it."""
+    import sqlite3
+
+    path = tmp_path / "kept.db"
+    shutil.copy(db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+        pid, eid = conn.execute("SELECT person_id, min(event_id) FROM event_participants "
+                                "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
+        first = contacts.meeting_ids(conn, [pid])[pid]
+        assert contacts.meeting_ids(conn, [pid])[pid] is first   # kept, not read again
+        conn.execute("DELETE FROM event_participants WHERE person_id = ? AND event_id = ?",
+                     (pid, eid))
+        assert contacts.meeting_ids(conn, [pid])[pid] == first - {eid}
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("INSERT INTO event_participants(event_id, person_id, document_id) "
+                          "SELECT ?, ?, min(id) FROM documents", (eid, pid))
+        other.close()
+        assert contacts.meeting_ids(conn, [pid])[pid] == first
