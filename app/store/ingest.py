@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import extraction as extractor
-from . import fts_defer
+from . import fts_defer, fts_tidy
 from .db import connect
 from .errors import StoreError
 from .merge import attach, count_facts, new_touched, settle
@@ -188,6 +188,8 @@ class WriteBatch:
         self.started = 0.0
         self.open = False
         self.deferred = None
+        # each word index's leaf pages before the import (fts_tidy), when it defers them
+        self.fts_before = fts_tidy.leaf_pages(conn) if self.defer_fts else None
 
     def begin(self) -> None:
         """Before writing a document: opens the batch's transaction when none is open."""
@@ -212,6 +214,13 @@ class WriteBatch:
         if (not self.open or len(self.pending) >= self.docs
                 or time.monotonic() - self.started >= self.seconds):
             self.commit()
+
+    def finish(self) -> None:
+        """After the import's last document: its last commit, then the word indexes it grew
+        enough merged into one segment each (fts_tidy)."""
+        self.commit()
+        if self.fts_before is not None and not self.conn.in_transaction:
+            fts_tidy.tidy(self.conn, self.fts_before)
 
     def commit(self) -> None:
         pending, self.pending = self.pending, []
@@ -320,6 +329,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 except Cancelled:  # inside this file: its savepoint was rolled back
                     break
             batch.done((i, results[-1]))
+        batch.finish()
     finally:
         try:
             batch.commit()
