@@ -167,6 +167,7 @@ def import_dataset(db_path, path: Path | str, columns: dict | None = None,
             _keep(result, f"{path}: cannot read past row {result.rows:,} ({exc})")
         finally:
             batch.commit()
+        batch.finish()
     finally:
         conn.close()
     result.seconds = time.monotonic() - started

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import extraction as extractor
-from . import fts_defer
+from . import fts_defer, fts_tidy
 from .db import connect
 from .errors import StoreError
 from .merge import attach, count_facts, new_touched, settle
@@ -40,6 +40,13 @@ Progress = Callable[[int, int, str], None]
 # cost ~3 ms more per document than commits of ~60, and past that hardly anything is saved.
 BATCH_SECONDS = 1.0
 BATCH_DOCS = 200
+# ... but a bulk import's batch (fts_defer) holds at least this many documents, or this many
+# seconds (what a kill can then take back; the import resumes when run again): each commit
+# writes again the pages all batches share (inner index pages, the FTS structure), at 10,000
+# releases 464 WAL pages a document in commits of 10, 312 in commits of 50, 246 in 100, and a
+# writer slowed by the archive's size committed ever fewer documents at a time, each dearer.
+BATCH_MIN_DOCS = 50
+BATCH_MAX_SECONDS = 10.0
 # A bulk import fills the word indexes once per batch instead of through a trigger per row
 # (fts_defer.py); False: every row through the triggers (the reference it is checked against).
 DEFER_FTS = True
@@ -184,10 +191,14 @@ class WriteBatch:
         self.defer_fts = DEFER_FTS if defer_fts is None else defer_fts
         self.seconds = BATCH_SECONDS if seconds is None else seconds
         self.docs = BATCH_DOCS if docs is None else docs
+        self.min_docs = min(BATCH_MIN_DOCS, self.docs) if self.defer_fts else 1
+        self.max_seconds = max(BATCH_MAX_SECONDS, self.seconds)
         self.pending: list = []
         self.started = 0.0
         self.open = False
         self.deferred = None
+        # each word index's leaf pages before the import (fts_tidy), when it defers them
+        self.fts_before = fts_tidy.leaf_pages(conn) if self.defer_fts else None
 
     def begin(self) -> None:
         """Before writing a document: opens the batch's transaction when none is open."""
@@ -209,9 +220,17 @@ class WriteBatch:
         commit, which happens now when the batch is full. `item` is a result, or a tuple
         ending with one."""
         self.pending.append(item)
-        if (not self.open or len(self.pending) >= self.docs
-                or time.monotonic() - self.started >= self.seconds):
+        n, elapsed = len(self.pending), time.monotonic() - self.started
+        if (not self.open or n >= self.docs or elapsed >= self.max_seconds
+                or (elapsed >= self.seconds and n >= self.min_docs)):
             self.commit()
+
+    def finish(self) -> None:
+        """After the import's last document: its last commit, then the word indexes it grew
+        enough merged into one segment each (fts_tidy)."""
+        self.commit()
+        if self.fts_before is not None and not self.conn.in_transaction:
+            fts_tidy.tidy(self.conn, self.fts_before)
 
     def commit(self) -> None:
         pending, self.pending = self.pending, []
@@ -320,6 +339,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 except Cancelled:  # inside this file: its savepoint was rolled back
                     break
             batch.done((i, results[-1]))
+        batch.finish()
     finally:
         try:
             batch.commit()

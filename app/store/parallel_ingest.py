@@ -116,6 +116,7 @@ def write_prepared(db_path, prepared, rowwise: bool = False, origin: str = "user
             writes.begin()
             results.append(_result(conn, path, ("ok", *outcome), origin))
             writes.done(results[-1])
+        writes.finish()
     finally:
         try:
             writes.commit()
@@ -166,6 +167,7 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
                 writes.begin()
             results.append(_result(conn, path, outcome, origin))
             writes.done(results[-1])
+        writes.finish()
     finally:
         try:
             writes.commit()  # what was written is kept, and reported
