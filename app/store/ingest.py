@@ -225,12 +225,12 @@ class WriteBatch:
                 or (elapsed >= self.seconds and n >= self.min_docs)):
             self.commit()
 
-    def finish(self) -> None:
+    def finish(self, say=None) -> None:
         """After the import's last document: its last commit, then the word indexes it grew
-        enough merged into one segment each (fts_tidy)."""
+        enough merged into one segment each (fts_tidy; `say` as there)."""
         self.commit()
         if self.fts_before is not None and not self.conn.in_transaction:
-            fts_tidy.tidy(self.conn, self.fts_before)
+            fts_tidy.tidy(self.conn, self.fts_before, say)
 
     def commit(self) -> None:
         pending, self.pending = self.pending, []
@@ -316,9 +316,15 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
     bulk_settings(conn)
     total = len(items)
 
-    def report(item) -> None:
+    shown = [0]   # a batch reports its documents at its commit, after later ones were read
+
+    def tell(done: int, message: str) -> None:
         if progress:
-            progress(item[0] + 1, total, item[1].message)
+            shown[0] = max(shown[0], done)
+            progress(shown[0], total, message)
+
+    def report(item) -> None:
+        tell(item[0] + 1, item[1].message)
 
     from ..extract import Cancelled
 
@@ -330,8 +336,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
             if isinstance(item, IngestResult):
                 results.append(item)
             else:
-                if progress:
-                    progress(i, total, f"Reading {item.name}")
+                tell(i, f"Reading {item.name}")
                 batch.begin()
                 try:
                     results.append(ingest_file(conn, item, origin, dates.get(str(item)),
@@ -339,7 +344,7 @@ def ingest_paths(db_path, paths, progress: Progress | None = None,
                 except Cancelled:  # inside this file: its savepoint was rolled back
                     break
             batch.done((i, results[-1]))
-        batch.finish()
+        batch.finish(lambda m: tell(total, m))
     finally:
         try:
             batch.commit()

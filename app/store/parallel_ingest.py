@@ -149,9 +149,10 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
     total = len(paths)
 
     def report(result: IngestResult) -> None:
-        if progress:
-            progress(len(reported) + 1, total, result.message)
+        # at a commit (of BATCH_MIN_DOCS releases or so): what is written and kept so far
         reported.append(result)
+        if progress:
+            progress(len(reported), total, result.message)
 
     reported: list[IngestResult] = []
     writes = ingest.WriteBatch(
@@ -167,7 +168,7 @@ def ingest_paths_parallel(db_path, paths, workers: int | None = None,
                 writes.begin()
             results.append(_result(conn, path, outcome, origin))
             writes.done(results[-1])
-        writes.finish()
+        writes.finish((lambda m: progress(total, total, m)) if progress else None)
     finally:
         try:
             writes.commit()  # what was written is kept, and reported

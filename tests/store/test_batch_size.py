@@ -42,3 +42,22 @@ def test_a_few_files_commit_as_often_as_before(tmp_path, monkeypatch):
 
 def test_a_batch_still_commits_after_max_seconds(tmp_path, monkeypatch):
     assert _commits(tmp_path, True, 4, monkeypatch, max_seconds=0.0) == [1, 1, 1, 1]
+
+
+def test_progress_never_goes_back_when_a_batch_reports_at_its_commit(tmp_path, monkeypatch):
+    # Documents are read one by one ("Reading X": i of n) and reported when their batch
+    # commits: with batches of several documents the count must not step back.
+    from pathlib import Path
+
+    from app.store import ingest_paths
+
+    monkeypatch.setattr(ingest, "DEFER_MIN_DOCS", 1)
+    monkeypatch.setattr(ingest, "BATCH_MIN_DOCS", 4)
+    monkeypatch.setattr(ingest, "BATCH_SECONDS", 0.0)
+    files = sorted((Path(__file__).resolve().parents[1] / "data" / "corpus").glob("*.txt"))
+    seen = []
+    ingest_paths(tmp_path / "p.db", files, create=True,
+                 progress=lambda done, total, message: seen.append((done, total, message)))
+    counts = [done for done, _total, _message in seen]
+    assert counts == sorted(counts) and counts[-1] == len(files), counts
+    assert any(message.startswith("Merging the word indexes") for *_n, message in seen)
