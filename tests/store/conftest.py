@@ -34,3 +34,14 @@ def generated_db(tmp_path_factory, _built_db):
     results = ingest_paths(db, files)
     assert all(r.status == "added" for r in results), [r.message for r in results]
     return db
+
+
+@pytest.fixture(scope="session")
+def generated_copy(generated_db, tmp_path_factory):
+    """A function making a private copy of the generated database (for a module that edits
+    it in its own fixture)."""
+    def make(name: str) -> Path:
+        path = tmp_path_factory.mktemp(name) / f"{name}.db"
+        shutil.copy(generated_db, path)
+        return path
+    return make

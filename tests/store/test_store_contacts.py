@@ -13,9 +13,8 @@ from app.store import Filters, Store, contacts, counts_people, reads_people, win
 
 
 @pytest.fixture(scope="module")
-def db(generated_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("contacts") / "c.db"
-    shutil.copy(generated_db, path)
+def db(generated_copy):
+    path = generated_copy("contacts")
     with Store.open(path, write=True) as store:
         conn = store.conn
         busy = [p for p, in conn.execute("SELECT person_id FROM event_participants "

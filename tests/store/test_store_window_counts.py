@@ -32,9 +32,8 @@ WINDOWS = [("2010-01-01", "2012-12-31"), ("2010", "2012"), (None, "2011-06-30"),
 
 
 @pytest.fixture(scope="module")
-def db(generated_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("wcounts") / "w.db"
-    shutil.copy(generated_db, path)
+def db(generated_copy):
+    path = generated_copy("wcounts")
     with Store.open(path, write=True) as store:
         conn = store.conn
         conn.executemany("INSERT INTO events(kind, status, date_start, date_end, summary) "
