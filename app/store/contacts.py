@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter, defaultdict
+from itertools import combinations
 
 from . import window
 from .records import ContactCount
+from .sqlite_file import kept
 
 KEPT_PEOPLE = 64   # the sets of the busiest few (~7 MB for 16 at 44,855 releases)
 
@@ -23,12 +26,7 @@ def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, frozen
     Kept on the connection while the database stays the same: the network under a filter or
     a time window is mostly of the same busiest people (a worker's connection is kept open
     between reads, see store_pool.py)."""
-    version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    kept = getattr(conn, "_fb_meeting_ids", None)
-    if kept is None or kept[0] != version:
-        kept = (version, {})
-        conn._fb_meeting_ids = kept
-    sets = kept[1]
+    sets = kept(conn, "_fb_meeting_ids", dict)
     out = {}
     for pid in people:
         if pid not in sets:
@@ -90,10 +88,25 @@ def window_first(conn: sqlite3.Connection, people: list[int], lo: str | None, hi
     in_window: the meetings' date index is read from there, not from the archive's first day."""
     cond, params = window.overlap("meetings", lo, hi)
     marks = ", ".join("?" for _ in people) or "NULL"
-    meetings: dict[int, set[int]] = {p: set() for p in people}
-    for eid, pid in conn.execute(
-            f"SELECT ep.event_id, ep.person_id FROM events e JOIN event_participants ep "
-            f"ON ep.event_id = e.id WHERE {cond} AND e.date_start >= ? "
-            f"AND +ep.person_id IN ({marks})", [*params, first, *people]):
-        meetings[pid].add(eid)
-    return ranked({k: len(v) for k, v in together(meetings).items()})
+    return pair_counts(set(conn.execute(
+        f"SELECT ep.event_id, ep.person_id FROM events e JOIN event_participants ep "
+        f"ON ep.event_id = e.id WHERE {cond} AND e.date_start >= ? "
+        f"AND +ep.person_id IN ({marks})", [*params, first, *people])))
+
+
+def pair_counts(pairs) -> list[ContactCount]:
+    """Meetings together of each two people, from distinct (meeting id, person id) pairs,
+    a < b, most meetings first."""
+    pairs = list(pairs)
+    per_event = Counter(eid for eid, _pid in pairs)     # most meetings have one of these people
+    by_event: dict[int, list[int]] = defaultdict(list)
+    for eid, pid in pairs:
+        if per_event[eid] > 1:
+            by_event[eid].append(pid)
+    counts: Counter = Counter()
+    for people in by_event.values():
+        if len(people) > 1:
+            people.sort()
+            counts.update(combinations(people, 2))
+    return [ContactCount(a, b, n) for (a, b), n in
+            sorted(counts.items(), key=lambda e: (-e[1], e[0][0], e[0][1]))]

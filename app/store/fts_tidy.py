@@ -98,9 +98,9 @@ def tidy(conn: sqlite3.Connection, before: dict[str, int], say=None) -> list[str
     if after is None:
         return []
     done = []
-    grown = [(fts, segments, pages) for fts, (segments, pages) in after.items()
+    grown = [fts for fts, (segments, pages) in after.items()
              if segments >= 2 and GROWTH * (pages - before.get(fts, 0)) >= pages]
-    for i, (fts, _segments, _pages) in enumerate(grown):
+    for i, fts in enumerate(grown):
         if say is not None:
             say(f"Merging the word indexes ({i + 1} of {len(grown)})…")
         try:

@@ -8,7 +8,7 @@ from collections import Counter
 from heapq import nsmallest
 
 from . import contacts, counts_people, window
-from .reads_plots import pair_counts
+from .contacts import pair_counts
 from .records import BusiestPeople, MonthBucket, PersonCount
 from .where import where_clause
 

@@ -5,13 +5,10 @@ so a headless user of the store reaches the same numbers the GUI draws."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
-from itertools import combinations
 
 from . import window, window_counts
 from .counts import TABLE as KEPT_TABLE
 from .records import (
-    ContactCount,
     KindCount,
     MonthBucket,
     PlotColumns,
@@ -68,24 +65,6 @@ def _month_range(filters) -> tuple[str, list]:
 
 def _and(where: str) -> str:
     return " AND " if where else " WHERE "
-
-
-def pair_counts(pairs) -> list[ContactCount]:
-    """Meetings together of each two people, from distinct (meeting id, person id) pairs,
-    a < b, most meetings first."""
-    pairs = list(pairs)
-    per_event = Counter(eid for eid, _pid in pairs)     # most meetings have one of these people
-    by_event: dict[int, list[int]] = defaultdict(list)
-    for eid, pid in pairs:
-        if per_event[eid] > 1:
-            by_event[eid].append(pid)
-    counts: Counter = Counter()
-    for people in by_event.values():
-        if len(people) > 1:
-            people.sort()
-            counts.update(combinations(people, 2))
-    return [ContactCount(a, b, n) for (a, b), n in
-            sorted(counts.items(), key=lambda e: (-e[1], e[0][0], e[0][1]))]
 
 
 class PlotReads:

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .search_text import fold
+from .sqlite_file import kept
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NAMES_SQL = """
@@ -85,13 +86,4 @@ class NameIndex:
 
 def name_index(conn) -> NameIndex:
     """The connection's name index, rebuilt when any connection has changed the database."""
-    version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    kept = getattr(conn, "_fb_name_index", None)
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    index = NameIndex.build(conn)
-    try:
-        conn._fb_name_index = (version, index)
-    except AttributeError:
-        pass  # a plain sqlite3 connection holds no attributes: built again next time
-    return index
+    return kept(conn, "_fb_name_index", lambda: NameIndex.build(conn))

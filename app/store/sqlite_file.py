@@ -75,3 +75,24 @@ def remove_sqlite_file(path: Path) -> None:
     """A database file and its -wal and -shm, whichever exist."""
     for suffix in ("", "-wal", "-shm"):
         sidecar(path, suffix).unlink(missing_ok=True)
+
+
+def version(conn: sqlite3.Connection) -> tuple:
+    """What changes whenever the database does: a commit by another connection (SQLite's
+    data_version) or by this one (total_changes)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
+def kept(conn: sqlite3.Connection, name: str, build):
+    """`build()`'s value kept on the connection under `name` while the database stays the
+    same (version); a plain sqlite3 connection holds no attributes: built each time."""
+    now = version(conn)
+    hit = getattr(conn, name, None)
+    if hit is not None and hit[0] == now:
+        return hit[1]
+    value = build()
+    try:
+        setattr(conn, name, (now, value))
+    except AttributeError:
+        pass
+    return value

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts, counts_people, periods, window, window_counts
+from . import counts, counts_people, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -19,8 +19,9 @@ from .reads_plots import PlotReads
 from .schema import FILTER_FTS, filter_table
 from .search import search
 from .search_text import SearchHit
+from .sqlite_file import version
 from .trade import partner_pairs, trade_view
-from .where import _after, _text_match, source_where, where_clause
+from .where import _after, _text_match, source_where, undated, where_clause
 from .writes import Writes
 
 
@@ -58,7 +59,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         """A value that changes whenever the database does (a commit by any connection), or a
         fresh object (never equal to another) when it cannot be read."""
         try:
-            return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+            return version(self.conn)
         except Exception:  # noqa: BLE001 - unknown: the caller redraws
             return object()
 
@@ -166,16 +167,14 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 return rows[0][0]
         where, params = where_clause(table, rest)
         glue = " AND " if where else " WHERE "
-        undated = periods.undated() if table in ("trade", "figures") else window.undated(table)
         return self.conn.execute(
-            f"SELECT count(*) FROM {table}{where}{glue}{undated}", params).fetchone()[0]
+            f"SELECT count(*) FROM {table}{where}{glue}{undated(table)}", params).fetchone()[0]
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
         if filters is None or (filters.ids is None and not filters.to_dict().keys() - {"columns"}):
             return self._total(table)
-        if filters is not None and filters.ids is None and \
-                filters.to_dict().keys() - {"columns"} == {"text"}:
+        if filters.ids is None and filters.to_dict().keys() - {"columns"} == {"text"}:
             n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n
@@ -200,9 +199,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
     def _total(self, table: str) -> int:
         """Rows of a whole view, counted once while the database stays the same (a table
         model counts at every reset), from the kept counts where there are some."""
-        version = self.data_version()
+        now = self.data_version()
         hit = self._totals.get(table)
-        if hit is None or hit[0] != version:
+        if hit is None or hit[0] != now:
             kept = (self._kept("SELECT sum(n) FROM {kept} WHERE tbl = ?", [table])
                     if table in counts.KEPT else None)
             n = kept[0][0] if kept and kept[0][0] is not None else None
@@ -211,7 +210,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                      or [[None]])[0][0]
             if n is None:
                 n = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            hit = self._totals[table] = (version, n)
+            hit = self._totals[table] = (now, n)
         return hit[1]
 
     def _match_count(self, table: str, text: str | None, shown=None,
@@ -222,17 +221,16 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         expr = _text_match(table, (text or "").strip(), shown, in_view)
         if expr is None:
             return None
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0],
-                   self.conn.total_changes)
+        now = version(self.conn)
         key = (filter_table(table), expr)
         hit = self._matches.get(key)
-        if hit is None or hit[0] != version:
+        if hit is None or hit[0] != now:
             fts = key[0]
             n = self.conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
                                   (expr,)).fetchone()[0]
             if len(self._matches) > 64:
                 self._matches.clear()
-            hit = self._matches[key] = (version, n)
+            hit = self._matches[key] = (now, n)
         return hit[1]
 
     def _many_matches(self, table: str, filters: Filters | None, wanted: int) -> bool:

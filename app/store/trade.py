@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from . import counts_trade, window
 from .schema import filter_table
-from .where import _text_match, where_clause
+from .where import _text_match, stored_pair, where_clause
 
 ALL_PARTNERS = "*"          # every pair together
 NO_PARTNERS = "-"           # figures that name no pair (not bilateral, or older databases)
@@ -135,7 +135,7 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
             f"SELECT id FROM trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} "
             "MATCH ?) LIMIT ?", [*params, _text_match(
                 "trade", text, shown, in_view=True,
-                pair=None if filters.partners == "-" else filters.partners), BY_ID_MAX + 1])]
+                pair=stored_pair(filters)), BY_ID_MAX + 1])]
         if len(ids) <= BY_ID_MAX:
             return ("(SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON "
                     "trade.id = m.rid", "", [json.dumps(ids)])

@@ -13,6 +13,16 @@ from .search import column_phrase, filter_expression
 FIGURES = ("trade", "figures")     # views of quantities, dated by their period
 
 
+def undated(table: str) -> str:
+    """SQL condition: the row has no readable date (a figure: no readable period)."""
+    return periods.undated() if table in FIGURES else window.undated(table)
+
+
+def stored_pair(filters: Filters) -> str | None:
+    """The partner pair the filters keep, when it is a stored pair ("-" is "none stated")."""
+    return None if filters.partners == "-" else filters.partners
+
+
 def _like(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -90,7 +100,7 @@ def window_condition(table: str, filters: Filters) -> tuple[str, list]:
     else:
         cond, params = window.overlap(table, lo, hi)
     if filters.undated:
-        cond = f"({cond} OR {periods.undated() if table in FIGURES else window.undated(table)})"
+        cond = f"({cond} OR {undated(table)})"
     return cond, params
 
 
@@ -121,7 +131,7 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
     params: list = []
     if filters.text and filters.text.strip():
         cond, args = _text_condition(table, filters.text.strip(), in_order, filters.columns,
-                                     None if filters.partners == "-" else filters.partners)
+                                     stored_pair(filters))
         conds.append(cond)
         params += args
     if filters.date_from or filters.date_to:
