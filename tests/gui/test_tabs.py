@@ -467,3 +467,48 @@ def test_people_plots_follow_the_text_filter(qtbot, window, store):
     tab.wait_for_plots()
     assert {b.ids[0] for b in tab.bars.bars} == everyone
     assert "matching" not in tab.bars.title_label.text()
+
+
+def test_a_big_tables_plot_read_starts_before_its_count(qtbot, window, store, monkeypatch):
+    """On a big table the plot read is handed to its worker before the table counts the rows
+    under the new filters, so that the two overlap; it reads the new filters, not the old."""
+    import app.gui.tabs.base_tab as base_tab
+
+    monkeypatch.setattr(base_tab, "ASYNC_ROWS", 0)
+    tab = window.show_tab("meetings")
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
+    order = []
+    reload, update = tab.model.reload, tab.plot_reader.update
+    monkeypatch.setattr(tab.model, "reload", lambda: (order.append("count"), reload()))
+    monkeypatch.setattr(tab.plot_reader, "update", lambda key, params, in_thread: (
+        order.append(("plots", params["filters"].text, in_thread)), update(key, params, in_thread)))
+    tab.filter_edit.setText("Lavrov")
+    tab._filter_timer.stop()
+    tab.refresh()
+    assert order == [("plots", "Lavrov", True), "count"]
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
+    shown = {int(p.data()) for p in tab.timeline.scatter.points()}
+    assert shown == {r["id"] for r in table_rows(tab) if r["date_start"]}
+
+
+def test_the_sources_plot_counts_the_releases_under_the_new_filters(qtbot, window, store, monkeypatch):
+    """The Sources plot picks years or one dot per release from the count under the filters
+    it draws (on a big database read before the table has counted them)."""
+    import app.gui.tabs.base_tab as base_tab
+    from app.gui.tabs.sources_tab import SourcesTab
+
+    monkeypatch.setattr(base_tab, "ASYNC_ROWS", 0)
+    tab = window.show_tab("sources")
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
+    total = store.count("sources")
+    monkeypatch.setattr(SourcesTab, "TIMELINE_MAX", total - 1)   # every release: years
+    tab.plot_reader.forget()
+    tab.refresh()
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
+    assert tab.plot_stack.currentWidget() is tab.years
+    tab.filter_edit.setText("zzzqqq")    # no release: under TIMELINE_MAX, one dot each
+    tab._filter_timer.stop()
+    tab.refresh()
+    qtbot.waitUntil(lambda: not tab.plot_reader.busy(), timeout=10000)
+    assert tab.model.rowCount() == 0
+    assert tab.plot_stack.currentWidget() is tab.timeline

@@ -82,8 +82,10 @@ class BaseTab(QtWidgets.QWidget):
         self.plot_reader.update(key, params, self.plots_in_thread())
 
     def plots_in_thread(self) -> bool:
-        """Whether the plot data is read on a worker thread (while the table paints)."""
-        return self.model.rowCount() > ASYNC_ROWS
+        """Whether the plot data is read on a worker thread (while the table counts and
+        paints): for a big table whatever its filters, so that the read can start before the
+        table counts the rows they keep (refresh)."""
+        return self.ctx.store.count(self.model.table) > ASYNC_ROWS
 
     def _data_version(self):
         """Changes whenever the database does (a commit by any connection)."""
@@ -203,10 +205,18 @@ class BaseTab(QtWidgets.QWidget):
             self.dirty = True
             return
         keep = self.selected_ids()
-        self.model.set_filters(self.current_filters())
+        filters = self.current_filters()
+        if self.plots_in_thread():
+            # The plot read starts first, on its worker, and overlaps the table's count of
+            # the rows the filters keep (a window's: 30-90 ms at 50,000 releases).
+            self.model.filters = filters
+            self.update_plots()
+            self.model.reload()
+        else:
+            self.model.set_filters(filters)
+            self.update_plots()
         self.dirty = False
         self._resize_columns_once()
-        self.update_plots()
         total = self.model.rowCount()
         text = f"{total:,} {'row' if total == 1 else 'rows'}"
         hidden = self.undated_hidden()

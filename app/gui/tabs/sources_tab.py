@@ -126,13 +126,12 @@ class SourcesTab(BaseTab):
         self.plot_layout.addWidget(self.plot_stack)
         self.splitter.setSizes([480, 180])
 
-    def plot_params(self) -> dict:
-        return {**super().plot_params(), "total": self.model.rowCount()}
-
     def plot_data(self, store, params: dict):
         from ..plots.data import Bar, TimePoint
 
-        if params["total"] > self.TIMELINE_MAX:
+        # counted here, not taken from the table: on a big database the read starts before
+        # the table has counted the rows under the new filters (BaseTab.refresh)
+        if store.count("sources", params["filters"]) > self.TIMELINE_MAX:
             return "years", [Bar(year, n, [first], f"{year}: {n:,} releases")
                              for year, n, first in ((y.year, y.count, y.first_id)
                                                      for y in store.year_counts("sources", params["filters"], "date"))]
