@@ -112,14 +112,16 @@ class PeopleReads:
         theirs = self.conn.execute(f"SELECT sum(meeting_count) FROM persons WHERE id IN ({marks})",
                                    keep).fetchone()[0] or 0
         cond, params = counts_people.in_window(lo, hi)
-        # the earliest start key of their meetings in the window: none starts before it
-        first = self.conn.execute(
-            f"SELECT min(skey) FROM {counts_people.TABLE} WHERE what = 'e' AND person_id IN "
-            f"({marks}) AND {cond}", [*keep, *params]).fetchone()[0]
-        if first is None:
-            return []
-        side = contacts.in_window if theirs <= PEOPLE_SIDE * in_window else contacts.window_first
-        return side(self.conn, keep, lo, hi, first)
+
+        def first():   # the earliest start key of their meetings in the window: none starts before it
+            return self.conn.execute(
+                f"SELECT min(skey) FROM {counts_people.TABLE} WHERE what = 'e' AND person_id IN "
+                f"({marks}) AND {cond}", [*keep, *params]).fetchone()[0]
+
+        if theirs <= PEOPLE_SIDE * in_window:
+            return contacts.in_window(self.conn, keep, lo, hi, first, in_window)
+        start = first()
+        return [] if start is None else contacts.window_first(self.conn, keep, lo, hi, start)
 
     def _busiest_unfiltered(self, limit: int, linked: int, among) -> BusiestPeople:
         """busiest_people without filters: the people's stored meeting counts less their
