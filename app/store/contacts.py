@@ -15,19 +15,20 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from . import window
 from .records import ContactCount
 from .sqlite_file import kept
+
+if TYPE_CHECKING:   # numpy is imported when first used: not at start-up, nor by the CLI
+    import numpy as np
 
 KEPT_PEOPLE = 64   # the lists of the busiest few (~1 MB for 16 at 44,855 releases)
 # Which of the shared meetings a window keeps: looked up by id when they are fewer than the
 # window's participations over BY_ID (a lookup ~1.9 us, a step of the date index tested
 # against the list ~0.5 us, with ~1.35 participations per meeting), else by the date index
 BY_ID = 5
-NO_IDS = np.zeros(0, dtype=np.int64)
 
 
 def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, np.ndarray]:
@@ -35,6 +36,8 @@ def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, np.nda
     in two documents is listed twice). Kept on the connection while the database stays the
     same: the network under a filter or a time window is mostly of the same busiest people
     (a worker's connection is kept open between reads, see store_pool.py)."""
+    import numpy as np
+
     lists = kept(conn, "_fb_meeting_ids", dict)
     out = {}
     for pid in people:
@@ -43,7 +46,7 @@ def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, np.nda
                 lists.clear()
             text = conn.execute("SELECT group_concat(event_id) FROM event_participants "
                                 "WHERE person_id = ?", (pid,)).fetchone()[0]
-            ids = np.fromstring(text, dtype=np.int64, sep=",") if text else NO_IDS.copy()
+            ids = np.fromstring(text or "", dtype=np.int64, sep=",")
             ids.flags.writeable = False
             lists[pid] = ids
         out[pid] = lists[pid]
@@ -53,22 +56,28 @@ def meeting_ids(conn: sqlite3.Connection, people: list[int]) -> dict[int, np.nda
 def shared(meetings: dict[int, np.ndarray], people: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """The meetings two or more of `people` took part in (ids, ascending) and, for each, which
     of them: bit i stands for people[i] (Python ints past 64 people)."""
+    import numpy as np
+
     bits = np.array([1 << i for i in range(len(people))],
                     dtype=np.uint64 if len(people) <= 64 else object)
     if not people:
-        return NO_IDS, bits
+        return np.zeros(0, dtype=np.int64), bits
     ids = np.concatenate([meetings[p] for p in people])
     who = np.repeat(bits, [len(meetings[p]) for p in people])
     order = np.argsort(ids, kind="stable")
     ids, who = ids[order], who[order]
-    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else NO_IDS
-    masks = np.bitwise_or.reduceat(who, starts) if len(ids) else who
+    if not len(ids):
+        return ids, who
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    masks = np.bitwise_or.reduceat(who, starts)
     many = (masks & (masks - 1)) != 0     # more than one bit set
     return ids[starts][many], masks[many]
 
 
 def _pairs(people: list[int], masks: np.ndarray) -> list[ContactCount]:
     """Meetings together of each two of `people`, from each shared meeting's mask."""
+    import numpy as np
+
     counts: Counter = Counter()
     if len(masks):
         values, n = np.unique(masks, return_counts=True)
@@ -119,6 +128,8 @@ def in_window(conn: sqlite3.Connection, people: list[int], lo: str | None, hi: s
         sql = (f"SELECT id FROM events WHERE date_start >= ? AND {cond} "
                f"AND +id IN (SELECT value FROM json_each(?))")
         args = [start, *params, listed]
+    import numpy as np
+
     found = np.array([i for i, in conn.execute(sql, args)], dtype=np.int64)
     return _pairs(people, masks[np.isin(ids, found)])
 
