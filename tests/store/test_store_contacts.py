@@ -208,3 +208,16 @@ def test_many_people_and_odd_lists_are_the_plain_read(db):
             conn, people, *bounds, lambda: asked.append(2))] == want and \
             asked == [1]
         assert contacts.in_window(conn, people, *bounds, lambda: None, rows=0) == []
+
+
+def test_importing_the_store_does_not_load_numpy(seed_db):
+    # the network's numpy is loaded by its first read, not at start-up or by the CLI
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom app.store import Store\nwith Store.open(sys.argv[1]) as s:\n"
+            "    s.count('people')\nprint('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(seed_db)], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
