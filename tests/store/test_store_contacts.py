@@ -227,3 +227,36 @@ def test_importing_the_store_does_not_load_numpy(db):
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["False", "True", "False"]
+
+
+def test_undated_people_are_counted_once_while_the_database_stays_the_same(db, tmp_path):
+    """The people a window hides as undated do not depend on the window: counted once per
+    connection, and again after any write (of this connection or another)."""
+    import sqlite3
+
+    path = tmp_path / "undated.db"
+    shutil.copy(db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+        mid = store.years()[len(store.years()) // 2]
+        windows = [Filters(date_from=f"{mid}", date_to=f"{mid}"),
+                   Filters(date_from=f"{mid - 2}-03-05", date_to=f"{mid + 1}")]
+
+        def plain():
+            return conn.execute(f"SELECT count(*) FROM people WHERE "
+                                f"{window.undated('people')}").fetchone()[0]
+
+        seen = []
+        conn.set_trace_callback(seen.append)
+        first = [store.undated_hidden("people", f) for f in windows]
+        conn.set_trace_callback(None)
+        assert first == [plain()] * 2
+        assert len([s for s in seen if "NOT EXISTS" in s]) == 1
+        conn.execute("INSERT INTO persons(name, name_key) VALUES ('Nobody Dated', 'nobody')")
+        assert store.undated_hidden("people", windows[0]) == first[0] + 1 == plain()
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("INSERT INTO persons(name, name_key) VALUES ('No One', 'no one')")
+        other.close()
+        assert store.undated_hidden("people", windows[1]) == first[0] + 2 == plain()
+        assert store.undated_hidden("people", Filters(**windows[0].to_dict(), undated=True)) == 0
