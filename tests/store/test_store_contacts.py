@@ -260,3 +260,42 @@ def test_undated_people_are_counted_once_while_the_database_stays_the_same(db, t
         other.close()
         assert store.undated_hidden("people", windows[1]) == first[0] + 2 == plain()
         assert store.undated_hidden("people", Filters(**windows[0].to_dict(), undated=True)) == 0
+
+
+def test_the_busiest_kept_on_the_connection_follow_writes(db, tmp_path):
+    """Without a window the dated meeting counts are kept on the connection: read again
+    after a write by this connection or another, and the same under each text filter."""
+    import sqlite3
+
+    path = tmp_path / "busiest.db"
+    shutil.copy(db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+
+        def check():
+            everyone = None
+            for text in _texts():
+                among = _among(store, text)
+                got = store.busiest_people(Filters(), 16, 8, among)
+                want = _busiest_reference(conn, "events.date_start > ''", (), among, 16)
+                assert [(p.person_id, p.meetings) for p in got.people] == want
+                assert _contacts(got) == _reference(conn, [p for p, _n in want[:8]])
+                everyone = want if text is None else everyone
+            return everyone
+
+        top = check()
+        first, n = top[0]
+        seen = []
+        conn.set_trace_callback(seen.append)
+        check()
+        conn.set_trace_callback(None)
+        assert not [s for s in seen if "meeting_count" in s]   # kept, not read again
+        conn.execute("UPDATE events SET date_start = NULL WHERE id IN (SELECT event_id FROM "
+                     "event_participants WHERE person_id = ? ORDER BY event_id LIMIT 3)",
+                     (first,))
+        assert dict(check())[first] < n
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("UPDATE events SET date_start = '2001-02-03' WHERE date_start IS NULL")
+        other.close()
+        assert dict(check()).get(first, 0) >= n
