@@ -19,6 +19,7 @@ from .reads_plots import PlotReads
 from .schema import FILTER_FTS, filter_table
 from .search import search
 from .search_text import SearchHit
+from .sqlite_file import kept as keep_on
 from .sqlite_file import version
 from .trade import partner_pairs, trade_view
 from .where import _after, _text_match, source_where, undated, where_clause
@@ -162,7 +163,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         rest = replace(filters, date_from=None, date_to=None)
         kept = window.undated_kept(table)
         if kept and not rest.to_dict().keys() - {"columns"}:  # the whole table's undated rows
-            rows = self._kept(kept)
+            # the same for every window: counted once while the database stays the same
+            rows = keep_on(self.conn, f"_fb_undated_{table}_{getattr(self, 'kept_counts', 1)}",
+                           lambda: self._kept(kept))
             if rows is not None:
                 return rows[0][0]
         where, params = where_clause(table, rest)

@@ -6,6 +6,7 @@ window's edges, coarse dates and a participation named by two documents."""
 
 import shutil
 from dataclasses import astuple
+from functools import partial
 
 import pytest
 
@@ -131,7 +132,10 @@ def test_both_sides_of_a_window_agree(db):
                 if first is None:   # no meeting in the window: nothing to read
                     assert want == []
                     continue
-                for side in (contacts.in_window, contacts.window_first):
+                # in_window looks the shared meetings up by id (rows unknown, or few shared
+                # meetings for the window's participations) or reads the date index
+                for side in (contacts.in_window, partial(contacts.in_window, rows=0),
+                             partial(contacts.in_window, rows=10 ** 9), contacts.window_first):
                     assert [astuple(c) for c in side(conn, people, *bounds, first)] == want
         assert contacts.in_window(conn, [], None, "2020", "") == []
         assert contacts.all_meetings(conn, people[:1]) == []
@@ -160,14 +164,138 @@ def test_kept_meeting_sets_follow_writes(db, tmp_path):
         conn = store.conn
         pid, eid = conn.execute("SELECT person_id, min(event_id) FROM event_participants "
                                 "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
-        first = contacts.meeting_ids(conn, [pid])[pid]
-        assert contacts.meeting_ids(conn, [pid])[pid] is first   # kept, not read again
+        kept = contacts.meeting_ids(conn, [pid])[pid]
+        assert contacts.meeting_ids(conn, [pid])[pid] is kept   # kept, not read again
+        first = set(kept.tolist())
         conn.execute("DELETE FROM event_participants WHERE person_id = ? AND event_id = ?",
                      (pid, eid))
-        assert contacts.meeting_ids(conn, [pid])[pid] == first - {eid}
+        assert set(contacts.meeting_ids(conn, [pid])[pid].tolist()) == first - {eid}
         other = sqlite3.connect(path)
         with other:
             other.execute("INSERT INTO event_participants(event_id, person_id, document_id) "
                           "SELECT ?, ?, min(id) FROM documents", (eid, pid))
         other.close()
-        assert contacts.meeting_ids(conn, [pid])[pid] == first
+        assert set(contacts.meeting_ids(conn, [pid])[pid].tolist()) == first
+
+
+def test_many_people_and_odd_lists_are_the_plain_read(db):
+    """Past 64 people the masks are Python ints; a person named twice, one in no meeting and
+    a meeting listed twice for one person (two documents) change nothing."""
+    with Store.open(db) as store:
+        conn = store.conn
+        people = [p for p, in conn.execute("SELECT person_id FROM event_participants GROUP BY 1 "
+                                           "ORDER BY count(*) DESC, 1 LIMIT 70")]
+        assert len(people) == 70
+        want = _reference(conn, people)
+        assert [astuple(c) for c in contacts.all_meetings(conn, people)] == want
+        assert [astuple(c) for c in contacts.all_meetings(conn, people[:64])] == \
+            _reference(conn, people[:64])
+        nobody = conn.execute("SELECT max(id) + 1 FROM persons").fetchone()[0]
+        assert [astuple(c) for c in contacts.all_meetings(
+            conn, [*people[:5], nobody, people[0]])] == _reference(conn, people[:5])
+        assert contacts.all_meetings(conn, [nobody]) == []
+        mid = store.years()[len(store.years()) // 2]
+        bounds = window.window_bounds(f"{mid}", f"{mid + 1}")
+        cond, params = window.overlap("meetings", *bounds)
+        want = _reference(conn, people, cond, params)
+        assert [astuple(c) for c in contacts.in_window(conn, people, *bounds, "")] == want
+        # the date index's first key asked for only when read, from a function
+        asked = []
+        assert [astuple(c) for c in contacts.in_window(
+            conn, people, *bounds, lambda: asked.append(1) or "", rows=0)] == want
+        assert asked == [1]
+        assert [astuple(c) for c in contacts.in_window(
+            conn, people, *bounds, lambda: asked.append(2))] == want and \
+            asked == [1]
+        assert contacts.in_window(conn, people, *bounds, lambda: None, rows=0) == []
+
+
+def test_importing_the_store_does_not_load_numpy(db):
+    # the network's numpy is loaded by its first read, not at start-up or by the CLI, and
+    # the read does not load numpy.ma (~18 ms: np.isin and np.unique load it)
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom app.store import Store, Filters\n"
+            "with Store.open(sys.argv[1]) as s:\n"
+            "    s.count('people')\n    print('numpy' in sys.modules)\n"
+            "    y = s.years()[len(s.years()) // 2]\n"
+            "    for f in (Filters(), Filters(date_from=f'{y}', date_to=f'{y + 1}')):\n"
+            "        assert s.busiest_people(f, 16, 16).contacts\n"
+            "print('numpy' in sys.modules, 'numpy.ma' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "True", "False"]
+
+
+def test_undated_people_are_counted_once_while_the_database_stays_the_same(db, tmp_path):
+    """The people a window hides as undated do not depend on the window: counted once per
+    connection, and again after any write (of this connection or another)."""
+    import sqlite3
+
+    path = tmp_path / "undated.db"
+    shutil.copy(db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+        mid = store.years()[len(store.years()) // 2]
+        windows = [Filters(date_from=f"{mid}", date_to=f"{mid}"),
+                   Filters(date_from=f"{mid - 2}-03-05", date_to=f"{mid + 1}")]
+
+        def plain():
+            return conn.execute(f"SELECT count(*) FROM people WHERE "
+                                f"{window.undated('people')}").fetchone()[0]
+
+        seen = []
+        conn.set_trace_callback(seen.append)
+        first = [store.undated_hidden("people", f) for f in windows]
+        conn.set_trace_callback(None)
+        assert first == [plain()] * 2
+        assert len([s for s in seen if "NOT EXISTS" in s]) == 1
+        conn.execute("INSERT INTO persons(name, name_key) VALUES ('Nobody Dated', 'nobody')")
+        assert store.undated_hidden("people", windows[0]) == first[0] + 1 == plain()
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("INSERT INTO persons(name, name_key) VALUES ('No One', 'no one')")
+        other.close()
+        assert store.undated_hidden("people", windows[1]) == first[0] + 2 == plain()
+        assert store.undated_hidden("people", Filters(**windows[0].to_dict(), undated=True)) == 0
+
+
+def test_the_busiest_kept_on_the_connection_follow_writes(db, tmp_path):
+    """Without a window the dated meeting counts are kept on the connection: read again
+    after a write by this connection or another, and the same under each text filter."""
+    import sqlite3
+
+    path = tmp_path / "busiest.db"
+    shutil.copy(db, path)
+    with Store.open(path, write=True) as store:
+        conn = store.conn
+
+        def check():
+            everyone = None
+            for text in _texts():
+                among = _among(store, text)
+                got = store.busiest_people(Filters(), 16, 8, among)
+                want = _busiest_reference(conn, "events.date_start > ''", (), among, 16)
+                assert [(p.person_id, p.meetings) for p in got.people] == want
+                assert _contacts(got) == _reference(conn, [p for p, _n in want[:8]])
+                everyone = want if text is None else everyone
+            return everyone
+
+        top = check()
+        first, n = top[0]
+        seen = []
+        conn.set_trace_callback(seen.append)
+        check()
+        conn.set_trace_callback(None)
+        assert not [s for s in seen if "meeting_count" in s]   # kept, not read again
+        conn.execute("UPDATE events SET date_start = NULL WHERE id IN (SELECT event_id FROM "
+                     "event_participants WHERE person_id = ? ORDER BY event_id LIMIT 3)",
+                     (first,))
+        assert dict(check())[first] < n
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("UPDATE events SET date_start = '2001-02-03' WHERE date_start IS NULL")
+        other.close()
+        assert dict(check()).get(first, 0) >= n

@@ -134,6 +134,7 @@ def test_undated_rows_of_a_whole_table_are_counted_from_the_kept_counts(db):
         store.conn.set_trace_callback(read.append)
         kept = {t: store.undated_hidden(t, june) for t in ("people", "meetings", "culture")}
         store.conn.set_trace_callback(None)
+        read = [sql for sql in read if not sql.startswith("PRAGMA")]   # the database's version
         assert all("kept_" in sql for sql in read) and len(read) == 3
         assert not any("event_participants" in sql or "FROM meetings" in sql for sql in read)
         store.kept_counts = False
