@@ -51,21 +51,10 @@ class PeopleTab(BaseTab):
                 "text": self.filter_edit.text().strip() or None}
 
     def plots_in_thread(self) -> bool:
-        return self._many_meetings() or super().plots_in_thread()
-
-    def _many_meetings(self) -> bool:
         # The plots count meetings, not the people the table shows: a few thousand people
         # can have hundreds of thousands of participations (the highest meeting id bounds them).
         top = self.ctx.store.max_meeting_id()
-        return top is not None and top > ASYNC_ROWS
-
-    def refresh(self) -> None:
-        # A plot read on a worker thread starts before the table counts its rows, so that
-        # the two read at once (at 44,855 releases a time window's count takes ~30 ms of the
-        # UI thread); the table's refresh then asks for the same plots: no second read.
-        if self.loaded and self._many_meetings():
-            self.update_plots()
-        super().refresh()
+        return (top is not None and top > ASYNC_ROWS) or super().plots_in_thread()
 
     def plot_data(self, store, params: dict):
         from ..plots.data import Bar
