@@ -2,13 +2,16 @@
 
 Grouping the matches of a text filter in SQL looks each match up in its table: at 44,855
 releases "talks" keeps 23,198 meetings spread over most of the events table's 118 MB, and
-their month grouping cost 217-277 ms on a fresh connection (55-60 ms when every page was
-already in SQLite's cache). Instead, each row's group is kept on the connection while the
-database stays the same (sqlite_file.kept): one read of the table's month index, as one list
-of ids per group (~100 ms for 427,000 meetings, once per change of the data), into an array
-id -> group. A filter's groups are then its match ids from the word index (~8 ms) and a
-count per group. Needs numpy (installed with pyqtgraph); without it, or when anything is
-unusual (negative ids, a change of the data between two reads), the callers count in SQL."""
+their month grouping costs ~65 ms with the file in the OS's cache (217-277 ms measured when
+it was not). Instead, each row's group is kept on the connection while the database stays
+the same (sqlite_file.kept): one read of the table's month index, as one list of ids per
+group, into an array id -> group (~130 ms for 427,000 meetings, once per change of the
+data). A filter's groups are then its match ids from the word index and a count per group
+(~6 ms). The map costs about two plain groupings, so it is built at a connection's second
+text filter of a table on the same data: a single filter is counted in SQL as before, and
+typing on from there is quick. Needs numpy (installed with pyqtgraph); without it, or when
+anything is unusual (negative ids, a change of the data between two reads), the callers
+count in SQL."""
 
 from __future__ import annotations
 
@@ -56,6 +59,21 @@ def _ids(np, text: str | None):
     return np.fromstring(text, dtype=np.int64, sep=",")
 
 
+def _built(conn, name: str, now: tuple) -> bool:
+    hit = getattr(conn, name, None)
+    return hit is not None and hit[0] == now
+
+
+def _asked_before(conn, table: str) -> bool:
+    """Whether this connection has counted a text filter of the table on this data before.
+    The first time it is counted in SQL: the map costs about two such counts to build
+    (~130 ms against ~65 for "talks" at 44,855 releases, the file in the OS's cache), and
+    pays from the next filter on, each then ~6 ms."""
+    asked = kept(conn, f"_group_map_{table}_asked", lambda: [0])
+    asked[0] += 1
+    return asked[0] > 1
+
+
 def groups(conn: sqlite3.Connection, table: str, match: tuple[str, list]) -> list[tuple] | None:
     """(*group keys, count, smallest id) of the rows whose ids `match` (SQL selecting ids,
     and its parameters) selects, per group of SPECS[table], in the order of the group keys;
@@ -65,7 +83,10 @@ def groups(conn: sqlite3.Connection, table: str, match: tuple[str, list]) -> lis
         return None
     try:
         before = version(conn)
-        built = kept(conn, f"_group_map_{table}", lambda: _build(conn, table, np))
+        name = f"_group_map_{table}"
+        if not _built(conn, name, before) and not _asked_before(conn, table):
+            return None
+        built = kept(conn, name, lambda: _build(conn, table, np))
         if built is None:
             return None
         sql, params = match
