@@ -102,7 +102,14 @@ class PlotReads:
         the kept counts and rows at its edges (window_counts.py); None when they cannot
         answer (other filters, undated rows asked for, no kept counts)."""
         bounds = self._window(table, filters)
-        return None if bounds is None else window_counts.groups(self.conn, table, *bounds)
+        if bounds is None:
+            return None
+        # a tab's months and kinds under one window: the second read is the memo
+        key = (table, bounds, self.data_version())
+        memo = getattr(self, "_window_memo", None)
+        if memo is None or memo[0] != key:
+            memo = self._window_memo = (key, window_counts.groups(self.conn, table, *bounds))
+        return memo[1]
 
     def _map_groups(self, table: str, filters) -> list[tuple] | None:
         """The groups of group_map.SPECS[table] under filters that set only a text, from

@@ -152,3 +152,21 @@ def test_unfiltered_totals_are_counted_once_per_change(db, tmp_path):
         assert [tuple(vars(k).values()) for k in store.kind_counts("culture", zebra)] == \
             _kinds(store, "culture", zebra) != [tuple(vars(k).values()) for k in kinds]
         assert store.count("culture", Filters(ids=[])) == 0
+
+
+def test_a_windows_groups_are_read_once_for_months_and_kinds(db, tmp_path, monkeypatch):
+    path = tmp_path / "w.db"
+    shutil.copy(db, path)
+    calls = []
+    real = window_counts.groups
+    monkeypatch.setattr(window_counts, "groups", lambda *a: calls.append(a[1:]) or real(*a))
+    window = Filters(date_from="2010-01-01", date_to="2012-12-31")
+    with Store.open(path, write=True) as store:
+        store.month_buckets("culture", window, "kind")
+        kinds = store.kind_counts("culture", window)
+        assert calls == [("culture", "2010-01-01", "2012-12-31")]
+        store.conn.execute("INSERT INTO culture_items(summary, summary_key, kind, date_start) "
+                           "VALUES ('zebra y', 'y-new', 'zoo', '2011-05-01')")
+        after = store.kind_counts("culture", window)
+        assert len(calls) == 2 and after != kinds
+        assert [tuple(vars(k).values()) for k in after] == _kinds(store, "culture", window)
