@@ -26,6 +26,9 @@ SPECS = {
     "culture": ("culture_items", ("substr(date_start, 1, 7)", "kind", "NULL"), ""),
     "sources": ("documents", ("substr(date, 1, 4)",), "date > ''"),
 }
+# the array holds 4 bytes per id up to the largest: 80 MB at most (427,000 meetings at
+# 50,000 releases: 1.7 MB)
+MAX_ID = 20_000_000
 
 
 def _numpy():
@@ -42,8 +45,8 @@ def _build(conn: sqlite3.Connection, table: str, np):
     cols = ", ".join(keys)
     at = ", ".join(str(i + 1) for i in range(len(keys)))
     low, top = conn.execute(f"SELECT min(id), max(id) FROM {base}").fetchone()
-    if low is not None and low < 0:
-        return None   # an id cannot index the array
+    if low is not None and (low < 0 or top > MAX_ID):
+        return None   # an id cannot index the array, or the array would be too big
     rows = conn.execute(f"SELECT {cols}, group_concat(id) FROM {base}"
                         f"{' WHERE ' + where if where else ''} GROUP BY {at} ORDER BY {at}"
                         ).fetchall()

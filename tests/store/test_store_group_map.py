@@ -136,5 +136,10 @@ def test_without_numpy_or_with_negative_ids_sql_counts(db, tmp_path, monkeypatch
                            "VALUES (-5, 'talks', '2010-01-01', 'okapi')")
         group_map.groups(store.conn, "meetings", match)
         assert group_map.groups(store.conn, "meetings", match) is None
+        store.conn.execute("DELETE FROM events WHERE id = -5")
+        store.conn.execute("INSERT INTO events(id, kind, date_start, summary) "
+                           "VALUES (?, 'talks', '2010-01-01', 'okapi')", [group_map.MAX_ID + 1])
+        group_map.groups(store.conn, "meetings", match)
+        assert group_map.groups(store.conn, "meetings", match) is None   # no 80 MB array
         assert [tuple(vars(b).values()) for b in store.month_buckets(
             "meetings", okapi, "kind", "status")] == _sql(store, "meetings", okapi)
