@@ -7,9 +7,10 @@ it was not). Instead, each row's group is kept on the connection while the datab
 the same (sqlite_file.kept): one read of the table's month index, as one list of ids per
 group, into an array id -> group (~130 ms for 427,000 meetings, once per change of the
 data). A filter's groups are then its match ids from the word index and a count per group
-(~6 ms). The map costs about two plain groupings, so it is built at a connection's second
-text filter of a table on the same data: a single filter is counted in SQL as before, and
-typing on from there is quick. Needs numpy (installed with pyqtgraph); without it, or when
+(~6 ms). The map costs about two plain groupings of a few matches, so it is built at a
+connection's second text filter of a table on the same data, or at the first when the
+filter matches so large a share that SQL would walk the whole month index anyway
+(reads_plots.WALK_SHARE): a single filter costs what it did, later ones ~6-20 ms. Needs numpy (installed with pyqtgraph); without it, or when
 anything is unusual (negative ids, a change of the data between two reads), the callers
 count in SQL."""
 
@@ -77,17 +78,28 @@ def _asked_before(conn, table: str) -> bool:
     return asked[0] > 1
 
 
-def groups(conn: sqlite3.Connection, table: str, match: tuple[str, list]) -> list[tuple] | None:
+def ready(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether the table's map is built for the data as it is now."""
+    try:
+        return _built(conn, f"_group_map_{table}", version(conn))
+    except sqlite3.Error:
+        return False
+
+
+def groups(conn: sqlite3.Connection, table: str, match: tuple[str, list],
+           build: bool = False) -> list[tuple] | None:
     """(*group keys, count, smallest id) of the rows whose ids `match` (SQL selecting ids,
     and its parameters) selects, per group of SPECS[table], in the order of the group keys;
-    None when this cannot answer (the callers then count in SQL)."""
+    None when this cannot answer (the callers then count in SQL). `build`: build the map
+    now, even at the first filter (it costs what the SQL would)."""
     np = _numpy()
     if np is None or table not in SPECS:
         return None
     try:
         before = version(conn)
         name = f"_group_map_{table}"
-        if not _built(conn, name, before) and not _asked_before(conn, table):
+        asked = _asked_before(conn, table)
+        if not _built(conn, name, before) and not (asked or build):
             return None
         built = kept(conn, name, lambda: _build(conn, table, np))
         if built is None:

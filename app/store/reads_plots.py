@@ -118,21 +118,29 @@ class PlotReads:
         if not getattr(self, "kept_counts", True):
             return None
         match = text_match_ids(table, filters)
-        return None if match is None else group_map.groups(self.conn, table, match)
+        if match is None:
+            return None
+        # a share of the table SQL would count by walking a whole index: the map's cost
+        build = not group_map.ready(self.conn, table) and self._walks(table, filters)
+        return group_map.groups(self.conn, table, match, build)
 
     def _grouping_where(self, table: str, filters) -> tuple[str, list]:
         """where_clause for a read counting groups: with the text filter as `+id IN` (the
         rows walked in a covering index's order) when it matches a large share of the table
         (WALK_SHARE). The same rows either way; only SQLite's plan differs."""
         where, params = where_clause(table, filters)
+        if self._walks(table, filters):
+            return source_where(table, filters, in_order=True)
+        return where, params
+
+    def _walks(self, table: str, filters) -> bool:
+        """Whether the text filter matches at least 1/WALK_SHARE of the table."""
         if filters is None or not (filters.text or "").strip() or table not in WALK_SHARE:
-            return where, params
+            return False
         n = self._match_count(table, filters.text, filters.columns)
         # the largest id stands for the number of rows: one step down the table's b-tree
         rows = self._all(f"SELECT max(id) FROM {FILTER_FTS[table][0]}")
-        if n and rows and n * WALK_SHARE[table] >= (rows[0][0] or 0):
-            return source_where(table, filters, in_order=True)
-        return where, params
+        return bool(n and rows and n * WALK_SHARE[table] >= (rows[0][0] or 0))
 
     def distinct(self, table: str, column: str, limit: int = 500) -> list[str]:
         """Distinct non-empty values of a view column, most frequent first (filter lists)."""

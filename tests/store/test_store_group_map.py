@@ -117,6 +117,14 @@ def test_the_map_is_kept_while_the_data_stays_and_rebuilt_after_a_change(db, tmp
         assert built == ["meetings", "meetings"]
         assert after != first
         assert [tuple(vars(b).values()) for b in after] == _sql(store, "meetings", okapi)
+        # a filter matching a large share: SQL would walk the whole month index, as the
+        # map's build does, so the map is built at the first filter
+        store.conn.execute("DELETE FROM events WHERE summary = 'okapi'")
+        held = Filters(text="held")
+        assert store._walks("meetings", held)
+        got = store.month_buckets("meetings", held, "kind", "status")
+        assert built == ["meetings"] * 3
+        assert [tuple(vars(b).values()) for b in got] == _sql(store, "meetings", held)
 
 
 def test_without_numpy_or_with_negative_ids_sql_counts(db, tmp_path, monkeypatch):
