@@ -2,17 +2,18 @@
 
 Grouping the matches of a text filter in SQL looks each match up in its table: at 44,855
 releases "talks" keeps 23,198 meetings spread over most of the events table's 118 MB, and
-their month grouping costs ~65 ms with the file in the OS's cache (217-277 ms measured when
-it was not). Instead, each row's group is kept on the connection while the database stays
-the same (sqlite_file.kept): one read of the table's month index, as one list of ids per
-group, into an array id -> group (~130 ms for 427,000 meetings, once per change of the
-data). A filter's groups are then its match ids from the word index and a count per group
-(~6 ms). The map costs about two plain groupings of a few matches, so it is built at a
+their month grouping costs ~55-65 ms with the file in the OS's cache (217-277 ms measured
+when it was not). Instead, each row's group is kept on the connection while the database
+stays the same (sqlite_file.kept): one read of the table's month (or date) index, as one
+list of ids per group, into an array id -> group (~90-110 ms for 427,000 meetings, ~17 for
+51,914 cultural items, ~11-16 for 44,855 releases; once per change of the data). A filter's
+groups are then its match ids from the word index and a count per group (Meetings ~6-20
+ms). The map costs about two plain groupings of a small share, so it is built at a
 connection's second text filter of a table on the same data, or at the first when the
-filter matches so large a share that SQL would walk the whole month index anyway
-(reads_plots.WALK_SHARE): a single filter costs what it did, later ones ~6-20 ms. Needs numpy (installed with pyqtgraph); without it, or when
-anything is unusual (negative ids, a change of the data between two reads), the callers
-count in SQL."""
+filter matches so large a share that SQL would walk the whole index anyway (reads_plots.
+WALK_SHARE, which costs about the build). Needs numpy (installed with pyqtgraph); without
+it, or when anything is unusual (negative or huge ids, a change of the data between two
+reads), the callers count in SQL."""
 
 from __future__ import annotations
 
@@ -28,11 +29,6 @@ SPECS = {
     "culture": ("culture_items", ("substr(date_start, 1, 7)", "kind"), "", (None,)),
     "sources": ("documents", ("substr(date, 1, 4)",), "date > ''", ()),
 }
-# Tables whose map costs about what SQL's walk of the whole index does, built at the first
-# filter matching a large share (44,855 releases, first filter: Meetings 'minister' SQL
-# 156-159 ms, with the build 147-164; Culture 'festival' 21 / 21-22). Sources' walk costs
-# 12 ms, its map 18-22: built at the second filter only.
-EARLY = {"meetings", "culture"}
 # the array holds 4 bytes per id up to the largest: 80 MB at most (427,000 meetings at
 # 50,000 releases: 1.7 MB)
 MAX_ID = 20_000_000
@@ -51,7 +47,10 @@ def _build(conn: sqlite3.Connection, table: str, np):
     base, keys, where, extra = SPECS[table]
     cols = ", ".join(keys)
     at = ", ".join(str(i + 1) for i in range(len(keys)))
-    low, top = conn.execute(f"SELECT min(id), max(id) FROM {base}").fetchone()
+    # two subqueries: SQLite finds a lone min() or max() at an end of the b-tree, but scans
+    # the table for both in one
+    low, top = conn.execute(f"SELECT (SELECT min(id) FROM {base}), (SELECT max(id) FROM {base})"
+                            ).fetchone()
     if low is not None and (low < 0 or top > MAX_ID):
         return None   # an id cannot index the array, or the array would be too big
     rows = conn.execute(f"SELECT {cols}, group_concat(id) FROM {base}"
@@ -105,7 +104,7 @@ def groups(conn: sqlite3.Connection, table: str, match: tuple[str, list],
         before = version(conn)
         name = f"_group_map_{table}"
         asked = _asked_before(conn, table)
-        if not _built(conn, name, before) and not (asked or (build and table in EARLY)):
+        if not _built(conn, name, before) and not (asked or build):
             return None
         built = kept(conn, name, lambda: _build(conn, table, np))
         if built is None:
