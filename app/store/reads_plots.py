@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from . import window, window_counts
+from . import group_map, window, window_counts
 from .counts import TABLE as KEPT_TABLE
 from .records import (
     KindCount,
@@ -16,7 +16,7 @@ from .records import (
     YearCount,
 )
 from .schema import FILTER_FTS
-from .where import source_where, where_clause
+from .where import source_where, text_match_ids, where_clause
 
 ALLOWED = {
     ("meetings", "kind"), ("meetings", "place"), ("meetings", "category"),
@@ -102,21 +102,45 @@ class PlotReads:
         the kept counts and rows at its edges (window_counts.py); None when they cannot
         answer (other filters, undated rows asked for, no kept counts)."""
         bounds = self._window(table, filters)
-        return None if bounds is None else window_counts.groups(self.conn, table, *bounds)
+        if bounds is None:
+            return None
+        # a tab's months and kinds under one window: the second read is the memo
+        key = (table, bounds, self.data_version())
+        memo = getattr(self, "_window_memo", None)
+        if memo is None or memo[0] != key:
+            memo = self._window_memo = (key, window_counts.groups(self.conn, table, *bounds))
+        return memo[1]
+
+    def _map_groups(self, table: str, filters) -> list[tuple] | None:
+        """The groups of group_map.SPECS[table] under filters that set only a text, from
+        the word index's matches and each row's group kept on the connection; None when
+        they set more, or the kept counts are switched off (tests compare with SQL)."""
+        if not getattr(self, "kept_counts", True):
+            return None
+        match = text_match_ids(table, filters)
+        if match is None:
+            return None
+        # a share of the table SQL would count by walking a whole index: the map's cost
+        build = not group_map.ready(self.conn, table) and self._walks(table, filters)
+        return group_map.groups(self.conn, table, match, build)
 
     def _grouping_where(self, table: str, filters) -> tuple[str, list]:
         """where_clause for a read counting groups: with the text filter as `+id IN` (the
         rows walked in a covering index's order) when it matches a large share of the table
         (WALK_SHARE). The same rows either way; only SQLite's plan differs."""
         where, params = where_clause(table, filters)
+        if self._walks(table, filters):
+            return source_where(table, filters, in_order=True)
+        return where, params
+
+    def _walks(self, table: str, filters) -> bool:
+        """Whether the text filter matches at least 1/WALK_SHARE of the table."""
         if filters is None or not (filters.text or "").strip() or table not in WALK_SHARE:
-            return where, params
+            return False
         n = self._match_count(table, filters.text, filters.columns)
         # the largest id stands for the number of rows: one step down the table's b-tree
         rows = self._all(f"SELECT max(id) FROM {FILTER_FTS[table][0]}")
-        if n and rows and n * WALK_SHARE[table] >= (rows[0][0] or 0):
-            return source_where(table, filters, in_order=True)
-        return where, params
+        return bool(n and rows and n * WALK_SHARE[table] >= (rows[0][0] or 0))
 
     def distinct(self, table: str, column: str, limit: int = 500) -> list[str]:
         """Distinct non-empty values of a view column, most frequent first (filter lists)."""
@@ -220,6 +244,9 @@ class PlotReads:
         if (table, column) not in {("sources", "date"), ("meetings", "date_start"),
                                    ("culture", "date_start")}:
             raise ValueError("unsupported year column")
+        groups = self._map_groups(table, filters) if table == "sources" else None
+        if groups is not None:
+            return [YearCount(*r) for r in groups]
         where, params = self._grouping_where(table, filters)
         return [YearCount(*r) for r in self._all(
             f"SELECT substr({column}, 1, 4), COUNT(*), MIN(id) FROM {table}{where}{_and(where)}"
@@ -235,7 +262,8 @@ class PlotReads:
         key = (table, repr(filters), self.data_version())
         memo = getattr(self, "_groups_memo", None)
         if memo is None or memo[0] != key:
-            memo = self._groups_memo = (key, self._all(
+            groups = self._map_groups(table, filters)
+            memo = self._groups_memo = (key, groups if groups is not None else self._all(
                 f"SELECT {MONTH_SQL}, kind, NULL, COUNT(*), MIN(id) FROM {table}{where} "
                 f"GROUP BY {MONTH_SQL}, kind", params))
         return memo[1]
@@ -248,6 +276,9 @@ class PlotReads:
         if (table, lane_col, status_col) not in {("meetings", "kind", "status"),
                                                  ("culture", "kind", None)}:
             raise ValueError("unsupported bucket columns")
+        groups = self._map_groups(table, filters) if table == "meetings" else None
+        if groups is not None:
+            return [MonthBucket(*r) for r in groups]
         where, params = self._grouping_where(table, filters)
         kept = None if where else self._kept(
             f"SELECT month, kind, {'status' if status_col else 'NULL'}, n, min_id FROM {{kept}} "

@@ -95,8 +95,13 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         source, source_params = self.source(table, filters)
         source = window.periods_up_to(table, filters, order, descending) or source
 
+        floor = self._window_floor(table, filters, order)
+
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
             where, params = source_where(table, filters, in_order)
+            if floor is not None:  # exact: no row the window keeps starts before it
+                where = f"{where} AND date_start >= ?" if where else " WHERE date_start >= ?"
+                params = [*params, floor]
             if key is not None:
                 where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
                 params = [*params, *key[1]]
@@ -128,6 +133,16 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             names = [d[0] for d in cur.description]
             rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
         return rows[::-1] if backward else rows
+
+    def _window_floor(self, table: str, filters: Filters | None, order: str) -> str | None:
+        """The earliest start of the rows a time window keeps, for a page in date order,
+        when the window's count found it on this connection (window_counts.floor)."""
+        if (order != "date_start" or table not in window_counts.BASE or filters is None
+                or filters.undated or not (filters.date_from or filters.date_to)
+                or not getattr(self, "kept_counts", True)):
+            return None
+        bounds = window.window_bounds(filters.date_from, filters.date_to)
+        return window_counts.floor(self.conn, table, *bounds)
 
     def source(self, table: str, filters: Filters | None = None) -> tuple[str, list]:
         """What to select a table's rows from under the filters (SQL and parameters): the

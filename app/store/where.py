@@ -76,6 +76,23 @@ def _text_condition(table: str, text: str, in_order: bool = False,
     return f"{'+' if in_order else ''}id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
 
 
+def text_match_ids(table: str, filters: Filters | None) -> tuple[str, list] | None:
+    """SQL selecting the ids (as `id`) of the rows of `table` the filters keep, when they set
+    nothing but a text the word index answers (else None): the word index's matches, as
+    _text_condition tests them."""
+    if (filters is None or not (filters.text or "").strip() or filters.ids is not None
+            or filters.date_from or filters.date_to or filters.person or filters.place
+            or filters.kind or filters.year or filters.category or filters.partners):
+        return None
+    if not text_columns(table, filters.columns):
+        return None
+    expr = _text_match(table, filters.text.strip(), filters.columns, in_view=True)
+    if expr is None:
+        return None
+    fts = filter_table(table)
+    return f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH ?", [expr]
+
+
 def _value_condition(table: str, column: str, value: str) -> tuple[str, list]:
     """`column` holds `value` (a person or place picked from a list): LIKE, on the rows
     whose words the table's word index says can hold it, instead of on every row."""

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from app.store import Filters, Store, window_counts
+from app.store import Filters, Store, window, window_counts
 from app.store.where import where_clause
 
 EVENTS = [  # (kind, status, date_start, date_end)
@@ -152,3 +152,50 @@ def test_unfiltered_totals_are_counted_once_per_change(db, tmp_path):
         assert [tuple(vars(k).values()) for k in store.kind_counts("culture", zebra)] == \
             _kinds(store, "culture", zebra) != [tuple(vars(k).values()) for k in kinds]
         assert store.count("culture", Filters(ids=[])) == 0
+
+
+def test_a_windows_groups_are_read_once_for_months_and_kinds(db, tmp_path, monkeypatch):
+    path = tmp_path / "w.db"
+    shutil.copy(db, path)
+    calls = []
+    real = window_counts.groups
+    monkeypatch.setattr(window_counts, "groups", lambda *a: calls.append(a[1:]) or real(*a))
+    window = Filters(date_from="2010-01-01", date_to="2012-12-31")
+    with Store.open(path, write=True) as store:
+        store.month_buckets("culture", window, "kind")
+        kinds = store.kind_counts("culture", window)
+        assert calls == [("culture", "2010-01-01", "2012-12-31")]
+        store.conn.execute("INSERT INTO culture_items(summary, summary_key, kind, date_start) "
+                           "VALUES ('zebra y', 'y-new', 'zoo', '2011-05-01')")
+        after = store.kind_counts("culture", window)
+        assert len(calls) == 2 and after != kinds
+        assert [tuple(vars(k).values()) for k in after] == _kinds(store, "culture", window)
+
+
+@pytest.mark.parametrize("filters", _filters()[:9] + [
+    Filters(text="zebra", date_from="2010-01-01", date_to="2012-12-31"),
+    Filters(date_from="2010-01-01", date_to="2012-12-31", undated=True)], ids=repr)
+def test_a_windows_pages_in_date_order_start_at_its_earliest_row(db, filters):
+    # count() keeps the earliest start of the window's rows; pages in date order then
+    # begin there: the same rows, in the same order, as without it
+    with Store.open(db) as store:
+        for table in ("meetings", "culture"):
+            store.kept_counts = True
+            store.count(table, Filters(date_from=filters.date_from, date_to=filters.date_to))
+            pages = []
+            for kept in (True, False):
+                store.kept_counts = kept
+                got = []
+                for descending in (False, True):
+                    first = store.rows(table, filters, "date_start", descending, limit=4, offset=1)
+                    got += [first, store.rows(table, filters, "date_start", descending, limit=3,
+                                              after=first[-1]) if first else []]
+                    got.append(store.rows(table, filters, "date_start", descending))
+                pages.append(got)
+            assert pages[0] == pages[1]
+            assert [r["id"] for r in pages[0][2]] == [r[0] for r in store.conn.execute(
+                f"SELECT id FROM {table}{where_clause(table, filters)[0]} "
+                "ORDER BY date_start, id", where_clause(table, filters)[1])]
+            bounds = window.window_bounds(filters.date_from, filters.date_to)
+            if (window_counts.spanned_months(*bounds) or [None])[0]:   # a first month
+                assert window_counts.floor(store.conn, table, *bounds) is not None

@@ -39,6 +39,11 @@ HEADER_TIPS = {
 NUMERIC = {"id", "mentions", "meetings", "sources", "value", "facts"}
 _R = QtCore.Qt.ItemDataRole
 ROLES = {_R.DisplayRole, _R.ToolTipRole, _R.TextAlignmentRole, _R.FontRole, _R.UserRole}
+# Looked up once: each `QtCore.Qt.ItemDataRole.X` costs an enum attribute lookup, and Qt
+# asks for data a dozen times per cell per paint.
+_DISPLAY, _TIP, _ALIGN, _FONT, _USER = (_R.DisplayRole, _R.ToolTipRole, _R.TextAlignmentRole,
+                                        _R.FontRole, _R.UserRole)
+_RIGHT = int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_value(column: str, value: Any) -> str:
@@ -153,7 +158,7 @@ class StoreTableModel(QtCore.QAbstractTableModel):
                 return HEADER_TIPS.get(column, f"Sort by {HEADERS.get(column, column)}")
         return None
 
-    def data(self, index, role=QtCore.Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         # Qt asks for a dozen roles per cell per paint: the ones this model never answers
         # return before any row lookup.
         if role not in ROLES or not index.isValid():
@@ -163,11 +168,11 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         value = row.get(column)
-        if role == QtCore.Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == "date_end" and value == row.get("date_start"):
                 return ""   # a one-day event: "Until" would only repeat the date
             return format_value(column, value)
-        if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             text = format_value(column, value)
             if column in ("value", "derived") and row.get("derived"):
                 return f"Derived, not stated: {row.get('formula') or ''}"
@@ -176,13 +181,13 @@ class StoreTableModel(QtCore.QAbstractTableModel):
             # Rich text, so Qt wraps a long summary instead of one line across the screen;
             # the cell itself is cut (elided) to its column, the tooltip shows every word.
             return f"<p>{html.escape(text)}</p>" if len(text) > 80 else text
-        if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
-        if role == QtCore.Qt.ItemDataRole.FontRole and row.get("derived"):
+        if role == _ALIGN and column in NUMERIC:
+            return _RIGHT
+        if role == _FONT and row.get("derived"):
             font = QtGui.QFont()
             font.setItalic(True)
             return font
-        if role == QtCore.Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return row.get("id")
         return None
 

@@ -29,14 +29,18 @@ class BucketBars:
 
     def __init__(self, plot: pg.PlotItem):
         self.plot = plot
-        self.items: list[pg.BarGraphItem] = []
+        self.items: list[pg.BarGraphItem] = []     # the items drawing the current bars
+        self._pool: list[pg.BarGraphItem] = []     # every item made, shown or hidden
         self.points: list = []
         self.top = 0
-        self._index: dict[tuple[int, bool], tuple[list[float], list]] = {}
+        self._lane_y: dict[str, int] = {}
+        self._index: dict[tuple[int, bool], tuple[list[float], list]] | None = {}
 
     def clear(self) -> None:
+        # Items are hidden and given new bars at the next draw, not removed and made anew:
+        # adding and removing graphics items is what costs most in pyqtgraph.
         for item in self.items:
-            self.plot.removeItem(item)
+            item.hide()
         self.items = []
         self.points = []
         self._index = {}
@@ -45,6 +49,8 @@ class BucketBars:
         """Draw TimePoint buckets (count rows from start to end) in their lanes."""
         self.clear()
         self.points = points
+        self._lane_y = lane_y
+        self._index = None   # built at the first hover or click (at): most draws get none
         self.top = max((p.count for p in points), default=0)
         if not points:
             return
@@ -64,36 +70,52 @@ class BucketBars:
         # One item per lane and style: an item of one pen and brush draws all its bars in a
         # single call, one of mixed colours bar by bar.
         groups: dict[tuple[str, str | bool], tuple[list, list, list, list]] = {}
-        for p in sorted(points, key=lambda p: (p.status != "held",)):
-            y = lane_y.get(p.lane, 0)
-            down = below(p.status)
-            h = HALF * max(p.count / self.top, MIN_HEIGHT)
-            base = stacked.get((p.lane, p.key, down), 0.0)   # recurring stacks on held
-            stacked[(p.lane, p.key, down)] = base + h
-            style = "year" if p.end - p.start > 40 * 86400.0 else down
-            x0, x1, y0, height = groups.setdefault((p.lane, style), ([], [], [], []))
-            x0.append(p.start)
-            x1.append(p.end)
-            y0.append(y - base - h if down else y + base)
-            height.append(h)
-        for (lane, style), (x0, x1, y0, height) in groups.items():
-            item = pg.BarGraphItem(x0=x0, x1=x1, y0=y0, height=height,
-                                   brush=brushes.get((lane, style), fallback_brush),
-                                   pen=pens.get(lane, fallback_pen))
-            item.setZValue(5)
-            self.plot.addItem(item)
+        top, year = self.top, 40 * 86400.0
+        for p in sorted(points, key=lambda p: p.status != "held"):
+            lane, start, end = p.lane, p.start, p.end
+            y = lane_y.get(lane, 0)
+            down = p.status == "planned"   # below()
+            h = HALF * max(p.count / top, MIN_HEIGHT)
+            at = (lane, p.key, down)
+            base = stacked.get(at, 0.0)   # recurring stacks on held
+            stacked[at] = base + h
+            style = (lane, "year" if end - start > year else down)
+            group = groups.get(style)
+            if group is None:
+                group = groups[style] = ([], [], [], [])
+            group[0].append(start)
+            group[1].append(end)
+            group[2].append(y - base - h if down else y + base)
+            group[3].append(h)
+        for n, ((lane, style), (x0, x1, y0, height)) in enumerate(groups.items()):
+            if n == len(self._pool):
+                item = pg.BarGraphItem(x0=[], x1=[], y0=[], height=[])
+                item.setZValue(5)
+                self.plot.addItem(item)
+                self._pool.append(item)
+            item = self._pool[n]
+            item.setOpts(x0=x0, x1=x1, y0=y0, height=height,
+                         brush=brushes.get((lane, style), fallback_brush),
+                         pen=pens.get(lane, fallback_pen))
+            item.show()
             self.items.append(item)
-        for p in sorted(points, key=lambda p: p.start):
-            starts, found = self._index.setdefault((lane_y.get(p.lane, 0), below(p.status)), ([], []))
-            starts.append(p.start)
-            found.append(p)
+
+    def _built_index(self) -> dict:
+        if self._index is None:
+            self._index = {}
+            for p in sorted(self.points, key=lambda p: p.start):
+                starts, found = self._index.setdefault(
+                    (self._lane_y.get(p.lane, 0), below(p.status)), ([], []))
+                starts.append(p.start)
+                found.append(p)
+        return self._index
 
     def at(self, x: float, y: float):
         """The bucket drawn at view position (x, y), or None."""
         lane = int(round(y))
         if abs(y - lane) > HALF + 0.02:
             return None
-        entry = self._index.get((lane, y < lane))
+        entry = self._built_index().get((lane, y < lane))
         if entry is None:
             return None
         starts, found = entry
