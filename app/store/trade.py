@@ -104,41 +104,79 @@ _COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kin
             "derived", "conflict", "sources", "text", "source", "formula")
 
 
-def _read(conn, filters, extra: str, limit: int = READ_LIMIT,
-          matches: tuple[str, str, list] | None = None) -> list[TradeFigure]:
+NUMERIC = "typeof(value) IN ('integer', 'real')"
+KINDS = (f"{MONEY_SQL} AND {VOLUME_SQL}", f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
+# which of KINDS a figure is, as bits (1 volume, 2 share or growth; a unit "PCT" and a measure
+# "trade share" with no kind would be both), NULL for neither: one CASE per row, the second
+# test only when the first fails or holds (most rows are one kind or none)
+KIND_BITS = (f"(CASE WHEN {KINDS[0]} THEN (CASE WHEN {KINDS[1]} THEN 3 ELSE 1 END) "
+             f"WHEN {KINDS[1]} THEN 2 END)")
+
+
+def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
+    """The latest `limit` figures under the filters meeting `extra`, walking them in order
+    (an index gives it: SQLite stops after `limit` rows and their ties)."""
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-    select = (f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
-              "FROM ")
-    tail = f"{extra} AND typeof(value) IN ('integer', 'real') ORDER BY period DESC, id LIMIT ?"
-    if matches is None:
-        source, (where, params) = "trade", where_clause("trade", filters)
-    else:
-        source, where, params = matches
-    rows = conn.execute(f"{select}{source}{where}{' AND ' if where else ' WHERE '}{tail}",
-                        [*params, int(limit)]).fetchall()
+    where, params = where_clause("trade", filters)
+    rows = conn.execute(
+        f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
+        f"FROM trade{where}{' AND ' if where else ' WHERE '}{extra} AND {NUMERIC} "
+        "ORDER BY period DESC, id LIMIT ?", [*params, int(limit)]).fetchall()
     return [_figure(row) for row in rows]
 
 
-def _by_matches(conn, filters) -> tuple[str, str, list] | None:
-    """The trade figures a text filter matches, as a source to read by id (FROM, WHERE and
-    parameters): those under the other filters as a list of ids (BY_ID_MAX), or the word
-    index's matches when they are few beside the figures a walk would read (BY_ID_SHARE);
-    else None."""
+def _by_id(conn, ids: list[int]) -> list[TradeFigure]:
+    """The figures of `ids` in that order, each with its first and last day."""
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+    rows = conn.execute(
+        f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
+        "FROM (SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON trade.id = m.rid",
+        [json.dumps(ids)]).fetchall()
+    found = {row[0]: _figure(row) for row in rows}
+    return [found[i] for i in ids]
+
+
+def _latest(rows: list[tuple], kind: int, limit: int) -> list[int]:
+    """Ids of the `limit` latest rows (id, period, KIND_BITS) of a kind, in the order of
+    ORDER BY period DESC, id (SQLite sorts NULL first, so last when descending; text by
+    its bytes, which for UTF-8 is by code point, as Python compares str)."""
+    kept = sorted((r for r in rows if r[2] & (1 << kind)), key=lambda r: r[0])
+    kept.sort(key=lambda r: (r[1] is not None, r[1] or ""), reverse=True)  # stable
+    return [r[0] for r in kept[:limit]]
+
+
+def _figures(conn, filters, limit: int = READ_LIMIT) -> tuple[list, list]:
+    """The latest `limit` volume figures and the latest `limit` shares and growth rates
+    under the filters. Under a text filter the figures it matches are looked at once, as
+    (id, period, which kind) rows (_matched), and only the kept ones read whole; without
+    one (or with too many matches) each kind is read walking the figures in order."""
+    rows = _matched(conn, filters)
+    if rows is None:
+        return tuple(_read(conn, filters, kind, limit) for kind in KINDS)
+    return tuple(_by_id(conn, _latest(rows, k, limit)) for k in range(len(KINDS)))
+
+
+def _matched(conn, filters) -> list[tuple] | None:
+    """(id, period, KIND_BITS) of every volume, share or growth figure a text filter
+    matches under the other filters: from the figures under those (a partner pair's from
+    its index) when they hold at most BY_ID_MAX matches, else from the word index's matches
+    when they are few beside the figures a walk would read (BY_ID_SHARE); else None."""
     text, shown = (getattr(filters, "text", None) or "").strip(), getattr(filters, "columns", None)
     expr = _text_match("trade", text, shown)
     if expr is None:
         return None
     fts = filter_table("trade")
+    select = f"SELECT trade.id, period, {KIND_BITS} AS kinds FROM "
+    wanted = f"{NUMERIC} AND kinds"
     where, params = where_clause("trade", replace(filters, text=None))
     if where:
-        ids = [r[0] for r in conn.execute(
-            f"SELECT id FROM trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} "
-            "MATCH ?) LIMIT ?", [*params, _text_match(
-                "trade", text, shown, in_view=True,
-                pair=stored_pair(filters)), BY_ID_MAX + 1])]
-        if len(ids) <= BY_ID_MAX:
-            return ("(SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON "
-                    "trade.id = m.rid", "", [json.dumps(ids)])
+        rows = conn.execute(
+            f"{select}trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) "
+            f"AND {wanted} LIMIT ?", [*params, _text_match("trade", text, shown, in_view=True,
+                                             pair=stored_pair(filters)), BY_ID_MAX + 1]
+        ).fetchall()
+        if len(rows) <= BY_ID_MAX:
+            return rows
     # what the walk would read: the figures under the other filters (a partner pair's from
     # its index), or all of them
     walked = (conn.execute(f"SELECT count(*) FROM trade{where}", params) if where else
@@ -146,8 +184,9 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     found = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [expr]).fetchone()[0]
     if found > BY_ID_SHARE * walked:
         return None
-    return (f"(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m CROSS JOIN trade "
-            "ON trade.id = m.rid", where, [expr, *params])
+    return conn.execute(f"{select}(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m "
+                        f"CROSS JOIN trade ON trade.id = m.rid{where}{' AND ' if where else ' WHERE '}"
+                        f"{wanted}", [expr, *params]).fetchall()
 
 
 def _figure(row) -> TradeFigure:
@@ -187,8 +226,7 @@ def trade_view(conn, filters, unit: str | None = None) -> TradeView:
     names none) in one money unit (`unit`, else the one most of its volume figures use),
     and its shares and growth rates, under the filters."""
     partners = getattr(filters, "partners", None) or ALL_PARTNERS
-    matches = _by_matches(conn, filters)
-    volume = _read(conn, filters, f"{MONEY_SQL} AND {VOLUME_SQL}", matches=matches)
+    volume, percent = _figures(conn, filters)
     counts: dict[str, int] = {}
     for f in volume:
         counts[f.unit] = counts.get(f.unit, 0) + 1
@@ -211,8 +249,6 @@ def trade_view(conn, filters, unit: str | None = None) -> TradeView:
     bars = [VolumeBar(period or "", figures[0].start, figures[0].end or figures[0].start, pair,
                       sorted(figures, key=_best_first))
             for (period, pair), figures in groups.items()]
-    percent = _read(conn, filters, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})",
-                    matches=matches)
     return TradeView(partners, units, unit,
                      sorted(bars, key=lambda b: (b.start, b.end, b.partners or "")),
                      sorted(plans, key=lambda f: (f.start or "", f.id)), undated,

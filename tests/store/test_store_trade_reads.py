@@ -1,0 +1,102 @@
+"""The Trade tab's chart reads (app/store/trade.py) against plain SQL: under a text filter the
+figures it matches are looked at once and only the latest of each kind read whole; the
+result is exactly the latest figures of each kind in ORDER BY period DESC, id, as one
+statement per kind over the filters' rows gives them (ties, NULL and undated periods, a unit
+and measure of both kinds, a value that is not a number, no match)."""
+
+import itertools
+
+import pytest
+
+from app.store import Filters, Store, trade, window
+from app.store.where import where_clause
+
+PERIODS = ["2011", "2011-Q2", "2010/2011", "FY2011", "", None, "sometime", "2012-12-31",
+           "2009-2011", "2013"]
+PAIRS = ["Belarus–Russia", "China–Russia", None]
+# (unit, measure, measure_kind): volume, share, growth, both (no kind, "PCT", "trade
+# share"), neither
+KINDS = [("USD", "bilateral trade", "trade turnover"), ("EUR", "trade turnover", None),
+         ("percent", "share of the rouble", "currency share"), ("%", "growth of trade", None),
+         ("PCT", "trade share", None), ("pct", "increase", "growth"),
+         ("tonnes", "grain exports", "exports"), ("RUB", "investment", "investment"),
+         ("USD", None, None)]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tradereads") / "t.db"
+    with Store.open(path, create=True, write=True) as s:
+        rows = []
+        for i, (period, pair, kind, word) in enumerate(itertools.product(
+                PERIODS, PAIRS, KINDS, ("billion", "million", "oil"))):
+            unit, measure, measure_kind = kind
+            value = "n/a" if i % 53 == 0 else 1 + i * 0.5   # a value stored as text
+            rows.append((value, unit, measure, period, "other" if i % 11 == 0 else "trade",
+                         f"{i} {word} {period}", pair, measure_kind,
+                         ("actual", "target", "forecast")[i % 3], i % 5 == 0, i % 4))
+        s.conn.executemany(
+            "INSERT INTO quantities(value, unit, measure, period, category, text, partners, "
+            "measure_kind, status, derived, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)", rows)
+        s.conn.commit()
+    with Store.open(path) as s:
+        yield s
+
+
+def _plain(conn, filters, extra: str, limit: int) -> list:
+    """The latest `limit` figures of a kind: one plain statement over the filters' rows."""
+    cols = ", ".join(f'"{c}"' for c in trade._COLUMNS)
+    where, params = where_clause("trade", filters)
+    rows = conn.execute(
+        f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
+        f"FROM trade{where}{' AND ' if where else ' WHERE '}{extra} AND typeof(value) IN "
+        "('integer', 'real') ORDER BY period DESC, id LIMIT ?", [*params, limit]).fetchall()
+    return [trade._figure(r) for r in rows]
+
+
+FILTERS = [{"text": "billion"}, {"text": "billion", "partners": "Belarus–Russia"},
+           {"text": "oil", "partners": "-"}, {"text": "nomatchword"},
+           {"text": "nomatchword", "partners": "China–Russia"},
+           {"text": "million", "date_from": "2011-01-01", "date_to": "2011-12-31"},
+           {"text": "million", "date_from": "2011-04-01", "date_to": "2011-06-30",
+            "partners": "Belarus–Russia", "undated": True},
+           {"text": "billion", "date_to": "2010-12-31"}, {"text": "2011"},
+           {"partners": "Belarus–Russia"}, {}]
+# (BY_ID_MAX, BY_ID_SHARE): each way of finding the matches
+PATHS = [(10**9, 10**9), (-1, 10**9), (-1, 0)]
+
+
+@pytest.mark.parametrize("limit", [1, 4, 30, 400])
+@pytest.mark.parametrize("by_id_max, by_id_share", PATHS)
+def test_the_latest_of_each_kind_as_plain_sql_reads_them(store, monkeypatch, limit,
+                                                         by_id_max, by_id_share):
+    monkeypatch.setattr(trade, "BY_ID_MAX", by_id_max)
+    monkeypatch.setattr(trade, "BY_ID_SHARE", by_id_share)
+    kinds = (f"{trade.MONEY_SQL} AND {trade.VOLUME_SQL}",
+             f"{trade.PERCENT_SQL} AND ({trade.SHARE_SQL} OR {trade.GROWTH_SQL})")
+    seen = 0
+    for extra in FILTERS:
+        f = Filters(**extra)
+        volume, percent = trade._figures(store.conn, f, limit)
+        assert volume == _plain(store.conn, f, kinds[0], limit), (extra, limit)
+        assert percent == _plain(store.conn, f, kinds[1], limit), (extra, limit)
+        seen += len(volume) + len(percent)
+    assert seen
+
+
+def test_a_figure_of_both_kinds_is_read_as_both(store):
+    volume, percent = trade._figures(store.conn, Filters(text="billion"))
+    both = {f.id for f in volume} & {f.id for f in percent}
+    assert both and all(f.unit == "PCT" for f in volume if f.id in both)
+
+
+def test_under_a_text_filter_the_matches_are_looked_at_once(store):
+    """One statement finds the matches of a text filter beside a pair (with their kinds),
+    one reads the kept figures whole: the matches are not read again per kind."""
+    read = []
+    store.conn.set_trace_callback(read.append)
+    view = store.trade_view(Filters(text="billion", partners="Belarus–Russia"))
+    store.conn.set_trace_callback(None)
+    assert view.bars and view.shares and view.growth
+    assert sum("MATCH" in sql for sql in read) == 1, read
