@@ -32,6 +32,7 @@ class VolumePlot(PlotPanel):
         self.legend_names: dict[int, str] = {}
         self._drawn: list[tuple[float, float, VolumeBar]] = []
         self._selected: set[int] = set()
+        self._styles: dict[tuple, object] = {}
         # a row can be selected (and highlighted here) before the first data arrives from a
         # worker thread: until then the chart is blank, not "no volume"
         self.empty_message = ""
@@ -123,8 +124,8 @@ class VolumePlot(PlotPanel):
             selected = not self._selected.isdisjoint(p.ids)
             colour = QtGui.QColor(theme.series(3 if p.status == "target" else 4))
             spots.append({"pos": (p.at, p.value), "symbol": SYMBOLS.get(p.status, "o"),
-                          "size": 16 if selected else 13, "brush": pg.mkBrush(colour),
-                          "pen": pg.mkPen(fg, width=2 if selected else 1), "data": p})
+                          "size": 16 if selected else 13, "brush": self._brush(colour),
+                          "pen": self._pen(fg, 2 if selected else 1), "data": p})
         self.plan_item.setData(spots)
         self._draw_labels(fg)
         self.legend.setColumnCount(3 if len(self.legend_names) > 4 else 1)
@@ -157,12 +158,29 @@ class VolumePlot(PlotPanel):
             pens.append(colour)
             spots.append({"pos": ((bar.start + bar.end) / 2, bar.value), "symbol": _dot_symbol(bar.group),
                           "size": 12 if selected else 9,
-                          "brush": pg.mkBrush(colour.lighter(120) if bar.derived else colour),
-                          "pen": pg.mkPen(fg, width=2 if selected else 1),
+                          "brush": self._brush(colour.lighter(120) if bar.derived else colour),
+                          "pen": self._pen(fg, 2 if selected else 1),
                           "data": PlanPoint((bar.start + bar.end) / 2, bar.value, "actual",
                                             bar.label, bar.ids, bar.tip)})
         self.span_item.setData(xs, ys, pen=pg.mkPen(fg, width=2))
         self.dot_item.setData(spots)
+
+    def _pen(self, colour, width: int):
+        return self._style("pen", colour, width)
+
+    def _brush(self, colour):
+        return self._style("brush", colour, 0)
+
+    def _style(self, kind: str, colour, width: int):
+        """One pen or brush object per colour and width: a scatter plot renders each
+        symbol once per (symbol, size, pen object, brush object), so a new object per point
+        rendered every point again (138 targets: 14 ms of a redraw at 50,000 releases)."""
+        key = (kind, QtGui.QColor(colour).rgba(), width)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = (pg.mkPen(colour, width=width) if kind == "pen"
+                                         else pg.mkBrush(colour))
+        return style
 
     def _draw_labels(self, fg) -> None:
         texts = [(f"{(x0 + x1) / 2}", bar.label, (x0 + x1) / 2, bar.value, (0.5, 1))
