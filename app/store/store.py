@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts, counts_people, window, window_counts
+from . import counts, counts_people, figure_matches, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -93,9 +93,11 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
         source, source_params = self.source(table, filters)
         source = window.periods_up_to(table, filters, order, descending) or source
+        matched = figure_matches.matches(self.conn, table, filters)
 
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
-            where, params = source_where(table, filters, in_order)
+            where, params = (figure_matches.where(table, filters, matched[1], in_order) if matched
+                             else source_where(table, filters, in_order))
             if key is not None:
                 where = f"{where} AND {key[0]}" if where else f" WHERE {key[0]}"
                 params = [*params, *key[1]]
@@ -117,7 +119,8 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 break
             sql, params = select(False, key)
             if limit is not None and order != "id" and self._many_matches(
-                    table, filters, limit + (0 if after is not None else offset or 0)):
+                    table, filters, limit + (0 if after is not None else offset or 0),
+                    matched[0] if matched else None):
                 walk, walk_params = select(True, key)
                 plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}",
                                                          walk_params)]
@@ -178,6 +181,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n
+        matched = figure_matches.matches(self.conn, table, filters)
+        if matched is not None:
+            return matched[0]
         if table == "people" and filters is not None and (filters.date_from or filters.date_to):
             kept = self._kept_people(filters)
             bounds = window.window_bounds(filters.date_from, filters.date_to)
@@ -233,15 +239,18 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             hit = self._matches[key] = (now, n)
         return hit[1]
 
-    def _many_matches(self, table: str, filters: Filters | None, wanted: int) -> bool:
+    def _many_matches(self, table: str, filters: Filters | None, wanted: int,
+                      n: int | None = None) -> bool:
         """Whether walking the table in order (and testing each row against the matches)
-        reaches `wanted` rows sooner than reading every match and sorting them."""
+        reaches `wanted` rows sooner than reading every match and sorting them (`n`: the
+        matches, when they are known)."""
         if filters is None or not filters.text:
             return False
         # text alone: the count the table's count keeps; beside other filters, the word
         # index's own (narrowed to the trade figures it cost 15 ms more at 50,000 releases)
         alone = filters.to_dict().keys() - {"columns"} == {"text"}
-        n = self._match_count(table, filters.text, filters.columns, in_view=not alone)
+        if n is None:
+            n = self._match_count(table, filters.text, filters.columns, in_view=not alone)
         if not n:
             return False
         base = FILTER_FTS[table][0]

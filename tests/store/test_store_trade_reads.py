@@ -100,3 +100,64 @@ def test_under_a_text_filter_the_matches_are_looked_at_once(store):
     store.conn.set_trace_callback(None)
     assert view.bars and view.shares and view.growth
     assert sum("MATCH" in sql for sql in read) == 1, read
+
+
+TABLE_FILTERS = [f for f in FILTERS if f.get("text")] + [
+    {"text": "billion", "partners": "China–Russia", "columns": ("text", "measure")}]
+
+
+@pytest.mark.parametrize("table", ["trade", "figures"])
+@pytest.mark.parametrize("order_by, descending", [("period", True), ("value", False),
+                                                  ("id", False), ("unit", True)])
+def test_the_tables_count_and_pages_as_plain_sql(store, table, order_by, descending):
+    """A text filter beside a pair or a window: the count and every page (by offset, after
+    a row, before a row) are those of the filters' plain condition."""
+    direction = "DESC" if descending else "ASC"
+    for extra in TABLE_FILTERS:
+        f = Filters(**extra)
+        where, params = where_clause(table, f)
+        expected = [r[0] for r in store.conn.execute(
+            f'SELECT id FROM {table}{where} ORDER BY "{order_by}" {direction}, id {direction}',
+            params)]
+        assert store.count(table, f) == len(expected), extra
+        pages = [[r["id"] for r in store.rows(table, f, order_by=order_by,
+                                              descending=descending, limit=7, offset=o)]
+                 for o in range(0, len(expected) + 7, 7)]
+        assert [i for p in pages for i in p] == expected, extra
+        if len(expected) > 7:
+            after = store.rows(table, f, order_by=order_by, descending=descending, limit=7)[-1]
+            assert [r["id"] for r in store.rows(table, f, order_by=order_by, limit=7,
+                                                descending=descending, after=after)] == pages[1]
+            before = store.rows(table, f, order_by=order_by, descending=descending, limit=7,
+                                offset=7)[0]
+            assert [r["id"] for r in store.rows(table, f, order_by=order_by, limit=7,
+                                                descending=descending, before=before)] == pages[0]
+
+
+def test_the_word_index_is_searched_once_for_the_count_and_the_pages(store):
+    f = Filters(text="billion", partners="Belarus–Russia")
+    read = []
+    with Store.open(store.path) as fresh:
+        fresh.conn.set_trace_callback(read.append)
+        n = fresh.count("trade", f)
+        first = fresh.rows("trade", f, order_by="period", descending=True, limit=5)
+        fresh.rows("trade", f, order_by="period", descending=True, limit=5, after=first[-1])
+    assert n > 10 and sum("MATCH" in sql for sql in read) == 1, read
+
+
+def test_the_kept_matches_follow_a_change_of_the_database(tmp_path):
+    path = tmp_path / "w.db"
+    insert = ("INSERT INTO quantities(value, unit, measure, period, category, text, partners) "
+              "VALUES (1, 'USD', 'trade', '2011', 'trade', 'one billion', 'Belarus–Russia')")
+    f = Filters(text="billion", partners="Belarus–Russia")
+    with Store.open(path, create=True, write=True) as s:
+        s.conn.execute(insert)
+        s.conn.commit()
+        assert s.count("trade", f) == 1
+        s.conn.execute(insert)      # this connection's own change
+        s.conn.commit()
+        assert s.count("trade", f) == 2
+        with Store.open(path) as other:     # another connection's
+            other.conn.execute(insert)
+            other.conn.commit()
+        assert s.count("trade", f) == len(s.rows("trade", f)) == 3
