@@ -52,7 +52,14 @@ def _plain(conn, filters, extra: str, limit: int) -> list:
         f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
         f"FROM trade{where}{' AND ' if where else ' WHERE '}{extra} AND typeof(value) IN "
         "('integer', 'real') ORDER BY period DESC, id LIMIT ?", [*params, limit]).fetchall()
-    return [trade._figure(r) for r in rows]
+    figures = []
+    for r in rows:
+        d = dict(zip((*trade._COLUMNS, "start", "end"), r, strict=True))
+        figures.append(trade.TradeFigure(**{
+            **d, "value": float(d["value"]), "status": d["status"] or "actual",
+            "derived": bool(d["derived"]), "conflict": bool(d["conflict"]),
+            "sources": d["sources"] or 0}))
+    return figures
 
 
 FILTERS = [{"text": "billion"}, {"text": "billion", "partners": "Belarus–Russia"},
