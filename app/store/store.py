@@ -262,10 +262,18 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         """[PartnerPair] with trade figures under the filters, most figures first."""
         return partner_pairs(self.conn, filters)
 
-    def trade_view(self, filters: Filters | None = None, unit: str | None = None):
+    def trade_view(self, filters: Filters | None = None, unit: str | None = None,
+                   matches: str | None = None):
         """TradeView: the volume over time in one unit of the pair filters.partners names
-        (every pair when it names none), its targets and forecasts, shares and growth."""
-        return trade_view(self.conn, filters, unit)
+        (every pair when it names none), its targets and forecasts, shares and growth
+        (`matches`: the trade figures under the filters as kept_matches found them)."""
+        return trade_view(self.conn, filters, unit, matches)
+
+    def kept_matches(self, table: str, filters: Filters | None) -> str | None:
+        """The ids (a JSON array) of the rows under a text filter beside another filter, as
+        this connection's count and pages found them (store/figure_matches.py), or None."""
+        found = figure_matches.matches(self.conn, table, filters)
+        return found[1] if found else None
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}

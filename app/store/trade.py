@@ -145,12 +145,18 @@ def _latest(rows: list[tuple], kind: int, limit: int) -> list[int]:
     return [r[0] for r in kept[:limit]]
 
 
-def _figures(conn, filters, limit: int = READ_LIMIT) -> tuple[list, list]:
+def _figures(conn, filters, limit: int = READ_LIMIT,
+             matches: str | None = None) -> tuple[list, list]:
     """The latest `limit` volume figures and the latest `limit` shares and growth rates
     under the filters. Under a text filter the figures it matches are looked at once, as
     (id, period, which kind) rows (_matched), and only the kept ones read whole; without
-    one (or with too many matches) each kind is read walking the figures in order."""
-    rows = _matched(conn, filters)
+    one (or with too many matches) each kind is read walking the figures in order.
+    `matches`: the ids (a JSON array) of the trade figures under the filters, when another
+    connection has found them (figure_matches.matches): only they are looked at."""
+    rows = _matched(conn, filters) if matches is None else conn.execute(
+        f"SELECT trade.id, period, {KIND_BITS} AS kinds FROM (SELECT value AS rid FROM "
+        f"json_each(?)) AS m CROSS JOIN trade ON trade.id = m.rid WHERE {NUMERIC} AND kinds",
+        [matches]).fetchall()
     if rows is None:
         return tuple(_read(conn, filters, kind, limit) for kind in KINDS)
     return tuple(_by_id(conn, _latest(rows, k, limit)) for k in range(len(KINDS)))
@@ -220,12 +226,13 @@ def partner_pairs(conn, filters) -> list[PartnerPair]:
     return pairs
 
 
-def trade_view(conn, filters, unit: str | None = None) -> TradeView:
+def trade_view(conn, filters, unit: str | None = None,
+               matches: str | None = None) -> TradeView:
     """The trade volume of the pair filters.partners names (every pair, each apart, when it
     names none) in one money unit (`unit`, else the one most of its volume figures use),
-    and its shares and growth rates, under the filters."""
+    and its shares and growth rates, under the filters (`matches`: see _figures)."""
     partners = getattr(filters, "partners", None) or ALL_PARTNERS
-    volume, percent = _figures(conn, filters)
+    volume, percent = _figures(conn, filters, matches=matches)
     counts: dict[str, int] = {}
     for f in volume:
         counts[f.unit] = counts.get(f.unit, 0) + 1

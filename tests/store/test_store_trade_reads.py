@@ -168,3 +168,15 @@ def test_the_kept_matches_follow_a_change_of_the_database(tmp_path):
             other.conn.execute(insert)
             other.conn.commit()
         assert s.count("trade", f) == len(s.rows("trade", f)) == 3
+
+
+def test_the_chart_from_the_tables_kept_matches_is_the_same(store):
+    """The Trade tab hands the chart's worker the matches its table found on the UI
+    thread's connection: the chart drawn from them is the one found without them."""
+    for extra in FILTERS:
+        f = Filters(**extra)
+        matches = store.kept_matches("trade", f)
+        assert (matches is not None) == bool(extra.get("text") and len(extra) > 1), extra
+        if matches is not None:
+            with Store.open(store.path) as worker:
+                assert worker.trade_view(f, matches=matches) == store.trade_view(f), extra
