@@ -29,13 +29,14 @@ GROWTH_SQL = ("(measure_kind = 'growth' OR (measure_kind IS NULL AND (lower(meas
               "'%growth%' OR lower(measure) LIKE '%increase%')))")
 # the latest figures of each kind a chart reads (the table holds them all)
 READ_LIMIT = 400
-# Under a text filter beside another (a partner pair, a time window) the figures matching
-# both are read once, as ids, when there are at most BY_ID_MAX of them, and the chart's two
-# reads look those up by id: each read walking the figures along the period index instead,
-# testing each against the word index's matches, built the list of matches again and, for
-# shares under "billion" (none match), walked all of a pair's figures (at 50,000 releases:
-# Belarus-Russia, 20,011 figures, 7,656 matching "billion": 142-161 -> 85-108 ms for the
-# chart; "oil" 52-62 -> 8-11 ms).
+# Under a text filter beside another (a partner pair, a time window) the volume, share and
+# growth figures matching both are found once, as (id, period, kind), when there are at
+# most BY_ID_MAX of them, and only the latest of each kind read whole: each read walking
+# the figures along the period index instead, testing each against the word index's
+# matches, built the list of matches again and, for shares under "billion" (none match),
+# walked all of a pair's figures (at 50,000 releases: Belarus-Russia, 20,011 figures, 7,656
+# matching "billion": 142-161 -> 85-108 ms for the chart, then reading the ids once and
+# each kind by id 60 ms, now 41 ms; "oil" 52-62 -> 8-11 ms).
 BY_ID_MAX = 20_000
 # Else the latest figures of a kind are looked for along the period index, each tested
 # against the filter's matches: in the worst case (none of the kind matches: shares under
