@@ -92,3 +92,25 @@ def test_targets_of_one_look_share_one_rendered_symbol(qtbot):
     plot.highlight([4])
     plot.set_data([], plans, "USD")
     assert len(plot.plan_item.fragmentAtlas) <= 4   # two statuses, selected or not
+
+
+def test_the_legend_is_built_again_only_when_its_entries_change(qtbot):
+    plot = VolumePlot("Trade volume")
+    qtbot.addWidget(plot)
+
+    def entries():
+        return [label.text for _sample, label in plot.legend.items]
+
+    targets = [PlanPoint(2030.5, 5.0, "target", "", [1], "tip")]
+    plot.set_data([], targets, "USD")
+    first = list(plot.legend.items)
+    assert entries() == ["target"]
+    plot.highlight([1])
+    plot.set_data([], targets + [PlanPoint(2031.5, 6.0, "target", "", [2], "tip")], "USD")
+    assert plot.legend.items == first          # the same entries: kept, not built again
+    plot.set_data([], targets + [PlanPoint(2026.5, 4.0, "forecast", "", [3], "tip")], "USD")
+    assert entries() == ["forecast", "target"]
+    plot.set_data([], [], "USD", {0: "China–Russia", 1: "India–Russia"}, dots=True)
+    assert entries() == ["China–Russia", "India–Russia"]
+    plot.set_data([], [], "USD")
+    assert entries() == []

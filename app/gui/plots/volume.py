@@ -33,6 +33,7 @@ class VolumePlot(PlotPanel):
         self._drawn: list[tuple[float, float, VolumeBar]] = []
         self._selected: set[int] = set()
         self._styles: dict[tuple, object] = {}
+        self._legend_key = None
         # a row can be selected (and highlighted here) before the first data arrives from a
         # worker thread: until then the chart is blank, not "no volume"
         self.empty_message = ""
@@ -94,7 +95,6 @@ class VolumePlot(PlotPanel):
         if not hasattr(self, "bar_item"):
             return
         fg = theme.foreground()
-        self.legend.clear()
         self._drawn = []
         # bars sharing a period (several pairs) stand side by side within it
         slots: dict[tuple[float, float], list[VolumeBar]] = {}
@@ -128,6 +128,23 @@ class VolumePlot(PlotPanel):
                           "pen": self._pen(fg, 2 if selected else 1), "data": p})
         self.plan_item.setData(spots)
         self._draw_labels(fg)
+        self._draw_legend(fg)
+        if self.bars or self.plans:
+            self.empty_text.hide()
+        else:
+            self.empty_text.setText(self.empty_message, color=fg)
+            self.empty_text.setPos(0.5, 0.5)
+            self.empty_text.show()
+
+    def _draw_legend(self, fg) -> None:
+        """The pairs' and the statuses' entries, built again only when they change (a
+        redraw for a new filter or a selection mostly keeps them: 3 of a redraw's 9 ms)."""
+        statuses = sorted({p.status for p in self.plans})
+        key = (sorted(self.legend_names.items()), self.dots, statuses, fg.rgba())
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.legend.clear()
         self.legend.setColumnCount(3 if len(self.legend_names) > 4 else 1)
         self.legend.setLabelTextColor(fg)
         for group, name in sorted(self.legend_names.items()):
@@ -135,16 +152,10 @@ class VolumePlot(PlotPanel):
                                                    pen=pg.mkPen(fg), size=9) if self.dots
                                 else pg.BarGraphItem(x=[0], height=[0], width=0,
                                                      brush=theme.series(group)), name)
-        for status in sorted({p.status for p in self.plans}):
+        for status in statuses:
             colour = theme.series(3 if status == "target" else 4)
             self.legend.addItem(pg.ScatterPlotItem(symbol=SYMBOLS.get(status, "o"), brush=colour,
                                                    pen=pg.mkPen(fg), size=10), status)
-        if self.bars or self.plans:
-            self.empty_text.hide()
-        else:
-            self.empty_text.setText(self.empty_message, color=fg)
-            self.empty_text.setPos(0.5, 0.5)
-            self.empty_text.show()
 
     def _draw_dots(self, fg) -> None:
         dots = self.bars if self.dots else []
