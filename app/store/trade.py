@@ -5,7 +5,6 @@ their target year; one unit at a time, nothing converted), and its shares and gr
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 
@@ -126,64 +125,71 @@ def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigur
     return [_figure(row) for row in rows]
 
 
-def _by_id(conn, ids: list[int]) -> list[TradeFigure]:
-    """The figures of `ids` in that order, each with its first and last day."""
-    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+# the volume, share and growth figures of a source (FROM ... WHERE ... follows): id, period
+# and which kinds
+FOUND = f"SELECT trade.id AS id, trade.period AS period, {KIND_BITS} AS kinds FROM "
+WANTED = f"{NUMERIC} AND kinds"
+_LATEST = ("SELECT {k} AS k, id, period FROM (SELECT id, period FROM found WHERE kinds & {k} "
+           "ORDER BY period DESC, id LIMIT ?)")
+
+
+def _kept(conn, found: str, params: list, limit: int,
+          cap: int | None = None) -> tuple[list, list] | None:
+    """The latest `limit` figures of each kind among those `found` (FOUND ...), read whole
+    in one statement: the matches are looked at once and only the kept ones read with their
+    first and last day (two large CASE expressions SQLite would otherwise compute for every
+    row it sorts), in the order of ORDER BY period DESC, id. One row per kept figure, so a
+    worker thread hands the interpreter lock back and forth a few hundred times, not once
+    per match. None when more than `cap` are found."""
+    cols = ", ".join(f'trade."{c}"' for c in _COLUMNS)
     rows = conn.execute(
-        f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
-        "FROM (SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON trade.id = m.rid",
-        [json.dumps(ids)]).fetchall()
-    found = {row[0]: _figure(row) for row in rows}
-    return [found[i] for i in ids]
-
-
-def _latest(rows: list[tuple], kind: int, limit: int) -> list[int]:
-    """Ids of the `limit` latest rows (id, period, KIND_BITS) of a kind, in the order of
-    ORDER BY period DESC, id (SQLite sorts NULL first, so last when descending; text by
-    its bytes, which for UTF-8 is by code point, as Python compares str)."""
-    kept = sorted((r for r in rows if r[2] & (1 << kind)), key=lambda r: r[0])
-    kept.sort(key=lambda r: (r[1] is not None, r[1] or ""), reverse=True)  # stable
-    return [r[0] for r in kept[:limit]]
+        f"WITH found AS MATERIALIZED ({found}{' LIMIT ?' if cap is not None else ''}), "
+        f"kept AS ({_LATEST.format(k=1)} UNION ALL {_LATEST.format(k=2)}) "
+        f"SELECT kept.k, (SELECT count(*) FROM found), {cols}, "
+        f"{window.bound_sql('trade.period')}, {window.bound_sql('trade.period', True)} "
+        "FROM kept CROSS JOIN trade ON trade.id = kept.id "
+        "ORDER BY kept.k, kept.period DESC, kept.id",
+        [*params, *([cap + 1] if cap is not None else []), int(limit), int(limit)]).fetchall()
+    if cap is not None and (rows[0][1] if rows else 0) > cap:
+        return None
+    return ([_figure(r[2:]) for r in rows if r[0] == 1],
+            [_figure(r[2:]) for r in rows if r[0] == 2])
 
 
 def _figures(conn, filters, limit: int = READ_LIMIT,
              matches: str | None = None) -> tuple[list, list]:
     """The latest `limit` volume figures and the latest `limit` shares and growth rates
-    under the filters. Under a text filter the figures it matches are looked at once, as
-    (id, period, which kind) rows (_matched), and only the kept ones read whole; without
-    one (or with too many matches) each kind is read walking the figures in order.
-    `matches`: the ids (a JSON array) of the trade figures under the filters, when another
-    connection has found them (figure_matches.matches): only they are looked at."""
-    rows = _matched(conn, filters) if matches is None else conn.execute(
-        f"SELECT trade.id, period, {KIND_BITS} AS kinds FROM (SELECT value AS rid FROM "
-        f"json_each(?)) AS m CROSS JOIN trade ON trade.id = m.rid WHERE {NUMERIC} AND kinds",
-        [matches]).fetchall()
-    if rows is None:
+    under the filters. Under a text filter the figures it matches are looked at once
+    (_matched); without one (or with too many matches) each kind is read walking the
+    figures in order. `matches`: the ids (a JSON array) of the trade figures under the
+    filters, when another connection has found them (figure_matches.matches): only they
+    are looked at."""
+    kept = _matched(conn, filters, limit) if matches is None else _kept(
+        conn, f"{FOUND}(SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON "
+        f"trade.id = m.rid WHERE {WANTED}", [matches], limit)
+    if kept is None:
         return tuple(_read(conn, filters, kind, limit) for kind in KINDS)
-    return tuple(_by_id(conn, _latest(rows, k, limit)) for k in range(len(KINDS)))
+    return kept
 
 
-def _matched(conn, filters) -> list[tuple] | None:
-    """(id, period, KIND_BITS) of every volume, share or growth figure a text filter
-    matches under the other filters: from the figures under those (a partner pair's from
-    its index) when they hold at most BY_ID_MAX matches, else from the word index's matches
-    when they are few beside the figures a walk would read (BY_ID_SHARE); else None."""
+def _matched(conn, filters, limit: int) -> tuple[list, list] | None:
+    """_kept for a text filter: the figures it matches under the other filters, from those
+    (a partner pair's from its index) when they hold at most BY_ID_MAX matches, else from
+    the word index's matches when they are few beside the figures a walk would read
+    (BY_ID_SHARE); else None."""
     text, shown = (getattr(filters, "text", None) or "").strip(), getattr(filters, "columns", None)
     expr = _text_match("trade", text, shown)
     if expr is None:
         return None
     fts = filter_table("trade")
-    select = f"SELECT trade.id, period, {KIND_BITS} AS kinds FROM "
-    wanted = f"{NUMERIC} AND kinds"
     where, params = where_clause("trade", replace(filters, text=None))
     if where:
-        rows = conn.execute(
-            f"{select}trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) "
-            f"AND {wanted} LIMIT ?", [*params, _text_match("trade", text, shown, in_view=True,
-                                             pair=stored_pair(filters)), BY_ID_MAX + 1]
-        ).fetchall()
-        if len(rows) <= BY_ID_MAX:
-            return rows
+        kept = _kept(conn, f"{FOUND}trade{where} AND id IN (SELECT rowid FROM {fts} WHERE "
+                     f"{fts} MATCH ?) AND {WANTED}",
+                     [*params, _text_match("trade", text, shown, in_view=True,
+                                           pair=stored_pair(filters))], limit, cap=BY_ID_MAX)
+        if kept is not None:
+            return kept
     # what the walk would read: the figures under the other filters (a partner pair's from
     # its index), or all of them
     walked = (conn.execute(f"SELECT count(*) FROM trade{where}", params) if where else
@@ -191,9 +197,9 @@ def _matched(conn, filters) -> list[tuple] | None:
     found = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [expr]).fetchone()[0]
     if found > BY_ID_SHARE * walked:
         return None
-    return conn.execute(f"{select}(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m "
-                        f"CROSS JOIN trade ON trade.id = m.rid{where}{' AND ' if where else ' WHERE '}"
-                        f"{wanted}", [expr, *params]).fetchall()
+    return _kept(conn, f"{FOUND}(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m "
+                 f"CROSS JOIN trade ON trade.id = m.rid{where}{' AND ' if where else ' WHERE '}"
+                 f"{WANTED}", [expr, *params], limit)
 
 
 def _figure(row) -> TradeFigure:

@@ -99,14 +99,15 @@ def test_a_figure_of_both_kinds_is_read_as_both(store):
 
 
 def test_under_a_text_filter_the_matches_are_looked_at_once(store):
-    """One statement finds the matches of a text filter beside a pair (with their kinds),
-    one reads the kept figures whole: the matches are not read again per kind."""
+    """One statement finds the matches of a text filter beside a pair (with their kinds)
+    and reads the kept figures whole: the matches are not read again per kind."""
     read = []
     store.conn.set_trace_callback(read.append)
     view = store.trade_view(Filters(text="billion", partners="Belarus–Russia"))
     store.conn.set_trace_callback(None)
     assert view.bars and view.shares and view.growth
-    assert sum("MATCH" in sql for sql in read) == 1, read
+    read = [sql for sql in read if not sql.startswith("--")]   # not the word index's own
+    assert len(read) == 1 and "MATCH" in read[0], read
 
 
 TABLE_FILTERS = [f for f in FILTERS if f.get("text")] + [
