@@ -11,7 +11,6 @@ kept here, nor are more than MAX_IDS matches (then each statement searches as be
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from .sqlite_file import kept
@@ -23,9 +22,9 @@ KEEP = 16          # filters remembered per connection (a few are typed in a row
 
 def matches(conn, table: str, filters) -> tuple[int, str] | None:
     """(how many, their ids as a JSON array) of the rows of `table` under `filters`, when
-    these hold a text filter beside another filter and match at most MAX_IDS rows. The
-    ids are sorted: a reader looking them up (the chart's worker) then walks the table's
-    b-tree in order (7,656 figures: 17.5 -> 14.5 ms)."""
+    these hold a text filter beside another filter and match at most MAX_IDS rows (in the
+    order the plan finds them: asked in id order, SQLite walked another index, 20 -> 29 ms
+    for 7,656 figures at 50,000 releases)."""
     if (table not in FIGURES or filters is None or not (filters.text or "").strip()
             or filters.ids is not None):
         return None
@@ -35,11 +34,13 @@ def matches(conn, table: str, filters) -> tuple[int, str] | None:
     key = (table, where, tuple(params))
     memo = kept(conn, "_figure_matches", dict)
     if key not in memo:
-        ids = sorted(r[0] for r in conn.execute(f"SELECT id FROM {table}{where} LIMIT ?",
-                                                [*params, MAX_IDS + 1]))
+        # one row (a JSON array made by SQLite) rather than a row per match to convert
+        n, ids = conn.execute(f"SELECT count(*), json_group_array(id) FROM (SELECT id FROM "
+                              f"{table}{where} LIMIT ?)",
+                              [*params, MAX_IDS + 1]).fetchone()
         if len(memo) >= KEEP:
             memo.clear()
-        memo[key] = (len(ids), json.dumps(ids)) if len(ids) <= MAX_IDS else None
+        memo[key] = (n, ids) if n <= MAX_IDS else None
     return memo[key]
 
 
