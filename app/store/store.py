@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts, counts_people, window, window_counts
+from . import counts, counts_people, figure_matches, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -94,11 +94,12 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
 
         source, source_params = self.source(table, filters)
         source = window.periods_up_to(table, filters, order, descending) or source
-
+        matched = figure_matches.matches(self.conn, table, filters)
         floor = self._window_floor(table, filters, order)
 
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
-            where, params = source_where(table, filters, in_order)
+            where, params = (figure_matches.where(table, filters, matched[1], in_order) if matched
+                             else source_where(table, filters, in_order))
             if floor is not None:  # exact: no row the window keeps starts before it
                 where = f"{where} AND date_start >= ?" if where else " WHERE date_start >= ?"
                 params = [*params, floor]
@@ -123,7 +124,8 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                 break
             sql, params = select(False, key)
             if limit is not None and order != "id" and self._many_matches(
-                    table, filters, limit + (0 if after is not None else offset or 0)):
+                    table, filters, limit + (0 if after is not None else offset or 0),
+                    matched[0] if matched else None):
                 walk, walk_params = select(True, key)
                 plan = [r[-1] for r in self.conn.execute(f"EXPLAIN QUERY PLAN {walk}",
                                                          walk_params)]
@@ -196,6 +198,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n
+        matched = figure_matches.matches(self.conn, table, filters)
+        if matched is not None:
+            return matched[0]
         if table == "people" and filters is not None and (filters.date_from or filters.date_to):
             kept = self._kept_people(filters)
             bounds = window.window_bounds(filters.date_from, filters.date_to)
@@ -251,15 +256,18 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
             hit = self._matches[key] = (now, n)
         return hit[1]
 
-    def _many_matches(self, table: str, filters: Filters | None, wanted: int) -> bool:
+    def _many_matches(self, table: str, filters: Filters | None, wanted: int,
+                      n: int | None = None) -> bool:
         """Whether walking the table in order (and testing each row against the matches)
-        reaches `wanted` rows sooner than reading every match and sorting them."""
+        reaches `wanted` rows sooner than reading every match and sorting them (`n`: the
+        matches, when they are known)."""
         if filters is None or not filters.text:
             return False
         # text alone: the count the table's count keeps; beside other filters, the word
         # index's own (narrowed to the trade figures it cost 15 ms more at 50,000 releases)
         alone = filters.to_dict().keys() - {"columns"} == {"text"}
-        n = self._match_count(table, filters.text, filters.columns, in_view=not alone)
+        if n is None:
+            n = self._match_count(table, filters.text, filters.columns, in_view=not alone)
         if not n:
             return False
         base = FILTER_FTS[table][0]
@@ -271,10 +279,18 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         """[PartnerPair] with trade figures under the filters, most figures first."""
         return partner_pairs(self.conn, filters)
 
-    def trade_view(self, filters: Filters | None = None, unit: str | None = None):
+    def trade_view(self, filters: Filters | None = None, unit: str | None = None,
+                   matches: str | None = None):
         """TradeView: the volume over time in one unit of the pair filters.partners names
-        (every pair when it names none), its targets and forecasts, shares and growth."""
-        return trade_view(self.conn, filters, unit)
+        (every pair when it names none), its targets and forecasts, shares and growth
+        (`matches`: the trade figures under the filters as kept_matches found them)."""
+        return trade_view(self.conn, filters, unit, matches)
+
+    def kept_matches(self, table: str, filters: Filters | None) -> str | None:
+        """The ids (a JSON array) of the rows under a text filter beside another filter, as
+        this connection's count and pages found them (store/figure_matches.py), or None."""
+        found = figure_matches.matches(self.conn, table, filters)
+        return found[1] if found else None
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in self.TABLES}

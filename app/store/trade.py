@@ -5,7 +5,6 @@ their target year; one unit at a time, nothing converted), and its shares and gr
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 
@@ -29,13 +28,14 @@ GROWTH_SQL = ("(measure_kind = 'growth' OR (measure_kind IS NULL AND (lower(meas
               "'%growth%' OR lower(measure) LIKE '%increase%')))")
 # the latest figures of each kind a chart reads (the table holds them all)
 READ_LIMIT = 400
-# Under a text filter beside another (a partner pair, a time window) the figures matching
-# both are read once, as ids, when there are at most BY_ID_MAX of them, and the chart's two
-# reads look those up by id: each read walking the figures along the period index instead,
-# testing each against the word index's matches, built the list of matches again and, for
-# shares under "billion" (none match), walked all of a pair's figures (at 50,000 releases:
-# Belarus-Russia, 20,011 figures, 7,656 matching "billion": 142-161 -> 85-108 ms for the
-# chart; "oil" 52-62 -> 8-11 ms).
+# Under a text filter beside another (a partner pair, a time window) the volume, share and
+# growth figures matching both are found once, as (id, period, kind), when there are at
+# most BY_ID_MAX of them, and only the latest of each kind read whole: each read walking
+# the figures along the period index instead, testing each against the word index's
+# matches, built the list of matches again and, for shares under "billion" (none match),
+# walked all of a pair's figures (at 50,000 releases: Belarus-Russia, 20,011 figures, 7,656
+# matching "billion": 142-161 -> 85-108 ms for the chart, then reading the ids once and
+# each kind by id 60 ms, now 41 ms; "oil" 52-62 -> 8-11 ms).
 BY_ID_MAX = 20_000
 # Else the latest figures of a kind are looked for along the period index, each tested
 # against the filter's matches: in the worst case (none of the kind matches: shares under
@@ -104,26 +104,80 @@ _COLUMNS = ("id", "value", "unit", "measure", "period", "partners", "measure_kin
             "derived", "conflict", "sources", "text", "source", "formula")
 
 
-def _read(conn, filters, extra: str, limit: int = READ_LIMIT,
-          matches: tuple[str, str, list] | None = None) -> list[TradeFigure]:
+NUMERIC = "typeof(value) IN ('integer', 'real')"
+KINDS = (f"{MONEY_SQL} AND {VOLUME_SQL}", f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})")
+# which of KINDS a figure is, as bits (1 volume, 2 share or growth; a unit "PCT" and a measure
+# "trade share" with no kind would be both), NULL for neither: one CASE per row, the second
+# test only when the first fails or holds (most rows are one kind or none)
+KIND_BITS = (f"(CASE WHEN {KINDS[0]} THEN (CASE WHEN {KINDS[1]} THEN 3 ELSE 1 END) "
+             f"WHEN {KINDS[1]} THEN 2 END)")
+
+
+def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigure]:
+    """The latest `limit` figures under the filters meeting `extra`, walking them in order
+    (an index gives it: SQLite stops after `limit` rows and their ties)."""
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-    select = (f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
-              "FROM ")
-    tail = f"{extra} AND typeof(value) IN ('integer', 'real') ORDER BY period DESC, id LIMIT ?"
-    if matches is None:
-        source, (where, params) = "trade", where_clause("trade", filters)
-    else:
-        source, where, params = matches
-    rows = conn.execute(f"{select}{source}{where}{' AND ' if where else ' WHERE '}{tail}",
-                        [*params, int(limit)]).fetchall()
+    where, params = where_clause("trade", filters)
+    rows = conn.execute(
+        f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
+        f"FROM trade{where}{' AND ' if where else ' WHERE '}{extra} AND {NUMERIC} "
+        "ORDER BY period DESC, id LIMIT ?", [*params, int(limit)]).fetchall()
     return [_figure(row) for row in rows]
 
 
-def _by_matches(conn, filters) -> tuple[str, str, list] | None:
-    """The trade figures a text filter matches, as a source to read by id (FROM, WHERE and
-    parameters): those under the other filters as a list of ids (BY_ID_MAX), or the word
-    index's matches when they are few beside the figures a walk would read (BY_ID_SHARE);
-    else None."""
+# the volume, share and growth figures of a source (FROM ... WHERE ... follows): id, period
+# and which kinds
+FOUND = f"SELECT trade.id AS id, trade.period AS period, {KIND_BITS} AS kinds FROM "
+WANTED = f"{NUMERIC} AND kinds"
+_LATEST = ("SELECT {k} AS k, id, period FROM (SELECT id, period FROM found WHERE kinds & {k} "
+           "ORDER BY period DESC, id LIMIT ?)")
+
+
+def _kept(conn, found: str, params: list, limit: int,
+          cap: int | None = None) -> tuple[list, list] | None:
+    """The latest `limit` figures of each kind among those `found` (FOUND ...), read whole
+    in one statement: the matches are looked at once and only the kept ones read with their
+    first and last day (two large CASE expressions SQLite would otherwise compute for every
+    row it sorts), in the order of ORDER BY period DESC, id. One row per kept figure, so a
+    worker thread hands the interpreter lock back and forth a few hundred times, not once
+    per match. None when more than `cap` are found."""
+    cols = ", ".join(f'trade."{c}"' for c in _COLUMNS)
+    rows = conn.execute(
+        f"WITH found AS MATERIALIZED ({found}{' LIMIT ?' if cap is not None else ''}), "
+        f"kept AS ({_LATEST.format(k=1)} UNION ALL {_LATEST.format(k=2)}) "
+        f"SELECT kept.k, (SELECT count(*) FROM found), {cols}, "
+        f"{window.bound_sql('trade.period')}, {window.bound_sql('trade.period', True)} "
+        "FROM kept CROSS JOIN trade ON trade.id = kept.id "
+        "ORDER BY kept.k, kept.period DESC, kept.id",
+        [*params, *([cap + 1] if cap is not None else []), int(limit), int(limit)]).fetchall()
+    if cap is not None and (rows[0][1] if rows else 0) > cap:
+        return None
+    return ([_figure(r[2:]) for r in rows if r[0] == 1],
+            [_figure(r[2:]) for r in rows if r[0] == 2])
+
+
+def _figures(conn, filters, limit: int = READ_LIMIT,
+             matches: str | None = None) -> tuple[list, list]:
+    """The latest `limit` volume figures and the latest `limit` shares and growth rates
+    under the filters. Under a text filter the figures it matches are looked at once
+    (_matched); without one (or with too many matches) each kind is read walking the
+    figures in order. `matches`: the ids (a JSON array) of the trade figures under the
+    filters, when another connection has found them (figure_matches.matches): only they
+    are looked at, in id order (the table's b-tree walked in order: 7,656 figures at
+    50,000 releases, 17.5 -> 14.5 ms)."""
+    kept = _matched(conn, filters, limit) if matches is None else _kept(
+        conn, f"{FOUND}(SELECT value AS rid FROM json_each(?) ORDER BY 1) AS m CROSS JOIN "
+        f"trade ON trade.id = m.rid WHERE {WANTED}", [matches], limit)
+    if kept is None:
+        return tuple(_read(conn, filters, kind, limit) for kind in KINDS)
+    return kept
+
+
+def _matched(conn, filters, limit: int) -> tuple[list, list] | None:
+    """_kept for a text filter: the figures it matches under the other filters, from those
+    (a partner pair's from its index) when they hold at most BY_ID_MAX matches, else from
+    the word index's matches when they are few beside the figures a walk would read
+    (BY_ID_SHARE); else None."""
     text, shown = (getattr(filters, "text", None) or "").strip(), getattr(filters, "columns", None)
     expr = _text_match("trade", text, shown)
     if expr is None:
@@ -131,14 +185,12 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     fts = filter_table("trade")
     where, params = where_clause("trade", replace(filters, text=None))
     if where:
-        ids = [r[0] for r in conn.execute(
-            f"SELECT id FROM trade{where} AND id IN (SELECT rowid FROM {fts} WHERE {fts} "
-            "MATCH ?) LIMIT ?", [*params, _text_match(
-                "trade", text, shown, in_view=True,
-                pair=stored_pair(filters)), BY_ID_MAX + 1])]
-        if len(ids) <= BY_ID_MAX:
-            return ("(SELECT value AS rid FROM json_each(?)) AS m CROSS JOIN trade ON "
-                    "trade.id = m.rid", "", [json.dumps(ids)])
+        kept = _kept(conn, f"{FOUND}trade{where} AND id IN (SELECT rowid FROM {fts} WHERE "
+                     f"{fts} MATCH ?) AND {WANTED}",
+                     [*params, _text_match("trade", text, shown, in_view=True,
+                                           pair=stored_pair(filters))], limit, cap=BY_ID_MAX)
+        if kept is not None:
+            return kept
     # what the walk would read: the figures under the other filters (a partner pair's from
     # its index), or all of them
     walked = (conn.execute(f"SELECT count(*) FROM trade{where}", params) if where else
@@ -146,19 +198,19 @@ def _by_matches(conn, filters) -> tuple[str, str, list] | None:
     found = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [expr]).fetchone()[0]
     if found > BY_ID_SHARE * walked:
         return None
-    return (f"(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m CROSS JOIN trade "
-            "ON trade.id = m.rid", where, [expr, *params])
+    return _kept(conn, f"{FOUND}(SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH ?) AS m "
+                 f"CROSS JOIN trade ON trade.id = m.rid{where}{' AND ' if where else ' WHERE '}"
+                 f"{WANTED}", [expr, *params], limit)
 
 
 def _figure(row) -> TradeFigure:
-    d = dict(zip(_COLUMNS, row[:-2], strict=True))
-    return TradeFigure(
-        id=d["id"], value=float(d["value"]), unit=d["unit"], measure=d["measure"],
-        period=d["period"], start=row[-2], end=row[-1], partners=d["partners"],
-        measure_kind=d["measure_kind"], status=d["status"] or "actual",
-        derived=bool(d["derived"]), conflict=bool(d["conflict"]),
-        sources=d["sources"] or 0, text=d["text"], source=d["source"],
-        formula=d["formula"])
+    # unpacked by position (_COLUMNS, then the first and last day): a dict per row cost
+    # about half of building 800 figures
+    (id_, value, unit, measure, period, partners, measure_kind, status, derived, conflict,
+     sources, text, source, formula, start, end) = row
+    return TradeFigure(id_, float(value), unit, measure, period, start, end, partners,
+                       measure_kind, status or "actual", bool(derived), bool(conflict),
+                       sources or 0, text, source, formula)
 
 
 def _best_first(f: TradeFigure):
@@ -182,13 +234,13 @@ def partner_pairs(conn, filters) -> list[PartnerPair]:
     return pairs
 
 
-def trade_view(conn, filters, unit: str | None = None) -> TradeView:
+def trade_view(conn, filters, unit: str | None = None,
+               matches: str | None = None) -> TradeView:
     """The trade volume of the pair filters.partners names (every pair, each apart, when it
     names none) in one money unit (`unit`, else the one most of its volume figures use),
-    and its shares and growth rates, under the filters."""
+    and its shares and growth rates, under the filters (`matches`: see _figures)."""
     partners = getattr(filters, "partners", None) or ALL_PARTNERS
-    matches = _by_matches(conn, filters)
-    volume = _read(conn, filters, f"{MONEY_SQL} AND {VOLUME_SQL}", matches=matches)
+    volume, percent = _figures(conn, filters, matches=matches)
     counts: dict[str, int] = {}
     for f in volume:
         counts[f.unit] = counts.get(f.unit, 0) + 1
@@ -211,8 +263,6 @@ def trade_view(conn, filters, unit: str | None = None) -> TradeView:
     bars = [VolumeBar(period or "", figures[0].start, figures[0].end or figures[0].start, pair,
                       sorted(figures, key=_best_first))
             for (period, pair), figures in groups.items()]
-    percent = _read(conn, filters, f"{PERCENT_SQL} AND ({SHARE_SQL} OR {GROWTH_SQL})",
-                    matches=matches)
     return TradeView(partners, units, unit,
                      sorted(bars, key=lambda b: (b.start, b.end, b.partners or "")),
                      sorted(plans, key=lambda f: (f.start or "", f.id)), undated,

@@ -77,3 +77,40 @@ def test_many_targets_label_the_highest_of_each_year_and_the_selected(qtbot):
     assert shown() == ["target 2026: 7", "target 2027: 3", "target 2027: 7", "target 2028: 7"]
     plot.set_data([], plans[:5], "USD billion")   # few: every one labelled
     assert shown() == sorted(p.label for p in plans[:5])
+
+
+def test_targets_of_one_look_share_one_rendered_symbol(qtbot):
+    """A scatter plot renders a symbol once per pen and brush object: the targets (and
+    dots) of one status and selection share theirs, in one redraw and the next, so 138
+    targets render a few symbols rather than 138 each redraw; the picture is unchanged."""
+    plot = VolumePlot("Trade volume")
+    plot.resize(600, 400)
+    qtbot.addWidget(plot)
+    plans = [PlanPoint(2020 + i % 10 + 0.5, 1.0 + i, ("target", "forecast")[i % 2], "",
+                       [i], "tip") for i in range(138)]
+    plot.set_data([], plans, "USD")
+    plot.highlight([4])
+    plot.set_data([], plans, "USD")
+    assert len(plot.plan_item.fragmentAtlas) <= 4   # two statuses, selected or not
+
+
+def test_the_legend_is_built_again_only_when_its_entries_change(qtbot):
+    plot = VolumePlot("Trade volume")
+    qtbot.addWidget(plot)
+
+    def entries():
+        return [label.text for _sample, label in plot.legend.items]
+
+    targets = [PlanPoint(2030.5, 5.0, "target", "", [1], "tip")]
+    plot.set_data([], targets, "USD")
+    first = list(plot.legend.items)
+    assert entries() == ["target"]
+    plot.highlight([1])
+    plot.set_data([], targets + [PlanPoint(2031.5, 6.0, "target", "", [2], "tip")], "USD")
+    assert plot.legend.items == first          # the same entries: kept, not built again
+    plot.set_data([], targets + [PlanPoint(2026.5, 4.0, "forecast", "", [3], "tip")], "USD")
+    assert entries() == ["forecast", "target"]
+    plot.set_data([], [], "USD", {0: "China–Russia", 1: "India–Russia"}, dots=True)
+    assert entries() == ["China–Russia", "India–Russia"]
+    plot.set_data([], [], "USD")
+    assert entries() == []

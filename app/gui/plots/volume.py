@@ -32,6 +32,8 @@ class VolumePlot(PlotPanel):
         self.legend_names: dict[int, str] = {}
         self._drawn: list[tuple[float, float, VolumeBar]] = []
         self._selected: set[int] = set()
+        self._styles: dict[tuple, object] = {}
+        self._legend_key = None
         # a row can be selected (and highlighted here) before the first data arrives from a
         # worker thread: until then the chart is blank, not "no volume"
         self.empty_message = ""
@@ -93,7 +95,6 @@ class VolumePlot(PlotPanel):
         if not hasattr(self, "bar_item"):
             return
         fg = theme.foreground()
-        self.legend.clear()
         self._drawn = []
         # bars sharing a period (several pairs) stand side by side within it
         slots: dict[tuple[float, float], list[VolumeBar]] = {}
@@ -123,10 +124,27 @@ class VolumePlot(PlotPanel):
             selected = not self._selected.isdisjoint(p.ids)
             colour = QtGui.QColor(theme.series(3 if p.status == "target" else 4))
             spots.append({"pos": (p.at, p.value), "symbol": SYMBOLS.get(p.status, "o"),
-                          "size": 16 if selected else 13, "brush": pg.mkBrush(colour),
-                          "pen": pg.mkPen(fg, width=2 if selected else 1), "data": p})
+                          "size": 16 if selected else 13, "brush": self._brush(colour),
+                          "pen": self._pen(fg, 2 if selected else 1), "data": p})
         self.plan_item.setData(spots)
         self._draw_labels(fg)
+        self._draw_legend(fg)
+        if self.bars or self.plans:
+            self.empty_text.hide()
+        else:
+            self.empty_text.setText(self.empty_message, color=fg)
+            self.empty_text.setPos(0.5, 0.5)
+            self.empty_text.show()
+
+    def _draw_legend(self, fg) -> None:
+        """The pairs' and the statuses' entries, built again only when they change (a
+        redraw for a new filter or a selection mostly keeps them: 3 of a redraw's 9 ms)."""
+        statuses = sorted({p.status for p in self.plans})
+        key = (sorted(self.legend_names.items()), self.dots, statuses, fg.rgba())
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.legend.clear()
         self.legend.setColumnCount(3 if len(self.legend_names) > 4 else 1)
         self.legend.setLabelTextColor(fg)
         for group, name in sorted(self.legend_names.items()):
@@ -134,16 +152,10 @@ class VolumePlot(PlotPanel):
                                                    pen=pg.mkPen(fg), size=9) if self.dots
                                 else pg.BarGraphItem(x=[0], height=[0], width=0,
                                                      brush=theme.series(group)), name)
-        for status in sorted({p.status for p in self.plans}):
+        for status in statuses:
             colour = theme.series(3 if status == "target" else 4)
             self.legend.addItem(pg.ScatterPlotItem(symbol=SYMBOLS.get(status, "o"), brush=colour,
                                                    pen=pg.mkPen(fg), size=10), status)
-        if self.bars or self.plans:
-            self.empty_text.hide()
-        else:
-            self.empty_text.setText(self.empty_message, color=fg)
-            self.empty_text.setPos(0.5, 0.5)
-            self.empty_text.show()
 
     def _draw_dots(self, fg) -> None:
         dots = self.bars if self.dots else []
@@ -157,12 +169,29 @@ class VolumePlot(PlotPanel):
             pens.append(colour)
             spots.append({"pos": ((bar.start + bar.end) / 2, bar.value), "symbol": _dot_symbol(bar.group),
                           "size": 12 if selected else 9,
-                          "brush": pg.mkBrush(colour.lighter(120) if bar.derived else colour),
-                          "pen": pg.mkPen(fg, width=2 if selected else 1),
+                          "brush": self._brush(colour.lighter(120) if bar.derived else colour),
+                          "pen": self._pen(fg, 2 if selected else 1),
                           "data": PlanPoint((bar.start + bar.end) / 2, bar.value, "actual",
                                             bar.label, bar.ids, bar.tip)})
         self.span_item.setData(xs, ys, pen=pg.mkPen(fg, width=2))
         self.dot_item.setData(spots)
+
+    def _pen(self, colour, width: int):
+        return self._style("pen", colour, width)
+
+    def _brush(self, colour):
+        return self._style("brush", colour, 0)
+
+    def _style(self, kind: str, colour, width: int):
+        """One pen or brush object per colour and width: a scatter plot renders each
+        symbol once per (symbol, size, pen object, brush object), so a new object per point
+        rendered every point again (138 targets: 14 ms of a redraw at 50,000 releases)."""
+        key = (kind, QtGui.QColor(colour).rgba(), width)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = (pg.mkPen(colour, width=width) if kind == "pen"
+                                         else pg.mkBrush(colour))
+        return style
 
     def _draw_labels(self, fg) -> None:
         texts = [(f"{(x0 + x1) / 2}", bar.label, (x0 + x1) / 2, bar.value, (0.5, 1))

@@ -188,15 +188,20 @@ class TradeTab(BaseTab):
             self.select_id(fact_id)
 
     def plot_params(self) -> dict:
-        return {**super().plot_params(), "table": self.table,
-                "unit": self.unit_combo.currentData() if self.unit_combo.count() else None}
+        params = {**super().plot_params(), "table": self.table,
+                  "unit": self.unit_combo.currentData() if self.unit_combo.count() else None}
+        # the table's count has just found a text filter's matches on this connection: the
+        # chart's worker looks at those alone instead of searching the word index again
+        params["matches"] = (self.ctx.store.kept_matches("trade", params["filters"])
+                             if self.table == "trade" else None)
+        return params
 
     def plot_data(self, store, params: dict):
         from ..plots.data import Bar, PlanPoint, VolumeBar, year_position
 
         used = self._database_facts(store)
         filters = params["filters"]
-        view = store.trade_view(filters, params.get("unit"))
+        view = store.trade_view(filters, params.get("unit"), params.get("matches"))
         all_pairs = view.partners == ALL
         factor, word = _scale([b.best.value for b in view.bars] + [f.value for f in view.plans])
         unit_text = f"{view.unit} {word}".strip() if view.unit else ""
