@@ -22,7 +22,7 @@ from .search_text import SearchHit
 from .sqlite_file import kept as keep_on
 from .sqlite_file import version
 from .trade import partner_pairs, trade_view
-from .where import _after, _text_match, source_where, undated, where_clause
+from .where import _after, _text_match, source_where, text_alone, undated, where_clause
 from .writes import Writes
 
 
@@ -194,7 +194,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         self._check(table)
         if filters is None or (filters.ids is None and not filters.to_dict().keys() - {"columns"}):
             return self._total(table)
-        if filters.ids is None and filters.to_dict().keys() - {"columns"} == {"text"}:
+        if text_alone(filters):
             n = self._match_count(table, filters.text, filters.columns)
             if n is not None:
                 return n

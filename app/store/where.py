@@ -76,13 +76,17 @@ def _text_condition(table: str, text: str, in_order: bool = False,
     return f"{'+' if in_order else ''}id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [expr]
 
 
+def text_alone(filters: Filters | None) -> bool:
+    """Whether the filters set a text and nothing else (the columns on screen aside)."""
+    return (filters is not None and filters.ids is None and bool((filters.text or "").strip())
+            and filters.to_dict().keys() - {"columns"} == {"text"})
+
+
 def text_match_ids(table: str, filters: Filters | None) -> tuple[str, list] | None:
     """SQL selecting the ids (as `id`) of the rows of `table` the filters keep, when they set
     nothing but a text the word index answers (else None): the word index's matches, as
     _text_condition tests them."""
-    if (filters is None or not (filters.text or "").strip() or filters.ids is not None
-            or filters.date_from or filters.date_to or filters.person or filters.place
-            or filters.kind or filters.year or filters.category or filters.partners):
+    if not text_alone(filters):
         return None
     if not text_columns(table, filters.columns):
         return None

@@ -190,7 +190,8 @@ class TradeTab(BaseTab):
     def plot_params(self) -> dict:
         params = {**super().plot_params(), "table": self.table,
                   "unit": self.unit_combo.currentData() if self.unit_combo.count() else None}
-        # the table's count has just found a text filter's matches on this connection: the
+        # a text filter's matches beside another filter, found once on this connection (the
+        # table's count and pages read them too, kept while the data is unchanged): the
         # chart's worker looks at those alone instead of searching the word index again
         params["matches"] = (self.ctx.store.kept_matches("trade", params["filters"])
                              if self.table == "trade" else None)
