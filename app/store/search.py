@@ -5,6 +5,7 @@ into word tokens here and each becomes a quoted prefix term, so FTS5 syntax in t
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 
 from .search_names import name_index
@@ -85,6 +86,24 @@ def _rank_tokens(tokens: list[str], shares: dict[str, float] | None = None) -> l
         return kept
     rare = [t for t in kept if shares.get(t, 0.0) <= COMMON]
     return rare or [min(kept, key=lambda t: shares.get(t, 0.0))]
+
+
+def _rank_word(ranked: list[str], shares: dict[str, float], rows: int,
+               last: str = "") -> tuple[list[str], float]:
+    """The one word the passes rank on, and the factor that scales its scores to those of
+    all the ranked words. bm25 reads the whole list of rows of each word it weighs (to
+    count them); every row holds every word, and in a row a word is nearly always once, so
+    one word orders the rows nearly as they all do: the rarest (the shortest list), its
+    weight (estimated from the shares, as bm25's idf) scaled up to theirs. The query's
+    last word is a prefix in the labels' pass, whose rows bm25 would merge again to count
+    them: it is chosen only when rarer by a fifth."""
+    if len(ranked) < 2 or rows <= 0:
+        return ranked, 1.0
+    rows_of = {t: max(shares.get(t, 0.0) * rows, _PROBE / 2) for t in ranked}  # < _PROBE: ?
+    idf = {t: math.log(max(rows - n + 0.5, 1.0) / (n + 0.5)) for t, n in rows_of.items()}
+    word = min(ranked, key=lambda t: (rows_of[t] * (1.25 if t == last else 1.0),
+                                      ranked.index(t)))
+    return [word], sum(idf.values()) / max(idf[word], 1e-6)
 
 
 def filter_expression(text: str) -> str | None:
@@ -265,6 +284,8 @@ def _scores(conn, query: str, tokens: list[str], limit: int,
     scores: dict[int, float] = {}
     shares = _shares(conn, tokens)
     ranked = _rank_tokens(tokens, shares)
+    rows = conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+    ranked, scale = _rank_word(ranked, shares, rows, tokens[-1])
     # A word inside the query that is a whole word of at least _PROBE rows ("Alexander" in
     # "Alexander Kozlovich") was typed in full: it is matched as that word. As a prefix
     # FTS5 would first merge its whole list of rows with those of every longer word
@@ -293,7 +314,7 @@ def _scores(conn, query: str, tokens: list[str], limit: int,
                 break
             for row_id, score in _top(conn, tokens, ranked, whole_words, column, limit * 4,
                                       words):
-                scores.setdefault(row_id, score)
+                scores.setdefault(row_id, score * scale)
     best = min(scores.values(), default=0.0)
     for i, row_id in enumerate(names):   # in the name index's order, before any other row
         scores[row_id] = best - 0.5 - (len(names) - i) * 1e-3

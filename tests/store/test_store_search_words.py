@@ -61,3 +61,28 @@ def test_a_single_prefix_searches_its_words_and_finds_what_the_prefix_finds(seed
         # no word begins with it: nothing read at all
         monkeypatch.setattr(W, "MAX_WORDS", 12)
         assert store.search("Qqqq") == []
+
+
+def test_several_meaningful_words_are_ranked_on_the_rarest_scaled_to_all():
+    import math
+
+    rows = 1_000_000
+    words, scale = S._rank_word(["Days", "Culture"], {"Days": 0.005, "Culture": 0.04}, rows)
+    idf = {w: math.log((rows - s * rows + 0.5) / (s * rows + 0.5))
+           for w, s in (("Days", 0.005), ("Culture", 0.04))}
+    assert words == ["Days"] and scale == pytest.approx(sum(idf.values()) / idf["Days"])
+    # the last word (a prefix in the labels' pass) only when rarer by a fifth
+    shares = {"Alexander": 0.0311, "Kozlovich": 0.0309}
+    assert S._rank_word(["Alexander", "Kozlovich"], shares, rows, "Kozlovich")[0] == ["Alexander"]
+    assert S._rank_word(["Alexander", "Kozlovich"], shares, rows)[0] == ["Kozlovich"]
+    assert S._rank_word(["Minsk"], {"Minsk": 0.02}, rows) == (["Minsk"], 1.0)
+
+
+def test_the_passes_weigh_one_word(seed_db, monkeypatch):
+    seen = seen_expressions(monkeypatch, {"Sergey": 0.001, "Lavrov": 0.002})
+    with Store.open(seed_db) as store:
+        hits = store.search("Sergey Lavrov")
+    assert hits[0].label == "Sergey Lavrov"
+    # every word to find the rows, the rarest to rank them
+    assert seen == ['label : "Sergey" label : "Lavrov"*', 'label : "Sergey"',
+                    '"Sergey" "Lavrov"', '"Sergey"']
