@@ -229,6 +229,13 @@ def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: st
             "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
             "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
             "ORDER BY score LIMIT ?", (expr, CANDIDATES[column], n)).fetchall()
+    if column and ranked[-1] != tokens[-1] and conn.execute(
+            "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            (_terms(ranked, column, whole),)).fetchone() is None:
+        # No label holds the ranked word: one walk of its list of rows, where joining it
+        # with the other words' label rows merges them all first ("bilateral trade": 'trade'
+        # is in 18% of the rows; 29 -> 10 ms at 50,000 releases).
+        return []
     ids = [r[0] for r in conn.execute(
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
         (expr, CANDIDATES[column]))]

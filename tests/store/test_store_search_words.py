@@ -84,5 +84,28 @@ def test_the_passes_weigh_one_word(seed_db, monkeypatch):
         hits = store.search("Sergey Lavrov")
     assert hits[0].label == "Sergey Lavrov"
     # every word to find the rows, the rarest to rank them
-    assert seen == ['label : "Sergey" label : "Lavrov"*', 'label : "Sergey"',
+    # (the labels' pass first looks for one label holding the ranked word)
+    assert seen == ['label : "Sergey" label : "Lavrov"*', 'label : "Sergey"', 'label : "Sergey"',
                     '"Sergey" "Lavrov"', '"Sergey"']
+
+
+def test_the_labels_pass_stops_when_no_label_holds_the_ranked_word(seed_db):
+    with Store.open(seed_db) as store:
+        conn = store.conn
+        conn.execute("CREATE VIRTUAL TABLE temp.cols USING fts5vocab(main, search_fts, col)")
+        docs = {(t, c): d for t, c, d in conn.execute("SELECT term, col, doc FROM temp.cols")}
+        word = min(t for (t, c), d in docs.items()
+                   if c == "body" and d > 1 and (t, "label") not in docs and t.isalpha())
+        other = next(t for (t, c) in docs if c == "label" and t.isalpha() and len(t) > 3)
+        expr = S._terms([word, other], "label : ", {word})
+        assert conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+                            (expr,)).fetchone()[0] == 0
+        seen = []
+        conn.set_trace_callback(seen.append)
+        try:
+            got = S._top(conn, [word, other], [word], {word}, "label : ", 200)
+        finally:
+            conn.set_trace_callback(None)
+    assert got == []
+    ours = [sql for sql in seen if not sql.startswith("--")]   # not FTS5's own reads
+    assert len(ours) == 1 and "LIMIT 1" in ours[0]   # the probe, not the join of the words
