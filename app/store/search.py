@@ -5,6 +5,7 @@ into word tokens here and each becomes a quoted prefix term, so FTS5 syntax in t
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 
 from .search_names import name_index
@@ -20,6 +21,7 @@ from .search_text import (
     fold,
     mark_words,
 )
+from .search_words import prefix_words
 
 MAX_TERMS = 12
 
@@ -84,6 +86,24 @@ def _rank_tokens(tokens: list[str], shares: dict[str, float] | None = None) -> l
         return kept
     rare = [t for t in kept if shares.get(t, 0.0) <= COMMON]
     return rare or [min(kept, key=lambda t: shares.get(t, 0.0))]
+
+
+def _rank_word(ranked: list[str], shares: dict[str, float], rows: int,
+               last: str = "") -> tuple[list[str], float]:
+    """The one word the passes rank on, and the factor that scales its scores to those of
+    all the ranked words. bm25 reads the whole list of rows of each word it weighs (to
+    count them); every row holds every word, and in a row a word is nearly always once, so
+    one word orders the rows nearly as they all do: the rarest (the shortest list), its
+    weight (estimated from the shares, as bm25's idf) scaled up to theirs. The query's
+    last word is a prefix in the labels' pass, whose rows bm25 would merge again to count
+    them: it is chosen only when rarer by a fifth."""
+    if len(ranked) < 2 or rows <= 0:
+        return ranked, 1.0
+    rows_of = {t: max(shares.get(t, 0.0) * rows, _PROBE / 2) for t in ranked}  # < _PROBE: ?
+    idf = {t: math.log(max(rows - n + 0.5, 1.0) / (n + 0.5)) for t, n in rows_of.items()}
+    word = min(ranked, key=lambda t: (rows_of[t] * (1.25 if t == last else 1.0),
+                                      ranked.index(t)))
+    return [word], sum(idf.values()) / max(idf[word], 1e-6)
 
 
 def filter_expression(text: str) -> str | None:
@@ -193,17 +213,29 @@ def _mark_hits(conn, hits: list[tuple[int, SearchHit]], tokens: list[str],
 CANDIDATES = {"label : ": 1000, "": 1000}
 
 
+def _any_of(words: list[str], column: str) -> str:
+    return column + "(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
+
+
 def _top(conn, tokens: list[str], ranked: list[str], whole: set[str], column: str,
-         n: int) -> list[tuple[int, float]]:
+         n: int, words: list[str] | None = None) -> list[tuple[int, float]]:
     """Best-ranked rows among the newest CANDIDATES[column] matches: bm25 is computed for at most
     that many rows, however common the words, so search stays fast on a large archive.
-    Rows must hold every word; they are ranked on the words that carry meaning."""
-    expr = _terms(tokens, column, whole)
+    Rows must hold every word; they are ranked on the words that carry meaning. `words`:
+    the index's words a single prefix token begins, matched as any of them."""
+    expr = _terms(tokens, column, whole) if words is None else _any_of(words, column)
     if ranked == tokens:
         return conn.execute(
             "SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 8.0, 1.0) AS score "
             "FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
             "ORDER BY score LIMIT ?", (expr, CANDIDATES[column], n)).fetchall()
+    if column and ranked[-1] != tokens[-1] and conn.execute(
+            "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+            (_terms(ranked, column, whole),)).fetchone() is None:
+        # No label holds the ranked word: one walk of its list of rows, where joining it
+        # with the other words' label rows merges them all first ("bilateral trade": 'trade'
+        # is in 18% of the rows; 29 -> 10 ms at 50,000 releases).
+        return []
     ids = [r[0] for r in conn.execute(
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
         (expr, CANDIDATES[column]))]
@@ -240,7 +272,18 @@ def _named(conn, query: str) -> list[int]:
         "(SELECT id FROM organizations WHERE name_key = ?2)", (person, entity))]
 
 
-def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, float], set]:
+def _people_fill(index, names: list[int], limit: int, types) -> bool:
+    """Whether the people the name index found fill the page by themselves. A name row
+    ranks above the best text row (by 0.5) and a person's bonus is the largest: no row of
+    the text passes could be shown, and the passes are what costs on a short prefix
+    ("Alex": every word it begins, in every sentence, merged twice in each pass)."""
+    if types and "person" not in types:
+        return False
+    return sum(1 for row_id in names if row_id in index.people) >= limit
+
+
+def _scores(conn, query: str, tokens: list[str], limit: int,
+            types=None) -> tuple[dict[int, float], set]:
     """bm25 scores (lower is better) of the rows to show, and the query words matched whole:
     names from the name index first (a name typed in full before the names it begins),
     then names and summaries (a rare name must not drown in common sentences), then
@@ -248,6 +291,8 @@ def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, 
     scores: dict[int, float] = {}
     shares = _shares(conn, tokens)
     ranked = _rank_tokens(tokens, shares)
+    rows = conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+    ranked, scale = _rank_word(ranked, shares, rows, tokens[-1])
     # A word inside the query that is a whole word of at least _PROBE rows ("Alexander" in
     # "Alexander Kozlovich") was typed in full: it is matched as that word. As a prefix
     # FTS5 would first merge its whole list of rows with those of every longer word
@@ -259,15 +304,24 @@ def _scores(conn, query: str, tokens: list[str], limit: int) -> tuple[dict[int, 
     whole = {t for t in tokens[:-1] if shares.get(t, 0.0) > 0}
     whole_all = whole | {t for t in tokens[-1:] if shares.get(t, 0.0) > 0}
     last = len(tokens) - 1
-    names = name_index(conn).match(
+    index = name_index(conn)
+    names = index.match(
         [(fold(t), _prefix(t, i == last) and t not in whole) for i, t in enumerate(tokens)],
         limit)
     # a single word joins no other: whole in the labels too ("the" 84 -> 51 ms, "Russia"
     # 24 -> 16 ms at 20,000 releases)
     whole_label = whole_all if len(tokens) == 1 else whole
-    for column, words in (("label : ", whole_label), ("", whole_all)):
-        for row_id, score in _top(conn, tokens, ranked, words, column, limit * 4):
-            scores.setdefault(row_id, score)
+    if not _people_fill(index, names, limit, types):
+        # A single prefix is matched as the words it begins (each then weighs as itself in
+        # bm25, a rare one more than a common one): its rows are not merged, twice a pass.
+        words = (prefix_words(conn, tokens[0]) if len(tokens) == 1 and not whole_all
+                 and _prefix(tokens[0], True) else None)
+        for column, whole_words in (("label : ", whole_label), ("", whole_all)):
+            if words == []:
+                break
+            for row_id, score in _top(conn, tokens, ranked, whole_words, column, limit * 4,
+                                      words):
+                scores.setdefault(row_id, score * scale)
     best = min(scores.values(), default=0.0)
     for i, row_id in enumerate(names):   # in the name index's order, before any other row
         scores[row_id] = best - 0.5 - (len(names) - i) * 1e-3
@@ -325,7 +379,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50,
         return []
     limit = max(1, min(int(limit or 50), 1000))
     try:
-        scores, whole = _scores(conn, query, tokens, limit)
+        scores, whole = _scores(conn, query, tokens, limit, types)
         if not scores:
             return []
         hits = _best_rows(conn, scores, limit, types)

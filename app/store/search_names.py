@@ -14,17 +14,17 @@ from .sqlite_file import kept
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NAMES_SQL = """
-SELECT si.id, p.name, p.mention_count FROM search_index si
+SELECT si.id, p.name, p.mention_count, 1 FROM search_index si
   JOIN persons p ON p.id = si.fact_id WHERE si.type = 'person'
 UNION ALL
-SELECT si.id, n.name, p.mention_count FROM search_index si
+SELECT si.id, n.name, p.mention_count, 1 FROM search_index si
   JOIN person_names n ON n.person_id = si.fact_id
   JOIN persons p ON p.id = si.fact_id WHERE si.type = 'person'
 UNION ALL
-SELECT si.id, pl.name, 0 FROM search_index si
+SELECT si.id, pl.name, 0, 0 FROM search_index si
   JOIN places pl ON pl.id = si.fact_id WHERE si.type = 'place'
 UNION ALL
-SELECT si.id, o.name, 0 FROM search_index si
+SELECT si.id, o.name, 0, 0 FROM search_index si
   JOIN organizations o ON o.id = si.fact_id WHERE si.type = 'organization'
 """
 
@@ -34,11 +34,14 @@ class NameIndex:
     rows: list[tuple[int, int, tuple]] = field(default_factory=list)  # (row id, weight, words)
     postings: dict[str, list[int]] = field(default_factory=dict)     # word -> entries
     vocabulary: list[str] = field(default_factory=list)              # sorted words
+    people: set[int] = field(default_factory=set)                    # row ids of persons
 
     @classmethod
     def build(cls, conn) -> NameIndex:
         index = cls()
-        for row_id, name, weight in conn.execute(_NAMES_SQL):
+        for row_id, name, weight, person in conn.execute(_NAMES_SQL):
+            if person:
+                index.people.add(row_id)
             name = name or ""
             if name.isascii():  # folded, an ASCII word is its lower-case form
                 words = [w for w in _WORD.findall(name.lower()) if w.strip("_")]

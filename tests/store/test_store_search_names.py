@@ -82,3 +82,45 @@ def test_ranking_within_the_candidates_is_unchanged(seed_db, query):
                  200)).fetchall()
             if ranked != tokens:   # else one statement, as before
                 assert S._top(conn, tokens, ranked, set(), column, 200) == old
+
+
+def _bm25_statements(conn, run) -> int:
+    seen = []
+    conn.set_trace_callback(lambda sql: seen.append(sql) if "bm25" in sql else None)
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return len(seen)
+
+
+def test_people_who_fill_the_page_skip_the_text_passes(seed_db, monkeypatch):
+    """When the name index finds a page of people, no text row could be shown (a name ranks
+    above the best text row and a person's bonus is the largest): the passes over the text
+    are not run, and the hits are those of running them, in the same order (ranks moved by
+    one constant: the best text score they are set above)."""
+    with Store.open(seed_db) as store:
+        conn = store.conn
+        index = name_index(conn)
+        counts = {}
+        for _row_id, _weight, words in (r for r in index.rows if r[0] in index.people):
+            for w in {w[:2] for w in words if len(w) > 2}:
+                counts[w] = counts.get(w, 0) + 1
+        prefix = max(sorted(counts), key=counts.get)
+        people = len({r for r in index.match([(prefix, True)], 1000) if r in index.people})
+        limit = min(people, 6)
+        assert limit >= 3, counts
+
+        def hits(**kw):
+            return [(h.type, h.fact_id, h.label, h.rank) for h in S.search(conn, prefix, **kw)]
+
+        fast = []
+        assert _bm25_statements(conn, lambda: fast.extend(hits(limit=limit))) == 0
+        assert _bm25_statements(conn, lambda: hits(limit=people + 1)) > 0
+        assert _bm25_statements(conn, lambda: hits(limit=limit, types={"sentence"})) > 0
+        assert all(t == "person" for t, *_ in fast) and len(fast) == limit
+        monkeypatch.setattr(S, "_people_fill", lambda *a: False)
+        slow = hits(limit=limit)
+    assert [h[:3] for h in fast] == [h[:3] for h in slow]
+    shift = {round(f[3] - s[3], 3) for f, s in zip(fast, slow, strict=True)}
+    assert len(shift) == 1
