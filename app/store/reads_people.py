@@ -8,7 +8,7 @@ from collections import Counter
 from heapq import nsmallest
 from itertools import islice
 
-from . import contacts, counts_people, window
+from . import contacts, counts_pairs, counts_people, window
 from .contacts import pair_counts
 from .records import BusiestPeople, MonthBucket, PersonCount
 from .sqlite_file import kept
@@ -110,6 +110,11 @@ class PeopleReads:
         """The contacts of `keep` in an aligned window, from whichever side holds fewer
         participations (PEOPLE_SIDE): these people's in all or the window's (`in_window`,
         from the kept counts)."""
+        if getattr(self, "kept_counts", True):
+            cond, params = counts_people.in_window(lo, hi)
+            pairs = counts_pairs.pair_counts(self.conn, keep, cond, params)
+            if pairs is not None:
+                return contacts.ranked(pairs)
         marks = _marks(keep)
         theirs = self.conn.execute(f"SELECT sum(meeting_count) FROM persons WHERE id IN ({marks})",
                                    keep).fetchone()[0] or 0
@@ -129,8 +134,12 @@ class PeopleReads:
         """busiest_people without filters, from _dated_meetings."""
         top = list(islice((c for c in self._dated_meetings() if among is None or c[0] in among),
                           limit))
+        keep = [p for p, _n in top[:linked]]
+        pairs = (counts_pairs.pair_counts(self.conn, keep)
+                 if getattr(self, "kept_counts", True) else None)
         return BusiestPeople([PersonCount(p, n) for p, n in top],
-                             contacts.all_meetings(self.conn, [p for p, _n in top[:linked]]))
+                             contacts.all_meetings(self.conn, keep) if pairs is None
+                             else contacts.ranked(pairs))
 
     def _dated_meetings(self) -> list[tuple[int, int]]:
         """(person id, dated meetings) of everyone in one, busiest first: the people's stored
