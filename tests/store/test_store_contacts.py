@@ -77,6 +77,17 @@ def _among(store, text):
     return {r["id"] for r in store.rows("people", Filters(text=text), limit=None)}
 
 
+def _cases(store):
+    """(filters, the window's condition on events and its parameters, the text filter's
+    people) for each window and text."""
+    for lo, hi in _windows(store):
+        cond, params = window.overlap("meetings", *window.window_bounds(lo, hi))
+        cond = cond.replace("date_start", "events.date_start").replace(
+            "date_end", "events.date_end")
+        for text in _texts():
+            yield Filters(date_from=lo, date_to=hi), cond, params, _among(store, text)
+
+
 def _contacts(result):
     return [(c.a, c.b, c.meetings) for c in result.contacts]
 
@@ -94,20 +105,43 @@ def test_busiest_in_a_window_is_the_plain_read(db, side, monkeypatch):
         monkeypatch.setattr(reads_people, "PEOPLE_SIDE", side)
     with Store.open(db) as store:
         seen = 0
-        for lo, hi in _windows(store):
-            f = Filters(date_from=lo, date_to=hi)
-            cond, params = window.overlap("meetings", *window.window_bounds(lo, hi))
-            cond = cond.replace("date_start", "events.date_start").replace(
-                "date_end", "events.date_end")
-            for text in _texts():
-                among = _among(store, text)
-                got = store.busiest_people(f, 12, 8, among)
-                top = _busiest_reference(store.conn, cond, params, among, 12)
-                assert [(p.person_id, p.meetings) for p in got.people] == top
-                assert _contacts(got) == _reference(store.conn, [p for p, _n in top[:8]],
-                                                    cond, params)
-                seen += len(got.contacts)
+        for f, cond, params, among in _cases(store):
+            got = store.busiest_people(f, 12, 8, among)
+            top = _busiest_reference(store.conn, cond, params, among, 12)
+            assert [(p.person_id, p.meetings) for p in got.people] == top
+            assert _contacts(got) == _reference(store.conn, [p for p, _n in top[:8]],
+                                                cond, params)
+            seen += len(got.contacts)
         assert seen > 20
+
+
+@pytest.mark.parametrize("step", [1, 3])
+def test_busiest_in_a_window_counted_a_few_at_a_time_is_the_plain_read(db, step, monkeypatch):
+    """The window's busiest are counted in the order of their meetings in all, a few people
+    at a time, until nobody left could place: the same people and counts (ties by id) as
+    counting everyone, whatever the step."""
+    monkeypatch.setattr(reads_people, "BOUND_STEP", step)
+    with Store.open(db) as store:
+        for f, cond, params, among in _cases(store):
+            for limit in (1, 5, 12):
+                got = store.busiest_people(f, limit, 0, among)
+                assert [(p.person_id, p.meetings) for p in got.people] == \
+                    _busiest_reference(store.conn, cond, params, among, limit)
+
+
+def test_the_busiest_in_a_window_are_not_read_from_everyone(db):
+    """In a window the busiest are counted from the kept rows of the people who could place
+    (those with most meetings in all first), not from the window's rows of everyone."""
+    with Store.open(db) as store:
+        mid = store.years()[len(store.years()) // 2]
+        store.busiest_people(Filters(), 16, 16)
+        seen = []
+        store.conn.set_trace_callback(seen.append)
+        got = store.busiest_people(Filters(date_from=f"{mid}", date_to=f"{mid + 1}"), 16, 16)
+        store.conn.set_trace_callback(None)
+        assert got.people and got.contacts
+        assert not [s for s in seen if "INDEXED BY kept_person_months_window" in s]
+        assert [s for s in seen if "person_id IN" in s]
 
 
 @pytest.mark.parametrize("kept", [True, False])
