@@ -1,9 +1,9 @@
 """Meetings together kept per two people (see counts.py for how counts are kept): for each two
-people a < b, the meetings both took part in by the keys of the months the meeting starts and
-ends in (counts_people.key), '' and '' for a meeting with no readable start date, so that
-the People tab's contact network of its busiest 16 reads a few thousand kept rows instead of
-every meeting of theirs (at 44,855 releases they sit in ~120,000 meetings: ~35 ms to read
-their ids, 15-25 ms more to find which of the shared ones a time window keeps).
+people person_id < other_id, the meetings both took part in by the keys of the months the
+meeting starts and ends in (counts_people.key), '' and '' for a meeting with no readable start
+date, so that the People tab's contact network of its busiest 16 reads their pairs' kept rows
+instead of every meeting of theirs (at 50,000 releases: ~27 ms of CPU to read their meeting ids,
+~32 ms more to find which of the shared ones a time window keeps; the kept rows 1-2 ms).
 
 A meeting counts once for two people however many documents name either in it: a
 participation adds to the pairs only when it is its person's first in that meeting, and
@@ -17,15 +17,15 @@ from __future__ import annotations
 from .counts_people import YEAR, key
 
 TABLE = "kept_person_pairs"
-UPSERT = "ON CONFLICT(a, b, skey, ekey) DO UPDATE SET n = n + excluded.n"
+UPSERT = "ON CONFLICT(person_id, other_id, skey, ekey) DO UPDATE SET n = n + excluded.n"
 TABLE_SQL = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
-    a INTEGER NOT NULL,          -- the smaller person id
-    b INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,  -- the smaller of the two
+    other_id INTEGER NOT NULL,
     skey TEXT NOT NULL,          -- '' for an undated meeting
     ekey TEXT NOT NULL,
     n INTEGER NOT NULL,
-    PRIMARY KEY (a, b, skey, ekey)
+    PRIMARY KEY (person_id, other_id, skey, ekey)
 ) WITHOUT ROWID;
 """
 
@@ -53,9 +53,16 @@ def _all_pairs(e: str) -> str:
             f"WHERE x.person_id < y.person_id")
 
 
+def _add(pairs: str) -> str:
+    return (f"INSERT INTO {TABLE}(person_id, other_id, skey, ekey, n) SELECT *, 1 FROM "
+            f"({pairs}) WHERE 1 {UPSERT};\n")
+
+
 def _take(pairs: str) -> str:
-    return (f"UPDATE {TABLE} SET n = n - 1 WHERE (a, b, skey, ekey) IN ({pairs});\n"
-            f"DELETE FROM {TABLE} WHERE (a, b, skey, ekey) IN ({pairs}) AND n <= 0;\n")
+    return (f"UPDATE {TABLE} SET n = n - 1 WHERE (person_id, other_id, skey, ekey) IN "
+            f"({pairs});\n"
+            f"DELETE FROM {TABLE} WHERE (person_id, other_id, skey, ekey) IN ({pairs}) AND "
+            f"n <= 0;\n")
 
 
 def script() -> str:
@@ -66,8 +73,7 @@ def script() -> str:
         TABLE_SQL
         + f"CREATE TRIGGER IF NOT EXISTS {on}_ai AFTER INSERT ON event_participants WHEN NOT "
           f"EXISTS ({same.format(r='new')} AND id != new.id) BEGIN\n"
-          f"INSERT INTO {TABLE}(a, b, skey, ekey, n) SELECT *, 1 FROM ({_others('new')}) "
-          f"WHERE 1 {UPSERT};\nEND;\n"
+          f"{_add(_others('new'))}END;\n"
         + f"CREATE TRIGGER IF NOT EXISTS {on}_ad AFTER DELETE ON event_participants WHEN NOT "
           f"EXISTS ({same.format(r='old')}) BEGIN\n{_take(_others('old'))}END;\n"
         + f"CREATE TRIGGER IF NOT EXISTS {TABLE}_events_bd BEFORE DELETE ON events BEGIN\n"
@@ -75,12 +81,11 @@ def script() -> str:
         + f"CREATE TRIGGER IF NOT EXISTS {TABLE}_events_au AFTER UPDATE OF date_start, date_end "
           f"ON events WHEN ({_keys('old')}) IS NOT ({_keys('new')}) BEGIN\n"
           f"{_take(_all_pairs('old'))}"
-          f"INSERT INTO {TABLE}(a, b, skey, ekey, n) SELECT *, 1 FROM ({_all_pairs('new')}) "
-          f"WHERE 1 {UPSERT};\nEND;\n")
+          f"{_add(_all_pairs('new'))}END;\n")
 
 
 def recount_sql() -> str:
-    """(a, b, skey, ekey, n) of every kept row, counted from the participations."""
+    """(person_id, other_id, skey, ekey, n) of every kept row, counted from the participations."""
     people = "(SELECT DISTINCT event_id, person_id FROM event_participants)"
     return (f"SELECT x.person_id, y.person_id, {_keys('e')}, count(*) FROM {people} x "
             f"JOIN {people} y ON y.event_id = x.event_id AND y.person_id > x.person_id "
@@ -88,7 +93,7 @@ def recount_sql() -> str:
 
 
 def fill_sql() -> list[str]:
-    return [f"INSERT INTO {TABLE}(a, b, skey, ekey, n) {recount_sql()}"]
+    return [f"INSERT INTO {TABLE}(person_id, other_id, skey, ekey, n) {recount_sql()}"]
 
 
 def pair_counts(conn, people: list[int], cond: str = "", params=()) -> dict | None:
@@ -100,5 +105,5 @@ def pair_counts(conn, people: list[int], cond: str = "", params=()) -> dict | No
     marks = ", ".join("?" for _ in people) or "NULL"
     where = f" AND skey > '' AND {cond}" if cond else ""
     return {(a, b): n for a, b, n in conn.execute(
-        f"SELECT a, b, sum(n) FROM {TABLE} WHERE a IN ({marks}) AND b IN ({marks}){where} "
-        f"GROUP BY a, b", [*people, *people, *params])}
+        f"SELECT person_id, other_id, sum(n) FROM {TABLE} WHERE person_id IN ({marks}) AND "
+        f"other_id IN ({marks}){where} GROUP BY person_id, other_id", [*people, *people, *params])}

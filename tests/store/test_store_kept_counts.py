@@ -168,9 +168,9 @@ def test_people_in_a_window_equal_the_recount(db):
         store.conn.execute("DELETE FROM mentions WHERE fact_type = 'person' AND id % 11 = 0")
         # participations named by a second document, then removed with it or alone
         store.conn.execute("INSERT OR IGNORE INTO event_participants(event_id, person_id, "
-                           "document_id) SELECT event_id, person_id, (SELECT max(id) FROM documents) FROM "
-                           "event_participants WHERE id % 6 = 0 AND document_id != "
-                           "(SELECT max(id) FROM documents)")
+                           "document_id) SELECT event_id, person_id, (SELECT max(id) FROM "
+                           "documents) FROM event_participants WHERE id % 6 = 0 AND "
+                           "document_id != (SELECT max(id) FROM documents)")
         store.conn.execute("DELETE FROM event_participants WHERE id % 9 = 0")
         store.conn.execute("DELETE FROM persons WHERE id % 13 = 0")
     _people_same_as_recount(db)
