@@ -19,7 +19,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from . import counts_people, counts_trade
+from . import counts_pairs, counts_people, counts_trade
 
 TABLE = "kept_month_counts"
 # view name -> (base table, status column or None)
@@ -103,7 +103,7 @@ def kept_sql() -> list[str]:
     """The kept table and its triggers, statement by statement (executescript would commit
     an open transaction)."""
     script = (TABLE_SQL + "".join(_triggers(v) for v in KEPT) + counts_people.script()
-              + counts_trade.script())
+              + counts_trade.script() + counts_pairs.script())
     out, part = [], ""
     for line in script.splitlines(keepends=True):
         part += line
@@ -144,7 +144,8 @@ def ensure(conn: sqlite3.Connection) -> None:
                 conn.execute(statement)
             for view in KEPT:
                 conn.execute(_fill_sql(view))
-            for statement in counts_people.fill_sql() + counts_trade.fill_sql():
+            for statement in (counts_people.fill_sql() + counts_trade.fill_sql()
+                              + counts_pairs.fill_sql()):
                 conn.execute(statement)
     except BaseException:
         if own and conn.in_transaction:

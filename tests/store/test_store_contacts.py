@@ -10,7 +10,7 @@ from functools import partial
 
 import pytest
 
-from app.store import Filters, Store, contacts, counts_people, reads_people, window
+from app.store import Filters, Store, contacts, counts_pairs, counts_people, reads_people, window
 
 
 @pytest.fixture(scope="module")
@@ -77,32 +77,77 @@ def _among(store, text):
     return {r["id"] for r in store.rows("people", Filters(text=text), limit=None)}
 
 
+def _cases(store):
+    """(filters, the window's condition on events and its parameters, the text filter's
+    people) for each window and text."""
+    for lo, hi in _windows(store):
+        cond, params = window.overlap("meetings", *window.window_bounds(lo, hi))
+        cond = cond.replace("date_start", "events.date_start").replace(
+            "date_end", "events.date_end")
+        for text in _texts():
+            yield Filters(date_from=lo, date_to=hi), cond, params, _among(store, text)
+
+
 def _contacts(result):
     return [(c.a, c.b, c.meetings) for c in result.contacts]
 
 
-@pytest.mark.parametrize("side", [0, 10 ** 9])   # the window's side, the people's side
+def _unkept(monkeypatch):
+    """As on a database without the kept pairs (read-only or unchecked, made before them)."""
+    monkeypatch.setattr(counts_pairs, "pair_counts", lambda *_a, **_k: None)
+
+
+# the kept pairs; without them the window's side, the people's side
+@pytest.mark.parametrize("side", [None, 0, 10 ** 9])
 def test_busiest_in_a_window_is_the_plain_read(db, side, monkeypatch):
-    monkeypatch.setattr(reads_people, "PEOPLE_SIDE", side)
+    if side is not None:
+        _unkept(monkeypatch)
+        monkeypatch.setattr(reads_people, "PEOPLE_SIDE", side)
     with Store.open(db) as store:
         seen = 0
-        for lo, hi in _windows(store):
-            f = Filters(date_from=lo, date_to=hi)
-            cond, params = window.overlap("meetings", *window.window_bounds(lo, hi))
-            cond = cond.replace("date_start", "events.date_start").replace(
-                "date_end", "events.date_end")
-            for text in _texts():
-                among = _among(store, text)
-                got = store.busiest_people(f, 12, 8, among)
-                top = _busiest_reference(store.conn, cond, params, among, 12)
-                assert [(p.person_id, p.meetings) for p in got.people] == top
-                assert _contacts(got) == _reference(store.conn, [p for p, _n in top[:8]],
-                                                    cond, params)
-                seen += len(got.contacts)
+        for f, cond, params, among in _cases(store):
+            got = store.busiest_people(f, 12, 8, among)
+            top = _busiest_reference(store.conn, cond, params, among, 12)
+            assert [(p.person_id, p.meetings) for p in got.people] == top
+            assert _contacts(got) == _reference(store.conn, [p for p, _n in top[:8]],
+                                                cond, params)
+            seen += len(got.contacts)
         assert seen > 20
 
 
-def test_busiest_without_a_window_is_the_plain_read(db):
+@pytest.mark.parametrize("step", [1, 3])
+def test_busiest_in_a_window_counted_a_few_at_a_time_is_the_plain_read(db, step, monkeypatch):
+    """The window's busiest are counted in the order of their meetings in all, a few people
+    at a time, until nobody left could place: the same people and counts (ties by id) as
+    counting everyone, whatever the step."""
+    monkeypatch.setattr(reads_people, "BOUND_STEP", step)
+    with Store.open(db) as store:
+        for f, cond, params, among in _cases(store):
+            for limit in (1, 5, 12):
+                got = store.busiest_people(f, limit, 0, among)
+                assert [(p.person_id, p.meetings) for p in got.people] == \
+                    _busiest_reference(store.conn, cond, params, among, limit)
+
+
+def test_the_busiest_in_a_window_are_not_read_from_everyone(db):
+    """In a window the busiest are counted from the kept rows of the people who could place
+    (those with most meetings in all first), not from the window's rows of everyone."""
+    with Store.open(db) as store:
+        mid = store.years()[len(store.years()) // 2]
+        store.busiest_people(Filters(), 16, 16)
+        seen = []
+        store.conn.set_trace_callback(seen.append)
+        got = store.busiest_people(Filters(date_from=f"{mid}", date_to=f"{mid + 1}"), 16, 16)
+        store.conn.set_trace_callback(None)
+        assert got.people and got.contacts
+        assert not [s for s in seen if "INDEXED BY kept_person_months_window" in s]
+        assert [s for s in seen if "person_id IN" in s]
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_busiest_without_a_window_is_the_plain_read(db, kept, monkeypatch):
+    if not kept:
+        _unkept(monkeypatch)
     with Store.open(db) as store:
         for text in _texts():
             among = _among(store, text)
@@ -141,8 +186,11 @@ def test_both_sides_of_a_window_agree(db):
         assert contacts.all_meetings(conn, people[:1]) == []
 
 
-def test_the_network_does_not_join_the_participations_to_themselves(db):
+@pytest.mark.parametrize("kept", [True, False])
+def test_the_network_does_not_join_the_participations_to_themselves(db, kept, monkeypatch):
     # the self-join looks up every meeting's other participants: ~650 ms at 44,855 releases
+    if not kept:
+        _unkept(monkeypatch)
     with Store.open(db) as store:
         seen = []
         store.conn.set_trace_callback(seen.append)
@@ -210,23 +258,46 @@ def test_many_people_and_odd_lists_are_the_plain_read(db):
         assert contacts.in_window(conn, people, *bounds, lambda: None, rows=0) == []
 
 
-def test_importing_the_store_does_not_load_numpy(db):
-    # the network's numpy is loaded by its first read, not at start-up or by the CLI, and
-    # the read does not load numpy.ma (~18 ms: np.isin and np.unique load it)
+@pytest.mark.parametrize("kept", [True, False])
+def test_importing_the_store_does_not_load_numpy(db, kept):
+    # the network's numpy is loaded by its first read without the kept pairs (with them it
+    # is not used), not at start-up or by the CLI, and the read does not load numpy.ma
+    # (~18 ms: np.isin and np.unique load it)
     import subprocess
     import sys
 
-    code = ("import sys\nfrom app.store import Store, Filters\n"
+    code = ("import sys\nfrom app.store import Store, Filters, counts_pairs\n"
+            "if sys.argv[2] == 'no':\n"
+            "    counts_pairs.pair_counts = lambda *a, **k: None\n"
             "with Store.open(sys.argv[1]) as s:\n"
             "    s.count('people')\n    print('numpy' in sys.modules)\n"
             "    y = s.years()[len(s.years()) // 2]\n"
             "    for f in (Filters(), Filters(date_from=f'{y}', date_to=f'{y + 1}')):\n"
             "        assert s.busiest_people(f, 16, 16).contacts\n"
             "print('numpy' in sys.modules, 'numpy.ma' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code, str(db), "yes" if kept else "no"],
+                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split() == ["False", "True", "False"]
+    assert out.stdout.split() == ["False", str(not kept), "False"]
+
+
+def test_the_network_reads_the_kept_pairs(db, tmp_path):
+    """With the kept pairs the network reads them, not any person's meetings: a kept count
+    changed behind the store's back shows in it, with or without a window."""
+    path = tmp_path / "pairs.db"
+    shutil.copy(db, path)
+    with Store.open(path) as store:
+        conn = store.conn
+        mid = store.years()[len(store.years()) // 2]
+        filters = [Filters(), Filters(date_from=f"{mid}", date_to=f"{mid + 1}")]
+        seen = []
+        conn.set_trace_callback(seen.append)
+        before = [_contacts(store.busiest_people(f, 16, 16)) for f in filters]
+        conn.set_trace_callback(None)
+        assert all(before) and not [s for s in seen if "group_concat" in s]
+        conn.execute(f"UPDATE {counts_pairs.TABLE} SET n = n + 1000")
+        after = [_contacts(store.busiest_people(f, 16, 16)) for f in filters]
+        assert all(c[0][2] >= 1000 for c in after)
 
 
 def test_undated_people_are_counted_once_while_the_database_stays_the_same(db, tmp_path):

@@ -140,6 +140,9 @@ def _people_same_as_recount(path) -> None:
             "SELECT what, person_id, skey, ekey, n FROM kept_person_months").fetchall())
         recount = sorted(r for s in kept.counts_people.recount_sql() for r in conn.execute(s))
         assert kept_rows == recount
+        pairs = sorted(conn.execute(f"SELECT * FROM {kept.counts_pairs.TABLE}").fetchall())
+        assert pairs == sorted(conn.execute(kept.counts_pairs.recount_sql()).fetchall())
+        assert pairs and all(n > 0 for *_k, n in pairs)
         windows = _windows(store)
         assert store._kept_people(windows[0]) is not None    # read from the kept counts
         assert store._kept_people(windows[-1]) is None       # a window they cannot answer
@@ -163,6 +166,16 @@ def test_people_in_a_window_equal_the_recount(db):
         store.conn.execute("UPDATE documents SET date = '2002' WHERE id % 3 = 0")
         store.conn.execute("DELETE FROM events WHERE id % 7 = 0")
         store.conn.execute("DELETE FROM mentions WHERE fact_type = 'person' AND id % 11 = 0")
+        # participations named by a second document, then removed with it or alone
+        store.conn.execute("INSERT OR IGNORE INTO event_participants(event_id, person_id, "
+                           "document_id) SELECT event_id, person_id, (SELECT max(id) FROM "
+                           "documents) FROM event_participants WHERE id % 6 = 0 AND "
+                           "document_id != (SELECT max(id) FROM documents)")
+        store.conn.execute("DELETE FROM event_participants WHERE id % 9 = 0")
+        store.conn.execute("DELETE FROM persons WHERE id % 13 = 0")
+    _people_same_as_recount(db)
+    with Store.open(db, write=True) as store:
+        store.remove_document(store.conn.execute("SELECT max(id) FROM documents").fetchone()[0])
     _people_same_as_recount(db)
     with Store.open(db, write=True) as store:
         assert store.rebuild() > 0
