@@ -14,7 +14,8 @@ On a connection (`conn`), every distinct period's first and last day is read onc
 database stays the same and each window's periods are picked from them here: the condition
 is then `period IN` a JSON array of them. The walk and the two day expressions per period
 cost ~4.5 ms in each statement that used them (at 50,000 releases five of a Trade window's:
-the table's count, its undated rows and first page, the chart's two reads).
+the table's count, its undated rows and first page, the chart's two reads); the days are
+worked out in Python (window.bounds): for 392 periods 0.9 ms with the walk, not 4 ms.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 
 from .sqlite_file import kept as keep_on
-from .window import bound_sql
+from .window import bound_sql, bounds
 
 _START, _END = bound_sql("_p"), bound_sql("_p", True)
 
@@ -38,9 +39,14 @@ def _periods(test: str) -> str:
 
 def _bounds(conn) -> list[tuple]:
     """(period, first day, last day) of every distinct non-NULL period, kept on the
-    connection while the database stays the same."""
-    return keep_on(conn, "_fb_period_bounds", lambda: conn.execute(
-        f"SELECT _p, {_START}, {_END} FROM {_periods('1')} AS p").fetchall())
+    connection while the database stays the same (the days worked out by window.bounds,
+    or by SQL for a value that is not text)."""
+    def build() -> list[tuple]:
+        found = [p for (p,) in conn.execute(f"SELECT _p FROM {_periods('1')} AS p")]
+        return [(p, *bounds(p)) if isinstance(p, str) else conn.execute(
+            f"SELECT _p, {_START}, {_END} FROM (SELECT ? AS _p)", (p,)).fetchone()
+            for p in found]
+    return keep_on(conn, "_fb_period_bounds", build)
 
 
 def _known(periods: list) -> tuple[str, list]:
