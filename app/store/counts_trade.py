@@ -58,13 +58,3 @@ def pairs(conn) -> list[tuple[str | None, int]] | None:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone():
         return None
     return conn.execute(f"SELECT partners, n FROM {TABLE}").fetchall()
-
-
-def pair_count(conn, partners: str) -> int | None:
-    """The trade figures of one stored pair as kept, or None: not kept here. (The key ''
-    stands for NULL and '' together: the figures naming no pair are not told apart.)"""
-    if not partners or not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                                        (TABLE,)).fetchone():
-        return None
-    row = conn.execute(f"SELECT n FROM {TABLE} WHERE partners = ?", (partners,)).fetchone()
-    return row[0] if row else 0

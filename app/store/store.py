@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from . import counts, counts_people, counts_trade, figure_matches, window, window_counts
+from . import counts, counts_people, figure_matches, window, window_counts
 from .db import connect
 from .errors import StoreError
 from .filters import TABLES, Filters
@@ -203,12 +203,6 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         matched = figure_matches.matches(self.conn, table, filters)
         if matched is not None:
             return matched[0]
-        if (table == "trade" and filters.partners != "-" and getattr(self, "kept_counts", True)
-                and filters.ids is None and filters.to_dict().keys() - {"columns"} == {"partners"}):
-            # a pair's figures: the Trade tab's table counts them at each reset (1.6-4 ms)
-            n = counts_trade.pair_count(self.conn, filters.partners)
-            if n is not None:
-                return n
         if table == "people" and filters is not None and (filters.date_from or filters.date_to):
             kept = self._kept_people(filters)
             bounds = window.window_bounds(filters.date_from, filters.date_to)

@@ -181,17 +181,3 @@ def test_the_chart_from_the_tables_kept_matches_is_the_same(store):
         if matches is not None:
             with Store.open(store.path) as worker:
                 assert worker.trade_view(f, matches=matches) == store.trade_view(f), extra
-
-
-def test_a_pairs_count_is_the_kept_one(store):
-    """A pair's figures are counted from the kept per-pair counts (the Trade tab's table
-    counts them at each reset), the same as counting them."""
-    for pair in [p for p in PAIRS if p] + ["-", "No such–pair"]:
-        f = Filters(partners=pair, columns=("measure", "value"))
-        read = []
-        store.conn.set_trace_callback(read.append)
-        n = store.count("trade", f)
-        store.conn.set_trace_callback(None)
-        where, params = where_clause("trade", f)
-        assert n == store.conn.execute(f"SELECT count(*) FROM trade{where}", params).fetchone()[0]
-        assert any("FROM trade" in sql for sql in read) == (pair == "-"), (pair, read)
