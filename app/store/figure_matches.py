@@ -30,7 +30,7 @@ def matches(conn, table: str, filters) -> tuple[int, str] | None:
         return None
     if not where_clause(table, replace(filters, text=None))[0]:
         return None
-    where, params = where_clause(table, filters)
+    where, params = where_clause(table, filters, conn)
     key = (table, where, tuple(params))
     memo = kept(conn, "_figure_matches", dict)
     if key not in memo:
@@ -44,10 +44,11 @@ def matches(conn, table: str, filters) -> tuple[int, str] | None:
     return memo[key]
 
 
-def where(table: str, filters, ids: str, in_order: bool = False) -> tuple[str, list]:
+def where(table: str, filters, ids: str, in_order: bool = False,
+          conn=None) -> tuple[str, list]:
     """The condition (and parameters) keeping the rows of `ids` (matches) under `filters`:
     the filters but the text, and the ids. `in_order`: each row an index walks in order is
     tested against the ids (see where._text_condition)."""
-    rest, params = where_clause(table, replace(filters, text=None))
+    rest, params = where_clause(table, replace(filters, text=None), conn)
     return (f"{rest} AND {'+' if in_order else ''}id IN (SELECT value FROM json_each(?))",
             [*params, ids])

@@ -22,7 +22,7 @@ from .search_text import SearchHit
 from .sqlite_file import kept as keep_on
 from .sqlite_file import version
 from .trade import partner_pairs, trade_view
-from .where import _after, _text_match, source_where, text_alone, undated, where_clause
+from .where import _after, _text_match, source_where, text_alone, undated_on, where_clause
 from .writes import Writes
 
 
@@ -98,8 +98,9 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         floor = self._window_floor(table, filters, order)
 
         def select(in_order: bool, key: tuple[str, list] | None) -> tuple[str, list]:
-            where, params = (figure_matches.where(table, filters, matched[1], in_order) if matched
-                             else source_where(table, filters, in_order))
+            where, params = (figure_matches.where(table, filters, matched[1], in_order,
+                                                  self.conn) if matched
+                             else source_where(table, filters, in_order, self.conn))
             if floor is not None:  # exact: no row the window keeps starts before it
                 where = f"{where} AND date_start >= ?" if where else " WHERE date_start >= ?"
                 params = [*params, floor]
@@ -185,10 +186,11 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
                            lambda: self._kept(kept))
             if rows is not None:
                 return rows[0][0]
-        where, params = where_clause(table, rest)
+        where, params = where_clause(table, rest, self.conn)
         glue = " AND " if where else " WHERE "
-        return self.conn.execute(
-            f"SELECT count(*) FROM {table}{where}{glue}{undated(table)}", params).fetchone()[0]
+        cond, args = undated_on(table, self.conn)
+        return self.conn.execute(f"SELECT count(*) FROM {table}{where}{glue}{cond}",
+                                 [*params, *args]).fetchone()[0]
 
     def count(self, table, filters: Filters | None = None) -> int:
         self._check(table)
@@ -216,7 +218,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         n = None if bounds is None else window_counts.count(self.conn, table, *bounds)
         if n is not None:
             return n
-        where, params = where_clause(table, filters)
+        where, params = where_clause(table, filters, self.conn)
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
 
     def _total(self, table: str) -> int:

@@ -117,7 +117,7 @@ def _read(conn, filters, extra: str, limit: int = READ_LIMIT) -> list[TradeFigur
     """The latest `limit` figures under the filters meeting `extra`, walking them in order
     (an index gives it: SQLite stops after `limit` rows and their ties)."""
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-    where, params = where_clause("trade", filters)
+    where, params = where_clause("trade", filters, conn)
     rows = conn.execute(
         f"SELECT {cols}, {window.bound_sql('period')}, {window.bound_sql('period', True)} "
         f"FROM trade{where}{' AND ' if where else ' WHERE '}{extra} AND {NUMERIC} "
@@ -183,7 +183,7 @@ def _matched(conn, filters, limit: int) -> tuple[list, list] | None:
     if expr is None:
         return None
     fts = filter_table("trade")
-    where, params = where_clause("trade", replace(filters, text=None))
+    where, params = where_clause("trade", replace(filters, text=None), conn)
     if where:
         kept = _kept(conn, f"{FOUND}trade{where} AND id IN (SELECT rowid FROM {fts} WHERE "
                      f"{fts} MATCH ?) AND {WANTED}",
@@ -220,7 +220,7 @@ def _best_first(f: TradeFigure):
 def partner_pairs(conn, filters) -> list[PartnerPair]:
     """Every pair of partners with trade figures under the filters, most figures first
     (ties by name); figures naming no pair last, as NO_PARTNERS."""
-    where, params = where_clause("trade", filters)
+    where, params = where_clause("trade", filters, conn)
     try:
         rows = (None if where else counts_trade.pairs(conn)) or conn.execute(
             f"SELECT partners, count(*) FROM trade{where} GROUP BY partners", params).fetchall()

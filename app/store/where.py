@@ -109,34 +109,45 @@ def _value_condition(table: str, column: str, value: str) -> tuple[str, list]:
             [expr, _like(value)])
 
 
-def window_condition(table: str, filters: Filters) -> tuple[str, list]:
+def undated_on(table: str, conn=None) -> tuple[str, list]:
+    """undated's condition and its parameters; a figure's, on a connection, from the
+    periods kept on it (periods.undated_on)."""
+    return periods.undated_on(conn) if table in FIGURES else (undated(table), [])
+
+
+def window_condition(table: str, filters: Filters, conn=None) -> tuple[str, list]:
     """The time window's one meaning (app/store/window.py): rows whose date or period
-    overlaps it, and the undated ones only when filters.undated asks for them."""
+    overlaps it, and the undated ones only when filters.undated asks for them. `conn`: the
+    connection the condition is read on (figures' periods are picked from those kept on
+    it, periods.overlap)."""
     lo, hi = window.window_bounds(filters.date_from, filters.date_to)
     if table == "people":
         sql, params = window.people_in(lo, hi)
         cond = f"id IN ({sql})"
     elif table in FIGURES:  # tested once per distinct period, not per figure
-        cond, params = periods.overlap(lo, hi, seek=not filters.text)
+        cond, params = periods.overlap(lo, hi, seek=not filters.text, conn=conn)
     else:
         cond, params = window.overlap(table, lo, hi)
     if filters.undated:
-        cond = f"({cond} OR {undated(table)})"
+        sql, args = undated_on(table, conn)
+        cond, params = f"({cond} OR {sql})", [*params, *args]
     return cond, params
 
 
-def where_clause(table: str, filters: Filters | None) -> tuple[str, list]:
-    """SQL condition and parameters for one user-facing table."""
-    return _where(table, filters)
+def where_clause(table: str, filters: Filters | None, conn=None) -> tuple[str, list]:
+    """SQL condition and parameters for one user-facing table (`conn`: the connection it is
+    read on, see window_condition)."""
+    return _where(table, filters, conn=conn)
 
 
-def source_where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:
+def source_where(table: str, filters: Filters | None, in_order: bool = False,
+                 conn=None) -> tuple[str, list]:
     """The condition on the rows of Store.source(table, filters). People in a time window
     come from a source that has counted each one's mentions and meetings within it: the
     window's test reads those counts (the same people as window.people_in, whose two
     reads of the window's documents and meetings it would otherwise repeat)."""
     if table != "people" or filters is None or not (filters.date_from or filters.date_to):
-        return _where(table, filters, in_order)
+        return _where(table, filters, in_order, conn)
     rest = replace(filters, date_from=None, date_to=None, undated=None)
     where, params = _where(table, rest, in_order)
     cond = "(people.mentions > 0 OR people.meetings > 0)"
@@ -145,7 +156,8 @@ def source_where(table: str, filters: Filters | None, in_order: bool = False) ->
     return (f"{where} AND {cond}" if where else f" WHERE {cond}"), params
 
 
-def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple[str, list]:
+def _where(table: str, filters: Filters | None, in_order: bool = False,
+           conn=None) -> tuple[str, list]:
     if not filters:
         return "", []
     conds: list[str] = []
@@ -156,7 +168,7 @@ def _where(table: str, filters: Filters | None, in_order: bool = False) -> tuple
         conds.append(cond)
         params += args
     if filters.date_from or filters.date_to:
-        cond, args = window_condition(table, filters)
+        cond, args = window_condition(table, filters, conn)
         conds.append(cond)
         params += args
     if filters.year and table == "people":

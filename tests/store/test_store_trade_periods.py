@@ -41,8 +41,9 @@ def store(tmp_path_factory):
 
 def _per_row(monkeypatch):
     """window.py's per-row test in place of the per-period one."""
-    monkeypatch.setattr(periods, "overlap", lambda lo, hi, seek=True: window.overlap("trade", lo, hi))
+    monkeypatch.setattr(periods, "overlap", lambda lo, hi, seek=True, conn=None: window.overlap("trade", lo, hi))
     monkeypatch.setattr(periods, "undated", lambda: window.undated("trade"))
+    monkeypatch.setattr(periods, "undated_on", lambda conn: (window.undated("trade"), []))
 
 
 def _reads(store, table, f):
@@ -129,3 +130,54 @@ def test_a_page_beside_a_pair_reads_no_category_words(store):
                       order_by="period", descending=True, limit=5)
     store.conn.set_trace_callback(None)
     assert rows and not any('category : "trade"' in sql for sql in read)
+
+
+def test_a_windows_periods_are_walked_once_per_connection(store, tmp_path):
+    """Every distinct period's first and last day is read once on a connection and each
+    window's periods picked from them: the table's count, its undated rows and pages and
+    the chart's reads under one window walk the periods once, a second window not at all;
+    a write by another connection reads them again (and counts its rows)."""
+    import shutil
+
+    path = tmp_path / "copy.db"
+    shutil.copy(store.path, path)
+    walks = []
+
+    def reads(s, lo, hi):
+        s.conn.set_trace_callback(lambda sql: walks.append(sql) if "RECURSIVE" in sql else None)
+        f = Filters(date_from=lo, date_to=hi, partners="Belarus–Russia")
+        out = _reads(s, "trade", f)
+        s.conn.set_trace_callback(None)
+        return out
+
+    with Store.open(path) as s, Store.open(path, write=True) as w:
+        reads(s, "2010", "2012")
+        assert len(walks) == 1
+        second = reads(s, "2011-04-01", "2011-06-30")
+        assert len(walks) == 1
+        w.conn.execute("INSERT INTO quantities(value, unit, measure, period, category, partners) "
+                       "VALUES (1, 'USD', 'trade', '2011-05', 'trade', 'Belarus–Russia')")
+        again = reads(s, "2011-04-01", "2011-06-30")
+        assert len(walks) == 2 and again[0] == second[0] + 1
+
+
+def test_a_periods_days_in_python_are_sqls(store):
+    """window.bounds gives bound_sql's first and last day for every shape and near miss."""
+    odd = ["2011-13", "2011-1", "20111", "2011-Q5", "2011-Q", "2011-H3", "2011-h1", "/2011",
+           "2011/", "a/b/c", "2010/2011/2012", "2010-02/x", "x/2011-02", "FY201", "FY2011-201",
+           "FY2011-2012x", "fy2011", "2011-2012-2013", "2011-20", "２０１１", "2011\n", "\n/\n",
+           "2011-Q1/2012-H2", "2010-01-01/2010-02-31", "2011 ", " 2011", "é/2011", "2011/é",
+           "FY2011/FY2012", "2010-2011/2012", "0000", "9999-99-99", "2011-00-00", None, ""]
+    import random
+
+    pick = random.Random(14)
+    shaped = ["".join(pick.choice("0123456789-/QHFY1é\n ") for _ in range(pick.randint(1, 13)))
+              for _ in range(3000)]
+    shaped += [f"{pick.choice(['19', '20', 'FY20', '2'])}{pick.randint(0, 99):02d}"
+               f"{pick.choice(['', '-', '/', '-Q', '-H'])}{pick.randint(0, 40)}" for _ in range(3000)]
+    values = sorted({*PERIODS, *odd, *shaped} - {None}) + [None]
+    start, end = window.bound_sql("v"), window.bound_sql("v", True)
+    for value in values:
+        expected = store.conn.execute(f"SELECT {start}, {end} FROM (SELECT ? AS v)",
+                                      (value,)).fetchone()
+        assert window.bounds(value) == tuple(expected), value
