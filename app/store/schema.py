@@ -241,6 +241,9 @@ CREATE INDEX IF NOT EXISTS idx_events_kind_date ON events(kind, date_start);
 CREATE INDEX IF NOT EXISTS idx_events_category_date ON events(category, date_start);
 -- GUI timelines: meetings per month, kind and status counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_events_month ON events(substr(date_start, 1, 7), kind, status, date_start);
+-- GUI timelines: a text filter's meetings per month, kind and status, its matches looked up
+-- by id in this index alone (app/store/group_map.py)
+CREATE INDEX IF NOT EXISTS idx_events_groups ON events(id, kind, status, date_start);
 -- import: the stored events of a date a new report may be about, read from the index alone
 CREATE INDEX IF NOT EXISTS idx_events_match ON events(date_start, date_end, place_id, kind);
 CREATE INDEX IF NOT EXISTS idx_event_sources_event ON event_sources(event_id);
