@@ -18,7 +18,7 @@ from .filter_index import (  # noqa: F401 (callers import these names from here)
     filter_table,
     stale_filter_indexes,
 )
-from .window import bound_sql
+from .window import SPANNING, bound_sql
 
 SCHEMA_VERSION = 5
 
@@ -241,6 +241,11 @@ CREATE INDEX IF NOT EXISTS idx_events_kind_date ON events(kind, date_start);
 CREATE INDEX IF NOT EXISTS idx_events_category_date ON events(category, date_start);
 -- GUI timelines: meetings per month, kind and status counted from this index alone
 CREATE INDEX IF NOT EXISTS idx_events_month ON events(substr(date_start, 1, 7), kind, status, date_start);
+-- GUI timelines: a text filter's meetings per month, kind and status, its matches looked up
+-- by id in this index alone (app/store/group_map.py)
+CREATE INDEX IF NOT EXISTS idx_events_groups ON events(id, kind, status, date_start);
+-- the time window on meetings: the rows at its edges (app/store/window_counts.py)
+CREATE INDEX IF NOT EXISTS idx_events_spans ON events(date_start, date_end) WHERE {spanning};
 -- import: the stored events of a date a new report may be about, read from the index alone
 CREATE INDEX IF NOT EXISTS idx_events_match ON events(date_start, date_end, place_id, kind);
 CREATE INDEX IF NOT EXISTS idx_event_sources_event ON event_sources(event_id);
@@ -306,7 +311,8 @@ CREATE INDEX IF NOT EXISTS idx_search_fact ON search_index(type, fact_id);
 CREATE INDEX IF NOT EXISTS idx_search_doc ON search_index(document_id);
 """
 
-INDEXES_SQL = INDEXES_SQL.replace("{span_start}", bound_sql("period")).replace(
+INDEXES_SQL = INDEXES_SQL.replace("{spanning}", SPANNING).replace(
+    "{span_start}", bound_sql("period")).replace(
     "{span_end}", bound_sql("period", True))
 
 # The views are plain projections: counts, joined names and first sources are kept up to

@@ -20,10 +20,12 @@ import sqlite3
 
 from .counts import TABLE as KEPT_TABLE
 from .sqlite_file import kept as kept_on
-from .window import ISO_SPANS, YEAR_GLOB, overlap
+from .window import ISO_SPANS, SPANNING, YEAR_GLOB, overlap
 
 BASE = {"meetings": ("events", "status", "idx_events_date"),
         "culture": ("culture_items", None, "idx_culture_date")}
+# the partial index of the rows that alone can sit across a window's edges (window.SPANNING)
+SPANS = {"meetings": "idx_events_spans"}
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -49,6 +51,15 @@ def _months(col: str, a: str | None, b: str | None) -> tuple[str, list]:
     return " AND ".join(conds), [x for x in (a, b) if x]
 
 
+def _spans(conn, table: str) -> str | None:
+    """The table's index of rows spanning months (SPANS), if this database has it."""
+    name = SPANS.get(table)
+    if name is None or conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
+                                    "name = ?", [name]).fetchone() is None:
+        return None
+    return name
+
+
 def _moved(conn, table: str, lo, hi, a, b) -> set[str]:
     """The months in [A, B) holding a row the window drops (read from the date index)."""
     base, _status, index = BASE[table]
@@ -62,12 +73,25 @@ def _moved(conn, table: str, lo, hi, a, b) -> set[str]:
         params += [lo, lo]
     span, bounds = _months("date_start", a, b)
     # the drops first: they reject nearly every entry with a comparison or two
-    return {r[0] for r in conn.execute(
-        f"SELECT DISTINCT substr(date_start, 1, 7) FROM {base} INDEXED BY {index} "
-        f"WHERE ({' OR '.join(drops)}) AND {span}", [*params, *bounds])}
+    where, args = f"({' OR '.join(drops)}) AND {span}", [*params, *bounds]
+    spans = _spans(conn, table)
+    if spans is None:
+        return {r[0] for r in conn.execute(f"SELECT DISTINCT substr(date_start, 1, 7) FROM "
+                                           f"{base} INDEXED BY {index} WHERE {where}", args)}
+    # A dropped row starts after the last day, or in the first month, or else ends in an
+    # earlier month than it starts (in the spans index): three short ranges, not [A, B)
+    ranges = ([("date_start > ?", [hi])] if hi is not None else []) + (
+        [("date_start >= ? AND date_start < ? || '~'", [a, a])] if a is not None else [])
+    sql = [f"SELECT substr(date_start, 1, 7) FROM {base} INDEXED BY {index} WHERE {r} AND "
+           f"{where}" for r, _p in ranges]
+    sql.append(f"SELECT substr(date_start, 1, 7) FROM {base} INDEXED BY {spans} WHERE "
+               f"{SPANNING} AND {where}")
+    return {r[0] for r in conn.execute(" UNION ".join(sql), [
+        *(x for _r, p in ranges for x in [*p, *args]), *args])}
 
 
-def _rows(table: str, lo, hi, a, moved: set[str], cols: str = "id") -> tuple[str, list]:
+def _rows(table: str, lo, hi, a, moved: set[str], cols: str = "id",
+          spans: str | None = None) -> tuple[str, list]:
     """SQL for the ids (`cols`) the window keeps that the kept counts of [A, B) less the
     moved months miss: rows starting before A (from the date index alone) and rows of the
     moved months."""
@@ -77,9 +101,12 @@ def _rows(table: str, lo, hi, a, moved: set[str], cols: str = "id") -> tuple[str
     if a:
         # An end on or after the first day is at least its year (or shorter than a year):
         # a cheap test first, so the exact one runs on few index entries. A cultural item
-        # ends where it starts, so its range starts at that year.
+        # ends where it starts, so its range starts at that year; a meeting starting before
+        # A and in the window spans months (window.SPANNING): those are in their own index.
         end = ISO_SPANS[table][1]
         first = ("date_start >= ?" if table == "culture" else f"({end} >= ? OR length({end}) < 4)")
+        if spans is not None:
+            first, index = f"{SPANNING} AND {first}", spans
         parts.append(f"SELECT {cols} FROM {base} INDEXED BY {index} WHERE date_start < ? AND "
                      f"{first} AND {cond}")
         out += [a, lo[:4], *params]
@@ -102,7 +129,7 @@ def _parts(conn, table: str, lo, hi, cols: str = "id"):
     kept = [r for r in conn.execute(
         f"SELECT month, kind, {'status' if BASE[table][1] else 'NULL'}, n, min_id FROM "
         f"{KEPT_TABLE} WHERE tbl = ? AND {kept_cond}", [table, *bounds]) if r[0] not in moved]
-    return kept, _rows(table, lo, hi, a, moved, cols), a
+    return kept, _rows(table, lo, hi, a, moved, cols, _spans(conn, table)), a
 
 
 def _sort_key(group: tuple):

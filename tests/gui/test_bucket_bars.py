@@ -68,3 +68,52 @@ def test_redraws_show_only_their_own_bars_and_find_the_bar_under_the_mouse(qtbot
     assert len(bars._pool) == 7     # 3 lanes above and below, 1 year: made once, reused
     bars.clear()
     assert bars.items == [] and bars.at(0.5 * MONTH, 0.1) is None
+
+
+def test_a_timeline_sets_its_ring_again_only_for_another_selection(qtbot, monkeypatch):
+    # a tab's refresh clears the selection: an empty one again must not repaint the plot
+    from app.gui.plots.timeline import TimelinePlot
+    plot = TimelinePlot("t")
+    qtbot.addWidget(plot)
+    points = [TimePoint(i, i * MONTH, i * MONTH, "talks", "held") for i in range(1, 4)]
+    plot.set_points(points, ["talks"])
+    rings = []
+    real = plot.ring.setData
+    monkeypatch.setattr(plot.ring, "setData", lambda *a, **k: rings.append(k.get("pos")) or real(*a, **k))
+    for ids in ([], [], [2], [2], [], [3]):
+        plot.highlight(ids)
+    assert rings == [[(2 * MONTH, 0)], [], [(3 * MONTH, 0)]]
+    assert plot.selected_positions() == [(3 * MONTH, 0.0)]
+    plot.set_points(points[:2], ["talks"])   # new points: the ring drawn with them
+    assert rings[-1] == [] and plot.selected_positions() == []
+
+
+def test_new_points_and_lanes_are_painted_once(qtbot):
+    # the lane axis's new width and the new range are settled before the paint, which
+    # would otherwise ask for one more paint each
+    from PySide6 import QtCore
+
+    from app.gui.plots.timeline import TimelinePlot
+    plot = TimelinePlot("t")
+    qtbot.addWidget(plot)
+    plot.resize(800, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    paints = []
+
+    class Count(QtCore.QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QtCore.QEvent.Type.Paint:
+                paints.append(obj)
+            return False
+
+    counter = Count()
+    plot.plot_widget.viewport().installEventFilter(counter)
+    for lanes, months in ((["talks"], 3), (["a much longer lane name", "visit"], 40), (["x"], 7)):
+        points = [TimePoint(i, i * MONTH, i * MONTH, lanes[i % len(lanes)], "held")
+                  for i in range(1, months)]
+        qtbot.wait(50)
+        paints.clear()
+        plot.set_points(points, lanes)
+        qtbot.wait(200)
+        assert len(paints) == 1

@@ -3,6 +3,8 @@ what one GROUP BY over the filter's rows answers, on generated releases plus row
 dates (none, empty, a blob, a number, only a year or month), a word index row without its
 table row, filters matching nothing, everything, or set with a window or a kind."""
 
+import sqlite3
+
 import pytest
 
 from app.store import Filters, Store, group_map
@@ -62,7 +64,9 @@ def test_a_text_filters_groups_are_one_group_by_over_its_rows(db, table, text):
             filters = Filters(text=text, columns=columns)
             match = where_match(table, filters)
             if match is not None:
-                group_map.groups(store.conn, table, match)   # the first: counted in SQL
+                # the first: counted in SQL (Meetings: from the index by id), then the map
+                first = group_map.groups(store.conn, table, match)
+                assert first is None or first == _sql(store, table, filters)
                 assert group_map.groups(store.conn, table, match) == _sql(store, table, filters)
             # and through the Store's reads, whichever way they answer
             store.kept_counts = False
@@ -151,3 +155,33 @@ def test_without_numpy_or_with_negative_ids_sql_counts(db, tmp_path, monkeypatch
         assert group_map.groups(store.conn, "meetings", match) is None   # no 80 MB array
         assert [tuple(vars(b).values()) for b in store.month_buckets(
             "meetings", okapi, "kind", "status")] == _sql(store, "meetings", okapi)
+
+
+def test_a_first_filters_meetings_are_looked_up_in_the_index_by_id_not_the_table(db, tmp_path):
+    import shutil
+    path = tmp_path / "i.db"
+    shutil.copy(db, path)
+    talks = Filters(text="okapi")   # a small share: not walked
+    with Store.open(path, write=True) as store:
+        read = []
+        store.conn.set_trace_callback(read.append)
+        got = store.month_buckets("meetings", talks, "kind", "status")
+        store.conn.set_trace_callback(None)
+        grouped = [s for s in read if "GROUP BY" in s]
+        assert len(grouped) == 1 and "INDEXED BY idx_events_groups" in grouped[0]
+        plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {grouped[0]}"))
+        assert "COVERING INDEX idx_events_groups" in plan
+        assert [tuple(vars(b).values()) for b in got] == _sql(store, "meetings", talks)
+        # a database without the index (read where it cannot be added): the view's rows
+        store.conn.execute("DROP INDEX idx_events_groups")
+        plain = sqlite3.connect(path)   # keeps no map: each call is a first filter
+        assert group_map.groups(plain, "meetings", where_match("meetings", talks)) is None
+        plain.close()
+
+
+def test_without_the_index_by_id_a_first_filter_reads_the_rows(db, monkeypatch):
+    okapi = Filters(text="okapi")
+    monkeypatch.setattr(group_map, "BY_ID", {"meetings": "idx_no_such_index"})
+    with Store.open(db) as store:
+        got = store.month_buckets("meetings", okapi, "kind", "status")
+        assert [tuple(vars(b).values()) for b in got] == _sql(store, "meetings", okapi)

@@ -89,8 +89,11 @@ def _filters():
     return out
 
 
+@pytest.mark.parametrize("spans", [True, False], ids=["spans index", "no spans index"])
 @pytest.mark.parametrize("filters", _filters(), ids=repr)
-def test_the_same_groups_as_one_group_by_over_the_rows(db, filters):
+def test_the_same_groups_as_one_group_by_over_the_rows(db, filters, spans, monkeypatch):
+    if not spans:   # a database without the index (read where it cannot be added)
+        monkeypatch.setattr(window_counts, "SPANS", {"meetings": "idx_no_such_index"})
     with Store.open(db) as store:
         for table in ("meetings", "culture"):
             months = store.month_buckets(table, filters, "kind",
@@ -199,3 +202,24 @@ def test_a_windows_pages_in_date_order_start_at_its_earliest_row(db, filters):
             bounds = window.window_bounds(filters.date_from, filters.date_to)
             if (window_counts.spanned_months(*bounds) or [None])[0]:   # a first month
                 assert window_counts.floor(store.conn, table, *bounds) is not None
+
+
+def test_a_windows_edges_are_read_from_the_meetings_spanning_months(db):
+    # Only a meeting whose end is in another month than its start (or is coarser than a
+    # month) can start before the window's first month and be in it, or start after that
+    # month and end before the window: the edges are read from their index (and the date
+    # index's first month and days after the window), not from every meeting before it
+    windows = {window.window_bounds(*w) for w in WINDOWS}
+    with Store.open(db) as store:
+        for lo, hi in windows:
+            read = []
+            store.conn.set_trace_callback(read.append)
+            window_counts.groups(store.conn, "meetings", lo, hi)
+            window_counts.count(store.conn, "meetings", lo, hi)
+            store.conn.set_trace_callback(None)
+            plans = [" ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+                     for sql in read if sql.startswith("SELECT") and " events " in sql]
+            assert plans and all("SCAN events" not in p for p in plans)
+            # neither every meeting before the window nor every one in it
+            assert all("idx_events_date (date_start<?)" not in p for p in plans)
+            assert any("idx_events_spans" in p for p in plans)

@@ -103,6 +103,11 @@ class TimelinePlot(PlotPanel):
             self.plot.setYRange(-0.7, max(len(self.lanes), 1) - 0.3, padding=0)
         else:
             self.autorange()
+        # Laid out and moved to the new range now, not in the next paint: a lane axis of
+        # another width relays the plot out and the new range moves its items, and each would
+        # ask for another paint of the whole plot after the first (a filter: 3 paints -> 1)
+        self.plot.layout.activate()
+        self.plot_widget.scene().prepareForPaint()
 
     def autorange(self) -> None:
         self._ranging = True
@@ -241,6 +246,10 @@ class TimelinePlot(PlotPanel):
             self.pointClicked.emit(int(points[0].data()))
 
     def highlight(self, ids) -> None:
+        if set(ids or []) == self._selected:
+            # the ring shows this selection (redraw draws it again with new points); setting
+            # it anew repaints the whole plot (a tab's refresh clears an empty selection)
+            return
         self._selected = set(ids or [])
         self._draw_ring()
 
