@@ -15,6 +15,7 @@ aligned windows; `skey > ''` leaves the undated out)."""
 from __future__ import annotations
 
 from .counts_people import YEAR, key
+from .sqlite_file import has
 
 TABLE = "kept_person_pairs"
 UPSERT = "ON CONFLICT(person_id, other_id, skey, ekey) DO UPDATE SET n = n + excluded.n"
@@ -100,7 +101,7 @@ def pair_counts(conn, people: list[int], cond: str = "", params=()) -> dict | No
     """(a, b) -> meetings together of each two of `people` under a condition on the kept
     keys (counts_people.in_window; '' for every meeting, dated or not), or None: not kept
     here (a database opened read-only or unchecked before it had them)."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone():
+    if not has(conn, TABLE):
         return None
     marks = ", ".join("?" for _ in people) or "NULL"
     where = f" AND skey > '' AND {cond}" if cond else ""

@@ -6,6 +6,8 @@ releases with the index in memory, 100-190 ms when it is not). The key is the st
 
 from __future__ import annotations
 
+from .sqlite_file import has
+
 TABLE = "kept_trade_pairs"
 PAIR = "coalesce({row}.partners, '')"
 
@@ -55,6 +57,6 @@ def fill_sql() -> list[str]:
 def pairs(conn) -> list[tuple[str | None, int]] | None:
     """(partners, figures) of every pair as kept ('' for none), or None: not kept here (a
     database opened read-only or unchecked before it had them)."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone():
+    if not has(conn, TABLE):
         return None
     return conn.execute(f"SELECT partners, n FROM {TABLE}").fetchall()

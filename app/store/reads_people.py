@@ -133,10 +133,9 @@ class PeopleReads:
         side holds fewer participations (PEOPLE_SIDE): these people's in all or the window's
         (from the kept counts)."""
         cond, params = counts_people.in_window(lo, hi)
-        if getattr(self, "kept_counts", True):
-            pairs = counts_pairs.pair_counts(self.conn, keep, cond, params)
-            if pairs is not None:
-                return contacts.ranked(pairs)
+        kept_pairs = self._kept_pairs(keep, cond, params)
+        if kept_pairs is not None:
+            return kept_pairs
         sql, args = counts_people.meetings_in(lo, hi)
         in_window = self.conn.execute(f"SELECT sum(n) FROM ({sql})", args).fetchone()[0] or 0
         marks = _marks(keep)
@@ -158,11 +157,18 @@ class PeopleReads:
         top = list(islice((c for c in self._dated_meetings() if among is None or c[0] in among),
                           limit))
         keep = [p for p, _n in top[:linked]]
-        pairs = (counts_pairs.pair_counts(self.conn, keep)
-                 if getattr(self, "kept_counts", True) else None)
+        kept_pairs = self._kept_pairs(keep)
         return BusiestPeople([PersonCount(p, n) for p, n in top],
-                             contacts.all_meetings(self.conn, keep) if pairs is None
-                             else contacts.ranked(pairs))
+                             contacts.all_meetings(self.conn, keep) if kept_pairs is None
+                             else kept_pairs)
+
+    def _kept_pairs(self, keep: list[int], cond: str = "", params=()) -> list | None:
+        """The contacts of `keep` from the kept pairs (counts_pairs) under a condition on
+        their keys, or None: not kept here, or the kept counts switched off (tests)."""
+        if not getattr(self, "kept_counts", True):
+            return None
+        pairs = counts_pairs.pair_counts(self.conn, keep, cond, params)
+        return None if pairs is None else contacts.ranked(pairs)
 
     def _dated_meetings(self) -> list[tuple[int, int]]:
         """(person id, dated meetings) of everyone in one, busiest first: the people's stored

@@ -77,6 +77,12 @@ def remove_sqlite_file(path: Path) -> None:
         sidecar(path, suffix).unlink(missing_ok=True)
 
 
+def has(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the schema holds a table, index or trigger of this name (a database opened
+    read-only or unchecked may lack what a checked opening adds)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
 def version(conn: sqlite3.Connection) -> tuple:
     """What changes whenever the database does: a commit by another connection (SQLite's
     data_version) or by this one (total_changes)."""

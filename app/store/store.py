@@ -19,8 +19,8 @@ from .reads_plots import PlotReads
 from .schema import FILTER_FTS, filter_table
 from .search import search
 from .search_text import SearchHit
+from .sqlite_file import has, version
 from .sqlite_file import kept as keep_on
-from .sqlite_file import version
 from .trade import partner_pairs, trade_view
 from .where import _after, _text_match, source_where, text_alone, undated_on, where_clause
 from .writes import Writes
@@ -167,8 +167,7 @@ class Store(PlotReads, PeopleReads, DetailReads, Writes):
         bounds = window.window_bounds(filters.date_from, filters.date_to)
         if not getattr(self, "kept_counts", True) or not counts_people.aligned(*bounds):
             return None
-        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                                 (counts_people.TABLE,)).fetchone():
+        if not has(self.conn, counts_people.TABLE):
             return None
         return counts_people.people_source(*bounds)
 

@@ -19,6 +19,7 @@ import re
 import sqlite3
 
 from .counts import TABLE as KEPT_TABLE
+from .sqlite_file import has
 from .sqlite_file import kept as kept_on
 from .window import ISO_SPANS, SPANNING, YEAR_GLOB, overlap
 
@@ -54,13 +55,10 @@ def _months(col: str, a: str | None, b: str | None) -> tuple[str, list]:
 def _spans(conn, table: str) -> str | None:
     """The table's index of rows spanning months (SPANS), if this database has it."""
     name = SPANS.get(table)
-    if name is None or conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
-                                    "name = ?", [name]).fetchone() is None:
-        return None
-    return name
+    return name if name is not None and has(conn, name) else None
 
 
-def _moved(conn, table: str, lo, hi, a, b) -> set[str]:
+def _moved(conn, table: str, lo, hi, a, b, spans: str | None) -> set[str]:
     """The months in [A, B) holding a row the window drops (read from the date index)."""
     base, _status, index = BASE[table]
     drops, params = [], []
@@ -74,7 +72,6 @@ def _moved(conn, table: str, lo, hi, a, b) -> set[str]:
     span, bounds = _months("date_start", a, b)
     # the drops first: they reject nearly every entry with a comparison or two
     where, args = f"({' OR '.join(drops)}) AND {span}", [*params, *bounds]
-    spans = _spans(conn, table)
     if spans is None:
         return {r[0] for r in conn.execute(f"SELECT DISTINCT substr(date_start, 1, 7) FROM "
                                            f"{base} INDEXED BY {index} WHERE {where}", args)}
@@ -125,11 +122,12 @@ def _parts(conn, table: str, lo, hi, cols: str = "id"):
         return None
     a, b = split
     kept_cond, bounds = _months("month", a, b)
-    moved = _moved(conn, table, lo, hi, a, b)
+    spans = _spans(conn, table)
+    moved = _moved(conn, table, lo, hi, a, b, spans)
     kept = [r for r in conn.execute(
         f"SELECT month, kind, {'status' if BASE[table][1] else 'NULL'}, n, min_id FROM "
         f"{KEPT_TABLE} WHERE tbl = ? AND {kept_cond}", [table, *bounds]) if r[0] not in moved]
-    return kept, _rows(table, lo, hi, a, moved, cols, _spans(conn, table)), a
+    return kept, _rows(table, lo, hi, a, moved, cols, spans), a
 
 
 def _sort_key(group: tuple):
